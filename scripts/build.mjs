@@ -1,0 +1,42 @@
+// One build for every bundle. The CLI and the language server are bundled whole (so the .vsix and the
+// npm bin need no node_modules); the wasm parsers are copied next to the bundles, where the loaders look.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const out = path.join(root, 'out');
+fs.mkdirSync(out, { recursive: true });
+
+const wasm = [
+  'node_modules/web-tree-sitter/web-tree-sitter.wasm',
+  'node_modules/tree-sitter-python/tree-sitter-python.wasm',
+  'node_modules/libpg-query/wasm/libpg-query.wasm',
+];
+for (const file of wasm) fs.copyFileSync(path.join(root, file), path.join(out, path.basename(file)));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  // web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle does not have.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+const entries = [
+  { entryPoints: ['server/src/cli/index.ts'], outfile: 'out/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
+];
+if (fs.existsSync(path.join(root, 'server/src/lsp/server.ts'))) {
+  entries.push({ entryPoints: ['server/src/lsp/server.ts'], outfile: 'out/server.js' });
+}
+if (fs.existsSync(path.join(root, 'client/src/extension.ts'))) {
+  entries.push({ entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.js', external: ['vscode'] });
+}
+
+await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+fs.chmodSync(path.join(out, 'cli.js'), 0o755);

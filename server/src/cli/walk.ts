@@ -1,0 +1,62 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const SKIPPED_DIRS = new Set([
+  'node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', '.tox', '.nox', 'site-packages',
+  '.mypy_cache', '.pytest_cache', '.ruff_cache', '.idea', '.vscode-test', '.next', 'dist-packages',
+]);
+const CANDIDATE = /\.(?:py|sql)$/i;
+
+export interface Candidate {
+  absolute: string;
+  /** Named on the command line: checked whatever its location or content. */
+  explicit: boolean;
+}
+
+/** alembic.ini's script_location, which may sit outside the folders being walked. */
+function alembicScriptLocation(dir: string): string | undefined {
+  const ini = path.join(dir, 'alembic.ini');
+  if (!fs.existsSync(ini)) return undefined;
+  const m = /^\s*script_location\s*=\s*(.+?)\s*$/m.exec(fs.readFileSync(ini, 'utf8'));
+  if (!m) return undefined;
+  const location = m[1].replace(/%\(here\)s/g, dir);
+  return path.resolve(dir, location);
+}
+
+function walkDir(dir: string, out: Map<string, Candidate>, seenDirs: Set<string>): void {
+  let real: string;
+  try {
+    real = fs.realpathSync(dir);
+  } catch {
+    return;
+  }
+  if (seenDirs.has(real)) return;
+  seenDirs.add(real);
+  const script = alembicScriptLocation(dir);
+  if (script && fs.existsSync(script)) walkDir(script, out, seenDirs);
+  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) walkDir(full, out, seenDirs);
+    } else if (entry.isFile() && CANDIDATE.test(entry.name) && !out.has(full)) {
+      out.set(full, { absolute: full, explicit: false });
+    }
+  }
+}
+
+/** Expands the command line's paths into candidate files; throws for a path that does not exist. */
+export function collectCandidates(paths: string[], cwd: string): Candidate[] {
+  const out = new Map<string, Candidate>();
+  const seenDirs = new Set<string>();
+  for (const p of paths) {
+    const full = path.resolve(cwd, p);
+    const stat = fs.statSync(full, { throwIfNoEntry: false });
+    if (!stat) throw new UsageError(`no such file or directory: ${p}`);
+    if (stat.isDirectory()) walkDir(full, out, seenDirs);
+    else out.set(full, { absolute: full, explicit: true });
+  }
+  return [...out.values()];
+}
+
+export class UsageError extends Error {}

@@ -1,0 +1,28 @@
+import type { Framework } from './ops';
+
+const DJANGO = /^\s*class\s+\w+\s*\(\s*(?:migrations\.)?Migration\s*\)\s*:/m;
+const ALEMBIC_UPGRADE = /^(?:async\s+)?def\s+upgrade\w*\s*\(/m;
+const ALEMBIC_MARKERS = /^\s*(?:from\s+alembic\b|import\s+alembic\b|revision\s*(?::\s*\w+\s*)?=|down_revision\s*(?::[^=]+)?=)/m;
+
+/** Which frontend reads this file, by extension and content; undefined when it is not a migration. */
+export function detectFramework(path: string, text: string): Framework | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.sql')) return 'sql';
+  if (!lower.endsWith('.py')) return undefined;
+  if (DJANGO.test(text) && /\bdjango\b/.test(text)) return 'django';
+  if (ALEMBIC_UPGRADE.test(text) && ALEMBIC_MARKERS.test(text)) return 'alembic';
+  return undefined;
+}
+
+const SQL_DIRS = /(?:^|\/)(?:migrations?|migrate|versions|flyway|changelog)(?:\/|$)/i;
+const SQL_NAMES = /(?:^|\/)(?:[VUR]\d[\w.]*__[^/]*|\d[^/]*|[^/]*\.(?:up|down)|migration)\.sql$/i;
+const SQL_MARKERS = /^--\s*(?:\+goose\s+(?:Up|Down)|migrate:(?:up|down))\b/m;
+
+/**
+ * When walking a directory, a .sql file counts as a migration by its location (a migrations/ folder),
+ * its name (Flyway V1__x.sql, 0001_x.up.sql, Prisma's migration.sql) or its goose/dbmate markers.
+ */
+export function isSqlMigration(relativePath: string, text: string): boolean {
+  const p = relativePath.replace(/\\/g, '/');
+  return SQL_DIRS.test(p) || SQL_NAMES.test(p) || SQL_MARKERS.test(text);
+}

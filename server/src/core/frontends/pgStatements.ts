@@ -1,0 +1,395 @@
+// libpg-query AST -> operation drafts, one parsed statement at a time. Pure: no ranges, no parsing, no
+// state; frontends/sql.ts places the drafts in the file and tracks transactions and guards.
+//
+// libpg-query omits fields that hold their zero value (false, 0, ""), so absent booleans mean false.
+
+import type {
+  AlterTableCmd,
+  ColumnDef,
+  ConstrType,
+  Constraint,
+  DropStmt,
+  Node,
+  RangeVar,
+  RenameStmt,
+  SelectStmt,
+  TransactionStmtKind,
+  TypeName,
+  WithClause,
+} from 'libpg-query';
+import type { OpDetails, OpKind } from '../ops';
+
+export interface TableRef {
+  schema?: string;
+  table: string;
+}
+
+export interface OpDraft {
+  kind: OpKind;
+  schema?: string;
+  table?: string;
+  column?: string;
+  details: OpDetails;
+}
+
+export interface StatementFacts {
+  ops: OpDraft[];
+  /** Tables whose rows the statement copies into another table (CREATE TABLE .. AS, SELECT INTO, INSERT .. SELECT). */
+  copiesFrom: TableRef[];
+  /** BEGIN/START TRANSACTION opens a transaction block; COMMIT/ROLLBACK/PREPARE TRANSACTION closes it. */
+  transaction?: 'begin' | 'end';
+}
+
+export function describeStatement(node: Node): StatementFacts {
+  if ('TransactionStmt' in node) {
+    const { kind, chain } = node.TransactionStmt;
+    return { ops: [], copiesFrom: [], transaction: chain ? undefined : TRANSACTION_EFFECT[kind ?? 'TRANS_STMT_BEGIN'] };
+  }
+  if ('CreateTableAsStmt' in node) {
+    const { into, query, objtype } = node.CreateTableAsStmt;
+    if (objtype !== 'OBJECT_TABLE' || !into?.rel) return facts([]);
+    return facts([{ kind: 'create-table', ...tableRef(into.rel), details: {} }], query ? tablesSelectedFrom(query) : []);
+  }
+  if ('SelectStmt' in node) {
+    const rel = node.SelectStmt.intoClause?.rel;
+    const ops = cteOps(node.SelectStmt.withClause);
+    if (!rel) return facts(ops);
+    return facts([...ops, { kind: 'create-table', ...tableRef(rel), details: {} }], tablesSelectedFrom(node));
+  }
+  if ('InsertStmt' in node) {
+    const { relation, selectStmt, withClause } = node.InsertStmt;
+    const target = relation?.relname;
+    const sources = selectStmt ? tablesSelectedFrom(selectStmt).filter((t) => t.table !== target) : [];
+    return facts(cteOps(withClause), sources);
+  }
+  return facts(statementOps(node));
+}
+
+function facts(ops: OpDraft[], copiesFrom: TableRef[] = []): StatementFacts {
+  return { ops, copiesFrom };
+}
+
+const TRANSACTION_EFFECT: Partial<Record<TransactionStmtKind, 'begin' | 'end'>> = {
+  TRANS_STMT_BEGIN: 'begin',
+  TRANS_STMT_START: 'begin',
+  TRANS_STMT_COMMIT: 'end',
+  TRANS_STMT_ROLLBACK: 'end',
+  TRANS_STMT_PREPARE: 'end',
+};
+
+function statementOps(node: Node): OpDraft[] {
+  if ('DropStmt' in node) return dropOps(node.DropStmt);
+  if ('DropdbStmt' in node) return [{ kind: 'drop-database', details: { ifExists: !!node.DropdbStmt.missing_ok } }];
+  if ('TruncateStmt' in node) {
+    const cascade = node.TruncateStmt.behavior === 'DROP_CASCADE';
+    return rangeVars(node.TruncateStmt.relations).map((r) => ({ kind: 'truncate', ...tableRef(r), details: { cascade } }));
+  }
+  if ('DeleteStmt' in node) {
+    const { relation, whereClause, withClause } = node.DeleteStmt;
+    if (relation && isPgEnum(relation)) return [...cteOps(withClause), { kind: 'drop-enum-value', details: {} }];
+    return [...cteOps(withClause), { kind: 'delete-rows', ...tableRef(relation), details: { hasWhere: !!whereClause } }];
+  }
+  if ('UpdateStmt' in node) {
+    const { relation, whereClause, withClause } = node.UpdateStmt;
+    return [...cteOps(withClause), { kind: 'update-rows', ...tableRef(relation), details: { hasWhere: !!whereClause } }];
+  }
+  if ('AlterTableStmt' in node) {
+    const { relation, cmds, objtype } = node.AlterTableStmt;
+    if (objtype !== 'OBJECT_TABLE' || !relation) return [];
+    const table = tableRef(relation);
+    return (cmds ?? []).flatMap((c) => ('AlterTableCmd' in c ? alterTableCmdOps(table, c.AlterTableCmd) : []));
+  }
+  if ('RenameStmt' in node) return renameOps(node.RenameStmt);
+  if ('IndexStmt' in node) {
+    const { relation, concurrent, unique, idxname } = node.IndexStmt;
+    const details: OpDetails = { concurrently: !!concurrent, unique: !!unique };
+    if (idxname) details.indexName = idxname;
+    return [{ kind: 'create-index', ...tableRef(relation), details }];
+  }
+  if ('CreateStmt' in node) return [{ kind: 'create-table', ...tableRef(node.CreateStmt.relation), details: {} }];
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------- DROP
+
+function dropOps(stmt: DropStmt): OpDraft[] {
+  const details: OpDetails = { ifExists: !!stmt.missing_ok, cascade: stmt.behavior === 'DROP_CASCADE' };
+  const objects = (stmt.objects ?? []).map(objectName);
+  switch (stmt.removeType) {
+    case 'OBJECT_TABLE':
+      return objects.map((name) => ({ kind: 'drop-table', ...qualified(name), details }));
+    case 'OBJECT_SCHEMA':
+      return objects.map((name) => ({ kind: 'drop-schema', schema: name[name.length - 1], details }));
+    case 'OBJECT_TYPE':
+    case 'OBJECT_DOMAIN':
+      return objects.map((name) => withSchema(name, { kind: 'drop-type', details: { ...details, typeName: last(name) } }));
+    case 'OBJECT_INDEX': {
+      const concurrently = !!stmt.concurrent;
+      return objects.map((name) =>
+        withSchema(name, { kind: 'drop-index', details: { ...details, indexName: last(name), concurrently } }),
+      );
+    }
+    default:
+      return [];
+  }
+}
+
+/** DROP lists name tables and indexes as List[String], schemas as String, types as TypeName. */
+function objectName(obj: Node): string[] {
+  if ('List' in obj) return strings(obj.List.items);
+  if ('String' in obj) return [obj.String.sval ?? ''];
+  if ('TypeName' in obj) return strings(obj.TypeName.names);
+  return [];
+}
+
+function qualified(name: string[]): TableRef {
+  const ref: TableRef = { table: last(name) };
+  if (name.length > 1) ref.schema = name[name.length - 2];
+  return ref;
+}
+
+function withSchema(name: string[], draft: OpDraft): OpDraft {
+  if (name.length > 1) draft.schema = name[name.length - 2];
+  return draft;
+}
+
+// --------------------------------------------------------------------------------------- ALTER TABLE
+
+function alterTableCmdOps(table: Partial<TableRef>, cmd: AlterTableCmd): OpDraft[] {
+  const column = cmd.name;
+  switch (cmd.subtype) {
+    case 'AT_DropColumn':
+      return [
+        {
+          kind: 'drop-column',
+          ...table,
+          column,
+          details: { ifExists: !!cmd.missing_ok, cascade: cmd.behavior === 'DROP_CASCADE' },
+        },
+      ];
+    case 'AT_AlterColumnType': {
+      const typeName = cmd.def && 'ColumnDef' in cmd.def ? cmd.def.ColumnDef.typeName : undefined;
+      return [{ kind: 'alter-column', ...table, column, details: { newType: typeName ? typeText(typeName) : 'unknown' } }];
+    }
+    case 'AT_SetNotNull':
+      return [{ kind: 'alter-column', ...table, column, details: { nullable: false } }];
+    case 'AT_AddColumn':
+      return cmd.def && 'ColumnDef' in cmd.def ? addColumnOps(table, cmd.def.ColumnDef) : [];
+    case 'AT_DropConstraint':
+      return [{ kind: 'drop-constraint', ...table, details: { constraintName: cmd.name, ifExists: !!cmd.missing_ok } }];
+    case 'AT_AddConstraint':
+      return cmd.def && 'Constraint' in cmd.def ? [constraintOp(table, cmd.def.Constraint)] : [];
+    default:
+      return [];
+  }
+}
+
+const CONSTRAINT_TYPES: Partial<Record<ConstrType, OpDetails['constraintType']>> = {
+  CONSTR_FOREIGN: 'foreign-key',
+  CONSTR_CHECK: 'check',
+  CONSTR_UNIQUE: 'unique',
+  CONSTR_PRIMARY: 'primary-key',
+  CONSTR_EXCLUSION: 'exclusion',
+  CONSTR_NOTNULL: 'not-null',
+};
+
+function constraintOp(table: Partial<TableRef>, c: Constraint, column?: string): OpDraft {
+  const details: OpDetails = {
+    constraintType: CONSTRAINT_TYPES[c.contype ?? 'CONSTR_NULL'] ?? 'unknown',
+    notValid: !!c.skip_validation,
+  };
+  if (c.conname) details.constraintName = c.conname;
+  const draft: OpDraft = { kind: 'add-constraint', ...table, details };
+  if (column) draft.column = column;
+  return draft;
+}
+
+// Constraints declared inline on a new column that lock or scan the table like ALTER TABLE .. ADD CONSTRAINT.
+const INLINE_TABLE_CONSTRAINTS = new Set<ConstrType>([
+  'CONSTR_FOREIGN',
+  'CONSTR_CHECK',
+  'CONSTR_UNIQUE',
+  'CONSTR_PRIMARY',
+  'CONSTR_EXCLUSION',
+]);
+const IMPLIES_NOT_NULL = new Set<ConstrType>(['CONSTR_NOTNULL', 'CONSTR_PRIMARY', 'CONSTR_IDENTITY']);
+const SERIAL_TYPES = new Set(['serial', 'serial2', 'serial4', 'serial8', 'smallserial', 'bigserial']);
+
+function addColumnOps(table: Partial<TableRef>, def: ColumnDef): OpDraft[] {
+  const constraints = (def.constraints ?? []).flatMap((c) => ('Constraint' in c ? [c.Constraint] : []));
+  const defaultExpr = constraints.find((c) => c.contype === 'CONSTR_DEFAULT')?.raw_expr ?? def.raw_default;
+  // serial (a nextval() default), identity and stored generated columns fill every existing row: a rewrite.
+  const filledPerRow =
+    SERIAL_TYPES.has(last(strings(def.typeName?.names))) ||
+    constraints.some((c) => c.contype === 'CONSTR_IDENTITY' || (c.contype === 'CONSTR_GENERATED' && c.generated_kind !== 'v'));
+  const notNull = !!def.is_not_null || constraints.some((c) => c.contype !== undefined && IMPLIES_NOT_NULL.has(c.contype));
+  const column = def.colname;
+  const addColumn: OpDraft = {
+    kind: 'add-column',
+    ...table,
+    column,
+    details: {
+      nullable: !notNull,
+      hasDefault: defaultExpr !== undefined || filledPerRow,
+      volatileDefault: filledPerRow || (defaultExpr !== undefined && isVolatile(defaultExpr)),
+    },
+  };
+  const inline = constraints.filter((c) => c.contype !== undefined && INLINE_TABLE_CONSTRAINTS.has(c.contype));
+  return [addColumn, ...inline.map((c) => constraintOp(table, c, column))];
+}
+
+// Functions PostgreSQL evaluates once for ADD COLUMN .. DEFAULT (STABLE or IMMUTABLE), so no table rewrite.
+const NON_VOLATILE_FUNCTIONS = new Set([
+  'now',
+  'transaction_timestamp',
+  'statement_timestamp',
+  'timezone',
+  'to_timestamp',
+  'to_date',
+  'make_date',
+  'make_interval',
+  'current_setting',
+  'lower',
+  'upper',
+  'jsonb_build_object',
+  'json_build_object',
+  'jsonb_build_array',
+  'json_build_array',
+]);
+
+/** Anything that is not built from constants and known non-volatile functions counts as volatile. */
+export function isVolatile(expr: Node): boolean {
+  if ('A_Const' in expr || 'SQLValueFunction' in expr) return false;
+  if ('TypeCast' in expr) return expr.TypeCast.arg !== undefined && isVolatile(expr.TypeCast.arg);
+  if ('FuncCall' in expr) {
+    const name = last(strings(expr.FuncCall.funcname));
+    return !NON_VOLATILE_FUNCTIONS.has(name) || (expr.FuncCall.args ?? []).some(isVolatile);
+  }
+  if ('A_Expr' in expr) return [expr.A_Expr.lexpr, expr.A_Expr.rexpr].some((e) => e !== undefined && isVolatile(e));
+  if ('A_ArrayExpr' in expr) return (expr.A_ArrayExpr.elements ?? []).some(isVolatile);
+  if ('BoolExpr' in expr) return (expr.BoolExpr.args ?? []).some(isVolatile);
+  return true;
+}
+
+// Internal names the parser substitutes for SQL-standard type syntax, mapped back to what people write.
+const TYPE_NAMES: Record<string, string> = {
+  int2: 'smallint',
+  int4: 'integer',
+  int8: 'bigint',
+  float4: 'real',
+  float8: 'double precision',
+  bool: 'boolean',
+  bpchar: 'char',
+  varbit: 'bit varying',
+};
+
+export function typeText(t: TypeName): string {
+  const names = strings(t.names);
+  const builtin = names.length === 2 && names[0] === 'pg_catalog';
+  const base = builtin ? (TYPE_NAMES[names[1]] ?? names[1]) : names.join('.');
+  // interval's modifier is an internal field mask (INTERVAL DAY -> 8), not something to print.
+  const mods = base === 'interval' ? [] : (t.typmods ?? []).map(constText);
+  return base + (mods.length > 0 ? `(${mods.join(',')})` : '') + '[]'.repeat(t.arrayBounds?.length ?? 0);
+}
+
+function constText(n: Node): string {
+  if (!('A_Const' in n)) return '?';
+  const c = n.A_Const;
+  if (c.ival) return String(c.ival.ival ?? 0);
+  if (c.fval) return c.fval.fval ?? '0';
+  return c.sval?.sval ?? '?';
+}
+
+// ------------------------------------------------------------------------------------------- RENAME
+
+function renameOps(stmt: RenameStmt): OpDraft[] {
+  const newName = stmt.newname ?? '';
+  if (stmt.renameType === 'OBJECT_TABLE') return [{ kind: 'rename-table', ...tableRef(stmt.relation), details: { newName } }];
+  if (stmt.renameType === 'OBJECT_COLUMN' && stmt.relationType === 'OBJECT_TABLE') {
+    return [{ kind: 'rename-column', ...tableRef(stmt.relation), column: stmt.subname, details: { newName } }];
+  }
+  return [];
+}
+
+// ------------------------------------------------------------------------------------------ helpers
+
+/** `WITH d AS (DELETE FROM t RETURNING *) INSERT ...` deletes rows even though the statement is an INSERT. */
+function cteOps(withClause: WithClause | undefined): OpDraft[] {
+  return (withClause?.ctes ?? []).flatMap((cte) =>
+    'CommonTableExpr' in cte && cte.CommonTableExpr.ctequery ? statementOps(cte.CommonTableExpr.ctequery) : [],
+  );
+}
+
+function isPgEnum(r: RangeVar): boolean {
+  return r.relname === 'pg_enum' && (r.schemaname === undefined || r.schemaname === 'pg_catalog');
+}
+
+/** The tables a query reads rows from: its FROM list, through joins and set operations. */
+function tablesSelectedFrom(query: Node): TableRef[] {
+  return 'SelectStmt' in query ? selectSources(query.SelectStmt) : [];
+}
+
+function selectSources(s: SelectStmt): TableRef[] {
+  const fromSetOps = [s.larg, s.rarg].flatMap((side) => (side ? selectSources(side) : []));
+  return [...fromSetOps, ...(s.fromClause ?? []).flatMap(fromItemTables)];
+}
+
+function fromItemTables(item: Node): TableRef[] {
+  if ('RangeVar' in item) return namedTable(item.RangeVar);
+  if ('JoinExpr' in item) {
+    return [item.JoinExpr.larg, item.JoinExpr.rarg].flatMap((side) => (side ? fromItemTables(side) : []));
+  }
+  return [];
+}
+
+/** Every table named anywhere in a parsed expression (used to read what a guard's IF condition checks). */
+export function tablesMentioned(tree: unknown): TableRef[] {
+  const found: TableRef[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === 'RangeVar') found.push(...namedTable(child as RangeVar));
+        else visit(child);
+      }
+    }
+  };
+  visit(tree);
+  return found;
+}
+
+/** The value of a lone string literal (`'DROP TABLE x'`), or undefined for any other expression. */
+export function constantString(select: Node | undefined): string | undefined {
+  if (!select || !('SelectStmt' in select)) return undefined;
+  const { targetList, fromClause } = select.SelectStmt;
+  if (targetList?.length !== 1 || fromClause) return undefined;
+  const target = targetList[0];
+  const value = 'ResTarget' in target ? target.ResTarget.val : undefined;
+  if (!value || !('A_Const' in value) || !value.A_Const.sval) return undefined;
+  return value.A_Const.sval.sval ?? '';
+}
+
+function tableRef(r: RangeVar | undefined): Partial<TableRef> {
+  const ref: Partial<TableRef> = {};
+  if (r?.relname !== undefined) ref.table = r.relname;
+  if (r?.schemaname !== undefined) ref.schema = r.schemaname;
+  return ref;
+}
+
+function namedTable(r: RangeVar): TableRef[] {
+  if (r.relname === undefined) return [];
+  return r.schemaname === undefined ? [{ table: r.relname }] : [{ schema: r.schemaname, table: r.relname }];
+}
+
+function rangeVars(nodes: Node[] | undefined): RangeVar[] {
+  return (nodes ?? []).flatMap((n) => ('RangeVar' in n ? [n.RangeVar] : []));
+}
+
+function strings(nodes: Node[] | undefined): string[] {
+  return (nodes ?? []).flatMap((n) => ('String' in n ? [n.String.sval ?? ''] : []));
+}
+
+function last(names: string[]): string {
+  return names[names.length - 1] ?? '';
+}

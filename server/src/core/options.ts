@@ -1,0 +1,27 @@
+import type { Severity } from './findings';
+
+export type SqlDialect = 'postgres' | 'mysql' | 'sqlite';
+
+export interface AnalysisOptions {
+  /** Rule id -> severity, or 'off'. Rules not named keep their defaults. */
+  rules: Record<string, Severity | 'off'>;
+  /** Whether downgrade/down phases are checked at all. */
+  checkDowngrades: boolean;
+  /** Severity of data-loss findings in downgrade/down phases. */
+  downgradeSeverity: Severity;
+  dialect: SqlDialect;
+  /** Files larger than this are reported as parse-error instead of analysed. */
+  maxFileBytes: number;
+}
+
+export const DEFAULT_OPTIONS: AnalysisOptions = {
+  rules: {},
+  checkDowngrades: true,
+  downgradeSeverity: 'info',
+  dialect: 'postgres',
+  maxFileBytes: 16 * 1024 * 1024,
+};
+
+export function withDefaults(partial: Partial<AnalysisOptions> | undefined): AnalysisOptions {
+  return { ...DEFAULT_OPTIONS, ...partial, rules: { ...DEFAULT_OPTIONS.rules, ...partial?.rules } };
+}

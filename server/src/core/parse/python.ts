@@ -1,0 +1,28 @@
+import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import { assetPath } from './assets';
+
+export type { Node, Tree };
+
+let parser: Parser | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads web-tree-sitter and the Python grammar once; every later call returns the same promise. */
+export function initPythonParser(): Promise<void> {
+  loading ??= (async () => {
+    await Parser.init({
+      locateFile: () => assetPath('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm'),
+    });
+    const language = await Language.load(assetPath('tree-sitter-python.wasm', 'tree-sitter-python/tree-sitter-python.wasm'));
+    const p = new Parser();
+    p.setLanguage(language);
+    parser = p;
+  })();
+  return loading;
+}
+
+export function parsePython(text: string): Tree {
+  if (!parser) throw new Error('the Python parser is not initialised: await initPythonParser() first');
+  const tree = parser.parse(text);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return tree;
+}

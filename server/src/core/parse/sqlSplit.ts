@@ -1,0 +1,188 @@
+// Splits a SQL script into statements the way psql does, so each statement can be parsed on its own and one
+// bad statement cannot hide the ones after it. Single pass over the text: every construct that can contain
+// a semicolon (strings, quoted identifiers, comments, dollar-quoted bodies) is skipped with a forward search,
+// and anything unterminated simply runs to the end of the text.
+
+export interface SqlStatement {
+  /** Offset of the statement's first token (leading whitespace and comments are not part of it). */
+  start: number;
+  /** Just after the terminating `;`, or after the last token when the text ends without one. */
+  end: number;
+  text: string;
+}
+
+const SEMICOLON = 0x3b;
+const BACKSLASH = 0x5c;
+
+// `$tag$` where tag is an identifier without `$`, or `$$`. `$1` (a parameter) does not match.
+const DOLLAR_TAG = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
+const WORD = /[A-Za-z0-9_$\u0080-\uffff]*/y;
+
+export function splitStatements(text: string): SqlStatement[] {
+  const out: SqlStatement[] = [];
+  const routine = new RoutineBodyTracker();
+  let start = -1;
+  let lastTokenEnd = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (isSpace(c)) {
+      i++;
+    } else if (c === 0x2d && next === 0x2d) {
+      i = lineEnd(text, i);
+    } else if (c === 0x2f && next === 0x2a) {
+      i = skipBlockComment(text, i);
+    } else if (start < 0 && c === BACKSLASH) {
+      // psql meta-command: it ends at the end of its line, not at a semicolon.
+      const end = trimLineEnd(text, lineEnd(text, i));
+      out.push({ start: i, end, text: text.slice(i, end) });
+      i = end;
+    } else if (c === SEMICOLON && !routine.insideBody()) {
+      if (start >= 0) out.push({ start, end: i + 1, text: text.slice(start, i + 1) });
+      start = -1;
+      routine.reset();
+      i++;
+    } else {
+      if (start < 0) start = i;
+      i = skipToken(text, i, routine);
+      lastTokenEnd = i;
+    }
+  }
+  if (start >= 0) out.push({ start, end: lastTokenEnd, text: text.slice(start, lastTokenEnd) });
+  return out;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0xfeff;
+}
+
+function isWordStart(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c >= 0x80;
+}
+
+/** Offset of the line break ending the line that contains `i` (or the end of the text). */
+function lineEnd(text: string, i: number): number {
+  const nl = text.indexOf('\n', i);
+  return nl < 0 ? text.length : nl;
+}
+
+function trimLineEnd(text: string, end: number): number {
+  return end > 0 && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+}
+
+/** Returns the offset just past the token starting at `i`. */
+function skipToken(text: string, i: number, routine: RoutineBodyTracker): number {
+  const c = text.charCodeAt(i);
+  if (c === 0x27) return skipQuoted(text, i, "'");
+  if (c === 0x22) return skipQuoted(text, i, '"');
+  if (c === 0x24) return skipDollar(text, i);
+  if (isWordStart(c)) {
+    WORD.lastIndex = i;
+    WORD.exec(text);
+    const end = WORD.lastIndex;
+    const word = text.slice(i, end);
+    // E'...' is the one string form where a backslash escapes the closing quote.
+    if ((word === 'E' || word === 'e') && text.charCodeAt(end) === 0x27) return skipEscapeString(text, end);
+    routine.word(word);
+    return end;
+  }
+  if (c === 0x28) routine.paren(1);
+  else if (c === 0x29) routine.paren(-1);
+  return i + 1;
+}
+
+/** '...' and "..." where a doubled quote stands for itself. */
+function skipQuoted(text: string, open: number, quote: string): number {
+  let i = open + 1;
+  for (;;) {
+    const close = text.indexOf(quote, i);
+    if (close < 0) return text.length;
+    if (text[close + 1] !== quote) return close + 1;
+    i = close + 2;
+  }
+}
+
+function skipEscapeString(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === 0x27) {
+      if (text.charCodeAt(i + 1) !== 0x27) return i + 1;
+      i++;
+    }
+  }
+  return text.length;
+}
+
+function skipDollar(text: string, i: number): number {
+  DOLLAR_TAG.lastIndex = i;
+  const tag = DOLLAR_TAG.exec(text);
+  if (!tag) return i + 1;
+  const close = text.indexOf(tag[0], DOLLAR_TAG.lastIndex);
+  return close < 0 ? text.length : close + tag[0].length;
+}
+
+function skipBlockComment(text: string, open: number): number {
+  let depth = 0;
+  let i = open;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (c === 0x2f && next === 0x2a) {
+      depth++;
+      i += 2;
+    } else if (c === 0x2a && next === 0x2f) {
+      i += 2;
+      if (--depth === 0) return i;
+    } else {
+      i++;
+    }
+  }
+  return text.length;
+}
+
+/**
+ * SQL-standard routine bodies (`CREATE FUNCTION ... BEGIN ATOMIC ...; ...; END`) contain bare semicolons.
+ * This is psql's own heuristic: in a statement starting CREATE [OR REPLACE] FUNCTION|PROCEDURE, BEGIN and
+ * (inside it) CASE open a block that END closes, counted only outside parentheses.
+ */
+class RoutineBodyTracker {
+  private words: string[] = [];
+  private isRoutine = false;
+  private depth = 0;
+  private parens = 0;
+
+  reset(): void {
+    this.words = [];
+    this.isRoutine = false;
+    this.depth = 0;
+    this.parens = 0;
+  }
+
+  insideBody(): boolean {
+    return this.depth > 0;
+  }
+
+  paren(delta: number): void {
+    this.parens = Math.max(0, this.parens + delta);
+  }
+
+  word(raw: string): void {
+    const word = raw.toLowerCase();
+    if (this.words.length < 4) {
+      this.words.push(word);
+      this.isRoutine = isRoutineHeader(this.words);
+    }
+    if (!this.isRoutine || this.parens > 0) return;
+    if (word === 'begin') this.depth++;
+    else if (word === 'case' && this.depth > 0) this.depth++;
+    else if (word === 'end' && this.depth > 0) this.depth--;
+  }
+}
+
+function isRoutineHeader(w: string[]): boolean {
+  if (w[0] !== 'create') return false;
+  const kind = w[1] === 'or' && w[2] === 'replace' ? w[3] : w[1];
+  return kind === 'function' || kind === 'procedure';
+}

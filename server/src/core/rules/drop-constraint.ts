@@ -1,0 +1,18 @@
+import type { Rule } from './types';
+import { hit, opsOf, qualified } from './util';
+
+export const dropConstraint: Rule = {
+  id: 'drop-constraint',
+  category: 'compat',
+  defaultSeverity: 'warning',
+  docs: {
+    summary: 'Dropping a constraint lets bad data in from then on.',
+    why: 'Rows written while the constraint is gone (duplicates, orphans, invalid values) can make it impossible to add back.',
+    fix: 'Make sure nothing relies on the constraint; if it is being replaced, add the new one before dropping the old.',
+  },
+  check(ctx) {
+    return opsOf(ctx, 'drop-constraint').map((op) =>
+      hit(op, `Drops constraint ${op.details.constraintName ?? '(name computed at run time)'} on ${qualified(op)}; rows that break it can be written from now on.`),
+    );
+  },
+};

@@ -1,0 +1,21 @@
+import type { Rule } from './types';
+import { hit, opsOf, protection } from './util';
+
+export const dropTypeOrEnumValue: Rule = {
+  id: 'drop-type-or-enum-value',
+  category: 'data-loss',
+  defaultSeverity: 'error',
+  docs: {
+    summary: 'Dropping a type or removing an enum value breaks or deletes the data that uses it.',
+    why: 'DROP TYPE ... CASCADE drops the columns of that type; deleting from pg_enum leaves rows holding a value that no longer exists.',
+    fix: 'Migrate the rows off the value or type first, and check no column still uses it.',
+  },
+  check(ctx) {
+    return opsOf(ctx, 'drop-type', 'drop-enum-value').map((op) => {
+      const message = op.kind === 'drop-enum-value'
+        ? `Removes enum values by editing pg_enum; rows that still hold them become unreadable.${protection(ctx, op, 'drop-type-or-enum-value')}`
+        : `Drops type ${op.details.typeName ?? '(name computed at run time)'}${op.details.cascade ? ' with CASCADE, which also drops every column of that type' : ''}.${protection(ctx, op, 'drop-type-or-enum-value')}`;
+      return hit(op, message);
+    });
+  },
+};

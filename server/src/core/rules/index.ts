@@ -1,0 +1,59 @@
+import { addCheckWithoutNotValid } from './add-check-without-not-valid';
+import { addForeignKeyWithoutNotValid } from './add-foreign-key-without-not-valid';
+import { addNotNullColumnWithoutDefault } from './add-not-null-column-without-default';
+import { alterColumnType } from './alter-column-type';
+import { concurrentlyInTransaction } from './concurrently-in-transaction';
+import { createIndexNonConcurrently } from './create-index-non-concurrently';
+import { deleteRows } from './delete-rows';
+import { dropColumn } from './drop-column';
+import { dropConstraint } from './drop-constraint';
+import { dropIndex } from './drop-index';
+import { dropSchema } from './drop-schema';
+import { dropTable } from './drop-table';
+import { dropTypeOrEnumValue } from './drop-type-or-enum-value';
+import { dynamicSql } from './dynamic-sql';
+import { irreversibleDowngrade } from './irreversible-downgrade';
+import { parseError } from './parse-error';
+import { renameColumn } from './rename-column';
+import { renameTable } from './rename-table';
+import { setNotNull } from './set-not-null';
+import { suppressionWithoutReason } from './suppression-without-reason';
+import { truncate } from './truncate';
+import type { Rule } from './types';
+import { unreviewedAutogenerate } from './unreviewed-autogenerate';
+import { unusedSuppression } from './unused-suppression';
+import { updateRowsWithoutWhere } from './update-rows-without-where';
+import { volatileDefaultRewrite } from './volatile-default-rewrite';
+
+/** The explicit registry: a rule exists when it is listed here. */
+export const RULES: readonly Rule[] = [
+  dropTable,
+  dropColumn,
+  dropSchema,
+  truncate,
+  deleteRows,
+  updateRowsWithoutWhere,
+  alterColumnType,
+  dropTypeOrEnumValue,
+  unreviewedAutogenerate,
+  irreversibleDowngrade,
+  dynamicSql,
+  renameTable,
+  renameColumn,
+  setNotNull,
+  addNotNullColumnWithoutDefault,
+  dropConstraint,
+  dropIndex,
+  createIndexNonConcurrently,
+  addForeignKeyWithoutNotValid,
+  addCheckWithoutNotValid,
+  volatileDefaultRewrite,
+  concurrentlyInTransaction,
+  parseError,
+  suppressionWithoutReason,
+  unusedSuppression,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}

@@ -1,0 +1,40 @@
+import type { Operation, PhaseInfo } from '../ops';
+import { isDownPhase } from '../ops';
+import type { Rule, RuleContext } from './types';
+import { hit, opsOf, qualified } from './util';
+
+function restores(down: Operation[], op: Operation): boolean {
+  if (op.kind === 'drop-table') return down.some((d) => d.kind === 'create-table' && d.table === op.table);
+  return down.some((d) => (d.kind === 'add-column' && d.table === op.table && d.column === op.column) || (d.kind === 'create-table' && d.table === op.table));
+}
+
+function downPhase(ctx: RuleContext): PhaseInfo | undefined {
+  return ctx.result.phases.find((p) => isDownPhase(p.phase));
+}
+
+export const irreversibleDowngrade: Rule = {
+  id: 'irreversible-downgrade',
+  category: 'process',
+  defaultSeverity: 'warning',
+  docs: {
+    summary: 'The upgrade drops a table or column that the downgrade does not bring back.',
+    why: 'A rollback after this migration leaves the schema without the dropped object, so the previous release of the code fails too.',
+    fix: 'Make the downgrade recreate the dropped table or column (and restore its data from a backup table if you kept one).',
+  },
+  check(ctx) {
+    // Plain SQL files (Flyway, golang-migrate) keep their down migrations in other files: nothing to compare here.
+    if (ctx.result.framework === 'sql' && !downPhase(ctx)) return [];
+    const down = downPhase(ctx);
+    const downOps = ctx.result.ops.filter((o) => isDownPhase(o.phase));
+    return opsOf(ctx, 'drop-table', 'drop-column')
+      .filter((op) => !isDownPhase(op.phase) && op.table !== undefined)
+      .flatMap((op) => {
+        const what = op.kind === 'drop-table' ? `table ${qualified(op)}` : `column ${op.table}.${op.column ?? '?'}`;
+        if (!down) return [hit(op, `There is no downgrade, so a rollback cannot bring back ${what}.`)];
+        if (down.raises) return [hit(op, `The downgrade refuses to run, so a rollback cannot bring back ${what}.`)];
+        if (down.empty) return [hit(op, `The downgrade does nothing, so a rollback cannot bring back ${what}.`)];
+        if (!restores(downOps, op)) return [hit(op, `The downgrade does not recreate ${what}.`)];
+        return [];
+      });
+  },
+};
