@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { autogenNote, dynamicNote, guardedSeverity, hit, opsOf, protection, qualified } from './util';
+import { autogenNote, dynamicNote, guardedSeverity, hit, opsOf, protection, qualified, undoesOwnUpgrade } from './util';
 
 export const dropTable: Rule = {
   id: 'drop-table',
@@ -11,7 +11,7 @@ export const dropTable: Rule = {
     fix: 'Check the table is really unused, back it up (CREATE TABLE ... AS TABLE ...) or rename it to an archive name instead, or guard the drop so it refuses a non-empty table.',
   },
   check(ctx) {
-    return opsOf(ctx, 'drop-table').map((op) =>
+    return opsOf(ctx, 'drop-table').filter((op) => !undoesOwnUpgrade(ctx, op)).map((op) =>
       hit(op, `Drops ${op.table ? `table ${qualified(op)}` : qualified(op)} and every row in it.${autogenNote(op)}${dynamicNote(op)}${protection(ctx, op, 'drop-table')}`, guardedSeverity(op)),
     );
   },
