@@ -66,6 +66,11 @@ test('psql meta-commands are their own statement, ending at the line end', () =>
   assert.deepEqual(texts('\\c mydb\r\nDROP TABLE a;'), ['\\c mydb', 'DROP TABLE a;']);
 });
 
+test('COPY .. FROM STDIN data up to \\. is not split into statements', () => {
+  const sql = 'COPY t (a, b) FROM stdin;\n1\tx;y\n2\tz\n\\.\nDROP TABLE a;';
+  assert.deepEqual(texts(sql), ['COPY t (a, b) FROM stdin;', 'DROP TABLE a;']);
+});
+
 test('unterminated quotes, comments and dollar bodies run to the end of the text without throwing', () => {
   for (const sql of ["SELECT 'abc; DROP TABLE x;", 'SELECT "abc; x', "SELECT E'abc\\'; x", 'DO $x$ a; b', 'SELECT 1; $$']) {
     const parts = splitStatements(sql);

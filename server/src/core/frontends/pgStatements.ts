@@ -48,7 +48,8 @@ export function describeStatement(node: Node): StatementFacts {
   if ('CreateTableAsStmt' in node) {
     const { into, query, objtype } = node.CreateTableAsStmt;
     if (objtype !== 'OBJECT_TABLE' || !into?.rel) return facts([]);
-    return facts([{ kind: 'create-table', ...tableRef(into.rel), details: {} }], query ? tablesSelectedFrom(query) : []);
+    const copied = query && !into.skipData ? tablesSelectedFrom(query) : []; // WITH NO DATA copies nothing
+    return facts([{ kind: 'create-table', ...tableRef(into.rel), details: {} }], copied);
   }
   if ('SelectStmt' in node) {
     const rel = node.SelectStmt.intoClause?.rel;

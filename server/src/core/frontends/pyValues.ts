@@ -99,21 +99,43 @@ export function calleeName(call: Node): string | undefined {
   return undefined;
 }
 
+interface CallArgs {
+  positional: Node[];
+  keywords: Map<string, Node>;
+}
+
+// Every property read on a tree-sitter node crosses into wasm, and rules ask for the same arguments many
+// times, so each call's arguments are read once per analysis.
+const argCache = new Map<number, CallArgs>();
+
+export function resetArgCache(): void {
+  argCache.clear();
+}
+
+function callArgs(call: Node): CallArgs {
+  const cached = argCache.get(call.id);
+  if (cached) return cached;
+  const result: CallArgs = { positional: [], keywords: new Map() };
+  for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    const type = a.type;
+    if (type === 'keyword_argument') {
+      const name = a.childForFieldName('name')?.text;
+      const value = a.childForFieldName('value');
+      if (name && value) result.keywords.set(name, value);
+    } else if (type !== 'comment' && type !== 'list_splat' && type !== 'dictionary_splat') {
+      result.positional.push(a);
+    }
+  }
+  argCache.set(call.id, result);
+  return result;
+}
+
 export function positionalArgs(call: Node): Node[] {
-  const args = call.childForFieldName('arguments');
-  if (!args) return [];
-  return args.namedChildren.filter((a) => a.type !== 'keyword_argument' && a.type !== 'comment' && a.type !== 'list_splat' && a.type !== 'dictionary_splat');
+  return callArgs(call).positional;
 }
 
 export function keywordArg(call: Node, name: string): Node | undefined {
-  const args = call.childForFieldName('arguments');
-  if (!args) return undefined;
-  for (const a of args.namedChildren) {
-    if (a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name) {
-      return a.childForFieldName('value') ?? undefined;
-    }
-  }
-  return undefined;
+  return callArgs(call).keywords.get(name);
 }
 
 /** The n-th positional argument, or the keyword argument of that name. */

@@ -4,7 +4,7 @@
 
 import type { DoStmt, Node, ParseResult, RawStmt } from 'libpg-query';
 import type { FrontendResult, GuardInfo, OpKind, Operation, Origin, Phase, PhaseInfo, Problem, Range } from '../ops';
-import { pgParser } from '../parse/pg';
+import { pgParser, utf8OffsetsToUtf16 } from '../parse/pg';
 import { splitStatements, type SqlStatement } from '../parse/sqlSplit';
 import { constantString, describeStatement, tablesMentioned, type OpDraft, type TableRef } from './pgStatements';
 
@@ -72,26 +72,13 @@ function analyseStatement(s: SqlStatement, scope: Scope, place: Place): void {
  * parenthesised action list), their ranges come from libpg-query, which counts UTF-8 bytes.
  */
 function subStatements(s: SqlStatement, raw: RawStmt[]): SqlStatement[] {
-  const toUtf16 = utf8ToUtf16(s.text);
+  const toUtf16 = utf8OffsetsToUtf16(s.text);
   return raw.map((r) => {
     const startByte = r.stmt_location ?? 0;
     const start = s.start + toUtf16(startByte);
     const end = r.stmt_len ? s.start + toUtf16(startByte + r.stmt_len) : s.end;
     return { start, end, text: s.text.slice(start - s.start, end - s.start) };
   });
-}
-
-function utf8ToUtf16(text: string): (byteOffset: number) => number {
-  if (/^[\x00-\x7f]*$/.test(text)) return (b) => Math.min(b, text.length);
-  const byByte: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i) ?? 0;
-    const bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    for (let k = 0; k < bytes; k++) byByte.push(i);
-    if (cp >= 0x10000) i++;
-  }
-  byByte.push(text.length);
-  return (b) => byByte[Math.min(b, byByte.length - 1)];
 }
 
 function analyseNode(node: Node, unit: SqlStatement, scope: Scope, place: Place): void {

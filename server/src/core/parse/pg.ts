@@ -37,3 +37,17 @@ export function pgParser(): PgParser {
   if (!ready) throw new Error('the PostgreSQL parser is not initialised: await initPgParser() first');
   return api;
 }
+
+/** libpg-query reports locations as UTF-8 byte offsets; this maps them to string (UTF-16) offsets in `text`. */
+export function utf8OffsetsToUtf16(text: string): (byteOffset: number) => number {
+  if (/^[\x00-\x7f]*$/.test(text)) return (b) => Math.min(b, text.length);
+  const byByte: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i) ?? 0;
+    const bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    for (let k = 0; k < bytes; k++) byByte.push(i);
+    if (cp >= 0x10000) i++;
+  }
+  byByte.push(text.length);
+  return (b) => byByte[Math.min(b, byByte.length - 1)];
+}

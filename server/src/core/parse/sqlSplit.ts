@@ -39,10 +39,14 @@ export function splitStatements(text: string): SqlStatement[] {
       out.push({ start: i, end, text: text.slice(i, end) });
       i = end;
     } else if (c === SEMICOLON && !routine.insideBody()) {
-      if (start >= 0) out.push({ start, end: i + 1, text: text.slice(start, i + 1) });
+      i++;
+      if (start >= 0) {
+        const statement = text.slice(start, i);
+        out.push({ start, end: i, text: statement });
+        if (COPY_FROM_STDIN.test(statement)) i = skipCopyData(text, i);
+      }
       start = -1;
       routine.reset();
-      i++;
     } else {
       if (start < 0) start = i;
       i = skipToken(text, i, routine);
@@ -51,6 +55,16 @@ export function splitStatements(text: string): SqlStatement[] {
   }
   if (start >= 0) out.push({ start, end: lastTokenEnd, text: text.slice(start, lastTokenEnd) });
   return out;
+}
+
+const COPY_FROM_STDIN = /^copy\b[\s\S]*?\bfrom\s+stdin\b/i;
+const END_OF_COPY_DATA = /^\\\.[ \t]*\r?$/gm;
+
+/** psql sends the lines after COPY .. FROM STDIN as data, up to a line holding only `\.`. */
+function skipCopyData(text: string, from: number): number {
+  END_OF_COPY_DATA.lastIndex = lineEnd(text, from);
+  const end = END_OF_COPY_DATA.exec(text);
+  return end ? end.index + end[0].length : text.length;
 }
 
 function isSpace(c: number): boolean {
@@ -169,6 +183,7 @@ class RoutineBodyTracker {
   }
 
   word(raw: string): void {
+    if (this.words.length >= 4 && !this.isRoutine) return;
     const word = raw.toLowerCase();
     if (this.words.length < 4) {
       this.words.push(word);
