@@ -111,3 +111,19 @@ test('a syntax error is a problem, and the operations before it are still found'
   assert.ok(result.problems.length > 0);
   assert.ok(result.ops.some((o) => o.table === 'b'));
 });
+
+test('a backup or a DO-block guard in an earlier op.execute protects a later op.drop_table', () => {
+  const body = [
+    '    op.execute("CREATE TABLE events_backup AS TABLE events")',
+    '    op.drop_table("events")',
+    '    op.execute("DO $$ BEGIN IF EXISTS (SELECT 1 FROM jobs) THEN RAISE EXCEPTION \'jobs not empty\'; END IF; END $$")',
+    '    op.drop_table("jobs")',
+    '    op.drop_table("other")',
+  ].join('\n');
+  const { ops: found } = ops(body);
+  assert.deepEqual(found.filter((o) => o.kind === 'drop-table').map((o) => [o.table, o.guard?.kind]), [
+    ['events', 'backup'],
+    ['jobs', 'emptiness-check'],
+    ['other', undefined],
+  ]);
+});

@@ -19,7 +19,7 @@ export const DEFAULT_OPTIONS: AnalysisOptions = {
   checkDowngrades: true,
   downgradeSeverity: 'info',
   dialect: 'postgres',
-  maxFileBytes: 16 * 1024 * 1024,
+  maxFileBytes: 4 * 1024 * 1024,
 };
 
 export function withDefaults(partial: Partial<AnalysisOptions> | undefined): AnalysisOptions {

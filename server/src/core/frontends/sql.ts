@@ -15,10 +15,12 @@ export interface SqlContext {
   mapOffset: (sqlOffset: number) => number;
   /** The statements run inside a transaction the caller opened (Alembic's default, goose, dbmate). */
   inTransaction: boolean;
+  /** Guards (emptiness checks, backups) seen by earlier SQL of the same phase, e.g. an earlier op.execute(). */
+  guards?: GuardBook;
 }
 
 export function sqlToOps(sql: string, ctx: SqlContext): { ops: Operation[]; problems: Problem[] } {
-  const scope = newScope(ctx.phase, ctx.origin, ctx.inTransaction, [], []);
+  const scope = { ...newScope(ctx.phase, ctx.origin, ctx.inTransaction, [], []), guards: ctx.guards ?? new GuardBook() };
   analyseSql(sql, scope, (r) => ({ start: ctx.mapOffset(r.start), end: ctx.mapOffset(r.end) }));
   return { ops: scope.ops, problems: scope.problems };
 }
@@ -100,7 +102,7 @@ function analyseNode(node: Node, unit: SqlStatement, scope: Scope, place: Place)
 
 const MAX_SQL_CHARS = 500;
 // Destructive operations an emptiness check or a backup taken earlier makes recoverable.
-const GUARDABLE = new Set<OpKind>(['drop-table', 'truncate', 'drop-column']);
+export const GUARDABLE = new Set<OpKind>(['drop-table', 'truncate', 'drop-column']);
 
 function emit(scope: Scope, draft: OpDraft, unit: SqlStatement, place: Place, dynamic = false): void {
   const sql = unit.text.trim();
@@ -134,7 +136,7 @@ function errorMessage(err: unknown): string {
 }
 
 /** Guards seen so far, by table name. */
-class GuardBook {
+export class GuardBook {
   private readonly byTable = new Map<string, Array<{ schema?: string; guard: GuardInfo }>>();
 
   add(ref: TableRef, guard: GuardInfo): void {

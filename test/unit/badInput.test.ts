@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { analyzeBytes, analyzeText, initAnalyzer } from '../../server/src/core/analyze';
+
+before(async () => {
+  await initAnalyzer();
+});
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const rules = (r: ReturnType<typeof analyzeBytes>) => r.findings.map((f) => f.rule);
+
+test('a binary file is a parse-error, not a crash', () => {
+  const bytes = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
+  const report = analyzeBytes('versions/0001_blob.sql', bytes);
+  assert.deepEqual(rules(report), ['parse-error']);
+  assert.match(report.findings[0].message, /binary/);
+});
+
+test('invalid UTF-8 is reported and the rest of the file is still checked', () => {
+  const bytes = new Uint8Array([...enc("-- caf"), 0xe9, ...enc("\nDROP TABLE users;\n")]);
+  const report = analyzeBytes('migrations/0002.sql', bytes);
+  assert.deepEqual(rules(report), ['parse-error', 'drop-table']);
+  assert.match(report.findings[0].message, /not valid UTF-8/);
+});
+
+test('a file over the size limit is reported without being read', () => {
+  const big = enc(`DROP TABLE users;\n${'-- padding line\n'.repeat(700_000)}`);
+  assert.ok(big.length > 10 * 1024 * 1024);
+  const report = analyzeBytes('migrations/huge.sql', big);
+  assert.deepEqual(rules(report), ['parse-error']);
+  assert.match(report.findings[0].message, /over the 4\.0 MB limit/);
+});
+
+test('a BOM is stripped so offsets stay right', () => {
+  const report = analyzeBytes('migrations/0003.sql', new Uint8Array([0xef, 0xbb, 0xbf, ...enc('DROP TABLE t;\n')]));
+  assert.deepEqual(rules(report), ['drop-table']);
+  assert.equal(report.findings[0].range.start, 0);
+});
+
+test('garbage Python and SQL never throw', () => {
+  const samples = ['def upgrade(:\n  op.drop_table(', '"""', "DO $$ BEGIN", "'unterminated", '/* never closed', '\u0000\u0001', ')))(((', 'from alembic import op\ndef upgrade():\n' + '    ('.repeat(2000)];
+  for (const s of samples) {
+    for (const path of ['migrations/x.sql', 'versions/x.py']) {
+      const text = path.endsWith('.py') && !s.includes('alembic') ? `from alembic import op\nrevision = "x"\ndef upgrade():\n    ${s}\n` : s;
+      assert.doesNotThrow(() => analyzeText(path, text));
+    }
+  }
+});
+
+test('a Python syntax error is a parse-error finding', () => {
+  const report = analyzeText('versions/0004.py', 'from alembic import op\nrevision = "4"\n\ndef upgrade():\n    op.drop_table("a"\n');
+  assert.ok(rules(report).includes('parse-error'));
+});

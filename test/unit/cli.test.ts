@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { main } from '../../server/src/cli/main';
+
+const REPO = path.join(__dirname, '..', '..');
+
+async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { cwd, stdout: (s) => (out += s), stderr: (s) => (err += s), isTty: false });
+  return { code, out, err };
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-cli-'));
+  for (const [rel, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), content);
+  }
+  return dir;
+}
+
+const ALEMBIC = (body: string) => `from alembic import op\nimport sqlalchemy as sa\n\nrevision = "1"\ndown_revision = None\n\n\ndef upgrade():\n${body}\n\n\ndef downgrade():\n    pass\n`;
+
+test('json output follows the contract, and walking finds migrations by location and content', async () => {
+  const dir = workspace({
+    'alembic.ini': '[alembic]\nscript_location = db/alembic\n',
+    'db/alembic/versions/0001_drop.py': ALEMBIC('    op.drop_table("legacy")'),
+    'db/alembic/env.py': 'from alembic import context\n',
+    'app/models.py': 'class User: pass\n',
+    'sql/seed.sql': 'DELETE FROM users;\n',
+    'flyway/V2__truncate.sql': 'TRUNCATE audit;\n',
+  });
+  const { code, out } = await run(['check', '.', '--format', 'json'], dir);
+  assert.equal(code, 1);
+  const json = JSON.parse(out);
+  assert.equal(json.version, 1);
+  assert.equal(json.files, 2, 'seed.sql, env.py and models.py are not migrations');
+  assert.deepEqual(json.errors, []);
+  const drop = json.findings.find((f: { rule: string }) => f.rule === 'drop-table');
+  assert.deepEqual(
+    { file: drop.file, line: drop.line, column: drop.column, endLine: drop.endLine, endColumn: drop.endColumn, severity: drop.severity, phase: drop.phase, table: drop.table, column_name: drop.column_name },
+    { file: 'db/alembic/versions/0001_drop.py', line: 9, column: 5, endLine: 9, endColumn: 28, severity: 'error', phase: 'upgrade', table: 'legacy', column_name: null },
+  );
+  assert.ok(json.findings.some((f: { rule: string; file: string }) => f.rule === 'truncate' && f.file === 'flyway/V2__truncate.sql'));
+});
+
+test('exit codes: 0 when clean, 1 at or above --fail-on, 2 for usage errors and missing paths', async () => {
+  const dir = workspace({ 'migrations/0001.sql': 'CREATE INDEX ix ON t (a);\n', 'migrations/0002.sql': 'CREATE TABLE t (a int);\n' });
+  assert.equal((await run(['check', 'migrations/0002.sql'], dir)).code, 0);
+  assert.equal((await run(['check', '.'], dir)).code, 0, 'a warning does not fail by default');
+  assert.equal((await run(['check', '.', '--fail-on', 'warning'], dir)).code, 1);
+  assert.equal((await run(['check', '.', '--fail-on', 'never', '--format', 'github'], dir)).code, 0);
+  const missing = await run(['check', 'nope'], dir);
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /no such file or directory: nope/);
+  assert.equal((await run(['check', '--format', 'xml'], dir)).code, 2);
+  assert.equal((await run(['check', '--bogus'], dir)).code, 2);
+  assert.equal((await run(['frobnicate'], dir)).code, 2);
+  const notYet = await run(['check', '--require-review'], dir);
+  assert.equal(notYet.code, 2);
+  assert.match(notYet.err, /not available/);
+});
+
+test('acknowledged findings do not fail the run', async () => {
+  const dir = workspace({ 'migrations/0001.sql': '-- migration-guard: allow drop-table -- replaced by events_v2 in #88\nDROP TABLE events;\n' });
+  const { code, out } = await run(['check', '.', '--format', 'json'], dir);
+  assert.equal(code, 0);
+  assert.equal(JSON.parse(out).findings[0].acknowledged, 'replaced by events_v2 in #88');
+});
+
+test('sarif output is SARIF 2.1.0 with the rule catalogue', async () => {
+  const dir = workspace({ 'migrations/0001.sql': 'DROP TABLE events;\n' });
+  const sarif = JSON.parse((await run(['check', '.', '--format', 'sarif'], dir)).out);
+  assert.equal(sarif.version, '2.1.0');
+  const run0 = sarif.runs[0];
+  assert.equal(run0.tool.driver.name, 'migration-guard');
+  assert.ok(run0.tool.driver.rules.length >= 25);
+  assert.equal(run0.results[0].ruleId, 'drop-table');
+  assert.equal(run0.results[0].level, 'error');
+});
+
+test('the bundled CLI runs on the incident example and names the three dropped tables', () => {
+  const cli = path.join(REPO, 'out', 'cli.js');
+  assert.ok(fs.existsSync(cli), 'run `npm run build` first (npm test does)');
+  const res = spawnSync(process.execPath, [cli, 'check', 'examples/incident', '--format', 'json'], { cwd: REPO, encoding: 'utf8' });
+  assert.equal(res.status, 1, res.stderr);
+  const drops = JSON.parse(res.stdout).findings.filter((f: { rule: string }) => f.rule === 'drop-table').map((f: { table: string }) => f.table);
+  assert.deepEqual(drops, ['project_keywords', 'project_resource_mappings', 'project_monthly_forecast']);
+});
