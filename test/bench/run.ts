@@ -1,0 +1,195 @@
+/**
+ * `npm run bench`: per-file latency in process, whole-workspace CLI throughput and memory, and a
+ * head-to-head with squawk on the SQL files. Prints a report, writes .bench/results.json and
+ * .bench/performance.md (the README's Performance section). Exits 1 only when a result is wrong
+ * (file count, CLI error), never because a speed target was missed: the numbers are the output.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { compare, type CliFinding } from './compare';
+import { ensureWorkspace, type Workspace } from './generate';
+import { measureLatency } from './latency';
+import { hasGnuTime, timedRun } from './proc';
+import { renderMarkdown, renderText, type CliSeries, type Machine, type Results } from './report';
+import { findSquawk, phaseLocator, runSquawk, type SquawkBinary, type SquawkViolation } from './squawk';
+import { median } from './stats';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BENCH_DIR = path.join(ROOT, '.bench');
+const WORKSPACE = path.join(BENCH_DIR, 'workspace');
+const CLI = path.join(ROOT, 'out/cli.js');
+const RUNS = 5;
+const TARGET_MS = 3;
+const TARGET_FILES_PER_SEC = 1000;
+
+interface CliJson {
+  version: number;
+  files: number;
+  findings: CliFinding[];
+  errors: unknown[];
+}
+
+interface CliRun {
+  wallMs: number;
+  peakRssKb?: number;
+  json: CliJson;
+}
+
+function machine(): Machine {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    model: cpus[0]?.model.trim() ?? 'unknown CPU',
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    memoryGb: os.totalmem() / 1024 ** 3,
+  };
+}
+
+/** One CLI run; --fail-on never makes any exit code but 0 an error worth stopping for. */
+function runCli(paths: readonly string[], cwd: string): CliRun {
+  const r = timedRun(process.execPath, [CLI, 'check', ...paths, '--format', 'json', '--fail-on', 'never'], cwd);
+  if (r.status !== 0) throw new Error(`the CLI exited with ${r.status} (expected 0 with --fail-on never):\n${r.stderr.slice(0, 2000)}`);
+  return { wallMs: r.wallMs, peakRssKb: r.peakRssKb, json: JSON.parse(r.stdout) as CliJson };
+}
+
+/** Keeps the series numbers for a set of runs; the last run's output stands for all (the CLI is deterministic). */
+function series(runs: readonly { wallMs: number; peakRssKb?: number }[], files: number, findings: number): CliSeries {
+  const runsMs = runs.map((r) => r.wallMs);
+  const peaks = runs.map((r) => r.peakRssKb).filter((x): x is number => x !== undefined);
+  const medianMs = median(runsMs);
+  return { runsMs, medianMs, files, filesPerSec: files / (medianMs / 1000), peakRssKb: peaks.length > 0 ? Math.max(...peaks) : undefined, findings };
+}
+
+/** An untimed first run fills the OS file cache, so run 1 is not the only one reading from disk. */
+function measureCli(paths: readonly string[], cwd: string): { series: CliSeries; last: CliJson } {
+  runCli(paths, cwd);
+  const runs = Array.from({ length: RUNS }, () => runCli(paths, cwd));
+  const last = runs[runs.length - 1]!.json;
+  return { series: series(runs, last.files, last.findings.length), last };
+}
+
+function measureStartup(ws: Workspace): Results['startup'] {
+  const one = ws.sqlFiles[0]!;
+  runCli([one], ws.root);
+  const runsMs = Array.from({ length: RUNS }, () => runCli([one], ws.root).wallMs);
+  return { runsMs, medianMs: median(runsMs) };
+}
+
+/** Ours and squawk alternate, so a burst of background load hits both rather than one. */
+function measureSql(ws: Workspace, squawk: SquawkBinary) {
+  runCli(ws.sqlDirs, ws.root);
+  runSquawk(squawk, ws.root, ws.sqlFiles);
+  const ours: CliRun[] = [];
+  const theirs: ReturnType<typeof runSquawk>[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    ours.push(runCli(ws.sqlDirs, ws.root));
+    theirs.push(runSquawk(squawk, ws.root, ws.sqlFiles));
+  }
+  const oursLast = ours[ours.length - 1]!.json;
+  const squawkLast = theirs[theirs.length - 1]!;
+  return {
+    ours: series(ours, oursLast.files, oursLast.findings.length),
+    oursFindings: oursLast.findings,
+    squawk: series(theirs, ws.sqlFiles.length, squawkLast.violations.length),
+    squawkViolations: squawkLast.violations,
+    invocations: squawkLast.invocations,
+  };
+}
+
+/** Startup (loading ~2.4 MB of wasm parsers) is paid once per process; this separates it from per-file cost. */
+function afterStartup(s: CliSeries, startupMs: number): number {
+  const ms = s.medianMs - startupMs;
+  return ms > 0 ? s.files / (ms / 1000) : Number.NaN;
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const problems: string[] = [];
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm run bench does)`);
+  const squawk = findSquawk(ROOT);
+  if (!squawk) throw new Error('squawk is not installed (devDependency squawk-cli)');
+
+  log('workspace…');
+  const ws = ensureWorkspace(WORKSPACE);
+  log('per-file latency…');
+  const latency = await measureLatency();
+  if (latency.framework !== 'alembic') problems.push(`the 300-line file was read as ${latency.framework ?? 'not a migration'}, not alembic`);
+  log('CLI startup…');
+  const startup = measureStartup(ws);
+  log(`whole workspace, ${RUNS} runs…`);
+  const whole = measureCli([ws.root], ROOT);
+  log(`SQL only vs squawk, ${RUNS} runs each…`);
+  const sql = measureSql(ws, squawk);
+
+  const parseErrors = whole.last.findings.filter((f) => f.rule === 'parse-error').length;
+  const filesMatch = whole.series.files === ws.expectedMigrationFiles;
+  if (!filesMatch) problems.push(`the CLI checked ${whole.series.files} files; the workspace has ${ws.expectedMigrationFiles} migrations`);
+  if (sql.ours.files !== ws.sqlFiles.length) problems.push(`SQL-only run checked ${sql.ours.files} files; expected ${ws.sqlFiles.length}`);
+  if (whole.last.errors.length > 0) problems.push(`the CLI reported ${whole.last.errors.length} errors, e.g. ${JSON.stringify(whole.last.errors[0])}`);
+  if (parseErrors > 0) problems.push(`${parseErrors} parse-error findings on generated files (they should all parse)`);
+  if (!squawk.native) problems.push('squawk ran through its Node shim: its times include a Node startup');
+
+  const results: Results = {
+    generatedAt: new Date().toISOString(),
+    machine: machine(),
+    memoryMethod: hasGnuTime() ? '/usr/bin/time -f %M' : 'n/a (GNU time not found)',
+    workspace: {
+      root: path.relative(ROOT, ws.root),
+      generatorVersion: ws.generatorVersion,
+      regenerated: ws.regenerated,
+      alembicFiles: ws.alembicFiles,
+      alembicLines: ws.alembicLines,
+      sqlFiles: ws.sqlFiles.length,
+      sqlLines: ws.sqlLines,
+      sqlByStyle: ws.sqlByStyle,
+      expectedFiles: ws.expectedMigrationFiles,
+    },
+    perFile: { ...latency, targetMs: TARGET_MS, met: latency.medianMs <= TARGET_MS },
+    startup,
+    workspaceRun: {
+      ...whole.series,
+      filesPerSecAfterStartup: afterStartup(whole.series, startup.medianMs),
+      expectedFiles: ws.expectedMigrationFiles,
+      filesMatch,
+      targetFilesPerSec: TARGET_FILES_PER_SEC,
+      met: whole.series.filesPerSec >= TARGET_FILES_PER_SEC,
+      parseErrors,
+      errors: whole.last.errors.length,
+    },
+    sqlComparison: {
+      files: ws.sqlFiles.length,
+      ours: { ...sql.ours, filesPerSecAfterStartup: afterStartup(sql.ours, startup.medianMs) },
+      squawk: { ...sql.squawk, version: squawk.version, binary: path.relative(ROOT, squawk.path), native: squawk.native, invocations: sql.invocations },
+      ratio: sql.ours.medianMs / sql.squawk.medianMs,
+      comparison: compare(ws.truth, sql.oursFindings, sql.squawkViolations as SquawkViolation[], phaseLocator(ws.root)),
+    },
+    problems,
+    benchMs: 0,
+  };
+  results.benchMs = performance.now() - started;
+
+  const markdown = renderMarkdown(results);
+  fs.writeFileSync(path.join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(path.join(BENCH_DIR, 'performance.md'), markdown);
+  console.log(renderText(results));
+  console.log('\nREADME markdown (also in .bench/performance.md):\n');
+  console.log(markdown);
+  console.log('Machine-readable results: .bench/results.json');
+  const wrong = !filesMatch || sql.ours.files !== ws.sqlFiles.length || whole.last.errors.length > 0 || parseErrors > 0;
+  return wrong ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`bench failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    process.exit(2);
+  },
+);
