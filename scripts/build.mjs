@@ -30,6 +30,7 @@ const common = {
 
 const entries = [
   { entryPoints: ['server/src/cli/index.ts'], outfile: 'out/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
+  { entryPoints: ['server/src/cli/worker.ts'], outfile: 'out/cliWorker.js' },
 ];
 if (fs.existsSync(path.join(root, 'server/src/lsp/server.ts'))) {
   entries.push({ entryPoints: ['server/src/lsp/server.ts'], outfile: 'out/server.js' });

@@ -1,10 +1,10 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeBytes, initAnalyzer } from '../core/analyze';
 import { detectFramework, isSqlMigration } from '../core/detect';
 import { SEVERITY_ORDER, type Severity } from '../core/findings';
+import type { AnalysisOptions } from '../core/options';
 import type { FileReport } from '../core/report';
+import { analyzeFiles } from './parallel';
 import { RULES } from '../core/rules';
 import { reporterFor } from './reporters';
 import type { RunResult } from './reporters/types';
@@ -51,23 +51,22 @@ function isMigrationCandidate(c: Candidate, rel: string, report: FileReport): bo
   return report.findings.length > 0 && (isSqlMigration(rel, '') || /(?:^|\/)versions\//.test(rel));
 }
 
-function checkFiles(candidates: Candidate[], cwd: string, downgrades: boolean): RunResult {
+async function checkFiles(candidates: Candidate[], cwd: string, options: Partial<AnalysisOptions>): Promise<RunResult> {
   const run: RunResult = { reports: [], errors: [], filesChecked: 0 };
-  for (const c of candidates) {
-    const rel = relative(cwd, c.absolute);
-    let bytes: Uint8Array;
-    try {
-      bytes = fs.readFileSync(c.absolute);
-    } catch (err) {
-      run.errors.push({ path: rel, message: `could not read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
-      continue;
+  const jobs = candidates.map((c) => ({ absolute: c.absolute, rel: relative(cwd, c.absolute) }));
+  const results = await analyzeFiles(jobs, options);
+  results.forEach((result, i) => {
+    const { rel } = jobs[i];
+    if (result.error !== undefined) {
+      run.errors.push({ path: rel, message: result.error });
+      return;
     }
-    const report = analyzeBytes(rel, bytes, { checkDowngrades: downgrades });
-    if (!isMigrationCandidate(c, rel, report)) continue;
-    if (!report.framework && report.findings.length === 0 && !detectFramework(rel, '')) continue;
+    const report = result.report;
+    if (!isMigrationCandidate(candidates[i], rel, report)) return;
+    if (!report.framework && report.findings.length === 0 && !detectFramework(rel, '')) return;
     run.filesChecked++;
     run.reports.push(report);
-  }
+  });
   return run;
 }
 
@@ -104,9 +103,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
   if (values['database-url'] !== undefined) throw new UsageError('--database-url is not available in this version yet');
   if (values['require-review']) throw new UsageError('--require-review is not available in this version yet');
 
-  await initAnalyzer();
   const candidates = collectCandidates(positionals.length > 0 ? positionals : ['.'], io.cwd);
-  const run = checkFiles(candidates, io.cwd, !values['no-downgrades']);
+  const run = await checkFiles(candidates, io.cwd, { checkDowngrades: !values['no-downgrades'] });
   const reporter = reporterFor(format, RULES.map((r) => ({ id: r.id, summary: r.docs.summary, why: r.docs.why, defaultSeverity: r.defaultSeverity })));
   io.stdout(reporter(run, { color: io.isTty && !values['no-color'] && !process.env.NO_COLOR }));
   return exitCode(run, failOn);
