@@ -25,6 +25,9 @@ const common = {
   absWorkingDir: root,
   // web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle does not have.
   define: { 'import.meta.url': '__importMetaUrl' },
+  // PGlite finds its wasm and data files next to its own module, so it stays in node_modules (a runtime
+  // dependency); pg-native is an optional addon `pg` only loads when asked to.
+  external: ['@electric-sql/pglite', 'pg-native'],
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
@@ -36,7 +39,7 @@ if (fs.existsSync(path.join(root, 'server/src/lsp/server.ts'))) {
   entries.push({ entryPoints: ['server/src/lsp/server.ts'], outfile: 'out/server.js' });
 }
 if (fs.existsSync(path.join(root, 'client/src/extension.ts'))) {
-  entries.push({ entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.js', external: ['vscode'] });
+  entries.push({ entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.js', external: [...common.external, 'vscode'] });
 }
 
 await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));

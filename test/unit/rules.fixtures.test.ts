@@ -1,4 +1,4 @@
-// Data-driven fixture runner: test/fixtures/rules/<rule-id>/{bad,ok}-*.{py,sql}.
+// Data-driven fixture runner: test/fixtures/rules/<rule-id>/[<folders>/]{bad,ok}-*.{py,sql}.
 // `bad-*` files must raise the rule (unacknowledged), `ok-*` files must not raise it at warning or above
 // (guarded drops and rollbacks stay visible as info), and every file's findings for that rule must
 // match the readable excerpt in `<file>.expected` (UPDATE_SNAPSHOTS=1 rewrites them).
@@ -8,12 +8,24 @@ import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { analyzeText, initAnalyzer } from '../../server/src/core/analyze';
 import { textReporter } from '../../server/src/cli/reporters/text';
+import type { ProjectFacts } from '../../server/src/core/facts';
+import type { AnalysisOptions } from '../../server/src/core/options';
 
 const ROOT = path.join(__dirname, '..', 'fixtures', 'rules');
 const update = process.env.UPDATE_SNAPSHOTS === '1';
 
-function fixtureFiles(dir: string): string[] {
-  return fs.readdirSync(dir).filter((f) => /^(?:bad|ok)-.*\.(?:py|sql)$/.test(f)).sort();
+/** Fixtures may sit in project folders of their own (a Django app's migrations/, a dir with alembic.ini). */
+function fixtureFiles(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    if (e.isDirectory()) return fixtureFiles(path.join(dir, e.name), `${prefix}${e.name}/`);
+    return /^(?:bad|ok)-.*\.(?:py|sql)$/.test(e.name) ? [`${prefix}${e.name}`] : [];
+  }).sort();
+}
+
+/** Rules that read the database or the model index get them from the folder's facts.json (a ProjectFacts). */
+function factsFor(rule: string): Partial<AnalysisOptions> | undefined {
+  const file = path.join(ROOT, rule, 'facts.json');
+  return fs.existsSync(file) ? { facts: JSON.parse(fs.readFileSync(file, 'utf8')) as ProjectFacts } : undefined;
 }
 
 before(async () => {
@@ -25,11 +37,12 @@ for (const rule of fs.readdirSync(ROOT).sort()) {
     for (const file of fixtureFiles(path.join(ROOT, rule))) {
       test(file, () => {
         const full = path.join(ROOT, rule, file);
-        const report = analyzeText(`${rule}/${file}`, fs.readFileSync(full, 'utf8'));
+        // baseDir lets the analyser read a fixture's neighbours: earlier migrations, alembic.ini.
+        const report = analyzeText(`${rule}/${file}`, fs.readFileSync(full, 'utf8'), { baseDir: ROOT, ...factsFor(rule) });
         const mine = report.findings.filter((f) => f.rule === rule);
         const active = mine.filter((f) => !f.acknowledged);
         const loud = active.filter((f) => f.severity === 'error' || f.severity === 'warning');
-        if (file.startsWith('bad-')) assert.ok(loud.length > 0, `${file} must raise ${rule}`);
+        if (path.basename(file).startsWith('bad-')) assert.ok(loud.length > 0, `${file} must raise ${rule}`);
         else assert.equal(loud.length, 0, `${file} must not raise ${rule}, got: ${loud.map((f) => f.message).join(' | ')}`);
         const rendered = textReporter({ reports: [{ ...report, findings: mine }], errors: [], filesChecked: 1 }, { color: false });
         const expectedPath = `${full}.expected`;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { sqlFileFrontend, sqlToOps, type SqlContext } from '../../server/src/core/frontends/sql';
+import { sqlToOps, type SqlContext } from '../../server/src/core/frontends/sql';
+import { sqlFileFrontend } from '../../server/src/core/frontends/sqlFile';
 import type { Operation } from '../../server/src/core/ops';
 import { initPgParser } from '../../server/src/core/parse/pg';
 

@@ -101,3 +101,17 @@ test('binary garbage and 1 MB of random text neither throw nor take long', () =>
     for (const s of parts) assert.ok(s.start < s.end && s.end <= text.length);
   }
 });
+
+test('backtick identifiers never split; MySQL also has # comments, backslash escapes and DELIMITER', () => {
+  assert.deepEqual(texts('DROP TABLE `we;ird`; SELECT 2'), ['DROP TABLE `we;ird`;', 'SELECT 2']);
+  const mysql = (sql: string) => splitStatements(sql, 'mysql').map((s) => s.text);
+  assert.deepEqual(mysql("INSERT INTO t VALUES ('it\\'s; fine'); # a; comment\nDROP TABLE `a`;"), ["INSERT INTO t VALUES ('it\\'s; fine');", 'DROP TABLE `a`;']);
+  const procedure = 'DELIMITER $$\nCREATE PROCEDURE p() BEGIN DELETE FROM t; END$$\nDELIMITER ;\nDROP TABLE a;';
+  assert.deepEqual(mysql(procedure), ['CREATE PROCEDURE p() BEGIN DELETE FROM t; END', 'DROP TABLE a;']);
+  assert.deepEqual(mysql('DELIMITER //\nCREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; END //\nDELIMITER ;\nSELECT 1;'), [
+    'CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; END',
+    'SELECT 1;',
+  ]);
+  const trigger = 'CREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE t SET a = 1; END;';
+  assert.deepEqual(splitStatements(`${trigger}\nDROP TABLE a;`, 'sqlite').map((s) => s.text), [trigger, 'DROP TABLE a;']);
+});

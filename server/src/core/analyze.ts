@@ -1,11 +1,16 @@
 import { detectFramework } from './detect';
 import { SEVERITY_ORDER, type Finding, type Severity } from './findings';
+import { fixesFor } from './fixes';
 import { alembicFrontend } from './frontends/alembic';
-import { sqlFileFrontend } from './frontends/sql';
+import { djangoFrontend } from './frontends/django';
+import { sqlFileFrontend } from './frontends/sqlFile';
+import { sqlHistory } from './frontends/sqlHistory';
 import { isDownPhase, type Framework, type FrontendResult, type Range, type Suppression } from './ops';
-import { withDefaults, type AnalysisOptions } from './options';
+import { DEFAULT_OPTIONS, withDefaults, type AnalysisOptions } from './options';
 import { initPgParser } from './parse/pg';
 import { initPythonParser } from './parse/python';
+import { dialectFromProject, directoryOf } from './project';
+import { withRowCounts } from './enrich';
 import type { FileReport } from './report';
 import { RULES } from './rules';
 import type { Rule, RuleContext, RuleHit } from './rules/types';
@@ -46,22 +51,22 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function runFrontend(framework: Framework, path: string, text: string): FrontendResult {
+function runFrontend(framework: Framework, path: string, text: string, options: AnalysisOptions): FrontendResult {
   switch (framework) {
     case 'alembic':
-      return alembicFrontend(text);
+      return alembicFrontend(text, options.dialect);
     case 'sql':
-      return sqlFileFrontend(text, path);
+      return sqlFileFrontend(text, path, { dialect: options.dialect, history: () => sqlHistory(path, options) });
     case 'django':
-      return {
-        framework,
-        ops: [],
-        problems: [{ message: 'Django migrations are not checked yet: review this file by hand.', range: { start: 0, end: Math.min(text.length, 1) } }],
-        suppressions: [],
-        autogenBlocks: [],
-        phases: [],
-      };
+      return djangoFrontend(text, path, options);
   }
+}
+
+/** Options with the dialect filled in from the project's configuration when the caller did not choose one. */
+function resolveOptions(path: string, partial: Partial<AnalysisOptions> | undefined): AnalysisOptions {
+  const options = withDefaults(partial);
+  if (partial?.dialect === undefined) options.dialect = dialectFromProject(directoryOf(path, options)) ?? DEFAULT_OPTIONS.dialect;
+  return options;
 }
 
 function emptyResult(framework: Framework, message: string, range: Range): FrontendResult {
@@ -98,19 +103,19 @@ function acknowledge(findings: Finding[], suppressions: Suppression[], index: Li
 }
 
 export function analyzeText(path: string, text: string, partial?: Partial<AnalysisOptions>): FileReport {
-  const options = withDefaults(partial);
+  const options = resolveOptions(path, partial);
   const framework = detectFramework(path, text);
   if (!framework) return { path, text, findings: [] };
   const index = new LineIndex(text);
   let result: FrontendResult;
   try {
-    result = runFrontend(framework, path, text);
+    result = runFrontend(framework, path, text, options);
   } catch (err) {
     const message = `Migration Guard failed while reading this file (${err instanceof Error ? err.message : String(err)}); nothing in it was checked.`;
     result = emptyResult(framework, message, { start: 0, end: Math.min(text.length, 1) });
   }
   result.suppressions = findSuppressions(index);
-  return { path, framework, text, findings: runRules({ path, text, index, result, options }) };
+  return { path, framework, text, findings: runRules({ path, text, index, result, options, facts: options.facts }) };
 }
 
 function runRules(ctx: RuleContext): Finding[] {
@@ -125,7 +130,9 @@ function runRules(ctx: RuleContext): Finding[] {
       if (h.phase) f.phase = h.phase;
       if (h.table !== undefined) f.table = h.table;
       if (h.column !== undefined) f.column = h.column;
-      if (h.fixes) f.fixes = h.fixes;
+      const fixes = [...(h.fixes ?? []), ...fixesFor(f, h.op, ctx)];
+      if (fixes.length > 0) f.fixes = fixes;
+      if (ctx.facts) withRowCounts(f, rule, h.op, ctx.facts, options);
       findings.push(f);
     }
   }
@@ -146,7 +153,7 @@ function runRules(ctx: RuleContext): Finding[] {
 
 /** Analyses raw file content: decoding problems are reported as parse-error and the rest is still checked. */
 export function analyzeBytes(path: string, bytes: Uint8Array, partial?: Partial<AnalysisOptions>): FileReport {
-  const options = withDefaults(partial);
+  const options = resolveOptions(path, partial);
   const decoded = decode(bytes, options);
   const report = decoded.text ? analyzeText(path, decoded.text, options) : { path, text: '', findings: [] as Finding[] };
   if (decoded.problem && options.rules['parse-error'] !== 'off') {

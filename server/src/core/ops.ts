@@ -40,13 +40,36 @@ export interface GuardInfo {
   range: Range;
 }
 
+/** A column as a CREATE TABLE defines it (used to replay a table's columns across migrations). */
+export interface ColumnInfo {
+  name: string;
+  type?: string;
+  nullable?: boolean;
+}
+
 export interface OpDetails {
   ifExists?: boolean;
   cascade?: boolean;
   /** rename-table / rename-column: the new name. */
   newName?: string;
-  /** alter-column: the new type as written, when the type changes. */
+  /** alter-column: the new type as written, when the type changes; add-column: the column's type. */
   newType?: string;
+  /** alter-column: the new type holds every value of the old one (a longer varchar, int -> bigint). */
+  lossless?: boolean;
+  /** alter-column: the column's previous definition was not found, so the change may not touch the type at all. */
+  previousUnknown?: boolean;
+  /** alter-column to NOT NULL: existing NULLs are first set to the default (Django does this when the field has one). */
+  fillsNulls?: boolean;
+  /** create-table: the columns it defines, when they are listed; update-rows: the columns it sets. */
+  columns?: ColumnInfo[];
+  /**
+   * Part of a table rebuild (create `copy`, copy the rows of `table` into it, drop `table`, rename `copy`
+   * to `table`). columnsKnown: the columns of `table` were known, so every one left out of the copy is
+   * reported as a drop-column of its own.
+   */
+  rebuild?: { table: string; copy: string; columnsKnown: boolean };
+  /** Django: the RunSQL/RunPython running this has no reverse, so Django cannot roll the migration back. */
+  noReverse?: 'RunSQL' | 'RunPython';
   /** alter-column / add-column: nullable=false means NOT NULL. */
   nullable?: boolean;
   hasDefault?: boolean;
@@ -54,6 +77,8 @@ export interface OpDetails {
   volatileDefault?: boolean;
   /** delete-rows / update-rows: a WHERE clause (or filter) is present. */
   hasWhere?: boolean;
+  /** delete-rows / update-rows through an ORM model whose table name is declared on the model, not here. */
+  model?: string;
   /** create-index / drop-index: CONCURRENTLY. */
   concurrently?: boolean;
   unique?: boolean;

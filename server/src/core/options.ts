@@ -1,3 +1,4 @@
+import type { ProjectFacts } from './facts';
 import type { Severity } from './findings';
 
 export type SqlDialect = 'postgres' | 'mysql' | 'sqlite';
@@ -12,6 +13,21 @@ export interface AnalysisOptions {
   dialect: SqlDialect;
   /** Files larger than this are reported as parse-error instead of analysed. */
   maxFileBytes: number;
+  /**
+   * Reads the migration files in a directory (absolute path), for the history a migration builds on:
+   * earlier Django migrations of the same app, earlier SQL migrations. Defaults to reading the disk; an
+   * editor can answer with its unsaved documents instead.
+   */
+  readSiblings?: (dir: string) => SiblingFile[];
+  /** Relative file paths are resolved against this directory when neighbouring files are read (default: the working directory). */
+  baseDir?: string;
+  /** The database's tables and row counts and the model index, when loaded (see facts.ts). */
+  facts?: ProjectFacts;
+}
+
+export interface SiblingFile {
+  path: string;
+  text: string;
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = {

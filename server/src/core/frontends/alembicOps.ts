@@ -1,6 +1,8 @@
 import type { OpDetails, Operation, OpKind } from '../ops';
 import type { Node } from '../parse/python';
+import { isWidening, sameType } from '../typeWidening';
 import { arg, calleeName, isFalse, isTrue, keywordArg, nameValue, positionalArgs, type Scope } from './pyValues';
+import { sqlTypeOf } from './saTypes';
 
 /** Where an Alembic operation method was called: on `op` (table is an argument) or on a batch_alter_table alias. */
 export type Receiver = { kind: 'op' } | { kind: 'batch'; table?: string; schema?: string };
@@ -126,7 +128,11 @@ function alterColumn(call: Node, recv: Receiver, scope: Scope): OpDraft[] {
   const target = { ...tableOf(call, recv, 0, 'table_name', scope), column: nameValue(arg(call, shifted(recv, 1), 'column_name'), scope) };
   const details: OpDetails = {};
   const newType = typeText(keywordArg(call, 'type_'));
-  if (newType) details.newType = newType;
+  const existing = typeText(keywordArg(call, 'existing_type'));
+  const [from, to] = [existing && sqlTypeOf(existing), newType && sqlTypeOf(newType)];
+  // existing_type restated next to the same type_ changes nothing.
+  if (newType && !(from && to && sameType(from, to))) details.newType = newType;
+  if (details.newType && from && to && isWidening(from, to)) details.lossless = true;
   const nullable = keywordArg(call, 'nullable');
   if (nullable && (isTrue(nullable) || isFalse(nullable))) details.nullable = isTrue(nullable);
   const serverDefault = keywordArg(call, 'server_default');

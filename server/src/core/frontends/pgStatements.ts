@@ -91,8 +91,9 @@ function statementOps(node: Node): OpDraft[] {
     return [...cteOps(withClause), { kind: 'delete-rows', ...tableRef(relation), details: { hasWhere: !!whereClause } }];
   }
   if ('UpdateStmt' in node) {
-    const { relation, whereClause, withClause } = node.UpdateStmt;
-    return [...cteOps(withClause), { kind: 'update-rows', ...tableRef(relation), details: { hasWhere: !!whereClause } }];
+    const { relation, whereClause, withClause, targetList } = node.UpdateStmt;
+    const columns = (targetList ?? []).flatMap((t) => ('ResTarget' in t && t.ResTarget.name ? [{ name: t.ResTarget.name }] : []));
+    return [...cteOps(withClause), { kind: 'update-rows', ...tableRef(relation), details: { hasWhere: !!whereClause, columns } }];
   }
   if ('AlterTableStmt' in node) {
     const { relation, cmds, objtype } = node.AlterTableStmt;

@@ -138,6 +138,10 @@ export function keywordArg(call: Node, name: string): Node | undefined {
   return callArgs(call).keywords.get(name);
 }
 
+export function keywordNames(call: Node): string[] {
+  return [...callArgs(call).keywords.keys()];
+}
+
 /** The n-th positional argument, or the keyword argument of that name. */
 export function arg(call: Node, index: number, name: string): Node | undefined {
   return keywordArg(call, name) ?? positionalArgs(call)[index];
@@ -177,7 +181,8 @@ export function stringValue(node: Node | undefined, scope: Scope, depth = 0): Py
     }
     case 'call': {
       const name = calleeName(node);
-      if (name === 'text' || name === 'literal_column' || name === 'DDL') return stringValue(positionalArgs(node)[0], scope, depth + 1);
+      // op.f() / conv() only mark a name as final for naming conventions.
+      if (name === 'text' || name === 'literal_column' || name === 'DDL' || name === 'f' || name === 'conv') return stringValue(positionalArgs(node)[0], scope, depth + 1);
       const fn = node.childForFieldName('function');
       if (name === 'format' && fn?.type === 'attribute') {
         const base = stringValue(fn.childForFieldName('object') ?? undefined, scope, depth + 1);
@@ -203,4 +208,12 @@ export function isTrue(node: Node | undefined): boolean {
 
 export function isFalse(node: Node | undefined): boolean {
   return node?.type === 'false';
+}
+
+/** Follows names bound in scope to the expression they stand for. */
+export function resolve(node: Node, scope: Scope, depth = 0): Node {
+  if (node.type !== 'identifier' || depth > 8) return node;
+  const bound = scope.get(node.text);
+  if (!bound || isPyString(bound)) return node;
+  return resolve(bound, scope, depth + 1);
 }

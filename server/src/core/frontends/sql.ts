@@ -1,12 +1,16 @@
-// The PostgreSQL frontend: SQL text (a .sql migration, or SQL embedded in a Python string) -> operations.
-// Statements are split first and parsed one at a time, so a statement libpg-query rejects becomes one
-// Problem and the statements around it are still checked.
+// The SQL frontend: SQL text (a .sql migration, or SQL embedded in a Python string) -> operations.
+// Statements are split first and parsed one at a time, so a statement the parser rejects becomes one
+// Problem and the statements around it are still checked. PostgreSQL goes through libpg-query (and
+// PL/pgSQL for DO blocks); MySQL and SQLite through node-sql-parser (sqlOther.ts).
 
 import type { DoStmt, Node, ParseResult, RawStmt } from 'libpg-query';
-import type { FrontendResult, GuardInfo, OpKind, Operation, Origin, Phase, PhaseInfo, Problem, Range } from '../ops';
+import type { GuardInfo, OpKind, Operation, Origin, Phase, Problem, Range } from '../ops';
+import type { SqlDialect } from '../options';
 import { pgParser, utf8OffsetsToUtf16 } from '../parse/pg';
 import { splitStatements, type SqlStatement } from '../parse/sqlSplit';
-import { constantString, describeStatement, tablesMentioned, type OpDraft, type TableRef } from './pgStatements';
+import { constantString, describeStatement, tablesMentioned, type OpDraft, type StatementFacts, type TableRef } from './pgStatements';
+import { describeOtherStatement, type OtherDialect } from './sqlOther';
+import { SchemaBook } from './sqlSchema';
 
 export interface SqlContext {
   phase: Phase;
@@ -17,20 +21,25 @@ export interface SqlContext {
   inTransaction: boolean;
   /** Guards (emptiness checks, backups) seen by earlier SQL of the same phase, e.g. an earlier op.execute(). */
   guards?: GuardBook;
+  dialect?: SqlDialect;
+  /** MySQL/SQLite: the tables seen by earlier SQL of the same phase, so a rebuild split over several calls is recognised. */
+  schema?: SchemaBook;
 }
 
 export function sqlToOps(sql: string, ctx: SqlContext): { ops: Operation[]; problems: Problem[] } {
-  const scope = { ...newScope(ctx.phase, ctx.origin, ctx.inTransaction, [], []), guards: ctx.guards ?? new GuardBook() };
+  const scope = newScope({ ...ctx, ops: [], problems: [] });
   analyseSql(sql, scope, (r) => ({ start: ctx.mapOffset(r.start), end: ctx.mapOffset(r.end) }));
   return { ops: scope.ops, problems: scope.problems };
 }
 
 /** State shared by the statements of one sqlToOps call or one up/down section of a file. */
-interface Scope {
+export interface Scope {
   readonly phase: Phase;
   readonly origin: Origin;
+  readonly dialect: SqlDialect;
   inTransaction: boolean;
   readonly guards: GuardBook;
+  readonly schema: SchemaBook;
   readonly ops: Operation[];
   readonly problems: Problem[];
 }
@@ -38,18 +47,28 @@ interface Scope {
 /** Maps a range in the SQL text being analysed to the range reported. */
 type Place = (local: Range) => Range;
 
-function newScope(phase: Phase, origin: Origin, inTransaction: boolean, ops: Operation[], problems: Problem[]): Scope {
-  return { phase, origin, inTransaction, guards: new GuardBook(), ops, problems };
+export function newScope(s: Omit<SqlContext, 'mapOffset'> & { ops: Operation[]; problems: Problem[]; history?: () => Operation[] }): Scope {
+  return {
+    phase: s.phase,
+    origin: s.origin,
+    dialect: s.dialect ?? 'postgres',
+    inTransaction: s.inTransaction,
+    guards: s.guards ?? new GuardBook(),
+    schema: s.schema ?? new SchemaBook(s.history),
+    ops: s.ops,
+    problems: s.problems,
+  };
 }
 
 /** Analyses every statement of `sql`; returns how many statements there were. */
-function analyseSql(sql: string, scope: Scope, place: Place): number {
-  const statements = splitStatements(sql);
+export function analyseSql(sql: string, scope: Scope, place: Place): number {
+  const statements = splitStatements(sql, scope.dialect);
   for (const statement of statements) analyseStatement(statement, scope, place);
   return statements.length;
 }
 
 function analyseStatement(s: SqlStatement, scope: Scope, place: Place): void {
+  if (scope.dialect !== 'postgres') return analyseOther(s, scope, place, scope.dialect);
   if (s.text.startsWith('\\')) {
     const command = s.text.split(/\s/, 1)[0];
     addProblem(scope, `psql meta-command ${command} cannot be checked; only SQL statements are analysed`, place(s));
@@ -87,17 +106,56 @@ function analyseNode(node: Node, unit: SqlStatement, scope: Scope, place: Place)
   const before = scope.ops.length;
   if ('DoStmt' in node) {
     analyseDo(node.DoStmt, unit, scope, place);
-  } else {
-    const facts = describeStatement(node);
-    for (const draft of facts.ops) emit(scope, draft, unit, place);
-    for (const table of facts.copiesFrom) scope.guards.add(table, { kind: 'backup', range: place(unit) });
-    if (facts.transaction) {
-      scope.inTransaction = facts.transaction === 'begin';
-      return;
-    }
+  } else if (applyFacts(describeStatement(node), unit, scope, place)) {
+    return;
   }
   // Every statement that runs is visible to rules, even when it is nothing they look for.
   if (scope.ops.length === before) emit(scope, { kind: 'other-sql', details: {} }, unit, place);
+}
+
+/** Emits a statement's operations and records its guards; returns true for transaction control. */
+function applyFacts(facts: StatementFacts, unit: SqlStatement, scope: Scope, place: Place): boolean {
+  for (const draft of facts.ops) emit(scope, draft, unit, place);
+  for (const table of facts.copiesFrom) scope.guards.add(table, { kind: 'backup', range: place(unit) });
+  if (facts.transaction) scope.inTransaction = facts.transaction === 'begin';
+  return facts.transaction !== undefined;
+}
+
+/** MySQL and SQLite, through node-sql-parser, with MODIFY/CHANGE and table rebuilds judged against the replayed schema. */
+function analyseOther(unit: SqlStatement, scope: Scope, place: Place, dialect: OtherDialect): void {
+  const before = scope.ops.length;
+  const facts = describeOtherStatement(unit.text, dialect);
+  if (facts.problem) addProblem(scope, facts.problem, place(unit));
+  if (applyFacts(facts, unit, scope, place)) return;
+  for (const r of facts.redefinitions ?? []) {
+    emit(scope, { kind: 'alter-column', table: r.table, column: r.column.name, details: scope.schema.redefine(r) }, unit, place);
+  }
+  if (facts.copy) scope.schema.noteCopy(facts.copy, place(unit));
+  if (scope.ops.length === before && !facts.problem) emit(scope, { kind: 'other-sql', details: {} }, unit, place);
+}
+
+/** A rename that completes a table rebuild marks the rebuild's drop, and reports the columns its copy left out. */
+function completeRebuild(scope: Scope, rename: Operation): void {
+  const rebuild = scope.schema.rebuildFor(rename);
+  if (!rebuild || !rename.details.newName || !rename.table) return;
+  const info = { table: rename.details.newName, copy: rename.table, columnsKnown: rebuild.missing !== undefined };
+  rebuild.drop.details.rebuild = info;
+  rename.details.rebuild = info;
+  for (const column of rebuild.missing ?? []) {
+    const op: Operation = {
+      kind: 'drop-column',
+      table: info.table,
+      column,
+      range: rebuild.copyRange,
+      phase: scope.phase,
+      origin: scope.origin,
+      autogenerated: false,
+      details: { rebuild: info, inTransaction: scope.inTransaction },
+    };
+    if (rebuild.drop.schema !== undefined) op.schema = rebuild.drop.schema;
+    scope.ops.push(op);
+    scope.schema.note(op);
+  }
 }
 
 const MAX_SQL_CHARS = 500;
@@ -125,6 +183,9 @@ function emit(scope: Scope, draft: OpDraft, unit: SqlStatement, place: Place, dy
   const guard = op.table !== undefined && GUARDABLE.has(op.kind) ? scope.guards.find(op.schema, op.table) : undefined;
   if (guard) op.guard = guard;
   scope.ops.push(op);
+  if (scope.dialect === 'postgres') return;
+  scope.schema.note(op);
+  if (op.kind === 'rename-table') completeRebuild(scope, op);
 }
 
 function addProblem(scope: Scope, message: string, range: Range): void {
@@ -324,88 +385,4 @@ function parseQuietly(sql: string): ParseResult | undefined {
   } catch {
     return undefined;
   }
-}
-
-// ------------------------------------------------------------------------------------------ .sql files
-
-/** A whole .sql migration: up/down sections (goose, dbmate, file naming), each analysed on its own. */
-export function sqlFileFrontend(text: string, path: string): FrontendResult {
-  const ops: Operation[] = [];
-  const problems: Problem[] = [];
-  const phases: PhaseInfo[] = [];
-  for (const section of readSections(text, path)) {
-    const scope = newScope(section.phase, 'sql-file', section.inTransaction, ops, problems);
-    let statements = 0;
-    for (const seg of section.segments) {
-      const shift = (r: Range): Range => ({ start: seg.start + r.start, end: seg.start + r.end });
-      statements += analyseSql(text.slice(seg.start, seg.end), scope, shift);
-    }
-    if (section.range) phases.push({ phase: section.phase, range: section.range, empty: statements === 0, raises: false });
-  }
-  return { framework: 'sql', ops, problems, suppressions: [], autogenBlocks: [], phases };
-}
-
-interface Section {
-  phase: Phase;
-  inTransaction: boolean;
-  /** Absent for text before a file's first up/down marker, which is not a section of its own. */
-  range?: Range;
-  /** Split separately so an unterminated quote cannot run past a marker into the next section. */
-  segments: Range[];
-}
-
-interface Marker {
-  start: number;
-  end: number;
-  opens?: { phase: Phase; inTransaction: boolean };
-}
-
-function readSections(text: string, path: string): Section[] {
-  const markers = findMarkers(text);
-  const hasSections = markers.some((m) => m.opens);
-  let current: Section = { phase: phaseFromPath(path), inTransaction: false, segments: [] };
-  if (!hasSections) current.range = { start: 0, end: trimEnd(text, text.length) };
-  const sections = [current];
-  let segmentStart = 0;
-  for (const marker of markers) {
-    current.segments.push({ start: segmentStart, end: marker.start });
-    segmentStart = marker.end;
-    if (!marker.opens) continue;
-    if (current.range) current.range.end = Math.max(current.range.start, trimEnd(text, marker.start));
-    current = { ...marker.opens, range: { start: marker.start, end: trimEnd(text, text.length) }, segments: [] };
-    sections.push(current);
-  }
-  current.segments.push({ start: segmentStart, end: text.length });
-  return sections;
-}
-
-// goose: `-- +goose Up|Down|StatementBegin|StatementEnd|NO TRANSACTION`; dbmate: `-- migrate:up [transaction:false]`.
-// Both tools match these line by line, whatever surrounds them, and so does this.
-const MARKER = /^[ \t]*--[ \t]*(?:\+goose[ \t]+([^\r\n]*)|migrate:(up|down)\b([^\r\n]*))/gim;
-
-function findMarkers(text: string): Marker[] {
-  const found = [...text.matchAll(MARKER)];
-  const gooseInTransaction = !found.some((m) => m[1] !== undefined && /^no\s+transaction\b/i.test(m[1].trim()));
-  return found.map((m) => {
-    const marker: Marker = { start: m.index, end: m.index + m[0].length };
-    if (m[1] !== undefined) {
-      const directive = m[1].trim().toLowerCase();
-      if (directive === 'up' || directive === 'down') marker.opens = { phase: directive, inTransaction: gooseInTransaction };
-    } else {
-      const phase = m[2].toLowerCase() === 'down' ? 'down' : 'up';
-      marker.opens = { phase, inTransaction: !/\btransaction:false\b/i.test(m[3]) };
-    }
-    return marker;
-  });
-}
-
-/** `*.down.sql` (golang-migrate, sqlx), `down.sql` (diesel) and Flyway undo files `U<version>__*.sql`. */
-function phaseFromPath(path: string): Phase {
-  const base = path.split(/[\\/]/).pop() ?? '';
-  return /(?:^|\.)down\.sql$/i.test(base) || /^U\d[\w.]*__/.test(base) ? 'down' : 'up';
-}
-
-function trimEnd(text: string, end: number): number {
-  while (end > 0 && /\s/.test(text[end - 1])) end--;
-  return end;
 }

@@ -2,6 +2,12 @@
 // bad statement cannot hide the ones after it. Single pass over the text: every construct that can contain
 // a semicolon (strings, quoted identifiers, comments, dollar-quoted bodies) is skipped with a forward search,
 // and anything unterminated simply runs to the end of the text.
+//
+// Dialects differ in what can hide a semicolon: MySQL has `#` comments, backslash escapes in every string
+// and the client's DELIMITER command; MySQL and SQLite quote identifiers with backticks (harmless to
+// recognise everywhere, since a backtick is not valid PostgreSQL outside a string); PostgreSQL has $$ bodies.
+
+import type { SqlDialect } from '../options';
 
 export interface SqlStatement {
   /** Offset of the statement's first token (leading whitespace and comments are not part of it). */
@@ -18,9 +24,14 @@ const BACKSLASH = 0x5c;
 const DOLLAR_TAG = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
 const WORD = /[A-Za-z0-9_$\u0080-\uffff]*/y;
 
-export function splitStatements(text: string): SqlStatement[] {
+// The mysql client's `DELIMITER //` line: until the next one, statements end at `//` instead of `;`.
+const DELIMITER_COMMAND = /delimiter[ \t]+(\S+)/iy;
+
+export function splitStatements(text: string, dialect: SqlDialect = 'postgres'): SqlStatement[] {
   const out: SqlStatement[] = [];
+  const mysql = dialect === 'mysql';
   const routine = new RoutineBodyTracker();
+  let delimiter = ';';
   let start = -1;
   let lastTokenEnd = 0;
   let i = 0;
@@ -29,16 +40,24 @@ export function splitStatements(text: string): SqlStatement[] {
     const next = text.charCodeAt(i + 1);
     if (isSpace(c)) {
       i++;
-    } else if (c === 0x2d && next === 0x2d) {
+    } else if ((c === 0x2d && next === 0x2d) || (mysql && c === 0x23)) {
       i = lineEnd(text, i);
     } else if (c === 0x2f && next === 0x2a) {
       i = skipBlockComment(text, i);
-    } else if (start < 0 && c === BACKSLASH) {
+    } else if (start < 0 && c === BACKSLASH && !mysql) {
       // psql meta-command: it ends at the end of its line, not at a semicolon.
       const end = trimLineEnd(text, lineEnd(text, i));
       out.push({ start: i, end, text: text.slice(i, end) });
       i = end;
-    } else if (c === SEMICOLON && !routine.insideBody()) {
+    } else if (start < 0 && mysql && (c === 0x44 || c === 0x64) && delimiterCommand(text, i)) {
+      delimiter = delimiterCommand(text, i) ?? ';';
+      i = lineEnd(text, i);
+    } else if (delimiter !== ';' && text.startsWith(delimiter, i)) {
+      if (start >= 0) out.push({ start, end: lastTokenEnd, text: text.slice(start, lastTokenEnd) });
+      i += delimiter.length;
+      start = -1;
+      routine.reset();
+    } else if (c === SEMICOLON && delimiter === ';' && !routine.insideBody()) {
       i++;
       if (start >= 0) {
         const statement = text.slice(start, i);
@@ -49,7 +68,11 @@ export function splitStatements(text: string): SqlStatement[] {
       routine.reset();
     } else {
       if (start < 0) start = i;
-      i = skipToken(text, i, routine);
+      const tokenStart = i;
+      i = skipToken(text, i, routine, mysql);
+      // A custom delimiter may be glued to a word (`END$$`).
+      const glued = delimiter === ';' || !isWordStart(c) ? -1 : text.slice(tokenStart, i).indexOf(delimiter);
+      if (glued > 0) i = tokenStart + glued;
       lastTokenEnd = i;
     }
   }
@@ -65,6 +88,12 @@ function skipCopyData(text: string, from: number): number {
   END_OF_COPY_DATA.lastIndex = lineEnd(text, from);
   const end = END_OF_COPY_DATA.exec(text);
   return end ? end.index + end[0].length : text.length;
+}
+
+/** The new delimiter when a DELIMITER command starts at `i`. */
+function delimiterCommand(text: string, i: number): string | undefined {
+  DELIMITER_COMMAND.lastIndex = i;
+  return DELIMITER_COMMAND.exec(text)?.[1];
 }
 
 function isSpace(c: number): boolean {
@@ -86,11 +115,12 @@ function trimLineEnd(text: string, end: number): number {
 }
 
 /** Returns the offset just past the token starting at `i`. */
-function skipToken(text: string, i: number, routine: RoutineBodyTracker): number {
+function skipToken(text: string, i: number, routine: RoutineBodyTracker, mysql: boolean): number {
   const c = text.charCodeAt(i);
-  if (c === 0x27) return skipQuoted(text, i, "'");
-  if (c === 0x22) return skipQuoted(text, i, '"');
-  if (c === 0x24) return skipDollar(text, i);
+  if (c === 0x27) return mysql ? skipEscapeString(text, i) : skipQuoted(text, i, "'");
+  if (c === 0x22) return mysql ? skipEscapeString(text, i, '"') : skipQuoted(text, i, '"');
+  if (c === 0x60) return skipQuoted(text, i, '`');
+  if (c === 0x24 && !mysql) return skipDollar(text, i);
   if (isWordStart(c)) {
     WORD.lastIndex = i;
     WORD.exec(text);
@@ -117,12 +147,14 @@ function skipQuoted(text: string, open: number, quote: string): number {
   }
 }
 
-function skipEscapeString(text: string, open: number): number {
+/** E'...' in PostgreSQL, and every string in MySQL: a backslash escapes the next character. */
+function skipEscapeString(text: string, open: number, quote = "'"): number {
+  const q = quote.charCodeAt(0);
   for (let i = open + 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === BACKSLASH) i++;
-    else if (c === 0x27) {
-      if (text.charCodeAt(i + 1) !== 0x27) return i + 1;
+    else if (c === q) {
+      if (text.charCodeAt(i + 1) !== q) return i + 1;
       i++;
     }
   }
@@ -159,8 +191,11 @@ function skipBlockComment(text: string, open: number): number {
 /**
  * SQL-standard routine bodies (`CREATE FUNCTION ... BEGIN ATOMIC ...; ...; END`) contain bare semicolons.
  * This is psql's own heuristic: in a statement starting CREATE [OR REPLACE] FUNCTION|PROCEDURE, BEGIN and
- * (inside it) CASE open a block that END closes, counted only outside parentheses.
+ * (inside it) CASE open a block that END closes, counted only outside parentheses. SQLite and MySQL
+ * triggers (`CREATE TRIGGER ... BEGIN ...; END`) have the same shape.
  */
+const HEADER_WORDS = 5;
+
 class RoutineBodyTracker {
   private words: string[] = [];
   private isRoutine = false;
@@ -183,9 +218,9 @@ class RoutineBodyTracker {
   }
 
   word(raw: string): void {
-    if (this.words.length >= 4 && !this.isRoutine) return;
+    if (this.words.length >= HEADER_WORDS && !this.isRoutine) return;
     const word = raw.toLowerCase();
-    if (this.words.length < 4) {
+    if (this.words.length < HEADER_WORDS) {
       this.words.push(word);
       this.isRoutine = isRoutineHeader(this.words);
     }
@@ -196,8 +231,10 @@ class RoutineBodyTracker {
   }
 }
 
+const ROUTINE_KINDS = new Set(['function', 'procedure', 'trigger']);
+
 function isRoutineHeader(w: string[]): boolean {
   if (w[0] !== 'create') return false;
-  const kind = w[1] === 'or' && w[2] === 'replace' ? w[3] : w[1];
-  return kind === 'function' || kind === 'procedure';
+  // CREATE [OR REPLACE] [TEMP] FUNCTION|PROCEDURE|TRIGGER, and MySQL's CREATE DEFINER=... PROCEDURE.
+  return w.slice(1).some((word) => ROUTINE_KINDS.has(word));
 }

@@ -1,11 +1,13 @@
 import type { Operation } from '../ops';
 import type { Rule } from './types';
-import { columnRef, hit, opsOf, protection } from './util';
+import { columnRef, hit, newInThisPhase, opsOf, protection } from './util';
 
 // Conversions that keep every value; they still rewrite the table, so they stay visible as warnings.
 const LOSSLESS_TARGET = /^(?:text|varchar|character varying|sa\.text|text\(\)|unicodetext(?:\(\))?|bigint|biginteger(?:\(\))?|int8|numeric|jsonb)$/i;
 
+/** Frontends that know the old type say whether the change widens it; otherwise the target type alone can tell. */
 function isLossless(op: Operation): boolean {
+  if (op.details.lossless) return true;
   const type = (op.details.newType ?? '').replace(/\s+/g, ' ').trim();
   return LOSSLESS_TARGET.test(type);
 }
@@ -21,8 +23,15 @@ export const alterColumnType: Rule = {
   },
   check(ctx) {
     return opsOf(ctx, 'alter-column')
-      .filter((op) => op.details.newType !== undefined)
+      .filter((op) => op.details.newType !== undefined && !newInThisPhase(ctx, op))
       .map((op) => {
+        if (op.details.previousUnknown) {
+          return hit(
+            op,
+            `Declares ${columnRef(op)} as ${op.details.newType}, but its previous definition was not found in the earlier migrations, so whether the column type really changes could not be checked. If it does, existing values that do not fit are cut or make the migration fail.`,
+            { severity: 'warning' },
+          );
+        }
         const lossless = isLossless(op);
         const message = lossless
           ? `Changes the type of ${columnRef(op)} to ${op.details.newType}; values are kept, but the table is rewritten under an exclusive lock.`

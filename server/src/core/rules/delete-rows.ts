@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { dynamicNote, hit, opsOf, protection, qualified } from './util';
+import { dynamicNote, hit, newInThisPhase, opsOf, protection, qualified } from './util';
 
 export const deleteRows: Rule = {
   id: 'delete-rows',
@@ -11,7 +11,7 @@ export const deleteRows: Rule = {
     fix: 'Add a WHERE clause that names exactly the rows to remove, and copy them elsewhere first if they may be needed.',
   },
   check(ctx) {
-    return opsOf(ctx, 'delete-rows').map((op) => {
+    return opsOf(ctx, 'delete-rows').filter((op) => !newInThisPhase(ctx, op)).map((op) => {
       const scope = op.details.hasWhere ? 'the rows matching its WHERE clause' : 'every row';
       const severity = op.guard ? 'info' : op.details.hasWhere ? 'warning' : undefined;
       return hit(op, `Deletes ${scope} from ${qualified(op)}.${dynamicNote(op)}${protection(ctx, op, 'delete-rows')}`, severity ? { severity } : {});

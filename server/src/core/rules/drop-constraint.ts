@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { hit, opsOf, qualified } from './util';
+import { hit, opsOf, qualified, reversesOwnUpgrade } from './util';
 
 export const dropConstraint: Rule = {
   id: 'drop-constraint',
@@ -11,7 +11,7 @@ export const dropConstraint: Rule = {
     fix: 'Make sure nothing relies on the constraint; if it is being replaced, add the new one before dropping the old.',
   },
   check(ctx) {
-    return opsOf(ctx, 'drop-constraint').map((op) =>
+    return opsOf(ctx, 'drop-constraint').filter((op) => !reversesOwnUpgrade(ctx, op)).map((op) =>
       hit(op, `Drops constraint ${op.details.constraintName ?? '(name computed at run time)'} on ${qualified(op)}; rows that break it can be written from now on.`),
     );
   },

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { hit, opsOf } from './util';
+import { hit, opsOf, reversesOwnUpgrade } from './util';
 
 export const dropIndex: Rule = {
   id: 'drop-index',
@@ -11,7 +11,7 @@ export const dropIndex: Rule = {
     fix: 'Check the index is unused (pg_stat_user_indexes.idx_scan); on PostgreSQL use DROP INDEX CONCURRENTLY.',
   },
   check(ctx) {
-    return opsOf(ctx, 'drop-index').map((op) =>
+    return opsOf(ctx, 'drop-index').filter((op) => !reversesOwnUpgrade(ctx, op)).map((op) =>
       hit(op, `Drops index ${op.details.indexName ?? '(name computed at run time)'}${op.table ? ` on ${op.table}` : ''}; queries that used it get slower${op.details.concurrently ? '' : ', and the table is locked while it is dropped'}.`),
     );
   },

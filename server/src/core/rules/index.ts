@@ -11,8 +11,10 @@ import { dropIndex } from './drop-index';
 import { dropSchema } from './drop-schema';
 import { dropTable } from './drop-table';
 import { dropTypeOrEnumValue } from './drop-type-or-enum-value';
+import { dropUnmappedTable } from './drop-unmapped-table';
 import { dynamicSql } from './dynamic-sql';
 import { irreversibleDowngrade } from './irreversible-downgrade';
+import { modelNotOnMetadata } from './model-not-on-metadata';
 import { parseError } from './parse-error';
 import { renameColumn } from './rename-column';
 import { renameTable } from './rename-table';
@@ -36,6 +38,8 @@ export const RULES: readonly Rule[] = [
   alterColumnType,
   dropTypeOrEnumValue,
   unreviewedAutogenerate,
+  dropUnmappedTable,
+  modelNotOnMetadata,
   irreversibleDowngrade,
   dynamicSql,
   renameTable,

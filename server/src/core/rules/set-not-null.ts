@@ -13,6 +13,13 @@ export const setNotNull: Rule = {
   check(ctx) {
     return opsOf(ctx, 'alter-column')
       .filter((op) => op.details.nullable === false && !createdEarlier(ctx, op))
-      .map((op) => hit(op, `Makes ${columnRef(op)} NOT NULL: the migration fails if any row holds NULL, and writes wait while the table is scanned.`));
+      .map((op) =>
+        hit(
+          op,
+          op.details.fillsNulls
+            ? `Makes ${columnRef(op)} NOT NULL after filling its NULLs with the default: every NULL row is updated, and writes wait while the table is scanned.`
+            : `Makes ${columnRef(op)} NOT NULL: the migration fails if any row holds NULL, and writes wait while the table is scanned.`,
+        ),
+      );
   },
 };

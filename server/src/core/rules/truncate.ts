@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { autogenNote, dynamicNote, guardedSeverity, hit, opsOf, protection, qualified } from './util';
+import { autogenNote, dynamicNote, guardedSeverity, hit, newInThisPhase, opsOf, protection, qualified } from './util';
 
 export const truncate: Rule = {
   id: 'truncate',
@@ -11,7 +11,7 @@ export const truncate: Rule = {
     fix: 'Delete only the rows that must go, with a WHERE clause, or copy the table first.',
   },
   check(ctx) {
-    return opsOf(ctx, 'truncate').map((op) =>
+    return opsOf(ctx, 'truncate').filter((op) => op.details.cascade || !newInThisPhase(ctx, op)).map((op) =>
       hit(op, `Truncates ${qualified(op)}: every row is deleted.${op.details.cascade ? ' CASCADE also empties every table that references it.' : ''}${autogenNote(op)}${dynamicNote(op)}${protection(ctx, op, 'truncate')}`, guardedSeverity(op)),
     );
   },

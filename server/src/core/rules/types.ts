@@ -1,3 +1,4 @@
+import type { ProjectFacts } from '../facts';
 import type { Finding, Fix, Severity } from '../findings';
 import type { FrontendResult, Operation, Phase, Range } from '../ops';
 import type { LineIndex } from '../text';
@@ -20,6 +21,7 @@ export interface RuleContext {
   index: LineIndex;
   result: FrontendResult;
   options: AnalysisOptions;
+  facts?: ProjectFacts;
 }
 
 /** What a rule reports; the engine fills in severity, suppression and row counts. */

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { dynamicNote, hit, opsOf, protection, qualified } from './util';
+import { dynamicNote, hit, newInThisPhase, opsOf, protection, qualified } from './util';
 
 export const updateRowsWithoutWhere: Rule = {
   id: 'update-rows-without-where',
@@ -12,7 +12,7 @@ export const updateRowsWithoutWhere: Rule = {
   },
   check(ctx) {
     return opsOf(ctx, 'update-rows')
-      .filter((op) => !op.details.hasWhere)
+      .filter((op) => !op.details.hasWhere && !newInThisPhase(ctx, op))
       .map((op) => hit(op, `Updates every row of ${qualified(op)}; the values it overwrites are lost.${dynamicNote(op)}${protection(ctx, op, 'update-rows-without-where')}`));
   },
 };

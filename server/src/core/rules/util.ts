@@ -11,6 +11,7 @@ export function lineOf(ctx: RuleContext, offset: number): number {
 }
 
 export function qualified(op: Operation): string {
+  if (!op.table && op.details.model) return `the table of model ${op.details.model}`;
   if (!op.table) return 'a table whose name is computed at run time';
   return op.schema ? `${op.schema}.${op.table}` : op.table;
 }
@@ -25,6 +26,20 @@ export function createdEarlier(ctx: RuleContext, op: Operation): boolean {
   if (!op.table) return false;
   return ctx.result.ops.some(
     (o) => o.kind === 'create-table' && o.table === op.table && o.phase === op.phase && o.range.start < op.range.start,
+  );
+}
+
+/**
+ * Data that did not exist before this phase ran cannot be lost by it: a table created, or a column added,
+ * earlier in the same phase (a squashed migration that creates a table and later drops it, a backfill of
+ * a column added just before).
+ */
+export function newInThisPhase(ctx: RuleContext, op: Operation): boolean {
+  if (createdEarlier(ctx, op)) return true;
+  const columns = op.kind === 'update-rows' ? (op.details.columns ?? []).map((c) => c.name) : op.column ? [op.column] : [];
+  if (!op.table || columns.length === 0) return false;
+  return columns.every((column) =>
+    ctx.result.ops.some((o) => o.kind === 'add-column' && o.table === op.table && o.column === column && o.phase === op.phase && o.range.start < op.range.start),
   );
 }
 
@@ -55,6 +70,31 @@ export function undoesOwnUpgrade(ctx: RuleContext, op: Operation): boolean {
     if (isDownPhase(o.phase) || o.table !== op.table) return false;
     if (o.kind === 'create-table') return true;
     return op.kind === 'drop-column' && o.kind === 'add-column' && o.column === op.column;
+  });
+}
+
+/**
+ * A downgrade step that reverses one of its own upgrade's steps (drops the index or constraint the
+ * upgrade added, renames back what it renamed) restores the old schema: the expected inverse.
+ */
+export function reversesOwnUpgrade(ctx: RuleContext, op: Operation): boolean {
+  if (!isDownPhase(op.phase)) return false;
+  const d = op.details;
+  return ctx.result.ops.some((o) => {
+    if (isDownPhase(o.phase)) return false;
+    switch (op.kind) {
+      case 'drop-index':
+        return o.kind === 'create-index' && d.indexName !== undefined && o.details.indexName === d.indexName;
+      case 'drop-constraint':
+        // Autogenerate leaves unnamed constraints to the naming convention: None on both sides.
+        return o.kind === 'add-constraint' && o.table === op.table && o.details.constraintName === d.constraintName;
+      case 'rename-table':
+        return o.kind === 'rename-table' && o.details.newName === op.table && o.table === d.newName;
+      case 'rename-column':
+        return o.kind === 'rename-column' && o.table === op.table && o.details.newName === op.column && o.column === d.newName;
+      default:
+        return false;
+    }
   });
 }
 

@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isSqlMigration } from './detect';
+import type { FileReport } from './report';
 
 const SKIPPED_DIRS = new Set([
   'node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', '.tox', '.nox', 'site-packages',
@@ -9,7 +11,7 @@ const CANDIDATE = /\.(?:py|sql)$/i;
 
 export interface Candidate {
   absolute: string;
-  /** Named on the command line: checked whatever its location or content. */
+  /** Named on the command line (or matched by the editor's include globs): checked whatever its location or content. */
   explicit: boolean;
 }
 
@@ -57,6 +59,15 @@ export function collectCandidates(paths: string[], cwd: string): Candidate[] {
     else out.set(full, { absolute: full, explicit: true });
   }
   return [...out.values()];
+}
+
+/** Whether an analysed candidate is a migration (the CLI and the editor's workspace scan agree on this). */
+export function isMigrationCandidate(c: Candidate, rel: string, report: FileReport): boolean {
+  if (c.explicit) return true;
+  if (report.framework === 'sql') return isSqlMigration(rel, report.text);
+  if (report.framework) return true;
+  // Undecodable files only count when their location says they are migrations.
+  return report.findings.length > 0 && (isSqlMigration(rel, '') || /(?:^|\/)versions\//.test(rel));
 }
 
 export class UsageError extends Error {}

@@ -1,0 +1,28 @@
+// Activation wiring only: settings, the language-server session, the status bar and the commands.
+
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { Config } from './config';
+import { Session } from './session';
+import { FindingsStatusBar } from './statusBar';
+
+let session: Session | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const statusBar = new FindingsStatusBar();
+  session = new Session(context, new Config(), (summary) => statusBar.update(summary));
+  const current = session;
+  context.subscriptions.push(
+    statusBar,
+    current,
+    ...registerCommands({ session: current, statusBar }),
+    // The server is told at start whether the workspace is trusted; granting trust restarts it.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => current.restart()),
+  );
+  await current.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await session?.stop();
+  session = undefined;
+}

@@ -1,0 +1,110 @@
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { detectFramework } from '../../core/detect';
+import { SEVERITY_ORDER, type Severity } from '../../core/findings';
+import type { SchemaSnapshot, SchemaSource } from '../../core/db/schemaSource';
+import type { AnalysisOptions } from '../../core/options';
+import { RULES } from '../../core/rules';
+import { collectCandidates, isMigrationCandidate, UsageError, type Candidate } from '../../core/walk';
+import type { CliIo } from '../io';
+import { analyzeFiles, type FileJob } from '../parallel';
+import { REPORT_FORMATS, reporterFor, type ReportFormat } from '../reporters';
+import type { RunResult } from '../reporters/types';
+import { DATABASE_OPTIONS, sourceSpec, withSource } from './database';
+import { countFindingTargets, groupByProject, projectFacts } from './facts';
+
+const FAIL_ON = ['error', 'warning', 'never'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+function relative(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return (rel.startsWith('..') ? file : rel).split(path.sep).join('/');
+}
+
+interface Job extends FileJob {
+  candidate: Candidate;
+}
+
+async function checkFiles(jobs: Job[], options: Partial<AnalysisOptions>, run: RunResult): Promise<void> {
+  const results = await analyzeFiles(jobs, options);
+  results.forEach((result, i) => {
+    const { rel, candidate } = jobs[i];
+    if (result.error !== undefined) {
+      run.errors.push({ path: rel, message: result.error });
+      return;
+    }
+    const report = result.report;
+    if (!isMigrationCandidate(candidate, rel, report)) return;
+    if (!report.framework && report.findings.length === 0 && !detectFramework(rel, '')) return;
+    run.filesChecked++;
+    run.reports.push(report);
+  });
+}
+
+/** Each project's files with its facts; with a database, a second pass quotes exact counts. */
+async function checkProjects(jobs: Job[], options: Partial<AnalysisOptions>, source: SchemaSource | undefined): Promise<RunResult> {
+  const run: RunResult = { reports: [], errors: [], filesChecked: 0 };
+  const db: SchemaSnapshot | undefined = source ? await source.read() : undefined;
+  for (const group of groupByProject(jobs, (j) => j.absolute)) {
+    const facts = await projectFacts(group.layout, db);
+    const part: RunResult = { reports: [], errors: [], filesChecked: 0 };
+    await checkFiles(group.items, { ...options, facts }, part);
+    if (source && db && facts) {
+      const recount = await countFindingTargets(source, db, part.reports);
+      const again = group.items.filter((j) => recount.has(j.rel));
+      if (again.length > 0) {
+        const redo: RunResult = { reports: [], errors: [], filesChecked: 0 };
+        await checkFiles(again, { ...options, facts }, redo);
+        const byPath = new Map(redo.reports.map((r) => [r.path, r]));
+        part.reports = part.reports.map((r) => byPath.get(r.path) ?? r);
+      }
+    }
+    run.reports.push(...part.reports);
+    run.errors.push(...part.errors);
+    run.filesChecked += part.filesChecked;
+  }
+  return run;
+}
+
+function exitCode(run: RunResult, failOn: FailOn): number {
+  if (run.errors.length > 0) return 2;
+  if (failOn === 'never') return 0;
+  const threshold = SEVERITY_ORDER[failOn as Severity];
+  const failing = run.reports.some((r) => r.findings.some((f) => !f.acknowledged && SEVERITY_ORDER[f.severity] >= threshold));
+  return failing ? 1 : 0;
+}
+
+export async function check(args: string[], io: CliIo, usage: string): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'fail-on': { type: 'string', default: 'error' },
+      'no-downgrades': { type: 'boolean', default: false },
+      'require-review': { type: 'boolean', default: false },
+      'no-color': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      ...DATABASE_OPTIONS,
+    },
+  });
+  if (values.help) {
+    io.stdout(`${usage}\n`);
+    return 0;
+  }
+  const format = values.format as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
+  const failOn = values['fail-on'] as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}`);
+  if (values['require-review']) throw new UsageError('--require-review is not available in this version yet');
+
+  const candidates = collectCandidates(positionals.length > 0 ? positionals : ['.'], io.cwd);
+  const jobs: Job[] = candidates.map((c) => ({ absolute: c.absolute, rel: relative(io.cwd, c.absolute), candidate: c }));
+  const firstProject = groupByProject(jobs, (j) => j.absolute).find((g) => g.layout)?.layout;
+  const spec = sourceSpec(values, io, firstProject?.alembicIni, false);
+  const options = { checkDowngrades: !values['no-downgrades'] };
+  const run = spec ? await withSource(spec, (source) => checkProjects(jobs, options, source)) : await checkProjects(jobs, options, undefined);
+  const reporter = reporterFor(format, RULES.map((r) => ({ id: r.id, summary: r.docs.summary, why: r.docs.why, defaultSeverity: r.defaultSeverity })));
+  io.stdout(reporter(run, { color: io.isTty && !values['no-color'] && !process.env.NO_COLOR }));
+  return exitCode(run, failOn);
+}

@@ -1,0 +1,187 @@
+// The Django frontend: a migration module -> operations. Schema operations are judged against the app's
+// models as the earlier migrations leave them (djangoHistory.ts); RunSQL goes through the SQL frontend;
+// RunPython's function is read for ORM deletes and updates. Everything runs forward ('up'); RunSQL's
+// reverse_sql and RunPython's reverse_code are what a rollback ('down') runs. State-only operations
+// (SeparateDatabaseAndState's state_operations, AlterModelOptions) change nothing in the database.
+
+import type { FrontendResult, Operation, Phase, PhaseInfo, Problem } from '../ops';
+import type { AnalysisOptions, SqlDialect } from '../options';
+import { parsePython, type Node } from '../parse/python';
+import type { OpDraft } from './alembicOps';
+import { appLabel, dependencyNames, migrationClass, priorState } from './djangoHistory';
+import { schemaDrafts } from './djangoOps';
+import { walkRunPython } from './djangoRunPython';
+import { operationCalls, operationName, readStateOps, type AppState } from './djangoState';
+import { pythonSqlOps } from './pySql';
+import { syntaxProblems } from './pySyntax';
+import { arg, isFalse, resetArgCache, stringValue, type PyString, type Scope } from './pyValues';
+import { GuardBook } from './sql';
+import { SchemaBook } from './sqlSchema';
+
+interface Module {
+  scope: Map<string, Node>;
+  functions: Map<string, Node>;
+}
+
+function readModule(root: Node): Module {
+  const module: Module = { scope: new Map(), functions: new Map() };
+  for (const stmt of root.namedChildren) {
+    const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+    if (def?.type === 'function_definition') {
+      const name = def.childForFieldName('name')?.text;
+      if (name) module.functions.set(name, def);
+    } else if (stmt.type === 'expression_statement' && stmt.namedChildren[0]?.type === 'assignment') {
+      const left = stmt.namedChildren[0].childForFieldName('left');
+      const right = stmt.namedChildren[0].childForFieldName('right');
+      if (left?.type === 'identifier' && right) module.scope.set(left.text, right);
+    }
+  }
+  return module;
+}
+
+class DjangoWalker {
+  readonly ops: Operation[] = [];
+  readonly problems: Problem[] = [];
+  private readonly guards: Record<'up' | 'down', GuardBook> = { up: new GuardBook(), down: new GuardBook() };
+  private readonly schemas: Record<'up' | 'down', SchemaBook> = { up: new SchemaBook(), down: new SchemaBook() };
+
+  constructor(
+    private readonly module: Module,
+    private readonly app: string,
+    private readonly atomic: boolean,
+    private readonly options: AnalysisOptions,
+  ) {}
+
+  walk(list: Node | undefined, state: AppState): void {
+    for (const call of operationCalls(list)) this.operation(call, state);
+  }
+
+  private operation(call: Node, state: AppState): void {
+    const name = operationName(call) ?? '';
+    const stateOps = readStateOps(call, this.module.scope);
+    if (name === 'SeparateDatabaseAndState') {
+      // The database operations run against their own view of the models; the state operations replace it.
+      this.walk(arg(call, 0, 'database_operations'), state.clone());
+    } else if (name === 'RunSQL') {
+      this.runSql(call);
+    } else if (name === 'RunPython') {
+      this.runPython(call, state);
+    } else {
+      for (const draft of schemaDrafts(name, call, stateOps, state, this.module.scope)) this.add(draft, 'up', 'django-op');
+    }
+    for (const op of stateOps) state.apply(op);
+  }
+
+  private runSql(call: Node): void {
+    const reverse = arg(call, 1, 'reverse_sql');
+    const noReverse = !reverse || reverse.type === 'none';
+    for (const item of sqlItems(arg(call, 0, 'sql'))) this.sql(item.node, call, this.module.scope, 'up', noReverse ? 'RunSQL' : undefined, item.parameters);
+    for (const item of sqlItems(reverse)) this.sql(item.node, call, this.module.scope, 'down', undefined, item.parameters);
+  }
+
+  private runPython(call: Node, state: AppState): void {
+    const reverse = arg(call, 1, 'reverse_code');
+    const noReverse = !reverse || reverse.type === 'none';
+    this.runFunction(arg(call, 0, 'code'), call, state, 'up', noReverse ? 'RunPython' : undefined);
+    if (reverse) this.runFunction(reverse, call, state, 'down');
+  }
+
+  private runFunction(code: Node | undefined, call: Node, state: AppState, phase: 'up' | 'down', noReverse?: 'RunPython'): void {
+    if (!code || code.type === 'none' || code.type === 'lambda' || /\.noop$/.test(code.text)) return;
+    const fn = code.type === 'identifier' ? this.module.functions.get(code.text) : undefined;
+    if (!fn) {
+      const reason = `RunPython runs \`${code.text}\`, which is not defined in this migration, so what it does to the database cannot be read`;
+      this.add({ kind: 'dynamic-sql', range: rangeOf(call), dynamic: true, details: { reason } }, phase, 'django-op');
+      return;
+    }
+    walkRunPython(fn, {
+      app: this.app,
+      state,
+      scope: this.module.scope,
+      functions: this.module.functions,
+      add: (draft) => this.add(draft, phase, 'django-op', noReverse),
+      sql: (node, at, scope, parameters) => this.sql(node, at, scope, phase, noReverse, parameters),
+    });
+  }
+
+  private sql(node: Node | undefined, call: Node, scope: Scope, phase: 'up' | 'down', noReverse?: 'RunSQL' | 'RunPython', parameters = false): void {
+    const value = node ? stringValue(node, scope) : undefined;
+    if (!value) return;
+    const sql = parameters ? withPlaceholders(value, this.options.dialect) : value;
+    const result = pythonSqlOps(sql, call, {
+      phase,
+      inTransaction: this.atomic,
+      dialect: this.options.dialect,
+      guards: this.guards[phase],
+      schema: this.schemas[phase],
+    });
+    this.problems.push(...result.problems);
+    for (const op of result.ops) {
+      if (noReverse) op.details.noReverse = noReverse;
+      this.ops.push(op);
+    }
+  }
+
+  private add(draft: OpDraft, phase: Phase, origin: Operation['origin'], noReverse?: 'RunSQL' | 'RunPython'): void {
+    const details = { ...draft.details, inTransaction: this.atomic };
+    if (noReverse) details.noReverse = noReverse;
+    this.ops.push({ ...draft, phase, origin, autogenerated: false, details });
+  }
+}
+
+interface SqlItem {
+  node: Node;
+  /** `(sql, params)`: the SQL holds %s / %(name)s placeholders. */
+  parameters: boolean;
+}
+
+/** RunSQL's sql: a string, or a list of strings and `(sql, params)` pairs. */
+function sqlItems(node: Node | undefined): SqlItem[] {
+  if (!node || node.type === 'none' || /\.noop$/.test(node.text)) return [];
+  if (node.type !== 'list' && node.type !== 'tuple') return [{ node, parameters: false }];
+  return node.namedChildren.flatMap((item): SqlItem[] => {
+    if (item.type === 'comment') return [];
+    const first = item.namedChildren[0];
+    return item.type === 'tuple' && first ? [{ node: first, parameters: true }] : [{ node: item, parameters: false }];
+  });
+}
+
+/**
+ * Django's placeholders become the dialect's own, padded to the same length so offsets still map
+ * into the string literal.
+ */
+function withPlaceholders(sql: PyString, dialect: SqlDialect): PyString {
+  const value = sql.value.replace(/%\(\w+\)s|%s/g, (m) => (dialect === 'postgres' ? '$1' : '?').padEnd(m.length)).replace(/%%/g, '% ');
+  return { ...sql, value };
+}
+
+function rangeOf(node: Node) {
+  return { start: node.startIndex, end: node.endIndex };
+}
+
+export function djangoFrontend(text: string, path: string, options: AnalysisOptions): FrontendResult {
+  const tree = parsePython(text);
+  resetArgCache();
+  try {
+    const root = tree.rootNode;
+    const module = readModule(root);
+    const cls = migrationClass(root);
+    const problems = syntaxProblems(root);
+    if (!cls) {
+      problems.push({ message: 'No `class Migration(migrations.Migration)` was found, so no operation in this file was checked.', range: { start: 0, end: Math.min(text.length, 1) } });
+      return { framework: 'django', ops: [], problems, suppressions: [], autogenBlocks: [], phases: [] };
+    }
+    const app = appLabel(path);
+    const history = priorState(path, app, dependencyNames(cls, module.scope), options);
+    const walker = new DjangoWalker(module, app, !isFalse(cls.attributes.get('atomic')), options);
+    const operations = cls.attributes.get('operations');
+    walker.walk(operations, history.state);
+    const range = operations ? rangeOf(operations) : rangeOf(cls.node);
+    const phases: PhaseInfo[] = [{ phase: 'up', range, empty: operationCalls(operations).length === 0, raises: false }];
+    walker.ops.sort((a, b) => a.range.start - b.range.start);
+    return { framework: 'django', ops: walker.ops, problems: [...problems, ...walker.problems], suppressions: [], autogenBlocks: [], phases };
+  } finally {
+    resetArgCache();
+    tree.delete();
+  }
+}

@@ -1,0 +1,120 @@
+// The app's models as the migrations before this one leave them. Ancestors are found through each
+// migration's `dependencies` within the same migrations folder (so a branch or a squash is followed the
+// way Django follows it); when the current file names none, earlier file names stand in.
+
+import * as path from 'node:path';
+import type { AnalysisOptions } from '../options';
+import { parsePython, type Node } from '../parse/python';
+import { directoryOf, siblingsOf } from '../project';
+import { AppState, operationCalls, readStateOps, type StateOp } from './djangoState';
+import { nameValue, resetArgCache, type Scope } from './pyValues';
+
+export interface MigrationClass {
+  node: Node;
+  /** Class-level assignments: dependencies, operations, atomic, replaces, initial. */
+  attributes: Map<string, Node>;
+}
+
+/** The `class Migration(migrations.Migration)` of a module. */
+export function migrationClass(root: Node): MigrationClass | undefined {
+  for (const stmt of root.namedChildren) {
+    const cls = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+    if (cls?.type !== 'class_definition') continue;
+    const bases = cls.childForFieldName('superclasses')?.text ?? '';
+    if (!/\bMigration\b/.test(bases)) continue;
+    const attributes = new Map<string, Node>();
+    for (const s of cls.childForFieldName('body')?.namedChildren ?? []) {
+      const assignment = s.type === 'expression_statement' ? s.namedChildren[0] : undefined;
+      const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : undefined;
+      const right = assignment?.childForFieldName('right');
+      if (left?.type === 'identifier' && right) attributes.set(left.text, right);
+    }
+    return { node: cls, attributes };
+  }
+  return undefined;
+}
+
+/** Names of the migrations `dependencies` lists, whatever app they belong to: `("shop", "0003_x")` -> 0003_x. */
+export function dependencyNames(cls: MigrationClass | undefined, scope: Scope): string[] {
+  const list = cls?.attributes.get('dependencies');
+  if (!list || (list.type !== 'list' && list.type !== 'tuple')) return [];
+  return list.namedChildren.flatMap((dep) => {
+    if (dep.type !== 'tuple') return [];
+    const name = nameValue(dep.namedChildren[1], scope);
+    return name ? [name] : [];
+  });
+}
+
+interface Summary {
+  text: string;
+  dependencies: string[];
+  stateOps: StateOp[];
+}
+
+// Each earlier migration is parsed once per process, however many later ones replay it.
+const summaries = new Map<string, Summary>();
+
+function summarise(file: string, text: string): Summary {
+  const cached = summaries.get(file);
+  if (cached?.text === text) return cached;
+  const tree = parsePython(text);
+  // Call arguments are cached by node id, and ids are reused once a tree is freed.
+  resetArgCache();
+  try {
+    const cls = migrationClass(tree.rootNode);
+    const scope: Scope = new Map();
+    const summary: Summary = {
+      text,
+      dependencies: dependencyNames(cls, scope),
+      stateOps: operationCalls(cls?.attributes.get('operations')).flatMap((call) => readStateOps(call, scope)),
+    };
+    summaries.set(file, summary);
+    return summary;
+  } finally {
+    resetArgCache();
+    tree.delete();
+  }
+}
+
+export interface History {
+  state: AppState;
+  /** How many earlier migrations were replayed. */
+  replayed: number;
+}
+
+/** The app's models before the migration at `filePath` runs. */
+export function priorState(filePath: string, app: string, dependencies: string[], options: AnalysisOptions): History {
+  const current = path.basename(filePath, '.py');
+  const files = new Map<string, { path: string; text: string }>();
+  for (const sibling of siblingsOf(directoryOf(filePath, options), options)) {
+    const name = path.basename(sibling.path, '.py');
+    if (sibling.path.endsWith('.py') && name !== current && name !== '__init__') files.set(name, sibling);
+  }
+  const known = dependencies.filter((d) => files.has(d));
+  const roots = known.length > 0 ? known : [...files.keys()].filter((n) => n.localeCompare(current, 'en', { numeric: true }) < 0);
+  const order: string[] = [];
+  const seen = new Set<string>([current]);
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const file = files.get(name);
+    if (!file) return;
+    for (const dep of [...summarise(file.path, file.text).dependencies].sort()) visit(dep);
+    order.push(name);
+  };
+  for (const root of [...roots].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) visit(root);
+  const state = new AppState(app);
+  for (const name of order) {
+    const file = files.get(name);
+    if (file) for (const op of summarise(file.path, file.text).stateOps) state.apply(op);
+  }
+  return { state, replayed: order.length };
+}
+
+/** The app label: the folder holding `migrations/` (Django's default label for an app). */
+export function appLabel(filePath: string): string {
+  const parts = filePath.split(/[\\/]/);
+  const at = parts.lastIndexOf('migrations');
+  if (at > 0) return parts[at - 1];
+  return parts.length > 1 ? parts[parts.length - 2] : 'app';
+}

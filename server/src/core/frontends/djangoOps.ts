@@ -1,0 +1,126 @@
+// Django schema operations -> operation drafts, each judged against the app's models just before it
+// (djangoState.ts): the table a model lives in, whether Django manages it, and the field an AlterField,
+// RemoveField or RenameField refers to.
+
+import type { OpDetails } from '../ops';
+import type { Node } from '../parse/python';
+import type { OpDraft } from './alembicOps';
+import { columnOf, columnType, fieldChanges, hasDefault, isManyToMany, isNullable, type FieldDef } from './djangoFields';
+import type { AppState, StateOp } from './djangoState';
+import { arg, calleeName, keywordArg, nameValue, type Scope } from './pyValues';
+
+const CONSTRAINT_CLASSES: Record<string, OpDetails['constraintType']> = {
+  CheckConstraint: 'check',
+  UniqueConstraint: 'unique',
+  ExclusionConstraint: 'exclusion',
+};
+
+/** What one schema operation does to the database; `stateOps` is the same operation read as a state change. */
+export function schemaDrafts(name: string, call: Node, stateOps: StateOp[], state: AppState, scope: Scope): OpDraft[] {
+  const range = { start: call.startIndex, end: call.endIndex };
+  const draft = (kind: OpDraft['kind'], table: string, details: OpDetails = {}, column?: string): OpDraft => {
+    const d: OpDraft = { kind, table, range, details };
+    if (column !== undefined) d.column = column;
+    return d;
+  };
+  const op = stateOps[0];
+  const model = nameValue(arg(call, 0, name === 'CreateModel' || name === 'DeleteModel' || name === 'AlterModelTable' ? 'name' : 'model_name'), scope);
+  if (model && !state.isManaged(model) && name !== 'CreateModel') return [];
+  const table = model ? state.tableOf(model) : undefined;
+  switch (name) {
+    case 'CreateModel': {
+      if (op?.type !== 'create-model' || !op.managed) return [];
+      const created = op.table ?? `${state.app}_${op.name.toLowerCase()}`;
+      const columns = op.fields.filter(([, f]) => !isManyToMany(f)).map(([n, f]) => ({ name: columnOf(n, f), type: columnType(f), nullable: isNullable(f) }));
+      const joins = op.fields.filter(([, f]) => isManyToMany(f)).map(([n]) => draft('create-table', `${created}_${n.toLowerCase()}`));
+      return [draft('create-table', created, { columns }), ...joins];
+    }
+    case 'DeleteModel': {
+      if (!model || !table) return [];
+      const joins = [...(state.model(model)?.fields ?? [])].filter(([, f]) => isManyToMany(f)).map(([n]) => draft('drop-table', `${table}_${n}`));
+      return [draft('drop-table', table), ...joins];
+    }
+    case 'RenameModel': {
+      if (op?.type !== 'rename-model' || state.model(op.oldName)?.explicitTable || !state.isManaged(op.oldName)) return [];
+      return [draft('rename-table', state.tableOf(op.oldName), { newName: `${state.app}_${op.newName.toLowerCase()}` })];
+    }
+    case 'AlterModelTable': {
+      if (op?.type !== 'alter-model-table' || !table) return [];
+      const next = op.table ?? `${state.app}_${op.name.toLowerCase()}`;
+      return next === table ? [] : [draft('rename-table', table, { newName: next })];
+    }
+    case 'AddField': {
+      if (op?.type !== 'add-field' || !table) return [];
+      if (isManyToMany(op.field)) return [draft('create-table', `${table}_${op.name.toLowerCase()}`)];
+      const details = { nullable: isNullable(op.field), hasDefault: hasDefault(op.field), newType: columnType(op.field) };
+      return [draft('add-column', table, details, columnOf(op.name, op.field))];
+    }
+    case 'RemoveField': {
+      if (op?.type !== 'remove-field' || !table) return [];
+      const previous = state.field(op.model, op.name);
+      if (previous && isManyToMany(previous)) return [draft('drop-table', `${table}_${op.name.toLowerCase()}`)];
+      return [draft('drop-column', table, {}, columnOf(op.name, previous))];
+    }
+    case 'AlterField':
+      return op?.type === 'alter-field' && table ? alterField(op.model, op.name, op.field, state, table, draft) : [];
+    case 'RenameField': {
+      if (op?.type !== 'rename-field' || !table) return [];
+      const previous = state.field(op.model, op.oldName);
+      if (previous?.kwargs.db_column) return [];
+      if (previous && isManyToMany(previous)) return [draft('rename-table', `${table}_${op.oldName.toLowerCase()}`, { newName: `${table}_${op.newName.toLowerCase()}` })];
+      return [draft('rename-column', table, { newName: columnOf(op.newName, previous) }, columnOf(op.oldName, previous))];
+    }
+    case 'AddIndex':
+    case 'AddIndexConcurrently': {
+      const index = arg(call, 1, 'index');
+      const indexName = index?.type === 'call' ? nameValue(keywordArg(index, 'name'), scope) : undefined;
+      return table ? [draft('create-index', table, { indexName, concurrently: name === 'AddIndexConcurrently', unique: false })] : [];
+    }
+    case 'RemoveIndex':
+    case 'RemoveIndexConcurrently':
+      return table ? [draft('drop-index', table, { indexName: nameValue(arg(call, 1, 'name'), scope), concurrently: name === 'RemoveIndexConcurrently' })] : [];
+    case 'AddConstraint': {
+      const constraint = arg(call, 1, 'constraint');
+      const cls = constraint?.type === 'call' ? calleeName(constraint) ?? '' : '';
+      const constraintName = constraint?.type === 'call' ? nameValue(keywordArg(constraint, 'name'), scope) : undefined;
+      return table ? [draft('add-constraint', table, { constraintType: CONSTRAINT_CLASSES[cls] ?? 'unknown', constraintName, notValid: false })] : [];
+    }
+    case 'RemoveConstraint':
+      return table ? [draft('drop-constraint', table, { constraintName: nameValue(arg(call, 1, 'name'), scope), constraintType: 'unknown' })] : [];
+    default:
+      return [];
+  }
+}
+
+type Draft = (kind: OpDraft['kind'], table: string, details?: OpDetails, column?: string) => OpDraft;
+
+/**
+ * AlterField restates the whole field. Without the previous declaration the change is still reported,
+ * as unverified; with it, only what reaches the column is.
+ */
+function alterField(model: string, name: string, next: FieldDef, state: AppState, table: string, draft: Draft): OpDraft[] {
+  const previous = state.field(model, name);
+  if (!previous) {
+    if (isManyToMany(next)) return [];
+    return [draft('alter-column', table, { newType: columnType(next), previousUnknown: true }, columnOf(name, next))];
+  }
+  return fieldChanges(name, previous, next).map((c) => {
+    switch (c.kind) {
+      case 'rename-column':
+        return draft('rename-column', table, { newName: c.newName }, c.column);
+      case 'alter-column': {
+        const details: OpDetails = {};
+        if (c.newType !== undefined) details.newType = c.newType;
+        if (c.lossless) details.lossless = true;
+        if (c.nullable !== undefined) details.nullable = c.nullable;
+        if (c.fillsNulls) details.fillsNulls = true;
+        return draft('alter-column', table, details, c.column);
+      }
+      case 'add-constraint':
+      case 'drop-constraint':
+        return draft(c.kind, table, { constraintType: c.constraintType, ...(c.kind === 'add-constraint' ? { notValid: false } : {}) }, c.column);
+      default:
+        return draft(c.kind, table, { concurrently: false }, c.column);
+    }
+  });
+}

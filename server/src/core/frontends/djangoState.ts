@@ -1,0 +1,177 @@
+// The models of one Django app as its migrations build them up, replayed operation by operation: which
+// table each model lives in (db_table or Django's `<app>_<model>`), whether Django manages that table,
+// and each field's last declaration (what an AlterField is compared with).
+
+import type { Node } from '../parse/python';
+import { readField, readFieldList, type FieldDef } from './djangoFields';
+import { arg, calleeName, isFalse, isTrue, keywordArg, nameValue, type Scope } from './pyValues';
+
+export type StateOp =
+  | { type: 'create-model'; name: string; fields: Array<[string, FieldDef]>; table?: string; managed: boolean }
+  | { type: 'delete-model'; name: string }
+  | { type: 'rename-model'; oldName: string; newName: string }
+  | { type: 'alter-model-table'; name: string; table?: string }
+  | { type: 'alter-model-options'; name: string; managed: boolean }
+  | { type: 'add-field' | 'alter-field'; model: string; name: string; field: FieldDef }
+  | { type: 'remove-field'; model: string; name: string }
+  | { type: 'rename-field'; model: string; oldName: string; newName: string };
+
+export interface ModelState {
+  name: string;
+  /** Set by db_table / AlterModelTable; otherwise the table follows the model's name. */
+  explicitTable?: string;
+  /** managed=False and proxy models have no table Django creates, alters or drops. */
+  managed: boolean;
+  fields: Map<string, FieldDef>;
+}
+
+export class AppState {
+  private readonly models = new Map<string, ModelState>();
+
+  constructor(readonly app: string) {}
+
+  clone(): AppState {
+    const copy = new AppState(this.app);
+    for (const [key, model] of this.models) copy.models.set(key, { ...model, fields: new Map(model.fields) });
+    return copy;
+  }
+
+  model(name: string): ModelState | undefined {
+    return this.models.get(name.toLowerCase());
+  }
+
+  field(model: string, name: string): FieldDef | undefined {
+    return this.model(model)?.fields.get(name.toLowerCase());
+  }
+
+  /** The model's table: its db_table, or Django's default `<app_label>_<model name in lower case>`. */
+  tableOf(model: string): string {
+    return this.model(model)?.explicitTable ?? `${this.app}_${model.toLowerCase()}`;
+  }
+
+  /** False only when the model is known to be unmanaged (or a proxy): Django then leaves its table alone. */
+  isManaged(model: string): boolean {
+    return this.model(model)?.managed ?? true;
+  }
+
+  apply(op: StateOp): void {
+    switch (op.type) {
+      case 'create-model':
+        this.models.set(op.name.toLowerCase(), {
+          name: op.name,
+          explicitTable: op.table,
+          managed: op.managed,
+          fields: new Map(op.fields.map(([n, f]) => [n.toLowerCase(), f])),
+        });
+        return;
+      case 'delete-model':
+        this.models.delete(op.name.toLowerCase());
+        return;
+      case 'rename-model': {
+        const model = this.model(op.oldName);
+        this.models.delete(op.oldName.toLowerCase());
+        if (model) this.models.set(op.newName.toLowerCase(), { ...model, name: op.newName });
+        return;
+      }
+      case 'alter-model-table': {
+        const model = this.model(op.name);
+        if (model) model.explicitTable = op.table;
+        return;
+      }
+      case 'alter-model-options': {
+        const model = this.model(op.name);
+        if (model) model.managed = op.managed;
+        return;
+      }
+      case 'add-field':
+      case 'alter-field':
+        this.model(op.model)?.fields.set(op.name.toLowerCase(), op.field);
+        return;
+      case 'remove-field':
+        this.model(op.model)?.fields.delete(op.name.toLowerCase());
+        return;
+      case 'rename-field': {
+        const fields = this.model(op.model)?.fields;
+        const field = fields?.get(op.oldName.toLowerCase());
+        fields?.delete(op.oldName.toLowerCase());
+        if (fields && field) fields.set(op.newName.toLowerCase(), field);
+      }
+    }
+  }
+}
+
+/** The operation's own name (`migrations.AddField` -> AddField, an imported `AddIndexConcurrently`). */
+export function operationName(call: Node): string | undefined {
+  return calleeName(call);
+}
+
+/** How a Django operation changes the app's models; SeparateDatabaseAndState and RunSQL carry their own state_operations. */
+export function readStateOps(call: Node, scope: Scope): StateOp[] {
+  const name = operationName(call);
+  const str = (index: number, kw: string) => nameValue(arg(call, index, kw), scope);
+  switch (name) {
+    case 'CreateModel': {
+      const model = str(0, 'name');
+      if (!model) return [];
+      const options = dictEntries(keywordArg(call, 'options') ?? arg(call, 2, 'options'), scope);
+      const proxy = options.get('proxy');
+      const managed = !(isFalse(options.get('managed')) || isTrue(proxy));
+      return [{ type: 'create-model', name: model, fields: readFieldList(arg(call, 1, 'fields'), scope), table: nameValue(options.get('db_table'), scope), managed }];
+    }
+    case 'DeleteModel': {
+      const model = str(0, 'name');
+      return model ? [{ type: 'delete-model', name: model }] : [];
+    }
+    case 'RenameModel': {
+      const [oldName, newName] = [str(0, 'old_name'), str(1, 'new_name')];
+      return oldName && newName ? [{ type: 'rename-model', oldName, newName }] : [];
+    }
+    case 'AlterModelTable': {
+      const model = str(0, 'name');
+      return model ? [{ type: 'alter-model-table', name: model, table: str(1, 'table') }] : [];
+    }
+    case 'AlterModelOptions': {
+      const model = str(0, 'name');
+      const options = dictEntries(arg(call, 1, 'options'), scope);
+      return model ? [{ type: 'alter-model-options', name: model, managed: !isFalse(options.get('managed')) }] : [];
+    }
+    case 'AddField':
+    case 'AlterField': {
+      const [model, field, def] = [str(0, 'model_name'), str(1, 'name'), readField(arg(call, 2, 'field'), scope)];
+      return model && field && def ? [{ type: name === 'AddField' ? 'add-field' : 'alter-field', model, name: field, field: def }] : [];
+    }
+    case 'RemoveField': {
+      const [model, field] = [str(0, 'model_name'), str(1, 'name')];
+      return model && field ? [{ type: 'remove-field', model, name: field }] : [];
+    }
+    case 'RenameField': {
+      const [model, oldName, newName] = [str(0, 'model_name'), str(1, 'old_name'), str(2, 'new_name')];
+      return model && oldName && newName ? [{ type: 'rename-field', model, oldName, newName }] : [];
+    }
+    case 'SeparateDatabaseAndState':
+      return operationCalls(arg(call, 1, 'state_operations')).flatMap((c) => readStateOps(c, scope));
+    case 'RunSQL':
+    case 'RunPython':
+      return operationCalls(keywordArg(call, 'state_operations')).flatMap((c) => readStateOps(c, scope));
+    default:
+      return [];
+  }
+}
+
+/** The calls of an `operations = [...]` list (or any list/tuple of operations). */
+export function operationCalls(list: Node | undefined): Node[] {
+  if (!list || (list.type !== 'list' && list.type !== 'tuple')) return [];
+  return list.namedChildren.filter((n) => n.type === 'call');
+}
+
+function dictEntries(dict: Node | undefined, scope: Scope): Map<string, Node> {
+  const entries = new Map<string, Node>();
+  if (dict?.type !== 'dictionary') return entries;
+  for (const pair of dict.namedChildren) {
+    if (pair.type !== 'pair') continue;
+    const key = nameValue(pair.childForFieldName('key') ?? undefined, scope);
+    const value = pair.childForFieldName('value');
+    if (key && value) entries.set(key, value);
+  }
+  return entries;
+}

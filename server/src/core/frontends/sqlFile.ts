@@ -1,0 +1,93 @@
+// A whole .sql migration file: the up/down sections goose, dbmate and file naming define, each analysed
+// as its own run of statements by the SQL frontend.
+
+import type { FrontendResult, Operation, Phase, PhaseInfo, Problem, Range } from '../ops';
+import type { SqlDialect } from '../options';
+import { analyseSql, newScope } from './sql';
+export interface SqlFileOptions {
+  dialect?: SqlDialect;
+  /** The operations of earlier migrations, for MySQL/SQLite changes judged against a table's previous columns. */
+  history?: () => Operation[];
+}
+
+/** A whole .sql migration: up/down sections (goose, dbmate, file naming), each analysed on its own. */
+export function sqlFileFrontend(text: string, path: string, options: SqlFileOptions = {}): FrontendResult {
+  const ops: Operation[] = [];
+  const problems: Problem[] = [];
+  const phases: PhaseInfo[] = [];
+  for (const section of readSections(text, path)) {
+    const scope = newScope({ ...options, phase: section.phase, origin: 'sql-file', inTransaction: section.inTransaction, ops, problems });
+    let statements = 0;
+    for (const seg of section.segments) {
+      const shift = (r: Range): Range => ({ start: seg.start + r.start, end: seg.start + r.end });
+      statements += analyseSql(text.slice(seg.start, seg.end), scope, shift);
+    }
+    if (section.range) phases.push({ phase: section.phase, range: section.range, empty: statements === 0, raises: false });
+  }
+  return { framework: 'sql', ops, problems, suppressions: [], autogenBlocks: [], phases };
+}
+
+interface Section {
+  phase: Phase;
+  inTransaction: boolean;
+  /** Absent for text before a file's first up/down marker, which is not a section of its own. */
+  range?: Range;
+  /** Split separately so an unterminated quote cannot run past a marker into the next section. */
+  segments: Range[];
+}
+
+interface Marker {
+  start: number;
+  end: number;
+  opens?: { phase: Phase; inTransaction: boolean };
+}
+
+function readSections(text: string, path: string): Section[] {
+  const markers = findMarkers(text);
+  const hasSections = markers.some((m) => m.opens);
+  let current: Section = { phase: phaseFromPath(path), inTransaction: false, segments: [] };
+  if (!hasSections) current.range = { start: 0, end: trimEnd(text, text.length) };
+  const sections = [current];
+  let segmentStart = 0;
+  for (const marker of markers) {
+    current.segments.push({ start: segmentStart, end: marker.start });
+    segmentStart = marker.end;
+    if (!marker.opens) continue;
+    if (current.range) current.range.end = Math.max(current.range.start, trimEnd(text, marker.start));
+    current = { ...marker.opens, range: { start: marker.start, end: trimEnd(text, text.length) }, segments: [] };
+    sections.push(current);
+  }
+  current.segments.push({ start: segmentStart, end: text.length });
+  return sections;
+}
+
+// goose: `-- +goose Up|Down|StatementBegin|StatementEnd|NO TRANSACTION`; dbmate: `-- migrate:up [transaction:false]`.
+// Both tools match these line by line, whatever surrounds them, and so does this.
+const MARKER = /^[ \t]*--[ \t]*(?:\+goose[ \t]+([^\r\n]*)|migrate:(up|down)\b([^\r\n]*))/gim;
+
+function findMarkers(text: string): Marker[] {
+  const found = [...text.matchAll(MARKER)];
+  const gooseInTransaction = !found.some((m) => m[1] !== undefined && /^no\s+transaction\b/i.test(m[1].trim()));
+  return found.map((m) => {
+    const marker: Marker = { start: m.index, end: m.index + m[0].length };
+    if (m[1] !== undefined) {
+      const directive = m[1].trim().toLowerCase();
+      if (directive === 'up' || directive === 'down') marker.opens = { phase: directive, inTransaction: gooseInTransaction };
+    } else {
+      const phase = m[2].toLowerCase() === 'down' ? 'down' : 'up';
+      marker.opens = { phase, inTransaction: !/\btransaction:false\b/i.test(m[3]) };
+    }
+    return marker;
+  });
+}
+
+/** `*.down.sql` (golang-migrate, sqlx), `down.sql` (diesel) and Flyway undo files `U<version>__*.sql`. */
+function phaseFromPath(path: string): Phase {
+  const base = path.split(/[\\/]/).pop() ?? '';
+  return /(?:^|\.)down\.sql$/i.test(base) || /^U\d[\w.]*__/.test(base) ? 'down' : 'up';
+}
+
+function trimEnd(text: string, end: number): number {
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return end;
+}

@@ -1,0 +1,287 @@
+// MySQL and SQLite statements -> operation drafts, through node-sql-parser, one statement at a time (the
+// splitter in parse/sqlSplit.ts has already cut the file). node-sql-parser does not know every
+// statement these databases accept (PRAGMA, DROP INDEX in SQLite, some ALTER TABLE clauses), so what it
+// rejects goes through sqlOtherFallback.ts before it is reported as unreadable.
+
+import { Parser as MySqlParser } from 'node-sql-parser/build/mysql';
+import { Parser as SqliteParser } from 'node-sql-parser/build/sqlite';
+import type { ColumnInfo, OpDetails } from '../ops';
+import type { OpDraft, StatementFacts, TableRef } from './pgStatements';
+import { fallbackFacts } from './sqlOtherFallback';
+import { arr, columnName, obj, str, type Ast } from './sqlOtherAst';
+
+export type OtherDialect = 'mysql' | 'sqlite';
+
+/** `INSERT INTO into [(columns)] SELECT <sourceColumns> FROM from`: the first half of a table rebuild. */
+export interface TableCopy {
+  into: string;
+  from: string;
+  /** Columns of `from` the SELECT list reads; '*' for SELECT *. */
+  sourceColumns: string[] | '*';
+}
+
+/** A MySQL MODIFY/CHANGE re-declares the whole column: whether its type or nullability changes depends on the old definition. */
+export interface Redefinition {
+  table: string;
+  column: ColumnInfo;
+}
+
+export interface OtherFacts extends StatementFacts {
+  problem?: string;
+  copy?: TableCopy;
+  redefinitions?: Redefinition[];
+}
+
+const DATABASE = { mysql: 'MySQL', sqlite: 'Sqlite' } as const;
+let mysqlParser: MySqlParser | undefined;
+let sqliteParser: SqliteParser | undefined;
+
+function astify(sql: string, dialect: OtherDialect): Ast[] {
+  const parser = dialect === 'mysql' ? (mysqlParser ??= new MySqlParser()) : (sqliteParser ??= new SqliteParser());
+  const ast: unknown = parser.astify(sql, { database: DATABASE[dialect] });
+  return (Array.isArray(ast) ? ast : [ast]).map(obj);
+}
+
+export function describeOtherStatement(sql: string, dialect: OtherDialect): OtherFacts {
+  const text = sql.trim().replace(/;\s*$/, '');
+  try {
+    return parsedFacts(text, dialect);
+  } catch (err) {
+    const retry = (rewritten: string) => {
+      try {
+        return parsedFacts(rewritten, dialect);
+      } catch {
+        return undefined;
+      }
+    };
+    return fallbackFacts(text, dialect, err instanceof Error ? err.message : String(err), retry);
+  }
+}
+
+function parsedFacts(sql: string, dialect: OtherDialect): OtherFacts {
+  const facts: OtherFacts = { ops: [], copiesFrom: [] };
+  for (const ast of astify(sql, dialect)) mergeFacts(facts, astFacts(ast, dialect));
+  return facts;
+}
+
+function mergeFacts(into: OtherFacts, more: OtherFacts): void {
+  into.ops.push(...more.ops);
+  into.copiesFrom.push(...more.copiesFrom);
+  if (more.transaction) into.transaction = more.transaction;
+  if (more.copy) into.copy = more.copy;
+  if (more.problem) into.problem = more.problem;
+  if (more.redefinitions) (into.redefinitions ??= []).push(...more.redefinitions);
+}
+
+function astFacts(ast: Ast, dialect: OtherDialect): OtherFacts {
+  switch (ast.type) {
+    case 'drop':
+      return { ops: dropOps(ast, dialect), copiesFrom: [] };
+    case 'truncate':
+      return { ops: arr(ast.name).map((t) => ({ kind: 'truncate', ...ref(obj(t)), details: {} })), copiesFrom: [] };
+    case 'delete':
+      return { ops: [deleteOp(ast)], copiesFrom: [] };
+    case 'update': {
+      // `UPDATE a JOIN b ON ... SET` changes only the joined rows, like a WHERE clause.
+      const tables = arr(ast.table).map(obj);
+      const hasWhere = ast.where != null || tables.some((t) => t.join !== undefined);
+      const columns = arr(ast.set).flatMap((s) => (str(obj(s).column) ? [{ name: str(obj(s).column) ?? '' }] : []));
+      return { ops: [{ kind: 'update-rows', ...ref(tables[0] ?? {}), details: { hasWhere, columns } }], copiesFrom: [] };
+    }
+    case 'alter':
+      return alterFacts(ast, dialect);
+    case 'rename':
+      return {
+        ops: arr(ast.table).map((pair) => {
+          const [from, to] = arr(pair).map(obj);
+          return { kind: 'rename-table', ...ref(from ?? {}), details: { newName: str(to?.table) ?? '' } };
+        }),
+        copiesFrom: [],
+      };
+    case 'create':
+      return createFacts(ast);
+    case 'insert':
+    case 'replace':
+      return insertFacts(ast);
+    case 'transaction': {
+      const action = (str(obj(obj(ast.expr).action).value) ?? '').toLowerCase();
+      return { ops: [], copiesFrom: [], transaction: action === 'begin' || action === 'start' ? 'begin' : 'end' };
+    }
+    default:
+      return { ops: [], copiesFrom: [] };
+  }
+}
+
+function ref(t: Ast): Partial<TableRef> {
+  const out: Partial<TableRef> = {};
+  const table = str(t.table);
+  const schema = str(t.db) ?? str(t.schema);
+  if (table !== undefined) out.table = table;
+  if (schema) out.schema = schema;
+  return out;
+}
+
+function dropOps(ast: Ast, dialect: OtherDialect): OpDraft[] {
+  const details: OpDetails = { ifExists: /if exists/i.test(str(ast.prefix) ?? '') };
+  switch (str(ast.keyword)?.toLowerCase()) {
+    case 'table':
+      return arr(ast.name).map((t) => ({ kind: 'drop-table', ...ref(obj(t)), details }));
+    case 'database':
+    case 'schema':
+      // In MySQL a schema is a database; either way every table in it goes.
+      return [{ kind: dialect === 'mysql' ? 'drop-database' : 'drop-schema', schema: columnName(ast.name) ?? str(ast.name) ?? '', details }];
+    case 'index': {
+      const name = columnName(ast.name) ?? str(obj(ast.name).name) ?? str(ast.name);
+      return [{ kind: 'drop-index', ...ref(obj(ast.table)), details: { ...details, ...(name ? { indexName: name } : {}) } }];
+    }
+    default:
+      return [];
+  }
+}
+
+function deleteOp(ast: Ast): OpDraft {
+  const from = arr(ast.from).map(obj);
+  const target = obj(arr(ast.table)[0]);
+  // `DELETE o FROM orders o JOIN ...` names the alias; the table is in FROM.
+  const aliased = from.find((f) => f.as !== null && f.as !== undefined && f.as === target.table);
+  const joined = from.some((f) => f.join !== undefined);
+  return { kind: 'delete-rows', ...ref(aliased ?? target), details: { hasWhere: ast.where != null || joined } };
+}
+
+const CONSTRAINT_TYPES: Record<string, OpDetails['constraintType']> = {
+  'foreign key': 'foreign-key',
+  check: 'check',
+  unique: 'unique',
+  'unique key': 'unique',
+  'unique index': 'unique',
+  'primary key': 'primary-key',
+};
+
+function alterFacts(ast: Ast, dialect: OtherDialect): OtherFacts {
+  const table = ref(obj(arr(ast.table)[0]));
+  const facts: OtherFacts = { ops: [], copiesFrom: [] };
+  for (const e of arr(ast.expr).map(obj)) mergeFacts(facts, alterClause(table, e, dialect));
+  return facts;
+}
+
+function alterClause(table: Partial<TableRef>, e: Ast, dialect: OtherDialect): OtherFacts {
+  const action = str(e.action)?.toLowerCase();
+  const resource = str(e.resource)?.toLowerCase();
+  const facts: OtherFacts = { ops: [], copiesFrom: [] };
+  const op = (kind: OpDraft['kind'], details: OpDetails, column?: string) => {
+    const draft: OpDraft = { kind, ...table, details };
+    if (column !== undefined) draft.column = column;
+    facts.ops.push(draft);
+  };
+  if (action === 'drop' && resource === 'column') op('drop-column', {}, columnName(e.column));
+  else if (action === 'drop' && resource === 'index') op('drop-index', { indexName: str(e.index) ?? '' });
+  else if (action === 'drop' && (resource === 'key' || resource === 'constraint')) {
+    const keyword = str(e.keyword)?.toLowerCase() ?? '';
+    const constraintType = keyword === 'foreign key' ? 'foreign-key' : keyword === 'primary key' ? 'primary-key' : keyword === 'check' ? 'check' : 'unknown';
+    const name = str(e.key) || str(e.constraint);
+    op('drop-constraint', { constraintType, ...(name ? { constraintName: name } : {}) });
+  } else if (action === 'add' && resource === 'column') {
+    const column = columnInfo(e);
+    // MySQL fills a new NOT NULL column of existing rows with the type's implicit default (0, '');
+    // SQLite refuses a NOT NULL column without a default outright.
+    const hasDefault = e.default_val != null || e.auto_increment != null || dialect === 'mysql';
+    op('add-column', { nullable: column.nullable ?? true, hasDefault, ...(column.type ? { newType: column.type } : {}) }, column.name);
+  } else if (action === 'add' && resource === 'index') op('create-index', { indexName: str(e.index) ?? '', unique: /unique/i.test(str(e.keyword) ?? '') });
+  else if (action === 'add' && resource === 'constraint') {
+    const def = obj(e.create_definitions);
+    const type = (str(def.constraint_type) ?? '').toLowerCase();
+    const name = str(def.constraint) ?? str(def.index);
+    op('add-constraint', { constraintType: CONSTRAINT_TYPES[type] ?? 'unknown', notValid: false, ...(name ? { constraintName: name } : {}) });
+  } else if ((action === 'modify' || action === 'change') && resource === 'column') {
+    const column = columnInfo(e);
+    const old = action === 'change' ? columnName(e.old_column) : column.name;
+    if (old !== undefined && column.name !== undefined && old.toLowerCase() !== column.name.toLowerCase()) op('rename-column', { newName: column.name }, old);
+    if (table.table !== undefined && column.name !== undefined) (facts.redefinitions ??= []).push({ table: table.table, column });
+  } else if (action === 'rename' && resource === 'table') {
+    facts.ops.push({ kind: 'rename-table', ...table, details: { newName: str(e.table) ?? columnName(e.table) ?? '' } });
+  } else if (action === 'rename' && resource === 'column') op('rename-column', { newName: columnName(e.column) ?? '' }, columnName(e.old_column));
+  return facts;
+}
+
+/** A column definition: `name TYPE [NOT NULL] [PRIMARY KEY]`. */
+function columnInfo(def: Ast): ColumnInfo {
+  const info: ColumnInfo = { name: columnName(def.column) ?? '' };
+  const type = typeText(obj(def.definition));
+  if (type) info.type = type;
+  const nullable = str(obj(def.nullable).type)?.toLowerCase();
+  info.nullable = def.primary_key != null ? false : nullable !== 'not null';
+  return info;
+}
+
+function typeText(def: Ast): string | undefined {
+  const base = str(def.dataType);
+  if (!base) return undefined;
+  const values = arr(obj(def.expr).value).map((v) => `'${String(obj(v).value)}'`);
+  const args = values.length > 0 ? values : def.length != null ? [String(def.length), ...(def.scale != null ? [String(def.scale)] : [])] : [];
+  const suffix = arr(def.suffix).filter((s): s is string => typeof s === 'string' && /unsigned/i.test(s));
+  return `${base}${args.length > 0 ? `(${args.join(',')})` : ''}${suffix.length > 0 ? ' UNSIGNED' : ''}`;
+}
+
+function createFacts(ast: Ast): OtherFacts {
+  const keyword = str(ast.keyword)?.toLowerCase();
+  if (keyword === 'index') {
+    const index = obj(ast.index);
+    const name = str(ast.index) ?? str(index.name);
+    const details: OpDetails = { concurrently: false, unique: /unique/i.test(str(ast.index_type) ?? '') };
+    if (name) details.indexName = name;
+    return { ops: [{ kind: 'create-index', ...ref(obj(ast.table)), details }], copiesFrom: [] };
+  }
+  if (keyword !== 'table') return { ops: [], copiesFrom: [] };
+  const table = ref(obj(arr(ast.table)[0]));
+  const definitions = arr(ast.create_definitions).map(obj);
+  const details: OpDetails = {};
+  // CREATE TABLE x LIKE y / AS SELECT: the columns come from elsewhere and are not listed.
+  if (ast.like == null && ast.query_expr == null) details.columns = definitions.filter((d) => d.resource === 'column').map(columnInfo);
+  const copied = ast.query_expr != null ? selectSources(obj(ast.query_expr)) : [];
+  return { ops: [{ kind: 'create-table', ...table, details }], copiesFrom: copied };
+}
+
+function insertFacts(ast: Ast): OtherFacts {
+  const into = str(obj(arr(ast.table)[0]).table);
+  const select = obj(ast.values);
+  if (select.type !== 'select') return { ops: [], copiesFrom: [] };
+  const sources = selectSources(select).filter((t) => t.table !== into);
+  const facts: OtherFacts = { ops: [], copiesFrom: sources };
+  const from = arr(select.from).map(obj);
+  if (into && from.length === 1 && sources.length === 1) facts.copy = { into, from: sources[0].table, sourceColumns: selectedColumns(select) };
+  return facts;
+}
+
+function selectSources(select: Ast): TableRef[] {
+  return arr(select.from).map(obj).flatMap((f) => {
+    const table = str(f.table);
+    return table ? [{ table, ...(str(f.db) ? { schema: str(f.db) } : {}) } as TableRef] : [];
+  });
+}
+
+/** Column names the SELECT list reads, including inside expressions (`upper(name)`, `coalesce(a, b)`). */
+function selectedColumns(select: Ast): string[] | '*' {
+  const names: string[] = [];
+  for (const c of arr(select.columns).map(obj)) {
+    const expr = obj(c.expr);
+    if (expr.type === 'column_ref' && expr.column === '*') return '*';
+    collectColumns(expr, names);
+  }
+  return names;
+}
+
+function collectColumns(node: unknown, out: string[]): void {
+  if (Array.isArray(node)) {
+    for (const n of node) collectColumns(n, out);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const o = node as Ast;
+  // SQLite reads a double-quoted name in a SELECT list as a string unless it names a column; Prisma quotes every column.
+  if (o.type === 'column_ref' || o.type === 'double_quote_string') {
+    const name = o.type === 'column_ref' ? columnName(o) : str(o.value);
+    if (name) out.push(name);
+    return;
+  }
+  for (const value of Object.values(o)) collectColumns(value, out);
+}

@@ -1,0 +1,119 @@
+// The columns each table has, replayed from the operations of earlier migrations and of this file so far.
+// MySQL's MODIFY/CHANGE re-declare a whole column and SQLite changes a table by rebuilding it; whether
+// either loses data depends on what the table held before, which only this replay can tell.
+
+import { isDownPhase, type ColumnInfo, type OpDetails, type Operation, type Range } from '../ops';
+import { isWidening, sameType } from '../typeWidening';
+import type { Redefinition, TableCopy } from './sqlOther';
+
+type Columns = Map<string, ColumnInfo>;
+/** Table name (lower case) -> its columns by lower-case name, or null when it exists but its columns were never listed. */
+type Tables = Map<string, Columns | null>;
+
+export function foldOps(ops: Iterable<Operation>): Tables {
+  const tables: Tables = new Map();
+  for (const op of ops) if (!isDownPhase(op.phase) && op.table) applyOp(tables, op, op.table.toLowerCase());
+  return tables;
+}
+
+function applyOp(tables: Tables, op: Operation, key: string): void {
+  const columns = tables.get(key);
+  const column = op.column?.toLowerCase();
+  switch (op.kind) {
+    case 'create-table':
+      tables.set(key, op.details.columns ? new Map(op.details.columns.map((c) => [c.name.toLowerCase(), c])) : null);
+      return;
+    case 'drop-table':
+      tables.delete(key);
+      return;
+    case 'rename-table': {
+      tables.delete(key);
+      const to = op.details.newName?.toLowerCase();
+      if (to && columns !== undefined) tables.set(to, columns);
+      else if (to) tables.delete(to);
+      return;
+    }
+    default:
+  }
+  if (!columns || column === undefined) return;
+  const previous = columns.get(column);
+  if (op.kind === 'add-column' && op.column) columns.set(column, { name: op.column, type: op.details.newType, nullable: op.details.nullable });
+  else if (op.kind === 'drop-column') columns.delete(column);
+  else if (op.kind === 'rename-column' && previous && op.details.newName) {
+    columns.delete(column);
+    columns.set(op.details.newName.toLowerCase(), { ...previous, name: op.details.newName });
+  } else if (op.kind === 'alter-column' && previous) {
+    columns.set(column, { ...previous, type: op.details.newType ?? previous.type, nullable: op.details.nullable ?? previous.nullable });
+  }
+}
+
+/** What a finished rebuild left out: the columns of the old table its copy did not read. */
+export interface Rebuild {
+  drop: Operation;
+  copyRange: Range;
+  /** undefined when the old table's columns are not known. */
+  missing?: string[];
+}
+
+export class SchemaBook {
+  private readonly local: Operation[] = [];
+  private readonly copies: Array<{ copy: TableCopy; range: Range }> = [];
+  private historyOps?: Operation[];
+
+  /** `history` returns the operations of earlier migrations; it is only called when this file alone cannot answer. */
+  constructor(private readonly history: () => Operation[] = () => []) {}
+
+  note(op: Operation): void {
+    this.local.push(op);
+  }
+
+  noteCopy(copy: TableCopy, range: Range): void {
+    this.copies.push({ copy, range });
+  }
+
+  /** The columns of `table` after the first `upTo` operations of this file; undefined when not known. */
+  columns(table: string, upTo = this.local.length): Columns | undefined {
+    const key = table.toLowerCase();
+    const ops = this.local.slice(0, upTo);
+    const local = foldOps(ops).get(key);
+    if (local !== undefined || ops.some((op) => op.kind === 'create-table' && op.table?.toLowerCase() === key)) return local ?? undefined;
+    this.historyOps ??= this.history();
+    return foldOps([...this.historyOps, ...ops]).get(key) ?? undefined;
+  }
+
+  /** What a MODIFY/CHANGE really changes, judged against the column's previous definition. */
+  redefine(r: Redefinition): OpDetails {
+    const previous = this.columns(r.table)?.get(r.column.name.toLowerCase());
+    const type = r.column.type;
+    if (!previous?.type) return type ? { newType: type, previousUnknown: true } : {};
+    const details: OpDetails = {};
+    if (type && !sameType(previous.type, type)) {
+      details.newType = type;
+      if (isWidening(previous.type, type)) details.lossless = true;
+    }
+    if (previous.nullable !== false && r.column.nullable === false) details.nullable = false;
+    else if (previous.nullable === false && r.column.nullable !== false) details.nullable = true;
+    return details;
+  }
+
+  /**
+   * Called when `rename` renames a table: if it renames a copy into the place of a table this file
+   * copied into it and then dropped, that is a rebuild.
+   */
+  rebuildFor(rename: Operation): Rebuild | undefined {
+    const copyName = rename.table?.toLowerCase();
+    const original = rename.details.newName?.toLowerCase();
+    if (!copyName || !original) return undefined;
+    const copy = this.copies.find((c) => c.copy.into.toLowerCase() === copyName && c.copy.from.toLowerCase() === original);
+    const dropAt = this.local.findIndex((op) => op.kind === 'drop-table' && op.table?.toLowerCase() === original && op.phase === rename.phase);
+    if (!copy || dropAt < 0) return undefined;
+    const columns = this.columns(original, dropAt);
+    const read = copy.copy.sourceColumns;
+    const rebuild: Rebuild = { drop: this.local[dropAt], copyRange: copy.range };
+    if (columns) {
+      const copied = read === '*' ? undefined : new Set(read.map((c) => c.toLowerCase()));
+      rebuild.missing = copied ? [...columns.values()].map((c) => c.name).filter((c) => !copied.has(c.toLowerCase())) : [];
+    }
+    return rebuild;
+  }
+}

@@ -1,0 +1,95 @@
+// What a migration's surroundings on disk say: the migrations next to it (the history it builds on) and
+// the database its project is configured for. The only part of core that reads files; every reader here
+// is optional for callers (AnalysisOptions.readSiblings, AnalysisOptions.dialect).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { AnalysisOptions, SiblingFile, SqlDialect } from './options';
+
+const MIGRATION_FILE = /\.(?:py|sql)$/i;
+const MAX_SIBLING_BYTES = 4 * 1024 * 1024;
+
+// A CLI run or an editor session asks for the same directory once per file in it: reading each file
+// again only when it changed keeps that linear.
+const fileCache = new Map<string, { mtimeMs: number; size: number; text: string }>();
+
+function readCached(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > MAX_SIBLING_BYTES) return undefined;
+    const cached = fileCache.get(file);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
+    const text = fs.readFileSync(file, 'utf8');
+    fileCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, text });
+    return text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The .py and .sql files of `dir`, and the migration.sql of each sub-folder (Prisma keeps one folder per migration). */
+export function readSiblingsFromDisk(dir: string): SiblingFile[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const out: SiblingFile[] = [];
+  for (const entry of entries) {
+    const full = entry.isDirectory() ? path.join(dir, entry.name, 'migration.sql') : path.join(dir, entry.name);
+    if (!entry.isDirectory() && !MIGRATION_FILE.test(entry.name)) continue;
+    const text = readCached(full);
+    if (text !== undefined) out.push({ path: full, text });
+  }
+  return out.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The absolute directory holding `filePath`, resolved the way options say. */
+export function directoryOf(filePath: string, options: Pick<AnalysisOptions, 'baseDir'>): string {
+  return path.dirname(path.resolve(options.baseDir ?? process.cwd(), filePath));
+}
+
+export function siblingsOf(dir: string, options: Pick<AnalysisOptions, 'readSiblings'>): SiblingFile[] {
+  return (options.readSiblings ?? readSiblingsFromDisk)(dir);
+}
+
+// ------------------------------------------------------------------------------------------ dialect
+
+/**
+ * The dialect named by the nearest project configuration above `dir`: alembic.ini's sqlalchemy.url,
+ * Prisma's migration_lock.toml provider, or flyway.conf's flyway.url. The nearest file decides, even
+ * when its URL names no known database (a placeholder or an interpolated variable).
+ */
+export function dialectFromProject(dir: string): SqlDialect | undefined {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const configured = configuredAt(current);
+    if (configured !== undefined) return configured ?? undefined;
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
+const CONFIGS: Array<{ file: string; setting: RegExp }> = [
+  { file: 'alembic.ini', setting: /^\s*sqlalchemy\.url\s*=\s*(\S+)/m },
+  { file: 'migration_lock.toml', setting: /^\s*provider\s*=\s*"([^"]+)"/m },
+  { file: 'flyway.conf', setting: /^\s*flyway\.url\s*=\s*(\S+)/m },
+];
+
+/** null: a configuration file is here but names no known dialect; undefined: there is none. */
+function configuredAt(dir: string): SqlDialect | null | undefined {
+  for (const { file, setting } of CONFIGS) {
+    const text = readCached(path.join(dir, file));
+    if (text === undefined) continue;
+    return dialectOfUrl(setting.exec(text)?.[1] ?? '') ?? null;
+  }
+  return undefined;
+}
+
+/** `mysql+pymysql://...`, `sqlite:///app.db`, `jdbc:mysql://...`, Prisma's `provider = "sqlite"`. */
+export function dialectOfUrl(url: string): SqlDialect | undefined {
+  const scheme = /^(?:jdbc:)?([a-z0-9]+)/i.exec(url.trim())?.[1]?.toLowerCase() ?? '';
+  if (scheme === 'mysql' || scheme === 'mariadb') return 'mysql';
+  if (scheme.startsWith('sqlite')) return 'sqlite';
+  if (scheme === 'postgres' || scheme === 'postgresql' || scheme === 'pg' || scheme === 'cockroachdb') return 'postgres';
+  return undefined;
+}

@@ -1,0 +1,151 @@
+// workspace/diagnostic: findings in every migration file of the workspace, opened or not, so the Problems
+// panel lists them all. VS Code's client asks again two seconds after each answer; files whose size and
+// modification time have not changed are answered "unchanged" without being read, and the folder walk
+// (the CLI's own discovery) runs again only when files were created, deleted or renamed. The first scan
+// of a large workspace takes seconds, so it yields to other requests after every file, stops when the
+// client cancels it, and streams partial results when the client asks for them.
+
+import * as fs from 'node:fs';
+import {
+  DocumentDiagnosticReportKind,
+  type CancellationToken,
+  type Diagnostic,
+  type ResultProgressReporter,
+  type WorkDoneProgressReporter,
+  type WorkspaceDiagnosticParams,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDiagnosticReportPartialResult,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
+import type { Finding } from '../core/findings';
+import { collectCandidates, type Candidate } from '../core/walk';
+import type { Settings } from '../protocol';
+import { analyseContent } from './documents';
+import { toDiagnostics } from './diagnostics';
+import { isExcluded, pathToUri, type WorkspaceFolders } from './scope';
+import type { LspState } from './state';
+
+/** Reports streamed to the client at a time, when it accepts partial results. */
+const CHUNK = 50;
+
+export type Emit = (items: WorkspaceDocumentDiagnosticReport[]) => void;
+
+interface ScannedFile {
+  uri: string;
+  /** Size, modification time and settings generation: a file is read again only when one changes. */
+  stamp: string;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+}
+
+export class WorkspaceScan {
+  private candidates?: Candidate[];
+  private readonly files = new Map<string, ScannedFile>();
+
+  constructor(
+    private readonly folders: WorkspaceFolders,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Files were created, deleted or renamed, or the folders changed: walk again on the next pull. */
+  invalidate(): void {
+    this.candidates = undefined;
+  }
+
+  /** Forget everything: the next pull walks and reads every file again. */
+  clear(): void {
+    this.candidates = undefined;
+    this.files.clear();
+  }
+
+  /** Findings of every migration file read from disk, by absolute path. */
+  findings(): Map<string, Finding[]> {
+    return new Map([...this.files].map(([p, f]) => [p, f.findings]));
+  }
+
+  async pull(settings: Settings, generation: number, previous: Map<string, string>, emit: Emit, token?: CancellationToken): Promise<void> {
+    this.candidates ??= this.walk();
+    const candidates = this.candidates;
+    let batch: WorkspaceDocumentDiagnosticReport[] = [];
+    const seen = new Set<string>();
+    for (const c of candidates) {
+      if (token?.isCancellationRequested) return;
+      await new Promise((resolve) => setImmediate(resolve));
+      const file = this.read(c.absolute, settings, generation);
+      if (!file) continue;
+      seen.add(c.absolute);
+      const item = reportFor(file, previous.get(file.uri));
+      if (item) batch.push(item);
+      if (batch.length >= CHUNK) {
+        emit(batch);
+        batch = [];
+      }
+    }
+    for (const [absolute, file] of this.files) {
+      if (seen.has(absolute)) continue;
+      this.files.delete(absolute);
+      if (previous.has(file.uri)) batch.push({ kind: DocumentDiagnosticReportKind.Full, uri: file.uri, version: null, items: [] });
+    }
+    if (batch.length > 0) emit(batch);
+  }
+
+  private walk(): Candidate[] {
+    const out: Candidate[] = [];
+    for (const folder of this.folders.paths) {
+      try {
+        out.push(...collectCandidates([folder], folder));
+      } catch (err) {
+        this.log(`Migration Guard: could not scan ${folder}: ${String(err)}`);
+      }
+    }
+    return out;
+  }
+
+  private read(absolute: string, settings: Settings, generation: number): ScannedFile | undefined {
+    if (isExcluded(this.folders.place(absolute), settings)) return undefined;
+    const stat = fs.statSync(absolute, { throwIfNoEntry: false });
+    if (!stat?.isFile()) return undefined;
+    const stamp = `${stat.size}:${stat.mtimeMs}:${generation}`;
+    const known = this.files.get(absolute);
+    if (known?.stamp === stamp) return known;
+    const uri = pathToUri(absolute);
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(absolute);
+    } catch (err) {
+      this.log(`Migration Guard: could not read ${absolute}: ${String(err)}`);
+      return undefined;
+    }
+    const analysis = analyseContent(uri, null, bytes, this.folders, settings);
+    const file = { uri, stamp, findings: analysis.report.findings, diagnostics: toDiagnostics(analysis) };
+    this.files.set(absolute, file);
+    return file;
+  }
+}
+
+function reportFor(file: ScannedFile, before: string | undefined): WorkspaceDocumentDiagnosticReport | undefined {
+  if (file.diagnostics.length === 0) {
+    // Without a result id the client stops asking about a file that has nothing to show.
+    return before === undefined ? undefined : { kind: DocumentDiagnosticReportKind.Full, uri: file.uri, version: null, items: [] };
+  }
+  if (before === file.stamp) return { kind: DocumentDiagnosticReportKind.Unchanged, uri: file.uri, version: null, resultId: file.stamp };
+  return { kind: DocumentDiagnosticReportKind.Full, uri: file.uri, version: null, resultId: file.stamp, items: file.diagnostics };
+}
+
+export function workspaceDiagnostics(state: LspState) {
+  return async (
+    params: WorkspaceDiagnosticParams,
+    token: CancellationToken,
+    _progress: WorkDoneProgressReporter,
+    partial?: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult>,
+  ): Promise<WorkspaceDiagnosticReport> => {
+    const settings = await state.settings.get();
+    const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+    // With partial results, everything goes through progress and the final answer is empty (LSP's rule).
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    const emit: Emit = partial ? (chunk) => partial.report({ items: chunk }) : (chunk) => items.push(...chunk);
+    await state.workspace.pull(settings, state.settings.generation, previous, emit, token);
+    state.summary.changed();
+    return { items };
+  };
+}

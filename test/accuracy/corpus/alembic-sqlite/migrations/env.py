@@ -1,0 +1,16 @@
+from alembic import context
+from flask import current_app
+
+config = context.config
+target_metadata = current_app.extensions["migrate"].db.metadata
+
+
+def run_migrations_online():
+    connectable = current_app.extensions["migrate"].db.engine
+    with connectable.connect() as connection:
+        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+run_migrations_online()

@@ -1,0 +1,109 @@
+// Language-server latency over stdio, against the bundled server (build first: npm run bench:lsp does).
+//   didOpenMedianMs: didOpen of a 300-line Alembic migration until its pulled diagnostics arrive (median of
+//     60 fresh documents, after 5 warm-up ones). Target: <= 20 ms.
+//   startToFirstDiagnosticsMs: spawning `node out/server.js` until the first document's diagnostics arrive,
+//     initialize included (median of 5 starts). Target: <= 500 ms.
+// `npm run bench` imports runLspBench(); run this file alone for just these figures.
+import { performance } from 'node:perf_hooks';
+import { LspClient } from '../lsp/client';
+
+const WARMUP = 5;
+const SAMPLES = 60;
+const STARTS = 5;
+
+export interface LspBenchResult {
+  didOpenMedianMs: number;
+  startToFirstDiagnosticsMs: number;
+}
+
+/** A 300-line Alembic migration shaped like real ones: tables created, columns added, a few drops and raw SQL. */
+export function alembicMigration(seed: number): string {
+  const lines = [
+    `"""add billing, revision ${seed}`,
+    '',
+    `Revision ID: ${seed.toString(16).padStart(12, '0')}`,
+    'Revises: 0000',
+    '"""',
+    'from alembic import op',
+    'import sqlalchemy as sa',
+    '',
+    `revision = "${seed.toString(16).padStart(12, '0')}"`,
+    'down_revision = "0000"',
+    '',
+    '',
+    'def upgrade():',
+  ];
+  for (let t = 0; lines.length < 260; t++) {
+    lines.push(`    op.create_table(`, `        "billing_${t}",`, '        sa.Column("id", sa.Integer(), primary_key=True),');
+    for (let c = 0; c < 6; c++) lines.push(`        sa.Column("field_${c}", sa.String(length=${32 + c}), nullable=True),`);
+    lines.push('    )', `    op.add_column("accounts_${t}", sa.Column("plan_${t}", sa.String(), nullable=True))`);
+    if (t % 3 === 0) lines.push(`    op.drop_column("accounts_${t}", "legacy_${t}")`);
+    if (t % 4 === 0) lines.push(`    op.execute("UPDATE accounts_${t} SET plan_${t} = 'free' WHERE plan_${t} IS NULL")`);
+    if (t % 5 === 0) lines.push(`    op.create_index("ix_billing_${t}_field_0", "billing_${t}", ["field_0"])`);
+  }
+  lines.push('', '', 'def downgrade():');
+  while (lines.length < 299) lines.push(`    op.drop_table("billing_${lines.length}")`);
+  lines.push('');
+  return lines.join('\n');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function openAndPull(client: LspClient, n: number): Promise<number> {
+  const uri = `file:///bench/migrations/versions/${String(n).padStart(4, '0')}_billing.py`;
+  const text = alembicMigration(n);
+  const started = performance.now();
+  client.open(uri, text);
+  const items = await client.diagnostics(uri);
+  const elapsed = performance.now() - started;
+  if (items.length === 0) throw new Error('the benchmark migration produced no diagnostics: the server did not analyse it');
+  client.close(uri);
+  return elapsed;
+}
+
+async function startToFirstDiagnostics(): Promise<number> {
+  const started = performance.now();
+  const client = await LspClient.start();
+  try {
+    await openAndPull(client, 0);
+    return performance.now() - started;
+  } finally {
+    await client.stop();
+  }
+}
+
+export async function runLspBench(): Promise<LspBenchResult> {
+  const starts: number[] = [];
+  for (let i = 0; i < STARTS; i++) starts.push(await startToFirstDiagnostics());
+  const client = await LspClient.start();
+  try {
+    for (let i = 0; i < WARMUP; i++) await openAndPull(client, 1000 + i);
+    const samples: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) samples.push(await openAndPull(client, 2000 + i));
+    return { didOpenMedianMs: round(median(samples)), startToFirstDiagnosticsMs: round(median(starts)) };
+  } finally {
+    await client.stop();
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+if (require.main === module) {
+  runLspBench().then(
+    (r) => {
+      console.log(`didOpen -> diagnostics, 300-line Alembic file (median of ${SAMPLES}): ${r.didOpenMedianMs} ms (target <= 20 ms)`);
+      console.log(`server start -> first diagnostics (median of ${STARTS}): ${r.startToFirstDiagnosticsMs} ms (target <= 500 ms)`);
+      console.log(JSON.stringify(r));
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,162 @@
+// A real PostgreSQL 15 server (Debian's package): the same catalog read as PGlite, the CLI against it,
+// a fault matrix (unreachable, silent, wrong password, connection killed mid-query, statement and lock
+// timeouts), each a clear message within its timeout with the process still working, and the server's
+// own statement log as proof that Migration Guard sent no DDL or DML.
+
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { PGlite } from '@electric-sql/pglite';
+import { Client } from 'pg';
+import { main } from '../../server/src/cli/main';
+import { DbError } from '../../server/src/core/db/errors';
+import { PgSchemaSource, PgSession } from '../../server/src/core/db/pg';
+import { PgliteSchemaSource } from '../../server/src/core/db/pglite';
+import { freePort, loggedStatements, READER, startPostgres, type PgServer } from '../support/postgres';
+
+const REPO = path.join(__dirname, '..', '..');
+const SEED = path.join(REPO, 'examples', 'incident', 'seed.sql');
+
+let server: PgServer;
+
+before(async () => {
+  server = await startPostgres();
+  server.psql(`${fs.readFileSync(SEED, 'utf8')}\nGRANT SELECT ON ALL TABLES IN SCHEMA public TO ${READER.user};\nANALYZE;`);
+});
+
+after(() => server?.stop());
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { cwd: REPO, stdout: (s) => (out += s), stderr: (s) => (err += s), isTty: false, env });
+  return { code, out, err };
+}
+
+/** Runs `fn`, which must fail with a DbError of `kind` within `withinMs`. */
+async function failsWith(kind: DbError['kind'], withinMs: number, fn: () => Promise<unknown>): Promise<DbError> {
+  const started = Date.now();
+  const err = await fn().then(() => undefined, (e: unknown) => e);
+  const elapsed = Date.now() - started;
+  assert.ok(err instanceof DbError, `expected a DbError, got ${String(err)}`);
+  assert.equal(err.kind, kind, err.message);
+  assert.ok(elapsed < withinMs, `${kind} took ${elapsed} ms (limit ${withinMs} ms)`);
+  assert.ok(!err.message.includes(READER.password), err.message);
+  return err;
+}
+
+test('the catalog read is the same on PostgreSQL 15 as on PGlite', async () => {
+  const pg = await PgSchemaSource.connect({ url: server.readerUrl });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const lite: PGlite = await PGlite.create();
+  try {
+    await lite.exec(`${fs.readFileSync(SEED, 'utf8')}\nANALYZE;`);
+    const fromPg = await pg.read();
+    const fromLite = await (await PgliteSchemaSource.wrap(lite)).read();
+    assert.match(fromPg.serverVersion ?? '', /^15\./);
+    assert.equal(pg.description, `postgresql://${READER.user}@127.0.0.1:${server.port}/postgres`);
+    assert.deepEqual(fromPg.tables, fromLite.tables);
+    assert.deepEqual(await pg.countRows({ name: 'project_keywords' }, 100_000), { value: 412, exact: true });
+  } finally {
+    await pg.close();
+    await lite.close();
+  }
+});
+
+test('check --database-url quotes exact row counts and never prints the password', async () => {
+  const r = await cli(['check', 'examples/incident', '--database-url', server.readerUrl.replace('postgresql://', 'postgresql+psycopg2://')]);
+  assert.equal(r.code, 1, r.err);
+  assert.match(r.out, /Drops table project_keywords \(412 rows, no model\)/);
+  assert.match(r.out, /Drops table project_resource_mappings \(1,236 rows\), which no model maps/);
+  assert.ok(!`${r.out}${r.err}`.includes(READER.password));
+});
+
+test('parity from DATABASE_URL, and snapshot then check offline', async () => {
+  const parity = await cli(['parity', 'examples/incident'], { DATABASE_URL: server.readerUrl });
+  assert.equal(parity.code, 1, parity.err);
+  assert.match(parity.out, /project_monthly_forecast +618 rows +no model/);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mg-snap-')), 'prod.json');
+  const snap = await cli(['snapshot', '--database-url', server.readerUrl, '-o', file]);
+  assert.equal(snap.code, 0, snap.err);
+  assert.match(snap.err, new RegExp(`Wrote 6 tables from postgresql://${READER.user}@127.0.0.1:${server.port}/postgres`));
+  assert.ok(!fs.readFileSync(file, 'utf8').includes(READER.password));
+  const offline = await cli(['check', 'examples/incident', '--schema-snapshot', file]);
+  assert.equal(offline.code, 1);
+  assert.match(offline.out, /Drops table project_keywords \(about 412 rows, no model\)/);
+});
+
+test('faults: refused, silent host, wrong password, each a clear message within its timeout', async () => {
+  const closedPort = await freePort();
+  const refused = await failsWith('unreachable', 3000, () => PgSchemaSource.connect({ url: `postgresql://${READER.user}:${READER.password}@127.0.0.1:${closedPort}/postgres` }));
+  assert.match(refused.message, /connection was refused/);
+
+  // Accepts TCP and never answers: only the connect timeout can end the wait.
+  const silent = net.createServer(() => undefined);
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (silent.address() as net.AddressInfo).port;
+    const timeout = await failsWith('timeout', 2500, () => PgSchemaSource.connect({ url: `postgresql://${READER.user}:${READER.password}@127.0.0.1:${port}/postgres`, connectTimeoutMs: 1000 }));
+    assert.match(timeout.message, /no answer within 1 s/);
+  } finally {
+    silent.close();
+  }
+
+  const wrong = server.readerUrl.replace(encodeURIComponent(READER.password), 'not-the-password');
+  const auth = await failsWith('auth', 5000, () => PgSchemaSource.connect({ url: wrong }));
+  assert.match(auth.message, /Password authentication failed for mg_reader@127\.0\.0\.1/);
+  const viaCli = await cli(['parity', 'examples/incident', '--database-url', server.readerUrl.replace(encodeURIComponent(READER.password), 'S3cret-pw-WRONG')]);
+  assert.equal(viaCli.code, 2);
+  assert.match(viaCli.err, /^migration-guard: Password authentication failed/);
+  assert.ok(!viaCli.err.includes('S3cret-pw-WRONG'));
+});
+
+test('faults: statement timeout, lock timeout, and a connection terminated mid-query', async () => {
+  const admin = new Client({ ...server.adminConfig, application_name: 'mg-admin' });
+  await admin.connect();
+  const session = await PgSession.open({ url: server.readerUrl, statementTimeoutMs: 500 });
+  const source = await PgSchemaSource.connect({ url: server.readerUrl, statementTimeoutMs: 4000 });
+  try {
+    const slow = await failsWith('statement-timeout', 2000, () => session.query('SELECT pg_sleep(5)'));
+    assert.match(slow.message, /statement timeout \(0\.5 s\) and was cancelled/);
+    assert.deepEqual(await session.query('SELECT 1 AS ok'), [{ ok: 1 }], 'the session survives a cancelled statement');
+
+    await admin.query('BEGIN');
+    await admin.query('LOCK TABLE project_keywords IN ACCESS EXCLUSIVE MODE');
+    await failsWith('statement-timeout', 2000, () => session.query('SELECT count(*) FROM project_keywords'));
+
+    // The count waits on the lock until an administrator ends the session.
+    const counting = failsWith('closed', 3000, () => source.countRows({ name: 'project_keywords' }, 100_000));
+    await waitFor(async () => (await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'migration-guard' AND wait_event_type = 'Lock'`)).rows[0].n === 1);
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'migration-guard' AND wait_event_type = 'Lock'`);
+    const closed = await counting;
+    assert.match(closed.message, /closed the connection while Migration Guard was reading the schema/);
+    await failsWith('closed', 1000, () => source.read());
+    await admin.query('ROLLBACK');
+    const again = await PgSchemaSource.connect({ url: server.readerUrl });
+    assert.equal((await again.read()).tables.length, 6, 'a new connection works after the faults');
+    await again.close();
+  } finally {
+    await session.close();
+    await source.close();
+    await admin.end();
+  }
+});
+
+test('nothing is written: the server logged no DDL or DML from Migration Guard', () => {
+  const statements = loggedStatements(server.logFile, 'migration-guard');
+  assert.ok(statements.length > 10, `the log holds Migration Guard's statements (${statements.length})`);
+  const writes = statements.filter((s) => /^\s*(?:INSERT|UPDATE|DELETE|MERGE|CREATE|ALTER|DROP|TRUNCATE|GRANT|REVOKE|COMMENT|COPY|VACUUM|ANALYZE|REINDEX|CLUSTER|LOCK|REFRESH|SECURITY|DO|CALL)\b/i.test(s));
+  assert.deepEqual(writes, []);
+  assert.ok(statements.some((s) => /current_setting\('default_transaction_read_only'\)/.test(s)), 'the read-only check ran');
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

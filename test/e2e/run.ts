@@ -1,0 +1,149 @@
+// End-to-end driver: installs the packaged .vsix into code-server, opens a copy of the fixture workspace
+// in headless Chromium with the extension-side suite (out/test/suite.js) as extensionTestsPath,
+// screenshots when the suite asks, and prints `N passed, N failed`.
+// Usage: node --import tsx test/e2e/run.ts --code-server BIN --vsix FILE [--suite out/test/suite.js]
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { installVsix, startServer, writeUserSettings, type Dirs, type Server } from './codeServer';
+import type { ScreenExpectation, TestResult } from './suite/harness';
+import { bounded, sleep } from './wait';
+import { openWorkbench, type Workbench } from './workbench';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const { values: args } = parseArgs({
+  options: {
+    'code-server': { type: 'string' },
+    vsix: { type: 'string' },
+    suite: { type: 'string', default: path.join(root, 'out/test/suite.js') },
+    workspace: { type: 'string', default: path.join(root, 'test/e2e/workspace') },
+    out: { type: 'string', default: path.join(root, '.test-output/e2e') },
+    'timeout-ms': { type: 'string', default: '300000' },
+  },
+});
+
+function required(name: 'code-server' | 'vsix'): string {
+  const v = args[name];
+  if (!v) throw new Error(`--${name} is required`);
+  return path.resolve(v);
+}
+
+/**
+ * Answers the suite's screenshot requests: checkpoints/NAME.ready holds what must be on screen; once it
+ * is (bounded), NAME.png is taken and NAME.done says whether the screen matched.
+ */
+async function serveCheckpoints(wb: Workbench, out: string, stop: { done: boolean }): Promise<void> {
+  const dir = path.join(out, 'checkpoints');
+  while (!stop.done) {
+    for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+      const name = f.replace(/\.ready$/, '');
+      if (name === f || fs.existsSync(path.join(dir, `${name}.done`))) continue;
+      const expect = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as ScreenExpectation;
+      let verdict: { ok: boolean; error?: string } = { ok: true };
+      try {
+        for (const sel of expect.visible ?? []) await wb.page.locator(sel).first().waitFor({ state: 'visible', timeout: 15_000 });
+        for (const sel of expect.absent ?? []) await wb.page.locator(sel).first().waitFor({ state: 'hidden', timeout: 15_000 });
+      } catch (err) {
+        verdict = { ok: false, error: err instanceof Error ? err.message.split('\n')[0] : String(err) };
+      }
+      await wb.page.screenshot({ path: path.join(out, `${name}.png`) });
+      fs.writeFileSync(path.join(dir, `${name}.done`), JSON.stringify(verdict));
+      console.log(`screenshot: ${path.relative(root, path.join(out, `${name}.png`))}${verdict.ok ? '' : ` (screen check failed: ${verdict.error})`}`);
+    }
+    await sleep(200);
+  }
+}
+
+/** What the suite wrote (harness.ts runAll); empty when it never got that far. */
+function readResults(out: string): TestResult[] {
+  const file = path.join(out, 'results.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as TestResult[]) : [];
+}
+
+function report(results: TestResult[], extra: string[]): number {
+  for (const r of results) console.log(`${r.ok ? 'ok' : 'not ok'} - ${r.name} (${r.ms} ms)${r.ok ? '' : `\n${r.error}`}`);
+  for (const e of extra) console.log(`not ok - ${e}`);
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed + extra.length;
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+async function main(): Promise<number> {
+  const codeServer = required('code-server');
+  const vsix = required('vsix');
+  const out = path.resolve(args.out);
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  const serverLog = fs.createWriteStream(path.join(out, 'code-server.log'));
+  const browserLog = fs.createWriteStream(path.join(out, 'browser.log'));
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-e2e-'));
+  const dirs: Dirs = { userData: path.join(tmp, 'user-data'), extensions: path.join(tmp, 'extensions'), xdg: path.join(tmp, 'xdg') };
+  const folder = path.join(tmp, 'workspace');
+  fs.cpSync(args.workspace, folder, { recursive: true });
+  writeUserSettings(dirs);
+
+  let server: Server | undefined;
+  let wb: Workbench | undefined;
+  const stop = { done: false };
+  const problems: string[] = [];
+  try {
+    const extensionPath = await installVsix(codeServer, vsix, dirs, serverLog);
+    const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8')) as { publisher: string; name: string };
+    const extensionId = `${manifest.publisher}.${manifest.name}`;
+    console.log(`installed ${path.basename(vsix)} as ${extensionId}`);
+
+    server = await startServer(codeServer, dirs, { MG_E2E_OUT: out, MG_E2E_EXTENSION_ID: extensionId }, serverLog);
+    // code-server runs in its own process group: take it down if we are interrupted.
+    const started = server;
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(sig, () => void started.stop().finally(() => {
+        fs.rmSync(tmp, { recursive: true, force: true });
+        process.exit(130);
+      }));
+    }
+    wb = await openWorkbench({
+      port: server.port, folder, extensionPath, testsPath: path.resolve(args.suite),
+      profileDir: path.join(tmp, 'chromium'), log: browserLog,
+    });
+    const checkpoints = serveCheckpoints(wb, out, stop);
+    const code = await bounded(wb.exitCode, Number(args['timeout-ms']), 'the extension tests to finish');
+    stop.done = true;
+    await checkpoints;
+    console.log(`extension tests exited with ${code}`);
+    if (code !== 0) {
+      await wb.page.screenshot({ path: path.join(out, 'failure.png') });
+      // A failed test explains itself in results.json; anything else (a crash, a suite that did not
+      // load) counts as a failure of its own.
+      const reported = readResults(out);
+      if (reported.length === 0 || reported.every((r) => r.ok)) problems.push(`the extension test run exited with ${code}`);
+    }
+  } catch (err) {
+    problems.push(err instanceof Error ? err.message : String(err));
+    if (wb) await wb.page.screenshot({ path: path.join(out, 'failure.png') }).catch(() => undefined);
+  } finally {
+    stop.done = true;
+    await wb?.close().catch(() => undefined);
+    await server?.stop();
+    serverLog.end();
+    browserLog.end();
+    // VS Code's own logs, the extension's output channels among them: the first place to look.
+    const logs = path.join(dirs.userData, 'logs');
+    if (fs.existsSync(logs)) fs.cpSync(logs, path.join(out, 'vscode-logs'), { recursive: true, force: true });
+    if (process.env.MG_E2E_KEEP) console.log(`kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+
+  const results = readResults(out);
+  if (results.length === 0 && problems.length === 0) problems.push('the suite reported no results');
+  if (problems.length) console.log(`logs: ${path.relative(root, out)}/{code-server,browser}.log`);
+  return report(results, problems);
+}
+
+main().then((code) => process.exit(code), (err: unknown) => {
+  console.error(err);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});

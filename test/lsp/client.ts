@@ -1,0 +1,166 @@
+// A minimal LSP client for tests and the benchmark: it starts the real bundled server (`node out/server.js
+// --stdio`), talks JSON-RPC to it, and answers the requests a server sends an editor (configuration,
+// refresh, capability registration) the way VS Code would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, ProgressType, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { LineIndex } from '../../server/src/core/text';
+
+export const SERVER = path.join(__dirname, '..', '..', 'out', 'server.js');
+const REQUEST_TIMEOUT_MS = 15_000;
+
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+export interface Diagnostic {
+  range: Range;
+  severity: number;
+  code: string;
+  source: string;
+  message: string;
+  data?: unknown;
+}
+export interface CodeAction {
+  title: string;
+  kind: string;
+  isPreferred?: boolean;
+  edit: { documentChanges?: Array<{ textDocument: { uri: string; version: number }; edits: TextEdit[] }>; changes?: Record<string, TextEdit[]> };
+}
+
+export interface StartOptions {
+  /** Workspace folders (absolute paths). */
+  folders?: string[];
+  /** What workspace/configuration answers for the migrationGuard section. */
+  settings?: Record<string, unknown>;
+  trusted?: boolean;
+}
+
+export class LspClient {
+  settings: Record<string, unknown>;
+  /** How many times the server asked the client to pull diagnostics again. */
+  refreshRequests = 0;
+  readonly summaries: unknown[] = [];
+  readonly logs: string[] = [];
+  private readonly versions = new Map<string, number>();
+
+  private constructor(
+    private readonly proc: ChildProcess,
+    private readonly rpc: MessageConnection,
+    options: StartOptions,
+  ) {
+    this.settings = options.settings ?? {};
+  }
+
+  static async start(options: StartOptions = {}): Promise<LspClient> {
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const rpc = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const client = new LspClient(proc, rpc, options);
+    proc.stderr!.on('data', (chunk: Buffer) => client.logs.push(chunk.toString()));
+    rpc.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
+      params.items.map((item) => (item.section === 'migrationGuard' ? client.settings : null)),
+    );
+    rpc.onRequest('workspace/diagnostic/refresh', () => {
+      client.refreshRequests++;
+      return null;
+    });
+    rpc.onRequest('client/registerCapability', () => null);
+    rpc.onNotification('window/logMessage', (p: { message: string }) => {
+      client.logs.push(p.message);
+    });
+    rpc.onNotification('migrationGuard/findingsSummary', (p: unknown) => {
+      client.summaries.push(p);
+    });
+    rpc.listen();
+    const folders = (options.folders ?? []).map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) }));
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: folders[0]?.uri ?? null,
+      workspaceFolders: folders,
+      initializationOptions: { trusted: options.trusted ?? true },
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true }, workspaceEdit: { documentChanges: true } },
+        textDocument: { diagnostic: { dynamicRegistration: false }, hover: { contentFormat: ['markdown'] }, codeAction: {} },
+      },
+    });
+    client.notify('initialized', {});
+    return client;
+  }
+
+  request<R>(method: string, params: unknown, timeoutMs = REQUEST_TIMEOUT_MS): Promise<R> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${method} got no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    return Promise.race([this.rpc.sendRequest<R>(method, params), timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /** Collects the $/progress values sent for a partial-result token. */
+  onProgress<P>(token: string, handler: (value: P) => void): void {
+    this.rpc.onProgress(new ProgressType<P>(), token, handler);
+  }
+
+  notify(method: string, params: unknown): void {
+    void this.rpc.sendNotification(method, params);
+  }
+
+  open(uri: string, text: string, languageId = uri.endsWith('.sql') ? 'sql' : 'python'): void {
+    this.versions.set(uri, 1);
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Replaces the whole text, as a new version. */
+  change(uri: string, text: string): number {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  close(uri: string): void {
+    this.versions.delete(uri);
+    this.notify('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  async diagnostics(uri: string, timeoutMs?: number): Promise<Diagnostic[]> {
+    const report = await this.request<{ kind: string; items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } }, timeoutMs);
+    if (report.kind !== 'full' || !report.items) throw new Error(`expected a full report, got ${report.kind}`);
+    return report.items;
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => {
+      if (this.proc.exitCode !== null) resolve();
+      else this.proc.once('exit', () => resolve());
+    });
+    try {
+      await this.request('shutdown', null, 5_000);
+      await this.rpc.sendNotification('exit', null);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 2_000))]);
+    } finally {
+      this.rpc.dispose();
+      if (this.proc.exitCode === null) this.proc.kill();
+    }
+  }
+}
+
+export function fileUri(absolute: string): string {
+  return pathToFileURL(absolute).href;
+}
+
+export function applyEdits(text: string, edits: TextEdit[]): string {
+  const index = new LineIndex(text);
+  const located = edits.map((e) => ({ start: index.offset(e.range.start), end: index.offset(e.range.end), newText: e.newText }));
+  let out = text;
+  for (const e of located.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
