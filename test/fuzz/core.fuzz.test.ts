@@ -1,6 +1,7 @@
 // Fuzzes the analysis core with mutated fixtures: no input may throw or hang.
 // Reproduce a failure with FUZZ_SEED=<seed> FUZZ_FROM=<index> FUZZ_INPUTS=1.
 import assert from 'node:assert/strict';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
@@ -17,20 +18,26 @@ test(`core survives ${COUNT} fuzzed inputs (seed ${SEED})`, { timeout: 20 * 60_0
   const crashes: { index: number; mutation: string; error: string }[] = [];
   const hangs: number[] = [];
   let slowest = { index: -1, ms: 0 };
-  let worker = spawn();
-  for (let from = FROM; from < FROM + COUNT; from += BATCH) {
-    const job = { from, to: Math.min(FROM + COUNT, from + BATCH) };
-    const outcome = await runBatch(worker, job);
-    if (outcome.kind === 'hang') {
-      hangs.push(outcome.index);
-      await worker.terminate();
-      worker = spawn();
-      continue;
+  let cursor = FROM;
+  // One lane per core, each with its own worker, pulling batches from a shared cursor.
+  const lane = async () => {
+    let worker = spawn();
+    while (cursor < FROM + COUNT) {
+      const job = { from: cursor, to: Math.min(FROM + COUNT, cursor + BATCH) };
+      cursor = job.to;
+      const outcome = await runBatch(worker, job);
+      if (outcome.kind === 'hang') {
+        hangs.push(outcome.index);
+        await worker.terminate();
+        worker = spawn();
+        continue;
+      }
+      crashes.push(...outcome.crashes);
+      if (outcome.slowest.ms > slowest.ms) slowest = outcome.slowest;
     }
-    crashes.push(...outcome.crashes);
-    if (outcome.slowest.ms > slowest.ms) slowest = outcome.slowest;
-  }
-  await worker.terminate();
+    await worker.terminate();
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(2, os.availableParallelism())) }, lane));
   console.log(`fuzz: ${COUNT} inputs, seed ${SEED}, slowest input #${slowest.index} took ${slowest.ms.toFixed(0)} ms`);
   assert.deepEqual(hangs, [], `inputs that did not finish within ${BATCH_TIMEOUT_MS} ms (seed ${SEED})`);
   assert.deepEqual(crashes, [], `inputs that crashed the core (seed ${SEED})`);
