@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { RESCAN_REQUEST, SHOW_RULE_DOCS_COMMAND, type FindingsSummary } from '../../server/src/protocol';
 import type { CommandId } from './commandIds';
-import { showRuleDocs } from './ruleDocs';
+import type { RuleDocs } from './ruleDocs';
 import type { Session } from './session';
 import type { FindingsStatusBar } from './statusBar';
 
@@ -14,6 +14,7 @@ const REVIEW_VIEW = 'migrationGuard.review';
 interface Ctx {
   session: Session;
   statusBar: FindingsStatusBar;
+  ruleDocs: RuleDocs;
 }
 
 type Factory = (ctx: Ctx) => (...args: unknown[]) => Promise<void>;
@@ -25,7 +26,7 @@ export const COMMANDS: Record<CommandId, Factory> = {
     vscode.window.setStatusBarMessage(`Migration Guard: re-scanned, ${summary.errors} errors and ${summary.warnings} warnings.`, 5_000);
   },
   [SHOW_RULE_DOCS_COMMAND]: (ctx) => async (ruleId) => {
-    await showRuleDocs(ctx.session, typeof ruleId === 'string' ? ruleId : undefined);
+    await ctx.ruleDocs.show(typeof ruleId === 'string' ? ruleId : undefined);
   },
   'migrationGuard.openReview': () => async () => {
     const focus = `${REVIEW_VIEW}.focus`;

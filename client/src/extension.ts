@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { Config } from './config';
+import { RuleDocs } from './ruleDocs';
 import { Session } from './session';
 import { FindingsStatusBar } from './statusBar';
 
@@ -12,10 +13,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const statusBar = new FindingsStatusBar();
   session = new Session(context, new Config(), (summary) => statusBar.update(summary));
   const current = session;
+  const ruleDocs = new RuleDocs(current);
   context.subscriptions.push(
     statusBar,
     current,
-    ...registerCommands({ session: current, statusBar }),
+    ruleDocs.register(),
+    ...registerCommands({ session: current, statusBar, ruleDocs }),
     // The server is told at start whether the workspace is trusted; granting trust restarts it.
     vscode.workspace.onDidGrantWorkspaceTrust(() => current.restart()),
   );

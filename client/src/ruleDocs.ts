@@ -1,18 +1,44 @@
-// Rule docs as a Markdown preview: one rule (from a hover link), or a quick pick of every rule.
+// Rule docs as a Markdown preview of a read-only virtual document (`migration-guard-rule:<id>.md`), so
+// nothing is left behind asking to be saved: one rule from a hover link, or a quick pick of every rule.
 
 import * as vscode from 'vscode';
 import { RULE_DOCS_REQUEST, type RuleDoc } from '../../server/src/protocol';
 import type { Session } from './session';
 
-export async function showRuleDocs(session: Session, ruleId?: string): Promise<void> {
-  const rules = await session.request<RuleDoc[]>(RULE_DOCS_REQUEST);
-  const rule = ruleId ? rules.find((r) => r.id === ruleId) : await pickRule(rules);
-  if (!rule) {
-    if (ruleId) void vscode.window.showWarningMessage(`Migration Guard has no rule named "${ruleId}".`);
-    return;
+const SCHEME = 'migration-guard-rule';
+
+export class RuleDocs implements vscode.TextDocumentContentProvider {
+  private rules?: Promise<RuleDoc[]>;
+
+  constructor(private readonly session: Session) {}
+
+  register(): vscode.Disposable {
+    return vscode.workspace.registerTextDocumentContentProvider(SCHEME, this);
   }
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: ruleMarkdown(rule) });
-  await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const id = uri.path.replace(/\.md$/, '');
+    const rule = (await this.all()).find((r) => r.id === id);
+    return rule ? ruleMarkdown(rule) : `# No rule named \`${id}\`\n`;
+  }
+
+  async show(ruleId?: string): Promise<void> {
+    const rules = await this.all();
+    const rule = ruleId ? rules.find((r) => r.id === ruleId) : await pickRule(rules);
+    if (!rule) {
+      if (ruleId) void vscode.window.showWarningMessage(`Migration Guard has no rule named "${ruleId}".`);
+      return;
+    }
+    await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.from({ scheme: SCHEME, path: `${rule.id}.md` }));
+  }
+
+  private all(): Promise<RuleDoc[]> {
+    this.rules ??= this.session.request<RuleDoc[]>(RULE_DOCS_REQUEST).catch((err: unknown) => {
+      this.rules = undefined;
+      throw err;
+    });
+    return this.rules;
+  }
 }
 
 async function pickRule(rules: RuleDoc[]): Promise<RuleDoc | undefined> {
@@ -23,7 +49,7 @@ async function pickRule(rules: RuleDoc[]): Promise<RuleDoc | undefined> {
   return picked?.rule;
 }
 
-export function ruleMarkdown(rule: RuleDoc): string {
+function ruleMarkdown(rule: RuleDoc): string {
   return [
     `# \`${rule.id}\``,
     '',

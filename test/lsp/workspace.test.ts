@@ -142,6 +142,18 @@ test('a large scan streams partial results and does not hold up an open document
   }
 });
 
+test('an untrusted workspace is still checked, and the server says it connects nowhere', async () => {
+  const untrusted = await LspClient.start({ folders: [dir], trusted: false });
+  try {
+    const uri = fileUri(file('db/migrations/V9__x.sql'));
+    untrusted.open(uri, 'DROP TABLE t;\n');
+    assert.deepEqual((await untrusted.diagnostics(uri)).map((d) => d.code), ['drop-table']);
+    await waitFor(() => untrusted.logs.some((l) => /not trusted/.test(l)));
+  } finally {
+    await untrusted.stop();
+  }
+});
+
 async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {

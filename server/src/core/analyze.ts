@@ -2,6 +2,7 @@ import { detectFramework } from './detect';
 import { SEVERITY_ORDER, type Finding, type Severity } from './findings';
 import { fixesFor } from './fixes';
 import { alembicFrontend } from './frontends/alembic';
+import { alembicHistory } from './frontends/alembicHistory';
 import { djangoFrontend } from './frontends/django';
 import { sqlFileFrontend } from './frontends/sqlFile';
 import { sqlHistory } from './frontends/sqlHistory';
@@ -53,8 +54,10 @@ function stripBom(text: string): string {
 
 function runFrontend(framework: Framework, path: string, text: string, options: AnalysisOptions): FrontendResult {
   switch (framework) {
-    case 'alembic':
-      return alembicFrontend(text, options.dialect);
+    case 'alembic': {
+      const earlier = (t: string) => alembicFrontend(t, options.dialect).ops;
+      return alembicFrontend(text, options.dialect, () => alembicHistory(path, text, options, earlier));
+    }
     case 'sql':
       return sqlFileFrontend(text, path, { dialect: options.dialect, history: () => sqlHistory(path, options) });
     case 'django':

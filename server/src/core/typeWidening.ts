@@ -1,6 +1,9 @@
 // Whether a column type change keeps every existing value. Used where the old type is known (a Django
-// field replayed from earlier migrations, a MySQL MODIFY against the CREATE TABLE before it), so the
-// alter-column-type rule can tell widening (a warning: the table is still rewritten) from narrowing.
+// field replayed from earlier migrations, a MySQL MODIFY against the CREATE TABLE before it, an Alembic
+// alter_column with existing_type), so the alter-column-type rule can tell widening (a warning: the
+// table is still rewritten) from narrowing.
+
+import type { SqlDialect } from './options';
 
 interface ParsedType {
   base: string;
@@ -49,8 +52,22 @@ function textCapacity(t: ParsedType): number | undefined {
   return TEXT_CAPACITY[t.base];
 }
 
+/**
+ * SQLite stores a value by its type affinity and ignores declared lengths: VARCHAR(64) -> VARCHAR(32)
+ * keeps every value. https://www.sqlite.org/datatype3.html#determination_of_column_affinity
+ */
+function sqliteAffinity(type: string): string {
+  const t = type.toUpperCase();
+  if (t.includes('INT')) return 'INTEGER';
+  if (/CHAR|CLOB|TEXT/.test(t)) return 'TEXT';
+  if (t.includes('BLOB') || t.trim() === '') return 'BLOB';
+  if (/REAL|FLOA|DOUB/.test(t)) return 'REAL';
+  return 'NUMERIC';
+}
+
 /** True when every value of `from` fits `to` unchanged. Unknown pairs are not widening. */
-export function isWidening(from: string, to: string): boolean {
+export function isWidening(from: string, to: string, dialect?: SqlDialect): boolean {
+  if (dialect === 'sqlite') return sqliteAffinity(from) === sqliteAffinity(to);
   const a = parse(from);
   const b = parse(to);
   if (/\bunsigned\b/i.test(from) !== /\bunsigned\b/i.test(to)) return false;

@@ -18,11 +18,15 @@ export class WorkspaceFolders {
   private folders: string[] = [];
 
   set(uris: string[]): void {
-    this.folders = uris.map(uriToPath).filter((p): p is string => p !== undefined);
+    this.folders = [];
+    this.add(uris);
   }
 
   add(uris: string[]): void {
-    this.set([...this.folders.map((f) => pathToUri(f)), ...uris]);
+    for (const uri of uris) {
+      const folder = uriToPath(uri);
+      if (folder && !this.folders.includes(folder)) this.folders.push(folder);
+    }
   }
 
   remove(uris: string[]): void {

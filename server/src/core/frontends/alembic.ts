@@ -40,6 +40,7 @@ class AlembicWalker {
   constructor(
     private readonly root: Node,
     private readonly dialect: SqlDialect,
+    private readonly history: () => Operation[],
   ) {}
 
   run(): PhaseInfo[] {
@@ -59,7 +60,8 @@ class AlembicWalker {
         inTransaction: true,
         guardedTables: new Map(),
         sqlGuards: new GuardBook(),
-        sqlSchema: new SchemaBook(),
+        // A downgrade runs against the schema its own upgrade left behind.
+        sqlSchema: new SchemaBook(phase === 'upgrade' ? this.history : () => [...this.history(), ...this.ops.filter((o) => o.phase === 'upgrade')]),
         expanding: new Set([name]),
       });
     }
@@ -212,7 +214,7 @@ class AlembicWalker {
       return true;
     }
     if (receiver) {
-      const drafts = alembicMethodOps(method, call, receiver, state.scope);
+      const drafts = alembicMethodOps(method, call, receiver, state.scope, this.dialect);
       if (drafts) this.addDrafts(drafts, state, 'python-call');
       return true;
     }
@@ -297,7 +299,8 @@ class AlembicWalker {
     for (const op of ops) {
       const guardNode = op.table ? state.guardedTables.get(op.table) : undefined;
       if (guardNode && !op.guard) op.guard = { kind: 'emptiness-check', range: { start: guardNode.startIndex, end: guardNode.endIndex } };
-      if (!op.guard && op.table && GUARDABLE.has(op.kind)) {
+      // A rebuild's copy is what leaves the column behind, so it cannot count as its backup.
+      if (!op.guard && op.table && GUARDABLE.has(op.kind) && !op.details.rebuild) {
         const fromSql = state.sqlGuards.find(op.schema, op.table);
         if (fromSql) op.guard = fromSql;
       }
@@ -361,12 +364,13 @@ function autogenBlocks(text: string, phases: PhaseInfo[]): AutogenBlock[] {
   return blocks;
 }
 
-export function alembicFrontend(text: string, dialect: SqlDialect = 'postgres'): FrontendResult {
+/** `history` returns the operations of the revisions before this one (only asked for when raw SQL needs them). */
+export function alembicFrontend(text: string, dialect: SqlDialect = 'postgres', history: () => Operation[] = () => []): FrontendResult {
   const tree = parsePython(text);
   resetArgCache();
   try {
     const root = tree.rootNode;
-    const walker = new AlembicWalker(root, dialect);
+    const walker = new AlembicWalker(root, dialect, history);
     const phases = walker.run();
     const blocks = autogenBlocks(text, phases);
     for (const op of walker.ops) {

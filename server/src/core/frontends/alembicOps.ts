@@ -1,4 +1,5 @@
 import type { OpDetails, Operation, OpKind } from '../ops';
+import type { SqlDialect } from '../options';
 import type { Node } from '../parse/python';
 import { isWidening, sameType } from '../typeWidening';
 import { arg, calleeName, isFalse, isTrue, keywordArg, nameValue, positionalArgs, type Scope } from './pyValues';
@@ -47,6 +48,8 @@ function columnDefinition(column: Node | undefined, scope: Scope): { name?: stri
     nullable: nullableArg ? !isFalse(nullableArg) : !primaryKey,
     hasDefault: serverDefault !== undefined && serverDefault.type !== 'none',
   };
+  const type = typeText(positionalArgs(column)[1] ?? keywordArg(column, 'type_'));
+  if (type) details.newType = sqlTypeOf(type) ?? type;
   if (serverDefault && VOLATILE_DEFAULT.test(serverDefault.text)) details.volatileDefault = true;
   return { name, details };
 }
@@ -60,12 +63,18 @@ function typeText(node: Node | undefined): string | undefined {
  * Maps one Alembic operation call (`op.drop_table(...)`, `batch_op.drop_column(...)`) to operations.
  * Returns undefined for methods that change nothing a rule looks at, and for `execute` (handled as SQL).
  */
-export function alembicMethodOps(method: string, call: Node, recv: Receiver, scope: Scope): OpDraft[] | undefined {
+export function alembicMethodOps(method: string, call: Node, recv: Receiver, scope: Scope, dialect: SqlDialect): OpDraft[] | undefined {
   switch (method) {
     case 'drop_table':
       return [draft('drop-table', call, tableOf(call, recv, 0, 'table_name', scope))];
-    case 'create_table':
-      return [draft('create-table', call, tableOf(call, recv, 0, 'table_name', scope))];
+    case 'create_table': {
+      // Kept so that later migrations can be judged against the table's columns (a rebuild, a MODIFY).
+      const columns = positionalArgs(call)
+        .filter((c) => c.type === 'call' && calleeName(c) === 'Column')
+        .map((c) => columnDefinition(c, scope))
+        .flatMap((c) => (c.name ? [{ name: c.name, type: c.details.newType, nullable: c.details.nullable }] : []));
+      return [draft('create-table', call, tableOf(call, recv, 0, 'table_name', scope), { columns })];
+    }
     case 'rename_table': {
       const target = { table: nameValue(arg(call, 0, 'old_table_name'), scope), schema: nameValue(keywordArg(call, 'schema'), scope) };
       return [draft('rename-table', call, target, { newName: nameValue(arg(call, 1, 'new_table_name'), scope) })];
@@ -79,7 +88,7 @@ export function alembicMethodOps(method: string, call: Node, recv: Receiver, sco
       return [draft('add-column', call, { ...tableOf(call, recv, 0, 'table_name', scope), column: def.name }, def.details)];
     }
     case 'alter_column':
-      return alterColumn(call, recv, scope);
+      return alterColumn(call, recv, scope, dialect);
     case 'drop_constraint': {
       const type = nameValue(keywordArg(call, 'type_') ?? positionalArgs(call)[shifted(recv, 2)], scope);
       const details: OpDetails = {
@@ -124,7 +133,7 @@ function addConstraint(call: Node, recv: Receiver, scope: Scope, type: OpDetails
   });
 }
 
-function alterColumn(call: Node, recv: Receiver, scope: Scope): OpDraft[] {
+function alterColumn(call: Node, recv: Receiver, scope: Scope, dialect: SqlDialect): OpDraft[] {
   const target = { ...tableOf(call, recv, 0, 'table_name', scope), column: nameValue(arg(call, shifted(recv, 1), 'column_name'), scope) };
   const details: OpDetails = {};
   const newType = typeText(keywordArg(call, 'type_'));
@@ -132,7 +141,7 @@ function alterColumn(call: Node, recv: Receiver, scope: Scope): OpDraft[] {
   const [from, to] = [existing && sqlTypeOf(existing), newType && sqlTypeOf(newType)];
   // existing_type restated next to the same type_ changes nothing.
   if (newType && !(from && to && sameType(from, to))) details.newType = newType;
-  if (details.newType && from && to && isWidening(from, to)) details.lossless = true;
+  if (details.newType && from && to && isWidening(from, to, dialect)) details.lossless = true;
   const nullable = keywordArg(call, 'nullable');
   if (nullable && (isTrue(nullable) || isFalse(nullable))) details.nullable = isTrue(nullable);
   const serverDefault = keywordArg(call, 'server_default');

@@ -5,7 +5,7 @@
 // (SeparateDatabaseAndState's state_operations, AlterModelOptions) change nothing in the database.
 
 import type { FrontendResult, Operation, Phase, PhaseInfo, Problem } from '../ops';
-import type { AnalysisOptions, SqlDialect } from '../options';
+import type { AnalysisOptions } from '../options';
 import { parsePython, type Node } from '../parse/python';
 import type { OpDraft } from './alembicOps';
 import { appLabel, dependencyNames, migrationClass, priorState } from './djangoHistory';
@@ -14,7 +14,7 @@ import { walkRunPython } from './djangoRunPython';
 import { operationCalls, operationName, readStateOps, type AppState } from './djangoState';
 import { pythonSqlOps } from './pySql';
 import { syntaxProblems } from './pySyntax';
-import { arg, isFalse, resetArgCache, stringValue, type PyString, type Scope } from './pyValues';
+import { arg, isFalse, resetArgCache, stringValue, type Scope } from './pyValues';
 import { GuardBook } from './sql';
 import { SchemaBook } from './sqlSchema';
 
@@ -75,8 +75,8 @@ class DjangoWalker {
   private runSql(call: Node): void {
     const reverse = arg(call, 1, 'reverse_sql');
     const noReverse = !reverse || reverse.type === 'none';
-    for (const item of sqlItems(arg(call, 0, 'sql'))) this.sql(item.node, call, this.module.scope, 'up', noReverse ? 'RunSQL' : undefined, item.parameters);
-    for (const item of sqlItems(reverse)) this.sql(item.node, call, this.module.scope, 'down', undefined, item.parameters);
+    for (const sql of sqlItems(arg(call, 0, 'sql'))) this.sql(sql, call, this.module.scope, 'up', noReverse ? 'RunSQL' : undefined);
+    for (const sql of sqlItems(reverse)) this.sql(sql, call, this.module.scope, 'down');
   }
 
   private runPython(call: Node, state: AppState): void {
@@ -100,14 +100,13 @@ class DjangoWalker {
       scope: this.module.scope,
       functions: this.module.functions,
       add: (draft) => this.add(draft, phase, 'django-op', noReverse),
-      sql: (node, at, scope, parameters) => this.sql(node, at, scope, phase, noReverse, parameters),
+      sql: (node, at, scope) => this.sql(node, at, scope, phase, noReverse),
     });
   }
 
-  private sql(node: Node | undefined, call: Node, scope: Scope, phase: 'up' | 'down', noReverse?: 'RunSQL' | 'RunPython', parameters = false): void {
-    const value = node ? stringValue(node, scope) : undefined;
-    if (!value) return;
-    const sql = parameters ? withPlaceholders(value, this.options.dialect) : value;
+  private sql(node: Node | undefined, call: Node, scope: Scope, phase: 'up' | 'down', noReverse?: 'RunSQL' | 'RunPython'): void {
+    const sql = node ? stringValue(node, scope) : undefined;
+    if (!sql) return;
     const result = pythonSqlOps(sql, call, {
       phase,
       inTransaction: this.atomic,
@@ -129,30 +128,11 @@ class DjangoWalker {
   }
 }
 
-interface SqlItem {
-  node: Node;
-  /** `(sql, params)`: the SQL holds %s / %(name)s placeholders. */
-  parameters: boolean;
-}
-
 /** RunSQL's sql: a string, or a list of strings and `(sql, params)` pairs. */
-function sqlItems(node: Node | undefined): SqlItem[] {
+function sqlItems(node: Node | undefined): Node[] {
   if (!node || node.type === 'none' || /\.noop$/.test(node.text)) return [];
-  if (node.type !== 'list' && node.type !== 'tuple') return [{ node, parameters: false }];
-  return node.namedChildren.flatMap((item): SqlItem[] => {
-    if (item.type === 'comment') return [];
-    const first = item.namedChildren[0];
-    return item.type === 'tuple' && first ? [{ node: first, parameters: true }] : [{ node: item, parameters: false }];
-  });
-}
-
-/**
- * Django's placeholders become the dialect's own, padded to the same length so offsets still map
- * into the string literal.
- */
-function withPlaceholders(sql: PyString, dialect: SqlDialect): PyString {
-  const value = sql.value.replace(/%\(\w+\)s|%s/g, (m) => (dialect === 'postgres' ? '$1' : '?').padEnd(m.length)).replace(/%%/g, '% ');
-  return { ...sql, value };
+  if (node.type !== 'list' && node.type !== 'tuple') return [node];
+  return node.namedChildren.flatMap((item) => (item.type === 'tuple' ? item.namedChildren.slice(0, 1) : item.type === 'comment' ? [] : [item]));
 }
 
 function rangeOf(node: Node) {

@@ -114,6 +114,8 @@ export function columnType(field: FieldDef): string {
   if (RELATIONS.has(field.cls) || MANY_TO_MANY.has(field.cls)) return `reference to ${field.to ?? '?'}${field.kwargs.db_constraint === 'False' ? ' without constraint' : ''}`;
   const known = COLUMN_TYPES[field.cls];
   if (known) return known + collation;
+  // Third-party fields that take max_length (CountryField, PhoneNumberField) are CharFields underneath.
+  if (field.kwargs.max_length !== undefined) return `varchar(${field.kwargs.max_length})${collation}`;
   const attributes = ['max_length', 'max_digits', 'decimal_places', 'db_collation'].filter((k) => field.kwargs[k] !== undefined).map((k) => `${k}=${field.kwargs[k]}`);
   return `${field.cls}(${attributes.join(', ')})`;
 }
@@ -133,7 +135,7 @@ export function isUnique(field: FieldDef): boolean {
   return flag(field, 'unique', field.cls === 'OneToOneField') || flag(field, 'primary_key');
 }
 
-function isIndexed(field: FieldDef): boolean {
+export function isIndexed(field: FieldDef): boolean {
   return !isUnique(field) && flag(field, 'db_index', RELATIONS.has(field.cls) || field.cls === 'SlugField');
 }
 

@@ -5,7 +5,7 @@
 import type { OpDetails } from '../ops';
 import type { Node } from '../parse/python';
 import type { OpDraft } from './alembicOps';
-import { columnOf, columnType, fieldChanges, hasDefault, isManyToMany, isNullable, type FieldDef } from './djangoFields';
+import { columnOf, columnType, fieldChanges, hasDefault, isIndexed, isManyToMany, isNullable, type FieldDef } from './djangoFields';
 import type { AppState, StateOp } from './djangoState';
 import { arg, calleeName, keywordArg, nameValue, type Scope } from './pyValues';
 
@@ -14,6 +14,9 @@ const CONSTRAINT_CLASSES: Record<string, OpDetails['constraintType']> = {
   UniqueConstraint: 'unique',
   ExclusionConstraint: 'exclusion',
 };
+
+// Operations that name their model with `name=` rather than `model_name=`.
+const MODEL_NAMED = new Set(['CreateModel', 'DeleteModel', 'AlterModelTable', 'AlterUniqueTogether', 'AlterIndexTogether']);
 
 /** What one schema operation does to the database; `stateOps` is the same operation read as a state change. */
 export function schemaDrafts(name: string, call: Node, stateOps: StateOp[], state: AppState, scope: Scope): OpDraft[] {
@@ -24,7 +27,7 @@ export function schemaDrafts(name: string, call: Node, stateOps: StateOp[], stat
     return d;
   };
   const op = stateOps[0];
-  const model = nameValue(arg(call, 0, name === 'CreateModel' || name === 'DeleteModel' || name === 'AlterModelTable' ? 'name' : 'model_name'), scope);
+  const model = nameValue(arg(call, 0, MODEL_NAMED.has(name) ? 'name' : 'model_name'), scope);
   if (model && !state.isManaged(model) && name !== 'CreateModel') return [];
   const table = model ? state.tableOf(model) : undefined;
   switch (name) {
@@ -52,8 +55,24 @@ export function schemaDrafts(name: string, call: Node, stateOps: StateOp[], stat
     case 'AddField': {
       if (op?.type !== 'add-field' || !table) return [];
       if (isManyToMany(op.field)) return [draft('create-table', `${table}_${op.name.toLowerCase()}`)];
+      const column = columnOf(op.name, op.field);
       const details = { nullable: isNullable(op.field), hasDefault: hasDefault(op.field), newType: columnType(op.field) };
-      return [draft('add-column', table, details, columnOf(op.name, op.field))];
+      // Django indexes a new foreign key (or db_index=True field) with a plain CREATE INDEX.
+      const index = isIndexed(op.field) ? [draft('create-index', table, { concurrently: false }, column)] : [];
+      return [draft('add-column', table, details, column), ...index];
+    }
+    case 'AlterUniqueTogether':
+    case 'AlterIndexTogether': {
+      if (op?.type !== 'alter-together' || !model || !table) return [];
+      const before = state.model(model)?.together[op.option];
+      if (!before) return [];
+      const unique = op.option === 'unique_together';
+      const removed = before.filter((s) => !op.sets.includes(s));
+      const added = op.sets.filter((s) => !before.includes(s));
+      return [
+        ...removed.map(() => (unique ? draft('drop-constraint', table, { constraintType: 'unique' }) : draft('drop-index', table, { concurrently: false }))),
+        ...added.map(() => (unique ? draft('add-constraint', table, { constraintType: 'unique', notValid: false }) : draft('create-index', table, { concurrently: false }))),
+      ];
     }
     case 'RemoveField': {
       if (op?.type !== 'remove-field' || !table) return [];

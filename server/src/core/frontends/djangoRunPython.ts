@@ -18,12 +18,14 @@ export interface RunPythonContext {
   functions: Map<string, Node>;
   add(draft: OpDraft): void;
   /** SQL passed to `cursor.execute(sql[, params])` / `schema_editor.execute(sql[, params])`. */
-  sql(sqlNode: Node | undefined, call: Node, scope: Scope, parameters: boolean): void;
+  sql(sqlNode: Node | undefined, call: Node, scope: Scope): void;
 }
 
 // Queryset methods that narrow which rows a delete/update touches.
 const FILTERS = new Set(['filter', 'exclude', 'get', 'first', 'last', 'latest', 'earliest', 'in_bulk', '[]']);
 const MANAGERS = new Set(['objects', '_default_manager', '_base_manager']);
+// Queryset methods that show a chain is a queryset even when the manager has a custom name (all_objects).
+const QUERYSET = new Set(['all', 'filter', 'exclude', 'only', 'defer', 'select_related', 'prefetch_related', 'order_by', 'using', 'iterator', 'get']);
 const SQL_RECEIVER = /\b(?:cursor|schema_editor|connection|conn)\b/;
 const MAX_HELPER_DEPTH = 4;
 
@@ -72,7 +74,7 @@ export function walkRunPython(fn: Node, ctx: RunPythonContext, expanding: Set<st
     } else if (method === 'update' && args.length === 0 && call.childForFieldName('arguments')?.namedChildren.length) {
       ormChange('update-rows', call, object, locals, ctx, body);
     } else if ((method === 'execute' || method === 'executemany') && object && SQL_RECEIVER.test(object.text)) {
-      ctx.sql(args[0] ?? keywordArg(call, 'sql'), call, scope, args.length > 1 || keywordArg(call, 'params') !== undefined);
+      ctx.sql(args[0] ?? keywordArg(call, 'sql'), call, scope);
     }
   }
 }
@@ -128,8 +130,8 @@ function modelOf(call: Node): { model?: string; app?: string } {
 function ormChange(kind: 'delete-rows' | 'update-rows', call: Node, object: Node | undefined, locals: Locals, ctx: RunPythonContext, body: Node): void {
   const chain = chainOf(object, locals);
   const fromGetModel = chain.app !== undefined;
-  const viaManager = chain.methods.some((m) => MANAGERS.has(m));
-  // Without a model from get_model or a manager in the chain, `.delete()` is some other object's method.
+  const viaManager = chain.methods.some((m) => MANAGERS.has(m)) || (/^[A-Z]/.test(chain.model ?? '') && chain.methods.some((m) => QUERYSET.has(m)));
+  // Without a model from get_model, or a manager or queryset method on a model class, `.delete()` is some other object's method.
   if (!chain.model || (!fromGetModel && !viaManager)) return;
   const filtered = chain.methods.some((m) => FILTERS.has(m)) || (chain.instance && insideIf(call, body));
   const app = chain.app ?? ctx.app;

@@ -7,7 +7,8 @@ import { readField, readFieldList, type FieldDef } from './djangoFields';
 import { arg, calleeName, isFalse, isTrue, keywordArg, nameValue, type Scope } from './pyValues';
 
 export type StateOp =
-  | { type: 'create-model'; name: string; fields: Array<[string, FieldDef]>; table?: string; managed: boolean }
+  | { type: 'create-model'; name: string; fields: Array<[string, FieldDef]>; table?: string; managed: boolean; together: Together }
+  | { type: 'alter-together'; name: string; option: keyof Together; sets: string[] }
   | { type: 'delete-model'; name: string }
   | { type: 'rename-model'; oldName: string; newName: string }
   | { type: 'alter-model-table'; name: string; table?: string }
@@ -16,8 +17,15 @@ export type StateOp =
   | { type: 'remove-field'; model: string; name: string }
   | { type: 'rename-field'; model: string; oldName: string; newName: string };
 
+/** unique_together / index_together: each set of field names, joined with commas. */
+export interface Together {
+  unique_together: string[];
+  index_together: string[];
+}
+
 export interface ModelState {
   name: string;
+  together: Together;
   /** Set by db_table / AlterModelTable; otherwise the table follows the model's name. */
   explicitTable?: string;
   /** managed=False and proxy models have no table Django creates, alters or drops. */
@@ -32,7 +40,7 @@ export class AppState {
 
   clone(): AppState {
     const copy = new AppState(this.app);
-    for (const [key, model] of this.models) copy.models.set(key, { ...model, fields: new Map(model.fields) });
+    for (const [key, model] of this.models) copy.models.set(key, { ...model, fields: new Map(model.fields), together: { ...model.together } });
     return copy;
   }
 
@@ -61,9 +69,15 @@ export class AppState {
           name: op.name,
           explicitTable: op.table,
           managed: op.managed,
+          together: op.together,
           fields: new Map(op.fields.map(([n, f]) => [n.toLowerCase(), f])),
         });
         return;
+      case 'alter-together': {
+        const model = this.model(op.name);
+        if (model) model.together = { ...model.together, [op.option]: op.sets };
+        return;
+      }
       case 'delete-model':
         this.models.delete(op.name.toLowerCase());
         return;
@@ -116,7 +130,14 @@ export function readStateOps(call: Node, scope: Scope): StateOp[] {
       const options = dictEntries(keywordArg(call, 'options') ?? arg(call, 2, 'options'), scope);
       const proxy = options.get('proxy');
       const managed = !(isFalse(options.get('managed')) || isTrue(proxy));
-      return [{ type: 'create-model', name: model, fields: readFieldList(arg(call, 1, 'fields'), scope), table: nameValue(options.get('db_table'), scope), managed }];
+      const together = { unique_together: fieldSets(options.get('unique_together'), scope), index_together: fieldSets(options.get('index_together'), scope) };
+      return [{ type: 'create-model', name: model, fields: readFieldList(arg(call, 1, 'fields'), scope), table: nameValue(options.get('db_table'), scope), managed, together }];
+    }
+    case 'AlterUniqueTogether':
+    case 'AlterIndexTogether': {
+      const model = str(0, 'name');
+      const option = name === 'AlterUniqueTogether' ? 'unique_together' : 'index_together';
+      return model ? [{ type: 'alter-together', name: model, option, sets: fieldSets(arg(call, 1, option), scope) }] : [];
     }
     case 'DeleteModel': {
       const model = str(0, 'name');
@@ -174,4 +195,13 @@ function dictEntries(dict: Node | undefined, scope: Scope): Map<string, Node> {
     if (key && value) entries.set(key, value);
   }
   return entries;
+}
+
+/** `{("a", "b"), ("c",)}`, `[["a", "b"]]` or Django's shorthand `("a", "b")` for a single set. */
+function fieldSets(node: Node | undefined, scope: Scope): string[] {
+  if (!node || !['set', 'list', 'tuple'].includes(node.type)) return [];
+  const items = node.namedChildren.filter((c) => c.type !== 'comment');
+  const nested = items.every((c) => ['set', 'list', 'tuple'].includes(c.type));
+  const sets = nested ? items : [node];
+  return sets.map((set) => set.namedChildren.map((c) => nameValue(c, scope) ?? '?').join(',')).sort();
 }

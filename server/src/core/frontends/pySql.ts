@@ -23,7 +23,7 @@ export function pythonSqlOps(sql: PyString, call: Node, ctx: PySqlContext): { op
   const callRange = { start: call.startIndex, end: call.endIndex };
   if (sql.dynamic) return { ops: dynamicSqlOps(sql, call, ctx), problems: [] };
   const mapOffset = (i: number) => sql.offsets[Math.min(i, sql.offsets.length - 1)];
-  const result = sqlToOps(sql.value, { ...ctx, origin: 'embedded-sql', mapOffset });
+  const result = sqlToOps(withBindParameters(sql.value, ctx.dialect), { ...ctx, origin: 'embedded-sql', mapOffset });
   // SQL defined elsewhere (a module constant) is reported where it runs: at the call.
   const inCall = sql.offsets[0] >= call.startIndex && sql.offsets[0] < call.endIndex;
   return { ops: inCall ? result.ops : result.ops.map((op) => ({ ...op, range: callRange })), problems: result.problems };
@@ -47,8 +47,19 @@ function dynamicSqlOps(sql: PyString, call: Node, ctx: PySqlContext): Operation[
   const result = sqlToOps(probe, { phase: ctx.phase, origin: 'embedded-sql', mapOffset: () => call.startIndex, inTransaction: ctx.inTransaction, dialect: ctx.dialect });
   const revealed = result.ops
     .filter((op) => op.kind !== 'other-sql' && op.kind !== 'dynamic-sql')
-    .map((op) => ({ ...op, range, dynamic: true as const, table: staticName(op.table), column: staticName(op.column) }));
+    .map((op) => ({ ...op, range, dynamic: true as const, schema: staticName(op.schema), table: staticName(op.table), column: staticName(op.column) }));
   return [reported, ...revealed];
+}
+
+// Bind parameters as drivers take them: SQLAlchemy's :name, psycopg's %s and %(name)s. Not a `::type` cast.
+const BIND_PARAMETER = /(?<![:\w]):[A-Za-z_]\w*|%\(\w+\)s|%s/g;
+
+/**
+ * The parameters become the dialect's own placeholder, padded to the same length so offsets still map
+ * into the string literal.
+ */
+function withBindParameters(sql: string, dialect: SqlDialect): string {
+  return sql.replace(BIND_PARAMETER, (m) => (dialect === 'postgres' ? '$1' : '?').padEnd(m.length));
 }
 
 /** A name the probe filled in for a run-time value is not a real name. */

@@ -23,7 +23,15 @@ export function isPyString(v: Node | PyString): v is PyString {
   return (v as PyString).offsets !== undefined;
 }
 
-function decodeLiteral(node: Node): PyString {
+/** `{name}` in an f-string, when name is bound to a string this tool can read (a module constant, a loop over literals). */
+function staticInterpolation(interp: Node, scope: Scope, depth: number): string | undefined {
+  const parts = interp.namedChildren;
+  if (parts.length !== 1 || parts[0].type !== 'identifier') return undefined;
+  const value = stringValue(parts[0], scope, depth + 1);
+  return value && !value.dynamic ? value.value : undefined;
+}
+
+function decodeLiteral(node: Node, scope: Scope, depth: number): PyString {
   const start = node.child(0);
   const end = node.child(node.childCount - 1);
   const prefix = (start?.text ?? '"').replace(/["']+$/, '').toLowerCase();
@@ -37,12 +45,17 @@ function decodeLiteral(node: Node): PyString {
   const offsets: number[] = [];
   let i = contentStart;
   let k = 0;
+  let unknown = 0;
   while (i < contentEnd) {
     const interp = interpolations[k];
     if (interp && i === interp.startIndex) {
+      const known = staticInterpolation(interp, scope, depth);
       // A placeholder keeps the SQL shape readable in messages; the value is marked dynamic below.
-      value += '?';
-      offsets.push(i);
+      if (known === undefined) unknown++;
+      for (const c of known ?? '?') {
+        value += c;
+        offsets.push(i);
+      }
       i = interp.endIndex;
       k++;
       continue;
@@ -70,7 +83,7 @@ function decodeLiteral(node: Node): PyString {
   }
   offsets.push(contentEnd);
   const result: PyString = { value, offsets };
-  if (interpolations.length > 0) result.dynamic = 'an f-string fills in values at run time';
+  if (unknown > 0) result.dynamic = 'an f-string fills in values at run time';
   return result;
 }
 
@@ -157,9 +170,9 @@ export function stringValue(node: Node | undefined, scope: Scope, depth = 0): Py
   if (depth > 8) return dynamicAt(node, 'the value is built through too many names to follow');
   switch (node.type) {
     case 'string':
-      return decodeLiteral(node);
+      return decodeLiteral(node, scope, depth);
     case 'concatenated_string':
-      return concat(node.namedChildren.filter((c) => c.type === 'string').map(decodeLiteral));
+      return concat(node.namedChildren.filter((c) => c.type === 'string').map((c) => decodeLiteral(c, scope, depth)));
     case 'parenthesized_expression': {
       const inner = node.namedChildren.find((c) => c.type !== 'comment');
       return stringValue(inner, scope, depth + 1);
@@ -184,6 +197,10 @@ export function stringValue(node: Node | undefined, scope: Scope, depth = 0): Py
       // op.f() / conv() only mark a name as final for naming conventions.
       if (name === 'text' || name === 'literal_column' || name === 'DDL' || name === 'f' || name === 'conv') return stringValue(positionalArgs(node)[0], scope, depth + 1);
       const fn = node.childForFieldName('function');
+      // text("...").bindparams(...) / .columns(...) carry the same SQL.
+      if ((name === 'bindparams' || name === 'columns' || name === 'execution_options') && fn?.type === 'attribute') {
+        return stringValue(fn.childForFieldName('object') ?? undefined, scope, depth + 1);
+      }
       if (name === 'format' && fn?.type === 'attribute') {
         const base = stringValue(fn.childForFieldName('object') ?? undefined, scope, depth + 1);
         if (base) return { ...base, dynamic: 'the SQL is filled in with .format() at run time' };

@@ -4,6 +4,7 @@
 import type { FrontendResult, Operation, Phase, PhaseInfo, Problem, Range } from '../ops';
 import type { SqlDialect } from '../options';
 import { analyseSql, newScope } from './sql';
+
 export interface SqlFileOptions {
   dialect?: SqlDialect;
   /** The operations of earlier migrations, for MySQL/SQLite changes judged against a table's previous columns. */
@@ -11,12 +12,16 @@ export interface SqlFileOptions {
 }
 
 /** A whole .sql migration: up/down sections (goose, dbmate, file naming), each analysed on its own. */
-export function sqlFileFrontend(text: string, path: string, options: SqlFileOptions = {}): FrontendResult {
+export function sqlFileFrontend(original: string, path: string, options: SqlFileOptions = {}): FrontendResult {
   const ops: Operation[] = [];
   const problems: Problem[] = [];
   const phases: PhaseInfo[] = [];
+  const text = original.replace(PLACEHOLDER, (_, name: string) => `__${name}_`);
   for (const section of readSections(text, path)) {
-    const scope = newScope({ ...options, phase: section.phase, origin: 'sql-file', inTransaction: section.inTransaction, ops, problems });
+    // A down section runs against the schema the up section left behind.
+    const earlier = options.history ?? (() => []);
+    const history = section.phase === 'down' ? () => [...earlier(), ...ops.filter((o) => o.phase === 'up')] : earlier;
+    const scope = newScope({ ...options, history, phase: section.phase, origin: 'sql-file', inTransaction: section.inTransaction, ops, problems });
     let statements = 0;
     for (const seg of section.segments) {
       const shift = (r: Range): Range => ({ start: seg.start + r.start, end: seg.start + r.end });
@@ -24,7 +29,23 @@ export function sqlFileFrontend(text: string, path: string, options: SqlFileOpti
     }
     if (section.range) phases.push({ phase: section.phase, range: section.range, empty: statements === 0, raises: false });
   }
+  if (text !== original) for (const op of ops) restorePlaceholders(op);
   return { framework: 'sql', ops, problems, suppressions: [], autogenBlocks: [], phases };
+}
+
+// Flyway (and goose with ENVSUB) fill in `${name}` placeholders before running a file. Each is read as
+// an identifier of the same length, so offsets still hold, and written back in the operations' names.
+const PLACEHOLDER = /\$\{(\w+)\}/g;
+const FILLED = /\b__(\w+?)_\b/g;
+
+function restorePlaceholders(op: Operation): void {
+  const restore = (name: string | undefined) => name?.replace(FILLED, (_, n: string) => `\${${n}}`);
+  op.schema = restore(op.schema);
+  op.table = restore(op.table);
+  op.column = restore(op.column);
+  for (const key of ['newName', 'indexName', 'constraintName', 'typeName', 'sql'] as const) op.details[key] = restore(op.details[key]);
+  for (const key of Object.keys(op) as Array<keyof Operation>) if (op[key] === undefined) delete op[key];
+  for (const key of Object.keys(op.details) as Array<keyof Operation['details']>) if (op.details[key] === undefined) delete op.details[key];
 }
 
 interface Section {

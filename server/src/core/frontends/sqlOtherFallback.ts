@@ -20,6 +20,11 @@ const CREATE_TABLE = new RegExp(String.raw`^create\s+(?:temp\s+|temporary\s+)?ta
 const CREATE_INDEX = new RegExp(String.raw`^create\s+(unique\s+)?index\s+(?:if\s+not\s+exists\s+)?(${NAME})\s+on\s+(${NAME})`, 'i');
 const DROP_INDEX = new RegExp(String.raw`^drop\s+index\s+(if\s+exists\s+)?(${NAME})(?:\s+on\s+(${NAME}))?$`, 'i');
 const DROP_TABLE_BEHAVIOUR = /^(drop\s+table\s+[\s\S]+?)\s+(cascade|restrict)$/i;
+// Data changes whose table name the grammar takes for a keyword (SQLite's parser rejects `session`).
+const DELETE = new RegExp(String.raw`^delete\s+from\s+(${NAME})`, 'i');
+const UPDATE = new RegExp(String.raw`^update\s+(?:or\s+\w+\s+)?(${NAME})\s+set\b`, 'i');
+const TRUNCATE = new RegExp(String.raw`^truncate\s+(?:table\s+)?(${NAME})$`, 'i');
+const DROP_TABLES = new RegExp(String.raw`^drop\s+table\s+(if\s+exists\s+)?(${NAME}(?:\s*,\s*${NAME})*)$`, 'i');
 const ALTER_TABLE = new RegExp(String.raw`^alter\s+table\s+(${NAME})\s+([\s\S]+)$`, 'i');
 const DROP_COLUMN_CLAUSE = new RegExp(String.raw`^drop\s+(?:column\s+)?(?:if\s+exists\s+)?(${NAME})(?:\s+(?:cascade|restrict))?$`, 'i');
 const NOT_A_COLUMN = /^(?:index|key|foreign|primary|constraint|check|partition|unique|fulltext|spatial)$/i;
@@ -43,6 +48,8 @@ export function fallbackFacts(text: string, dialect: OtherDialect, error: string
       return facts;
     }
   }
+  const change = dataChange(text);
+  if (change) return { ...none, ops: change };
   const dropIndex = DROP_INDEX.exec(text);
   if (dropIndex) return { ...none, ops: [named({ kind: 'drop-index', details: { ifExists: !!dropIndex[1], indexName: last(dropIndex[2]) } }, dropIndex[3])] };
   const createIndex = CREATE_INDEX.exec(text);
@@ -75,6 +82,19 @@ function alterClauses(table: string, body: string, dialect: OtherDialect, error:
     }
   }
   return facts;
+}
+
+function dataChange(text: string): OpDraft[] | undefined {
+  const hasWhere = /\bwhere\b/i.test(text.replace(/'(?:[^']|'')*'/g, "''"));
+  const deleted = DELETE.exec(text);
+  if (deleted) return [named({ kind: 'delete-rows', details: { hasWhere } }, deleted[1])];
+  const updated = UPDATE.exec(text);
+  if (updated) return [named({ kind: 'update-rows', details: { hasWhere } }, updated[1])];
+  const truncated = TRUNCATE.exec(text);
+  if (truncated) return [named({ kind: 'truncate', details: {} }, truncated[1])];
+  const dropped = DROP_TABLES.exec(text);
+  if (!dropped) return undefined;
+  return dropped[2].split(',').map((name) => named({ kind: 'drop-table', details: { ifExists: !!dropped[1] } }, name.trim()));
 }
 
 function topLevelClauses(body: string): string[] {

@@ -4,6 +4,7 @@
 
 import { isDownPhase, type ColumnInfo, type OpDetails, type Operation, type Range } from '../ops';
 import { isWidening, sameType } from '../typeWidening';
+import { sqlTypeOf } from './saTypes';
 import type { Redefinition, TableCopy } from './sqlOther';
 
 type Columns = Map<string, ColumnInfo>;
@@ -43,7 +44,8 @@ function applyOp(tables: Tables, op: Operation, key: string): void {
     columns.delete(column);
     columns.set(op.details.newName.toLowerCase(), { ...previous, name: op.details.newName });
   } else if (op.kind === 'alter-column' && previous) {
-    columns.set(column, { ...previous, type: op.details.newType ?? previous.type, nullable: op.details.nullable ?? previous.nullable });
+    const type = op.details.newType !== undefined ? sqlTypeOf(op.details.newType) ?? op.details.newType : previous.type;
+    columns.set(column, { ...previous, type, nullable: op.details.nullable ?? previous.nullable });
   }
 }
 

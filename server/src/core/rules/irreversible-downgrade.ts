@@ -42,7 +42,8 @@ export const irreversibleDowngrade: Rule = {
     const down = downPhase(ctx);
     const downOps = ctx.result.ops.filter((o) => isDownPhase(o.phase));
     return opsOf(ctx, 'drop-table', 'drop-column')
-      .filter((op) => !isDownPhase(op.phase) && op.table !== undefined && !newInThisPhase(ctx, op))
+      // A rebuild's DROP TABLE leaves the table in place (its copy takes the name); what it loses is a drop-column.
+      .filter((op) => !isDownPhase(op.phase) && op.table !== undefined && !newInThisPhase(ctx, op) && !(op.kind === 'drop-table' && op.details.rebuild))
       .flatMap((op) => {
         const what = op.kind === 'drop-table' ? `table ${qualified(op)}` : `column ${op.table}.${op.column ?? '?'}`;
         if (!down) return [hit(op, `There is no downgrade, so a rollback cannot bring back ${what}.`)];

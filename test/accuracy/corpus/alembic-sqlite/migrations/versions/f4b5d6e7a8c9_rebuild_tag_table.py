@@ -17,7 +17,8 @@ depends_on = None
 
 
 def upgrade():
-    # SQLite cannot add a UNIQUE constraint to an existing table: rebuild it.
+    # SQLite cannot add a UNIQUE constraint to an existing table: rebuild it. Tag colors are gone
+    # from the UI since 2.4, so the copy leaves them behind.
     op.execute('PRAGMA foreign_keys=OFF')
     op.execute('CREATE TABLE tag_new (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(40) NOT NULL UNIQUE)')
     op.execute('INSERT INTO tag_new (id, name) SELECT id, name FROM tag')

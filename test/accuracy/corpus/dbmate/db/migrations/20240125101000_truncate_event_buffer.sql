@@ -1,0 +1,4 @@
+-- migrate:up
+truncate table event_buffer;
+
+-- migrate:down

@@ -1,0 +1,4 @@
+-- migrate:up
+delete from events where source = 'load-test';
+
+-- migrate:down

@@ -1,0 +1,1 @@
+ALTER TYPE invoice_state ADD VALUE IF NOT EXISTS 'void';

@@ -1,0 +1,1 @@
+ALTER TABLE invoices ALTER COLUMN amount TYPE NUMERIC(14,2);

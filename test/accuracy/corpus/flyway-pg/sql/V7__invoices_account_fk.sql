@@ -1,0 +1,3 @@
+ALTER TABLE invoices
+    ADD CONSTRAINT fk_invoices_account
+    FOREIGN KEY (account_id) REFERENCES accounts (id);

@@ -1,0 +1,2 @@
+DROP INDEX IF EXISTS posts_slug_idx;
+ALTER TABLE posts DROP COLUMN IF EXISTS slug;

@@ -1,0 +1,2 @@
+ALTER TABLE comments DROP CONSTRAINT IF EXISTS comments_post_fk;
+DROP TABLE IF EXISTS comments;

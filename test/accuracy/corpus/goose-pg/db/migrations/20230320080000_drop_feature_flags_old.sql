@@ -1,0 +1,4 @@
+-- +goose Up
+DROP TABLE feature_flags_old;
+
+-- +goose Down
