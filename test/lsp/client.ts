@@ -51,6 +51,8 @@ export class LspClient {
   refreshRequests = 0;
   readonly summaries: unknown[] = [];
   readonly logs: string[] = [];
+  /** Server-created progress: the $/progress values sent for each token it asked us to create. */
+  readonly workDone = new Map<string, Array<{ kind: string; percentage?: number; message?: string }>>();
   private readonly versions = new Map<string, number>();
 
   private constructor(
@@ -74,6 +76,12 @@ export class LspClient {
       return null;
     });
     rpc.onRequest('client/registerCapability', () => null);
+    rpc.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      const token = String(p.token);
+      client.workDone.set(token, []);
+      client.rpc.onProgress(new ProgressType<{ kind: string }>(), p.token, (value) => client.workDone.get(token)?.push(value));
+      return null;
+    });
     rpc.onNotification('window/logMessage', (p: { message: string }) => {
       client.logs.push(p.message);
     });
@@ -89,6 +97,7 @@ export class LspClient {
       initializationOptions: { trusted: options.trusted ?? true },
       capabilities: {
         workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true }, workspaceEdit: { documentChanges: true } },
+        window: { workDoneProgress: true },
         textDocument: { diagnostic: { dynamicRegistration: false }, hover: { contentFormat: ['markdown'] }, codeAction: {} },
       },
     });
@@ -107,6 +116,10 @@ export class LspClient {
   /** Collects the $/progress values sent for a partial-result token. */
   onProgress<P>(token: string, handler: (value: P) => void): void {
     this.rpc.onProgress(new ProgressType<P>(), token, handler);
+  }
+
+  get pid(): number | undefined {
+    return this.proc.pid;
   }
 
   notify(method: string, params: unknown): void {

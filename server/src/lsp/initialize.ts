@@ -20,6 +20,7 @@ export function initialize(state: LspState) {
     const capabilities = params.capabilities;
     state.settings.canAsk = capabilities.workspace?.configuration === true;
     state.canRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
+    state.workDoneProgress = capabilities.window?.workDoneProgress === true;
     state.trusted = (params.initializationOptions as Partial<InitializationOptions> | undefined)?.trusted === true;
     state.folders.set((params.workspaceFolders ?? []).map((f) => f.uri));
     state.folderEvents = capabilities.workspace?.workspaceFolders === true;

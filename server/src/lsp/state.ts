@@ -21,6 +21,8 @@ export interface LspState {
   trusted: boolean;
   /** Set at initialize when the client supports workspace/diagnostic/refresh. */
   canRefresh: boolean;
+  /** Set at initialize when the client can show server-created progress (window/workDoneProgress/create). */
+  workDoneProgress: boolean;
   /** Set at initialize when the client sends workspace-folder changes (listening for them otherwise throws). */
   folderEvents: boolean;
   /** Asks the client to pull every document's and the workspace's diagnostics again. */
@@ -46,6 +48,7 @@ export function createState(connection: Connection): LspState {
     summary: new SummaryPublisher(connection, findings),
     trusted: false,
     canRefresh: false,
+    workDoneProgress: false,
     folderEvents: false,
     async refreshDiagnostics() {
       if (state.canRefresh) await connection.languages.diagnostics.refresh();

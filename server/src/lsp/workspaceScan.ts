@@ -30,6 +30,13 @@ const CHUNK = 50;
 
 export type Emit = (items: WorkspaceDocumentDiagnosticReport[]) => void;
 
+/** Told how far a scan is, for the files that had to be read (cached ones cost nothing and are not counted). */
+export interface ScanProgress {
+  read(done: number, total: number): void;
+  /** The user pressed Cancel on the progress notification. */
+  readonly cancelled: boolean;
+}
+
 interface ScannedFile {
   uri: string;
   /** Size, modification time and settings generation: a file is read again only when one changes. */
@@ -63,15 +70,19 @@ export class WorkspaceScan {
     return new Map([...this.files].map(([p, f]) => [p, f.findings]));
   }
 
-  async pull(settings: Settings, generation: number, previous: Map<string, string>, emit: Emit, token?: CancellationToken): Promise<void> {
+  async pull(settings: Settings, generation: number, previous: Map<string, string>, emit: Emit, token?: CancellationToken, progress?: ScanProgress): Promise<void> {
     this.candidates ??= this.walk();
     const candidates = this.candidates;
     let batch: WorkspaceDocumentDiagnosticReport[] = [];
     const seen = new Set<string>();
+    let done = 0;
     for (const c of candidates) {
-      if (token?.isCancellationRequested) return;
+      if (token?.isCancellationRequested || progress?.cancelled) return;
       await new Promise((resolve) => setImmediate(resolve));
+      const known = this.files.get(c.absolute);
       const file = this.read(c.absolute, settings, generation);
+      done++;
+      if (file && file !== known) progress?.read(done, candidates.length);
       if (!file) continue;
       seen.add(c.absolute);
       const item = reportFor(file, previous.get(file.uri));
@@ -136,7 +147,7 @@ export function workspaceDiagnostics(state: LspState) {
   return async (
     params: WorkspaceDiagnosticParams,
     token: CancellationToken,
-    _progress: WorkDoneProgressReporter,
+    workDone: WorkDoneProgressReporter,
     partial?: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult>,
   ): Promise<WorkspaceDiagnosticReport> => {
     const settings = await state.settings.get();
@@ -144,8 +155,64 @@ export function workspaceDiagnostics(state: LspState) {
     // With partial results, everything goes through progress and the final answer is empty (LSP's rule).
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     const emit: Emit = partial ? (chunk) => partial.report({ items: chunk }) : (chunk) => items.push(...chunk);
-    await state.workspace.pull(settings, state.settings.generation, previous, emit, token);
+    const progress = new ScanProgressNotifier(state, workDone);
+    try {
+      await state.workspace.pull(settings, state.settings.generation, previous, emit, token, progress);
+    } finally {
+      progress.done();
+    }
     state.summary.changed();
     return { items };
   };
+}
+
+// Shown once a scan has read this many files that were not cached: the pulls VS Code repeats every two
+// seconds re-read nothing and must not flash a notification.
+const PROGRESS_AFTER_FILES = 20;
+
+/**
+ * window/workDoneProgress for a long scan: the editor shows "Migration Guard: checking migrations 40%"
+ * with a Cancel button. Uses the client's token when it sent one, else asks the client to create one.
+ */
+class ScanProgressNotifier implements ScanProgress {
+  private reporter?: WorkDoneProgressReporter;
+  private readCount = 0;
+  private finished = false;
+  cancelled = false;
+
+  constructor(
+    private readonly state: LspState,
+    private readonly clientReporter: WorkDoneProgressReporter,
+  ) {}
+
+  read(done: number, total: number): void {
+    this.readCount++;
+    if (this.readCount === PROGRESS_AFTER_FILES) this.start(total);
+    if (done % 25 === 0) this.reporter?.report(Math.floor((done / total) * 100), `${done} of ${total} files`);
+  }
+
+  done(): void {
+    this.finished = true;
+    this.reporter?.done();
+  }
+
+  private start(total: number): void {
+    const title = 'Migration Guard: checking migrations';
+    const message = `0 of ${total} files`;
+    if (!this.state.workDoneProgress) {
+      this.reporter = this.clientReporter;
+      this.clientReporter.begin(title, 0, message, true);
+      return;
+    }
+    void this.state.connection.window.createWorkDoneProgress().then(
+      (progress) => {
+        progress.token.onCancellationRequested(() => (this.cancelled = true));
+        progress.begin(title, 0, message, true);
+        // The scan may have ended while the client was creating the progress.
+        if (this.finished) progress.done();
+        else this.reporter = progress;
+      },
+      () => undefined,
+    );
+  }
 }
