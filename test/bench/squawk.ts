@@ -24,14 +24,32 @@ export interface SquawkBinary {
   version: string;
 }
 
+const SQUAWK_VERSION = '2.66.0';
+
+/**
+ * squawk is a comparison tool, not a dependency: its package lists optional binaries for other platforms
+ * that this registry does not serve, which would break `npm ci` if it were in package.json. So the bench
+ * installs it on first use into .bench/tools (npm install tolerates the missing optional packages).
+ */
+export function installSquawk(repoRoot: string): string {
+  const prefix = path.join(repoRoot, '.bench', 'tools');
+  if (!fs.existsSync(path.join(prefix, 'node_modules', 'squawk-cli'))) {
+    fs.mkdirSync(prefix, { recursive: true });
+    const r = spawnSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `squawk-cli@${SQUAWK_VERSION}`], { encoding: 'utf8', stdio: 'pipe' });
+    if (r.status !== 0) throw new Error(`could not install squawk-cli@${SQUAWK_VERSION}: ${r.stderr.slice(0, 500)}`);
+  }
+  return prefix;
+}
+
 /** Prefers @squawk-cli/<platform>-<arch>/bin/squawk, then any platform package, then the .bin shim. */
 export function findSquawk(repoRoot: string): SquawkBinary | undefined {
+  const root = installSquawk(repoRoot);
   const exe = process.platform === 'win32' ? 'squawk.exe' : 'squawk';
-  const scope = path.join(repoRoot, 'node_modules/@squawk-cli');
+  const scope = path.join(root, 'node_modules/@squawk-cli');
   const preferred = path.join(scope, `${process.platform}-${process.arch}`, 'bin', exe);
   const others = fs.existsSync(scope) ? fs.readdirSync(scope).map((d) => path.join(scope, d, 'bin', exe)) : [];
   const native = [preferred, ...others].find((p) => fs.existsSync(p));
-  const shim = path.join(repoRoot, 'node_modules/.bin', exe);
+  const shim = path.join(root, 'node_modules/.bin', exe);
   const chosen = native ?? (fs.existsSync(shim) ? shim : undefined);
   if (!chosen) return undefined;
   const v = spawnSync(chosen, ['--version'], { encoding: 'utf8' });
