@@ -79,7 +79,9 @@ export class LspClient {
     rpc.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
       const token = String(p.token);
       client.workDone.set(token, []);
-      client.rpc.onProgress(new ProgressType<{ kind: string }>(), p.token, (value) => client.workDone.get(token)?.push(value));
+      client.rpc.onProgress(new ProgressType<{ kind: string }>(), p.token, (value) => {
+        client.workDone.get(token)?.push(value);
+      });
       return null;
     });
     rpc.onNotification('window/logMessage', (p: { message: string }) => {
