@@ -1,5 +1,7 @@
 // One build for every bundle. The CLI and the language server are bundled whole (so the .vsix and the
 // npm bin need no node_modules); the wasm parsers are copied next to the bundles, where the loaders look.
+// The language server also bundles PGlite (the .vsix ships no node_modules), whose wasm and data files
+// go next to it; the review sidebar's script is bundled for the browser, with its CSS and the codicons.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,8 +14,14 @@ const wasm = [
   'node_modules/web-tree-sitter/web-tree-sitter.wasm',
   'node_modules/tree-sitter-python/tree-sitter-python.wasm',
   'node_modules/libpg-query/wasm/libpg-query.wasm',
+  'node_modules/@electric-sql/pglite/dist/pglite.wasm',
+  'node_modules/@electric-sql/pglite/dist/initdb.wasm',
+  'node_modules/@electric-sql/pglite/dist/pglite.data',
 ];
 for (const file of wasm) fs.copyFileSync(path.join(root, file), path.join(out, path.basename(file)));
+fs.mkdirSync(path.join(out, 'codicons'), { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(root, 'node_modules/@vscode/codicons/dist', file), path.join(out, 'codicons', file));
+fs.copyFileSync(path.join(root, 'client/webview/review.css'), path.join(out, 'webview.css'));
 
 const common = {
   bundle: true,
@@ -25,8 +33,8 @@ const common = {
   absWorkingDir: root,
   // web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle does not have.
   define: { 'import.meta.url': '__importMetaUrl' },
-  // PGlite finds its wasm and data files next to its own module, so it stays in node_modules (a runtime
-  // dependency); pg-native is an optional addon `pg` only loads when asked to.
+  // PGlite finds its wasm and data files next to its own module, so the CLI leaves it in node_modules (a
+  // runtime dependency); pg-native is an optional addon `pg` only loads when asked to.
   external: ['@electric-sql/pglite', 'pg-native'],
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
@@ -36,11 +44,12 @@ const entries = [
   { entryPoints: ['server/src/cli/worker.ts'], outfile: 'out/cliWorker.js' },
 ];
 if (fs.existsSync(path.join(root, 'server/src/lsp/server.ts'))) {
-  entries.push({ entryPoints: ['server/src/lsp/server.ts'], outfile: 'out/server.js' });
+  entries.push({ entryPoints: ['server/src/lsp/server.ts'], outfile: 'out/server.js', external: ['pg-native'] });
 }
 if (fs.existsSync(path.join(root, 'client/src/extension.ts'))) {
   entries.push({ entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.js', external: [...common.external, 'vscode'] });
 }
+entries.push({ entryPoints: ['client/webview/main.ts'], outfile: 'out/webview.js', platform: 'browser', target: 'es2022', format: 'iife', define: {}, banner: {}, external: [] });
 
 await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
 fs.chmodSync(path.join(out, 'cli.js'), 0o755);

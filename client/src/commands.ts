@@ -2,19 +2,19 @@
 // generates package.json's contributes.commands, so each contributed command has exactly one factory.
 
 import * as vscode from 'vscode';
-import { RESCAN_REQUEST, SHOW_RULE_DOCS_COMMAND, type FindingsSummary } from '../../server/src/protocol';
+import { GENERATE_MODEL_COMMAND, RESCAN_REQUEST, SHOW_RULE_DOCS_COMMAND, type FindingsSummary } from '../../server/src/protocol';
 import type { CommandId } from './commandIds';
+import { generateModelCommand } from './generateModel';
 import type { RuleDocs } from './ruleDocs';
-import type { Session } from './session';
+import { PASSWORD_SECRET, type Session } from './session';
+import { REVIEW_VIEW } from './sidebar/provider';
 import type { FindingsStatusBar } from './statusBar';
-
-/** The review sidebar's view; it belongs to the review-ledger work and may not be contributed yet. */
-const REVIEW_VIEW = 'migrationGuard.review';
 
 interface Ctx {
   session: Session;
   statusBar: FindingsStatusBar;
   ruleDocs: RuleDocs;
+  secrets: vscode.SecretStorage;
 }
 
 type Factory = (ctx: Ctx) => (...args: unknown[]) => Promise<void>;
@@ -29,12 +29,23 @@ export const COMMANDS: Record<CommandId, Factory> = {
     await ctx.ruleDocs.show(typeof ruleId === 'string' ? ruleId : undefined);
   },
   'migrationGuard.openReview': () => async () => {
-    const focus = `${REVIEW_VIEW}.focus`;
-    if ((await vscode.commands.getCommands(true)).includes(focus)) {
-      await vscode.commands.executeCommand(focus);
-    } else {
-      void vscode.window.showInformationMessage('The Migration Guard review sidebar is not available in this version yet. Findings are in the Problems panel.');
-    }
+    await vscode.commands.executeCommand(`${REVIEW_VIEW}.focus`);
+  },
+  // The session restarts the server when the secret changes, so the new password is used at once.
+  'migrationGuard.setDatabasePassword': (ctx) => async () => {
+    const password = await vscode.window.showInputBox({
+      title: 'Migration Guard: database password',
+      prompt: "The password for migrationGuard.databaseUrl, kept in VS Code's secret storage (never in settings). Leave it empty to remove the stored one.",
+      password: true,
+      ignoreFocusOut: true,
+    });
+    if (password === undefined) return;
+    if (password === '') await ctx.secrets.delete(PASSWORD_SECRET);
+    else await ctx.secrets.store(PASSWORD_SECRET, password);
+    vscode.window.setStatusBarMessage(password === '' ? 'Migration Guard: database password removed.' : 'Migration Guard: database password stored.', 5_000);
+  },
+  [GENERATE_MODEL_COMMAND]: (ctx) => async (arg) => {
+    await generateModelCommand(ctx.session, arg);
   },
 };
 

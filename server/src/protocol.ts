@@ -25,6 +25,8 @@ export interface InitializationOptions {
    * so the server must not act on settings that connect anywhere or run anything.
    */
   trusted: boolean;
+  /** Where to read the schema and row counts from; ignored (never connected to) in an untrusted workspace. */
+  database?: DatabaseConnectionSettings;
 }
 
 /** Request, client -> server, no params: analyse the workspace again from disk. Answers a FindingsSummary. */
@@ -73,4 +75,199 @@ export interface DiagnosticData {
   /** The document version the edits apply to; null for files read from disk. */
   version: number | null;
   fixes: FixData[];
+  /** drop-unmapped-table: the dropped table, for the "Generate model" code action. */
+  table?: string;
 }
+
+// ---------------------------------------------------------------------------------------- database
+
+/**
+ * The connection settings the client sends in initializationOptions.database and, when they change, in the
+ * DATABASE_SETTINGS_NOTIFICATION. Never a password: that reaches the server only through the environment
+ * variable PASSWORD_ENV at start (VS Code keeps it in SecretStorage), because the client's message trace
+ * would print anything sent over the connection. The server uses the first that is set: embeddedSeed,
+ * url, the DATABASE_URL environment variable, alembic.ini's sqlalchemy.url.
+ */
+export interface DatabaseConnectionSettings {
+  /** postgresql://user@host:port/db, without a password. */
+  url?: string;
+  /** Absolute path of a SQL script loaded into an embedded PostgreSQL (PGlite): demos and examples. */
+  embeddedSeed?: string;
+  connectTimeoutMs?: number;
+  statementTimeoutMs?: number;
+}
+
+export const PASSWORD_ENV = 'MIGRATION_GUARD_DATABASE_PASSWORD';
+
+/** Notification, client -> server: the connection settings changed. Params: DatabaseConnectionSettings. */
+export const DATABASE_SETTINGS_NOTIFICATION = 'migrationGuard/databaseSettings';
+
+/** Where the facts of a migration's project come from, as the sidebar shows it. */
+export interface DatabaseStatus {
+  state: 'none' | 'untrusted' | 'loading' | 'ready' | 'error';
+  /** `postgresql://app@db:5432/projects`, `pglite (seeded from seed.sql)`: never a password. */
+  description?: string;
+  /** What went wrong, in a sentence (password scrubbed). */
+  message?: string;
+}
+
+// ------------------------------------------------------------------------------------------ review
+
+/** Notification, server -> client: facts behind the review changed (database read, ledger written). No params. */
+export const REVIEW_CHANGED_NOTIFICATION = 'migrationGuard/reviewChanged';
+
+export interface LspRange {
+  start: LspPosition;
+  end: LspPosition;
+}
+
+/** What a reviewer answers by hand; the tool decides the rest. */
+export interface ReviewAnswers {
+  /** "Verified against the live schema", when no database is configured. */
+  liveSchema?: boolean;
+  tested?: { checked: boolean; note?: string };
+  stakeholder?: { checked: boolean; name?: string };
+}
+
+export interface ReviewChecklistItem {
+  id: 'data-loss-handled' | 'destructive-acknowledged' | 'live-schema' | 'tested' | 'stakeholder';
+  label: string;
+  state: 'auto-checked' | 'unchecked' | 'manual';
+  checked?: boolean;
+  detail: string;
+  note?: string;
+  name?: string;
+}
+
+export interface ReviewOperation {
+  range: LspRange;
+  /** 1-based, as the editor shows it. */
+  line: number;
+  rules: string[];
+  table?: string;
+  message: string;
+  rows?: number;
+  acknowledged: boolean;
+  reason?: string;
+  guard?: 'emptiness-check' | 'backup' | 'archive-rename';
+}
+
+export interface ReviewTable {
+  name: string;
+  schema?: string;
+  change: 'create' | 'drop' | 'alter';
+  rows?: string;
+  problem?: string;
+}
+
+export interface ReviewSignOff {
+  state: 'none' | 'valid' | 'stale';
+  signedBy?: string;
+  signedAt?: string;
+}
+
+/** Answer to REVIEW_REQUEST: everything the sidebar shows about one migration. */
+export interface ReviewState {
+  uri: string;
+  /** The key in .migration-review.json: relative to the repository root. */
+  path: string;
+  /** false when the file is not a migration Migration Guard checks; the rest is then empty. */
+  isMigration: boolean;
+  /** The migration destroys data when applied, so `check --require-review` wants a sign-off. */
+  needsReview: boolean;
+  operations: ReviewOperation[];
+  checklist: ReviewChecklistItem[];
+  tables: ReviewTable[];
+  signOff: ReviewSignOff;
+  /** The answers of the current sign-off, to show them again. */
+  answers: ReviewAnswers;
+  /** Why sign-off is not possible yet (labels of unchecked required items). */
+  blockers: string[];
+  /** The ledger exists but cannot be read: sign-off is refused until it is fixed. */
+  ledgerError?: string;
+  database: DatabaseStatus;
+}
+
+/** Request, client -> server: the review of one migration. Answers ReviewState. */
+export const REVIEW_REQUEST = 'migrationGuard/review';
+export interface ReviewParams {
+  uri: string;
+}
+
+/**
+ * Request, client -> server: sign the migration off as it is on disk (the client saves it first), with the
+ * reviewer's answers. The server records it in .migration-review.json and answers the new ReviewState.
+ */
+export const SIGN_OFF_REQUEST = 'migrationGuard/signOff';
+export interface SignOffParams {
+  uri: string;
+  answers: ReviewAnswers;
+}
+export type SignOffResult = { ok: true; review: ReviewState } | { ok: false; message: string };
+
+/**
+ * Request, server -> client, no params: who is signing off, when the server may not run git (an untrusted
+ * workspace) or git has no user.name. Answers `Name <email>` or a name, or null when the reviewer cancels.
+ */
+export const SIGNER_NAME_REQUEST = 'migrationGuard/signerName';
+
+/** Request, client -> server: an allow comment with this reason above the data-loss operation on `line` (0-based). */
+export const ACKNOWLEDGE_REQUEST = 'migrationGuard/acknowledge';
+export interface AcknowledgeParams {
+  uri: string;
+  line: number;
+  reason: string;
+}
+
+/** A WorkspaceEdit in LSP's shape (documentChanges only), for the client to convert and apply. */
+export interface LspWorkspaceEdit {
+  documentChanges: Array<
+    | { kind: 'create'; uri: string; options?: { overwrite?: boolean; ignoreIfExists?: boolean } }
+    | { textDocument: { uri: string; version: number | null }; edits: Array<{ range: LspRange; newText: string }> }
+  >;
+}
+export type EditResult = { ok: true; title: string; edit: LspWorkspaceEdit; open?: string } | { ok: false; message: string };
+
+// ------------------------------------------------------------------------------------------ parity
+
+/** Request, client -> server: database vs. models for the project of `uri`. Answers ParityView. */
+export const PARITY_REQUEST = 'migrationGuard/parity';
+export interface ParityParams {
+  uri: string;
+}
+
+export interface ParityViewTable {
+  schema: string;
+  name: string;
+  rows?: string;
+}
+export interface ParityViewModel {
+  name: string;
+  table?: string;
+  file: string;
+}
+
+export type ParityView =
+  | { available: false; message: string; database: DatabaseStatus }
+  | {
+      available: true;
+      project: string;
+      source: string;
+      tablesWithoutModel: ParityViewTable[];
+      modelsWithoutTable: ParityViewModel[];
+      unreachableModels: Array<{ model: ParityViewModel; table?: ParityViewTable }>;
+      matched: Array<{ table: ParityViewTable; models: ParityViewModel[] }>;
+      database: DatabaseStatus;
+    };
+
+/** Request, client -> server: a SQLAlchemy model for a live table, as a WorkspaceEdit. Answers EditResult. */
+export const GENERATE_MODEL_REQUEST = 'migrationGuard/generateModel';
+export interface GenerateModelParams {
+  /** A file of the project (the migration), to find the project and its database. */
+  uri: string;
+  table: string;
+  schema?: string;
+}
+
+/** The client command the "Generate model" code action runs, with GenerateModelParams. */
+export const GENERATE_MODEL_COMMAND = 'migrationGuard.generateModel';

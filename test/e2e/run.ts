@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { installVsix, startServer, writeUserSettings, type Dirs, type Server } from './codeServer';
 import type { ScreenExpectation, TestResult } from './suite/harness';
 import { bounded, sleep } from './wait';
+import { runSteps } from './webview';
 import { openWorkbench, type Workbench } from './workbench';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -42,12 +43,15 @@ async function serveCheckpoints(wb: Workbench, out: string, stop: { done: boolea
       const expect = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as ScreenExpectation;
       let verdict: { ok: boolean; error?: string } = { ok: true };
       try {
+        if (expect.webview) await runSteps(wb.page, expect.webview.root, expect.webview.steps);
         for (const sel of expect.visible ?? []) await wb.page.locator(sel).first().waitFor({ state: 'visible', timeout: 15_000 });
         for (const sel of expect.absent ?? []) await wb.page.locator(sel).first().waitFor({ state: 'hidden', timeout: 15_000 });
       } catch (err) {
         verdict = { ok: false, error: err instanceof Error ? err.message.split('\n')[0] : String(err) };
       }
-      await wb.page.screenshot({ path: path.join(out, `${name}.png`) });
+      const shot = path.join(out, `${name}.png`);
+      const whole = () => wb.page.screenshot({ path: shot });
+      await (expect.crop ? wb.page.locator(expect.crop).first().screenshot({ path: shot, timeout: 10_000 }).catch(whole) : whole());
       fs.writeFileSync(path.join(dir, `${name}.done`), JSON.stringify(verdict));
       console.log(`screenshot: ${path.relative(root, path.join(out, `${name}.png`))}${verdict.ok ? '' : ` (screen check failed: ${verdict.error})`}`);
     }
@@ -83,6 +87,8 @@ async function main(): Promise<number> {
   const dirs: Dirs = { userData: path.join(tmp, 'user-data'), extensions: path.join(tmp, 'extensions'), xdg: path.join(tmp, 'xdg') };
   const folder = path.join(tmp, 'workspace');
   fs.cpSync(args.workspace, folder, { recursive: true });
+  // The incident example, as the review test opens it (with its seed data for the embedded database).
+  fs.cpSync(path.join(root, 'examples', 'incident'), path.join(folder, 'incident'), { recursive: true });
   writeUserSettings(dirs);
 
   let server: Server | undefined;

@@ -33,7 +33,7 @@ export async function openWorkbench(o: OpenOptions): Promise<Workbench> {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 900 },
+    viewport: { width: 1400, height: 1100 },
     timeout: 60_000,
   });
   const page = context.pages()[0] ?? (await context.newPage());

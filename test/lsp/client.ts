@@ -43,6 +43,12 @@ export interface StartOptions {
   /** What workspace/configuration answers for the migrationGuard section. */
   settings?: Record<string, unknown>;
   trusted?: boolean;
+  /** initializationOptions.database (DatabaseConnectionSettings). */
+  database?: Record<string, unknown>;
+  /** Added to the server's environment (e.g. the database password). */
+  env?: Record<string, string>;
+  /** What the client answers when the server asks who signs off (migrationGuard/signerName). */
+  signerName?: string | null;
 }
 
 export class LspClient {
@@ -51,6 +57,10 @@ export class LspClient {
   refreshRequests = 0;
   readonly summaries: unknown[] = [];
   readonly logs: string[] = [];
+  /** How many times the server asked for the signer's name. */
+  signerRequests = 0;
+  /** How many times the server said the facts behind a review changed. */
+  reviewChanges = 0;
   /** Server-created progress: the $/progress values sent for each token it asked us to create. */
   readonly workDone = new Map<string, Array<{ kind: string; percentage?: number; message?: string }>>();
   private readonly versions = new Map<string, number>();
@@ -64,7 +74,7 @@ export class LspClient {
   }
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const rpc = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, rpc, options);
     proc.stderr!.on('data', (chunk: Buffer) => client.logs.push(chunk.toString()));
@@ -90,13 +100,20 @@ export class LspClient {
     rpc.onNotification('migrationGuard/findingsSummary', (p: unknown) => {
       client.summaries.push(p);
     });
+    rpc.onNotification('migrationGuard/reviewChanged', () => {
+      client.reviewChanges++;
+    });
+    rpc.onRequest('migrationGuard/signerName', () => {
+      client.signerRequests++;
+      return options.signerName ?? null;
+    });
     rpc.listen();
     const folders = (options.folders ?? []).map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) }));
     await client.request('initialize', {
       processId: process.pid,
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders,
-      initializationOptions: { trusted: options.trusted ?? true },
+      initializationOptions: { trusted: options.trusted ?? true, ...(options.database ? { database: options.database } : {}) },
       capabilities: {
         workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true }, workspaceEdit: { documentChanges: true } },
         window: { workDoneProgress: true },

@@ -132,3 +132,27 @@ test('a backup or a DO-block guard in an earlier op.execute protects a later op.
     ['other', undefined],
   ]);
 });
+
+test('SQLAlchemy Core statements count where they are executed; ORM queries where they are called', () => {
+  const body = [
+    '    users = sa.table("users", sa.column("id"), sa.column("active"))',
+    '    stmt = users.delete()',
+    '    op.execute(users.update().values(active=True))',
+    '    op.execute(users.delete().where(users.c.active == False))',
+    '    op.get_bind().execute(sa.update(users).where(users.c.id == 1).values(active=False))',
+    '    op.get_bind().execute(stmt)',
+    '    op.execute(sa.insert(users).values(id=1))',
+    '    session = Session(bind=op.get_bind())',
+    '    session.query(User).filter(User.id > 10).update({"active": False})',
+    '    session.query(User).delete()',
+  ].join('\n');
+  const { ops: found } = ops(body);
+  assert.deepEqual(found.map((o) => [o.kind, o.table ?? o.details.model, o.details.hasWhere]), [
+    ['update-rows', 'users', false],
+    ['delete-rows', 'users', true],
+    ['update-rows', 'users', true],
+    ['delete-rows', 'users', false],
+    ['update-rows', 'User', true],
+    ['delete-rows', 'User', false],
+  ]);
+});

@@ -191,3 +191,12 @@ test('AddField: NOT NULL without a default on an existing table; a Python defaul
   );
   assert.deepEqual(summary(findings), ['add-not-null-column-without-default error orders.region']);
 });
+
+test('operations built at run time are reported, never skipped; a module-level list is read', () => {
+  const built = analyse(migration(['0001_initial'], '').replace('operations = [\n\n    ]', 'operations = [migrations.RunSQL(f"DROP TABLE {t}") for t in TABLES]'));
+  assert.deepEqual(summary(built), ['dynamic-sql warning ']);
+  const imported = analyse(migration(['0001_initial'], '').replace('operations = [\n\n    ]', 'operations = OPERATIONS'));
+  assert.deepEqual(summary(imported), ['dynamic-sql warning '], 'a name this file does not define');
+  const listed = analyse(`${migration(['0001_initial'], '').replace('operations = [\n\n    ]', 'operations = OPERATIONS')}\nOPERATIONS = [migrations.DeleteModel(name="Order")]\n`);
+  assert.deepEqual(summary(listed), ['drop-table error orders', 'drop-table error orders_tags']);
+});

@@ -1,3 +1,4 @@
+import { LedgerError } from '../core/review/ledger';
 import { isDatabaseFailure, DATABASE_USAGE } from './commands/database';
 import { check } from './commands/check';
 import { parity } from './commands/parity';
@@ -22,7 +23,11 @@ Options (check):
   --format text|json|sarif|github   output format (default: text)
   --fail-on error|warning|never     exit 1 when a finding is at least this severe (default: error)
   --no-downgrades                   do not check downgrade/down sections
-  --require-review                  (not available yet: the review ledger lands with the sidebar work)
+  --dialect postgres|mysql|sqlite   SQL dialect (default: from alembic.ini, flyway.conf or Prisma's
+                                    migration_lock.toml; else postgres)
+  --require-review                  exit 1 when a migration that destroys data has no valid sign-off in
+                                    .migration-review.json at the repository root (signed off in the
+                                    VS Code sidebar, and unchanged since)
   --no-color                        plain text output
   -h, --help                        show this help
 
@@ -35,8 +40,9 @@ snapshot: writes the tables, columns, keys and row estimates as JSON (stdout, or
 
 ${DATABASE_USAGE}
 
-Exit codes: 0 no findings at or above --fail-on (parity: nothing autogenerate would drop), 1 findings,
-2 usage or internal error, or the database could not be read.`;
+Exit codes: 0 no findings at or above --fail-on (parity: nothing autogenerate would drop), 1 findings
+(or, with --require-review, a migration without a valid sign-off), 2 usage or internal error, or the
+database or the review ledger could not be read.`;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo, usage: string) => Promise<number>> = { check, parity, snapshot };
 
@@ -55,7 +61,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`migration-guard: ${(err as Error).message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (isDatabaseFailure(err)) {
+    if (isDatabaseFailure(err) || err instanceof LedgerError) {
       io.stderr(`migration-guard: ${err.message}\n`);
       return 2;
     }

@@ -13,6 +13,7 @@ import { initPythonParser } from './parse/python';
 import { dialectFromProject, directoryOf } from './project';
 import { withRowCounts } from './enrich';
 import type { FileReport } from './report';
+import { touchedTables } from './review/touched';
 import { RULES } from './rules';
 import type { Rule, RuleContext, RuleHit } from './rules/types';
 import { findSuppressions } from './suppressions';
@@ -118,7 +119,8 @@ export function analyzeText(path: string, text: string, partial?: Partial<Analys
     result = emptyResult(framework, message, { start: 0, end: Math.min(text.length, 1) });
   }
   result.suppressions = findSuppressions(index);
-  return { path, framework, text, findings: runRules({ path, text, index, result, options, facts: options.facts }) };
+  const findings = runRules({ path, text, index, result, options, facts: options.facts });
+  return { path, framework, text, findings, tables: touchedTables(result.ops) };
 }
 
 function runRules(ctx: RuleContext): Finding[] {
@@ -133,6 +135,7 @@ function runRules(ctx: RuleContext): Finding[] {
       if (h.phase) f.phase = h.phase;
       if (h.table !== undefined) f.table = h.table;
       if (h.column !== undefined) f.column = h.column;
+      if (h.op?.guard) f.guard = h.op.guard.kind;
       const fixes = [...(h.fixes ?? []), ...fixesFor(f, h.op, ctx)];
       if (fixes.length > 0) f.fixes = fixes;
       if (ctx.facts) withRowCounts(f, rule, h.op, ctx.facts, options);

@@ -1,14 +1,23 @@
 // What analysis may know about the project beyond the file being checked: the database's tables with
-// their row counts, and the model index. Loaded asynchronously by the CLI or the language server before
-// analysis (connecting is async, analysis is sync) and passed in as AnalysisOptions.facts. Plain data,
-// so it can be sent to worker threads.
+// their row counts, the model index, and the review ledger's sign-offs. Loaded asynchronously by the CLI
+// or the language server before analysis (connecting is async, analysis is sync) and passed in as
+// AnalysisOptions.facts. Plain data, so it can be sent to worker threads.
 
 import { findTable, type SchemaSnapshot, type TableInfo } from './db/schemaSource';
 import { isExcluded, type ModelIndex, type ModelInfo } from './models';
+import type { SignOff } from './review/ledger';
 
 export interface ProjectFacts {
   db?: SchemaSnapshot;
   models?: ModelIndex;
+  review?: ReviewFacts;
+}
+
+/** The review ledger's sign-offs, for the stale-review rule. */
+export interface ReviewFacts {
+  /** The repository root the ledger's paths are relative to (relative paths resolve against AnalysisOptions.baseDir). */
+  root: string;
+  signoffs: Record<string, Pick<SignOff, 'sha256' | 'signedBy' | 'signedAt'>>;
 }
 
 const byTable = new WeakMap<ModelIndex, Map<string, ModelInfo[]>>();

@@ -1,4 +1,4 @@
-import type { Phase, Range } from './ops';
+import type { GuardInfo, Phase, Range } from './ops';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -27,6 +27,8 @@ export interface Finding {
   message: string;
   /** Rows that the operation would destroy, when a database says so. */
   rows?: number;
+  /** Code before the operation protects its data (the review checklist counts it as handled). */
+  guard?: GuardInfo['kind'];
   /** Set when an allow comment with a reason covers the finding; it stays visible as a hint. */
   acknowledged?: { reason: string };
   fixes?: Fix[];

@@ -1,5 +1,6 @@
 import type { Finding } from './findings';
 import type { Framework } from './ops';
+import type { TouchedTable } from './review/touched';
 
 /** The result of analysing one file: what every adapter (CLI, language server) renders. */
 export interface FileReport {
@@ -10,4 +11,6 @@ export interface FileReport {
   /** The decoded text (needed by reporters for source excerpts); empty when the file could not be decoded. */
   text: string;
   findings: Finding[];
+  /** The tables the migration changes when it runs forward (for the review's live-schema check). */
+  tables?: TouchedTable[];
 }

@@ -17,7 +17,7 @@ export function findSuppressions(index: LineIndex): Suppression[] {
     if (!m) continue;
     const parsed = RULE_LIST.exec(m[1]);
     const rules = parsed?.[1] ? parsed[1].split(',').map((r) => r.trim()).filter(Boolean) : [];
-    const reason = (parsed ? parsed[2] ?? '' : m[1]).trim().replace(/\s*(?:"""|'''|["')]+)\s*$/, '');
+    const reason = (parsed ? parsed[2] ?? '' : m[1]).trim().replace(/\s*(?:"""|'''|["'])\)*[,;]?\s*$/, '');
     const commentStart = index.lineStart(line) + m.index;
     const standalone = lineText.slice(0, m.index).trim() === '' || /^\s*(?:[rRbBuUfF]{0,2}("""|'''|"|'))\s*$/.test(lineText.slice(0, m.index));
     let targetLine = line;

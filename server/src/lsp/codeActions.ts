@@ -1,11 +1,15 @@
 // textDocument/codeAction: the quick fixes carried in each diagnostic's data. Nothing is analysed here;
-// the edits were computed with the diagnostics, for the document version they name.
+// the edits were computed with the diagnostics, for the document version they name. "Generate model" is
+// the exception: it reads the live table, so it is a command, offered when the database has the table.
 
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
-import type { DiagnosticData, FixData } from '../protocol';
+import { findTable } from '../core/db/schemaSource';
+import { GENERATE_MODEL_COMMAND, type DiagnosticData, type FixData, type GenerateModelParams } from '../protocol';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { uriToPath } from './scope';
+import type { LspState } from './state';
 
-export function codeActions() {
+export function codeActions(state: LspState) {
   return (params: CodeActionParams): CodeAction[] => {
     const only = params.context.only;
     if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
@@ -15,9 +19,21 @@ export function codeActions() {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || !isDiagnosticData(diagnostic.data)) continue;
       const { version, fixes } = diagnostic.data;
       for (const fix of fixes) actions.push(toAction(uri, version, fix, diagnostic));
+      const table = diagnostic.data.table;
+      if (table && hasLiveTable(state, uri, table)) {
+        const args: GenerateModelParams = { uri, table };
+        const title = `Generate a model for ${table} from the live table`;
+        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: GENERATE_MODEL_COMMAND, arguments: [args] } });
+      }
     }
     return actions;
   };
+}
+
+function hasLiveTable(state: LspState, uri: string, table: string): boolean {
+  const absolute = uriToPath(uri);
+  const snapshot = absolute ? state.facts.db.snapshot(state.facts.layoutOf(absolute)) : undefined;
+  return snapshot !== undefined && findTable(snapshot, { name: table }) !== undefined;
 }
 
 function toAction(uri: string, version: number | null, fix: FixData, diagnostic: Diagnostic): CodeAction {

@@ -33,6 +33,11 @@ export class SettingsStore {
     this.gen++;
   }
 
+  /** The facts analysis reads (database, models, review ledger) changed: the settings stand, the results do not. */
+  bump(): void {
+    this.gen++;
+  }
+
   private async fetch(): Promise<Settings> {
     if (!this.canAsk) return DEFAULT_SETTINGS;
     try {
@@ -69,6 +74,15 @@ function stringList(value: unknown): string[] {
 
 export function analysisOptions(settings: Settings): Partial<AnalysisOptions> {
   return { rules: settings.rules, checkDowngrades: settings.checkDowngrades };
+}
+
+/** migrationGuard/databaseSettings: the next analysis reads the newly configured database. */
+export function databaseSettingsChanged(state: LspState) {
+  return async (settings: unknown): Promise<void> => {
+    state.facts.db.configure(settings, state.trusted);
+    state.settings.bump();
+    await state.refreshDiagnostics();
+  };
 }
 
 /** workspace/didChangeConfiguration: settings are pulled again and every diagnostic is recomputed. */

@@ -32,6 +32,7 @@ function toDiagnostic(f: Finding, analysis: Analysis): Diagnostic {
       edits: fix.edits.map((e) => ({ range: toLspRange(index, e.range), newText: e.newText })),
     })),
   };
+  if (f.rule === 'drop-unmapped-table' && f.table) data.table = f.table;
   return {
     range: toLspRange(index, f.range),
     severity: SEVERITY[f.severity],

@@ -3,6 +3,7 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeBytes } from '../core/analyze';
+import type { ProjectFacts } from '../core/facts';
 import type { FileReport } from '../core/report';
 import { LineIndex } from '../core/text';
 import type { Settings } from '../protocol';
@@ -18,6 +19,9 @@ export interface Analysis {
   index: LineIndex;
 }
 
+/** The project facts known for a file (absolute path); see facts.ts. */
+export type FactsLookup = (absolute: string) => ProjectFacts | undefined;
+
 interface Entry {
   version: number;
   generation: number;
@@ -29,12 +33,15 @@ const encoder = new TextEncoder();
 export class DocumentAnalyses {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly folders: WorkspaceFolders) {}
+  constructor(
+    private readonly folders: WorkspaceFolders,
+    private readonly factsFor: FactsLookup,
+  ) {}
 
   get(doc: TextDocument, settings: Settings, generation: number): Analysis {
     const cached = this.entries.get(doc.uri);
     if (cached && cached.version === doc.version && cached.generation === generation) return cached.analysis;
-    const analysis = analyseContent(doc.uri, doc.version, encoder.encode(doc.getText()), this.folders, settings);
+    const analysis = analyseContent(doc.uri, doc.version, encoder.encode(doc.getText()), this.folders, settings, this.factsFor);
     this.entries.set(doc.uri, { version: doc.version, generation, analysis });
     return analysis;
   }
@@ -53,13 +60,14 @@ export class DocumentAnalyses {
  * Analyses a document or a file the way the CLI analyses a file: through the byte decoder, so an editor
  * buffer holding NUL bytes or more than the size limit gets the same parse-error finding the CLI reports.
  */
-export function analyseContent(uri: string, version: number | null, bytes: Uint8Array, folders: WorkspaceFolders, settings: Settings): Analysis {
+export function analyseContent(uri: string, version: number | null, bytes: Uint8Array, folders: WorkspaceFolders, settings: Settings, factsFor: FactsLookup): Analysis {
   const absolute = uriToPath(uri);
   const nothing: Analysis = { uri, version, report: { path: absolute ?? uri, text: '', findings: [] }, index: new LineIndex('') };
   if (!absolute) return nothing;
   const placement = folders.place(absolute);
   if (isExcluded(placement, settings)) return nothing;
-  const report = analyzeBytes(absolute, bytes, analysisOptions(settings));
+  const facts = factsFor(absolute);
+  const report = analyzeBytes(absolute, bytes, facts ? { ...analysisOptions(settings), facts } : analysisOptions(settings));
   if (!isReported(placement, report, settings)) return nothing;
   return { uri, version, report, index: new LineIndex(report.text) };
 }

@@ -2,12 +2,21 @@
 // workspace folders added or removed. Both make the workspace scan walk the folders again. Edits to a
 // file need nothing here: the scan sees its new size and modification time on the client's next pull.
 
-import type { WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
+import * as path from 'node:path';
+import type { DidChangeWatchedFilesParams, WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
+import { LEDGER_FILE } from '../core/review/ledger';
+import { uriToPath } from './scope';
 import type { LspState } from './state';
 
 export function watchedFilesChanged(state: LspState) {
-  return (): void => {
+  return (params: DidChangeWatchedFilesParams): void => {
     state.workspace.invalidate();
+    const files = params.changes.map((c) => uriToPath(c.uri)).filter((f): f is string => f !== undefined);
+    const names = files.map((f) => path.basename(f));
+    // Facts follow the files they come from: the ledger, the project files, the models.
+    if (names.includes(LEDGER_FILE)) state.facts.ledgerChanged();
+    if (names.some((n) => n === 'alembic.ini' || n === 'manage.py')) state.facts.projectsChanged();
+    else if (files.some((f) => f.endsWith('.py') && !state.facts.inMigrationFolder(f))) state.facts.modelsChanged();
   };
 }
 

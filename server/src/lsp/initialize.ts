@@ -21,7 +21,9 @@ export function initialize(state: LspState) {
     state.settings.canAsk = capabilities.workspace?.configuration === true;
     state.canRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
     state.workDoneProgress = capabilities.window?.workDoneProgress === true;
-    state.trusted = (params.initializationOptions as Partial<InitializationOptions> | undefined)?.trusted === true;
+    const options = params.initializationOptions as Partial<InitializationOptions> | undefined;
+    state.trusted = options?.trusted === true;
+    state.facts.db.configure(options?.database, state.trusted);
     state.folders.set((params.workspaceFolders ?? []).map((f) => f.uri));
     state.folderEvents = capabilities.workspace?.workspaceFolders === true;
     await initAnalyzer();

@@ -2,16 +2,30 @@
 // or with --stdio by tests and other editors.
 
 import { createConnection } from 'vscode-languageserver/node';
-import { RESCAN_REQUEST, RULE_DOCS_REQUEST } from '../protocol';
+import {
+  ACKNOWLEDGE_REQUEST,
+  DATABASE_SETTINGS_NOTIFICATION,
+  GENERATE_MODEL_REQUEST,
+  PARITY_REQUEST,
+  RESCAN_REQUEST,
+  REVIEW_REQUEST,
+  RULE_DOCS_REQUEST,
+  SIGN_OFF_REQUEST,
+} from '../protocol';
+import { acknowledge } from './acknowledge';
 import { codeActions } from './codeActions';
-import { configurationChanged } from './config';
+import { configurationChanged, databaseSettingsChanged } from './config';
 import { documentDiagnostics } from './diagnostics';
 import { foldersChanged, watchedFilesChanged } from './files';
+import { generateModel } from './generateModel';
 import { hover } from './hover';
 import { initialize, initialized } from './initialize';
+import { parity } from './parity';
 import { rescan } from './rescan';
+import { review } from './review';
 import { ruleDocs } from './ruleDocs';
 import { guarded } from './safe';
+import { signOff } from './signOff';
 import { createState } from './state';
 import { workspaceDiagnostics } from './workspaceScan';
 
@@ -27,9 +41,16 @@ connection.onDidChangeWatchedFiles(guarded(connection, 'workspace/didChangeWatch
 connection.languages.diagnostics.on(guarded(connection, 'textDocument/diagnostic', () => ({ kind: 'full' as const, items: [] }), documentDiagnostics(state)));
 connection.languages.diagnostics.onWorkspace(guarded(connection, 'workspace/diagnostic', () => ({ items: [] }), workspaceDiagnostics(state)));
 connection.onHover(guarded(connection, 'textDocument/hover', () => null, hover(state)));
-connection.onCodeAction(guarded(connection, 'textDocument/codeAction', () => [], codeActions()));
+connection.onCodeAction(guarded(connection, 'textDocument/codeAction', () => [], codeActions(state)));
 connection.onRequest(RESCAN_REQUEST, guarded(connection, RESCAN_REQUEST, () => state.summary.current(), rescan(state)));
 connection.onRequest(RULE_DOCS_REQUEST, guarded(connection, RULE_DOCS_REQUEST, () => [], ruleDocs()));
+connection.onNotification(DATABASE_SETTINGS_NOTIFICATION, guarded(connection, DATABASE_SETTINGS_NOTIFICATION, none, databaseSettingsChanged(state)));
+connection.onRequest(REVIEW_REQUEST, guarded(connection, REVIEW_REQUEST, () => null, review(state)));
+connection.onRequest(SIGN_OFF_REQUEST, guarded(connection, SIGN_OFF_REQUEST, () => ({ ok: false as const, message: 'Sign-off failed; see the Migration Guard output.' }), signOff(state)));
+connection.onRequest(ACKNOWLEDGE_REQUEST, guarded(connection, ACKNOWLEDGE_REQUEST, () => ({ ok: false as const, message: 'Acknowledging failed; see the Migration Guard output.' }), acknowledge(state)));
+connection.onRequest(PARITY_REQUEST, guarded(connection, PARITY_REQUEST, () => ({ available: false as const, message: 'Parity failed; see the Migration Guard output.', database: { state: 'none' as const } }), parity(state)));
+connection.onRequest(GENERATE_MODEL_REQUEST, guarded(connection, GENERATE_MODEL_REQUEST, () => ({ ok: false as const, message: 'Generate model failed; see the Migration Guard output.' }), generateModel(state)));
+connection.onShutdown(guarded(connection, 'shutdown', none, () => state.facts.db.closeAll()));
 
 state.documents.onDidClose(guarded(connection, 'textDocument/didClose', none, (e) => state.analyses.forget(e.document.uri)));
 state.documents.listen(connection);

@@ -3,8 +3,11 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/findings';
+import { REVIEW_CHANGED_NOTIFICATION } from '../protocol';
 import { SettingsStore } from './config';
+import { DatabaseStore } from './database';
 import { DocumentAnalyses } from './documents';
+import { FactsStore } from './facts';
 import { WorkspaceFolders } from './scope';
 import { SummaryPublisher } from './summary';
 import { WorkspaceScan } from './workspaceScan';
@@ -17,6 +20,8 @@ export interface LspState {
   analyses: DocumentAnalyses;
   workspace: WorkspaceScan;
   summary: SummaryPublisher;
+  /** Models, database and review ledger of the workspace's projects. */
+  facts: FactsStore;
   /** From initializationOptions; false until the client says the workspace is trusted. */
   trusted: boolean;
   /** Set at initialize when the client supports workspace/diagnostic/refresh. */
@@ -29,10 +34,26 @@ export interface LspState {
   refreshDiagnostics(): Promise<void>;
 }
 
+/** Facts often finish loading together (models, then the database): one refresh for the lot. */
+const FACTS_SETTLE_MS = 50;
+
 export function createState(connection: Connection): LspState {
   const folders = new WorkspaceFolders();
-  const analyses = new DocumentAnalyses(folders);
-  const workspace = new WorkspaceScan(folders, (m) => connection.console.warn(m));
+  const settings = new SettingsStore(connection);
+  let refreshTimer: NodeJS.Timeout | undefined;
+  const factsChanged = () => {
+    settings.bump();
+    refreshTimer ??= setTimeout(() => {
+      refreshTimer = undefined;
+      void state.refreshDiagnostics();
+      void connection.sendNotification(REVIEW_CHANGED_NOTIFICATION);
+    }, FACTS_SETTLE_MS);
+  };
+  const log = (m: string) => connection.console.info(m);
+  const facts = new FactsStore(folders, new DatabaseStore(process.env, log, factsChanged), log, factsChanged);
+  const factsFor = (absolute: string) => facts.forFile(absolute);
+  const analyses = new DocumentAnalyses(folders, factsFor);
+  const workspace = new WorkspaceScan(folders, (m) => connection.console.warn(m), factsFor);
   const findings = (): Map<string, Finding[]> => {
     const byPath = workspace.findings();
     for (const a of analyses.all()) byPath.set(a.report.path, a.report.findings);
@@ -42,10 +63,11 @@ export function createState(connection: Connection): LspState {
     connection,
     documents: new TextDocuments(TextDocument),
     folders,
-    settings: new SettingsStore(connection),
+    settings,
     analyses,
     workspace,
     summary: new SummaryPublisher(connection, findings),
+    facts,
     trusted: false,
     canRefresh: false,
     workDoneProgress: false,

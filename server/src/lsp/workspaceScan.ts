@@ -20,7 +20,7 @@ import {
 import type { Finding } from '../core/findings';
 import { collectCandidates, type Candidate } from '../core/walk';
 import type { Settings } from '../protocol';
-import { analyseContent } from './documents';
+import { analyseContent, type FactsLookup } from './documents';
 import { toDiagnostics } from './diagnostics';
 import { isExcluded, pathToUri, type WorkspaceFolders } from './scope';
 import type { LspState } from './state';
@@ -52,6 +52,7 @@ export class WorkspaceScan {
   constructor(
     private readonly folders: WorkspaceFolders,
     private readonly log: (message: string) => void,
+    private readonly factsFor: FactsLookup,
   ) {}
 
   /** Files were created, deleted or renamed, or the folders changed: walk again on the next pull. */
@@ -127,7 +128,7 @@ export class WorkspaceScan {
       this.log(`Migration Guard: could not read ${absolute}: ${String(err)}`);
       return undefined;
     }
-    const analysis = analyseContent(uri, null, bytes, this.folders, settings);
+    const analysis = analyseContent(uri, null, bytes, this.folders, settings, this.factsFor);
     const file = { uri, stamp, findings: analysis.report.findings, diagnostics: toDiagnostics(analysis) };
     this.files.set(absolute, file);
     return file;

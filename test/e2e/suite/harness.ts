@@ -64,7 +64,22 @@ export async function waitFor<T>(
 export interface ScreenExpectation {
   visible?: string[];
   absent?: string[];
+  /**
+   * Steps the driver performs, in order, inside the webview whose page holds `webview.root`, as a
+   * person would (typing, clicking), before the picture. A webview is an iframe the extension host
+   * cannot reach; the driver can.
+   */
+  webview?: { root: string; steps: WebviewStep[] };
+  /** Take the picture of this element (e.g. the side bar) instead of the whole window. */
+  crop?: string;
 }
+
+export type WebviewStep =
+  | { fill: string; value: string }
+  | { click: string }
+  /** Waits until exactly this many elements match. */
+  | { count: string; equals: number }
+  | { visible: string };
 
 /**
  * Asks the driver to screenshot the workbench as `name`.png once `expect` holds on screen, and waits
@@ -79,7 +94,7 @@ export async function checkpoint(name: string, expect: ScreenExpectation = {}): 
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, `${name}.ready`), JSON.stringify(expect));
   const done = path.join(dir, `${name}.done`);
-  await waitFor(`the driver to take screenshot ${name}`, () => (fs.existsSync(done) ? true : undefined), 60_000);
+  await waitFor(`the driver to take screenshot ${name}`, () => (fs.existsSync(done) ? true : undefined), 120_000);
   const verdict = JSON.parse(fs.readFileSync(done, 'utf8')) as { ok: boolean; error?: string };
   if (!verdict.ok) throw new Error(`screen check ${name}: ${verdict.error}`);
 }

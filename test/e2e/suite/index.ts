@@ -2,6 +2,7 @@
 // reports the outcome (rejected = failed) to the browser through codeAutomationExit.
 import { runAll } from './harness';
 import './guard.e2e';
+import './review.e2e';
 
 export function run(): Promise<void> {
   return runAll();

@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import { detectFramework } from '../../core/detect';
 import { SEVERITY_ORDER, type Severity } from '../../core/findings';
 import type { SchemaSnapshot, SchemaSource } from '../../core/db/schemaSource';
-import type { AnalysisOptions } from '../../core/options';
+import type { ReviewFacts } from '../../core/facts';
+import type { AnalysisOptions, SqlDialect } from '../../core/options';
+import { LedgerError } from '../../core/review/ledger';
 import { RULES } from '../../core/rules';
 import { collectCandidates, isMigrationCandidate, UsageError, type Candidate } from '../../core/walk';
 import type { CliIo } from '../io';
@@ -12,6 +14,9 @@ import { REPORT_FORMATS, reporterFor, type ReportFormat } from '../reporters';
 import type { RunResult } from '../reporters/types';
 import { DATABASE_OPTIONS, sourceSpec, withSource } from './database';
 import { countFindingTargets, groupByProject, projectFacts } from './facts';
+import { loadLedger, missingReviews, renderMissingReviews, reviewFacts, type LoadedLedger } from './review';
+
+const DIALECTS: readonly SqlDialect[] = ['postgres', 'mysql', 'sqlite'];
 
 const FAIL_ON = ['error', 'warning', 'never'] as const;
 type FailOn = (typeof FAIL_ON)[number];
@@ -42,11 +47,12 @@ async function checkFiles(jobs: Job[], options: Partial<AnalysisOptions>, run: R
 }
 
 /** Each project's files with its facts; with a database, a second pass quotes exact counts. */
-async function checkProjects(jobs: Job[], options: Partial<AnalysisOptions>, source: SchemaSource | undefined): Promise<RunResult> {
+async function checkProjects(jobs: Job[], options: Partial<AnalysisOptions>, source: SchemaSource | undefined, review: ReviewFacts | undefined): Promise<RunResult> {
   const run: RunResult = { reports: [], errors: [], filesChecked: 0 };
   const db: SchemaSnapshot | undefined = source ? await source.read() : undefined;
   for (const group of groupByProject(jobs, (j) => j.absolute)) {
-    const facts = await projectFacts(group.layout, db);
+    const loaded = await projectFacts(group.layout, db);
+    const facts = review ? { ...loaded, review } : loaded;
     const part: RunResult = { reports: [], errors: [], filesChecked: 0 };
     await checkFiles(group.items, { ...options, facts }, part);
     if (source && db && facts) {
@@ -82,6 +88,7 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
       format: { type: 'string', default: 'text' },
       'fail-on': { type: 'string', default: 'error' },
       'no-downgrades': { type: 'boolean', default: false },
+      dialect: { type: 'string' },
       'require-review': { type: 'boolean', default: false },
       'no-color': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -96,15 +103,40 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   const failOn = values['fail-on'] as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}`);
-  if (values['require-review']) throw new UsageError('--require-review is not available in this version yet');
+  const dialect = values.dialect as SqlDialect | undefined;
+  if (dialect !== undefined && !DIALECTS.includes(dialect)) throw new UsageError(`--dialect must be one of ${DIALECTS.join(', ')}`);
+  const ledger = readLedgerFor(values['require-review'], io);
 
   const candidates = collectCandidates(positionals.length > 0 ? positionals : ['.'], io.cwd);
   const jobs: Job[] = candidates.map((c) => ({ absolute: c.absolute, rel: relative(io.cwd, c.absolute), candidate: c }));
   const firstProject = groupByProject(jobs, (j) => j.absolute).find((g) => g.layout)?.layout;
   const spec = sourceSpec(values, io, firstProject?.alembicIni, false);
-  const options = { checkDowngrades: !values['no-downgrades'] };
-  const run = spec ? await withSource(spec, (source) => checkProjects(jobs, options, source)) : await checkProjects(jobs, options, undefined);
+  // Reports name files relative to io.cwd; neighbouring files and the ledger's paths resolve from there too.
+  // Without --dialect, each file's dialect comes from its project (alembic.ini's URL, flyway.conf, Prisma's lock file).
+  const options = { checkDowngrades: !values['no-downgrades'], baseDir: io.cwd, ...(dialect ? { dialect } : {}) };
+  const review = ledger && reviewFacts(ledger);
+  const run = spec ? await withSource(spec, (source) => checkProjects(jobs, options, source, review)) : await checkProjects(jobs, options, undefined, review);
   const reporter = reporterFor(format, RULES.map((r) => ({ id: r.id, summary: r.docs.summary, why: r.docs.why, defaultSeverity: r.defaultSeverity })));
   io.stdout(reporter(run, { color: io.isTty && !values['no-color'] && !process.env.NO_COLOR }));
-  return exitCode(run, failOn);
+  const code = exitCode(run, failOn);
+  if (!values['require-review'] || !ledger || code === 2) return code;
+  const missing = missingReviews(run.reports, ledger, io.cwd);
+  if (missing.length === 0) return code;
+  // The machine-readable formats own stdout.
+  (format === 'text' ? io.stdout : io.stderr)(renderMissingReviews(missing, ledger.file, io.cwd));
+  return 1;
+}
+
+/**
+ * The review ledger, when there is one to read. With --require-review a ledger that cannot be read ends
+ * the run (exit 2); without it, the stale-review rule is skipped and the run says why.
+ */
+function readLedgerFor(required: boolean | undefined, io: CliIo): LoadedLedger | undefined {
+  try {
+    return loadLedger(io.cwd);
+  } catch (err) {
+    if (required || !(err instanceof LedgerError)) throw err;
+    io.stderr(`migration-guard: ${err.message} Sign-offs are not checked in this run.\n`);
+    return undefined;
+  }
 }

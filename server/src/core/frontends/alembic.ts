@@ -356,7 +356,9 @@ function autogenBlocks(text: string, phases: PhaseInfo[]): AutogenBlock[] {
     if (AUTOGEN_START.test(m[0])) open = start;
     else if (open !== undefined && AUTOGEN_END.test(m[0])) {
       const range = { start: open, end: m.index + m[0].length };
-      const phase = phases.find((p) => p.range.start <= range.start && range.end <= p.range.end)?.phase ?? 'upgrade';
+      // The block belongs to the function it starts in; its end marker is a trailing comment, which the
+      // function's node does not cover.
+      const phase = phases.find((p) => p.range.start <= range.start && range.start < p.range.end)?.phase ?? 'upgrade';
       blocks.push({ range, phase });
       open = undefined;
     }

@@ -52,8 +52,20 @@ class DjangoWalker {
     private readonly options: AnalysisOptions,
   ) {}
 
-  walk(list: Node | undefined, state: AppState): void {
-    for (const call of operationCalls(list)) this.operation(call, state);
+  walk(node: Node | undefined, state: AppState): void {
+    const list = node?.type === 'identifier' ? this.module.scope.get(node.text) ?? node : node;
+    if (!list) return;
+    const items = list.type === 'list' || list.type === 'tuple' ? list.namedChildren : [list];
+    for (const item of items) {
+      if (item.type === 'call') this.operation(item, state);
+      else if (item.type !== 'comment') this.unreadable(item);
+    }
+  }
+
+  /** An operation list built at run time (a comprehension, `*COMMON_OPS`) cannot be checked, and says so. */
+  private unreadable(node: Node): void {
+    const reason = `the operations \`${node.text.slice(0, 60)}\` are built at run time, so what they do to the database cannot be read`;
+    this.add({ kind: 'dynamic-sql', range: rangeOf(node), dynamic: true, details: { reason } }, 'up', 'django-op');
   }
 
   private operation(call: Node, state: AppState): void {
@@ -87,8 +99,8 @@ class DjangoWalker {
   }
 
   private runFunction(code: Node | undefined, call: Node, state: AppState, phase: 'up' | 'down', noReverse?: 'RunPython'): void {
-    if (!code || code.type === 'none' || code.type === 'lambda' || /\.noop$/.test(code.text)) return;
-    const fn = code.type === 'identifier' ? this.module.functions.get(code.text) : undefined;
+    if (!code || code.type === 'none' || /\.noop$/.test(code.text)) return;
+    const fn = code.type === 'lambda' ? code : code.type === 'identifier' ? this.module.functions.get(code.text) : undefined;
     if (!fn) {
       const reason = `RunPython runs \`${code.text}\`, which is not defined in this migration, so what it does to the database cannot be read`;
       this.add({ kind: 'dynamic-sql', range: rangeOf(call), dynamic: true, details: { reason } }, phase, 'django-op');

@@ -9,7 +9,9 @@ import type { AnalysisOptions, SqlDialect } from '../options';
 import { directoryOf, siblingsOf } from '../project';
 import { sqlFileFrontend } from './sqlFile';
 
-const DOWN_FILE = /(?:^|[./\\])down\.sql$|^U\d[\w.]*__|^R__/i;
+const DOWN_FILE = /(?:^|[./\\])down\.sql$|^U\d[\w.]*__/i;
+// Flyway's repeatable migrations (views, functions) run after every versioned one, in no order of their own.
+const REPEATABLE = /^R__/i;
 
 // Each earlier migration is analysed once per process, however many later ones ask for it.
 const analysed = new Map<string, { text: string; dialect: SqlDialect; ops: Operation[] }>();
@@ -18,12 +20,19 @@ export function sqlHistory(filePath: string, options: AnalysisOptions): Operatio
   const dir = directoryOf(filePath, options);
   const prisma = path.basename(filePath) === 'migration.sql';
   const root = prisma ? path.dirname(dir) : dir;
-  const key = prisma ? path.basename(dir) : path.basename(filePath);
+  const name = prisma ? path.basename(dir) : path.basename(filePath);
+  // A down migration (x.down.sql, Flyway's U5__x.sql) runs after its own up migration.
+  const down = DOWN_FILE.test(name);
+  const key = down ? upName(name) : name;
   const earlier = siblingsOf(root, options)
     .map((file) => ({ file, key: prisma ? path.basename(path.dirname(file.path)) : path.basename(file.path) }))
-    .filter((s) => s.file.path.endsWith('.sql') && !DOWN_FILE.test(s.key) && compareNames(s.key, key) < 0)
+    .filter((s) => s.file.path.endsWith('.sql') && !DOWN_FILE.test(s.key) && !REPEATABLE.test(s.key) && (compareNames(s.key, key) < 0 || (down && s.key === key)))
     .sort((a, b) => compareNames(a.key, b.key));
   return earlier.flatMap(({ file }) => opsOf(file.path, file.text, options.dialect));
+}
+
+function upName(down: string): string {
+  return down.replace(/(^|[./\\])down\.sql$/i, '$1up.sql').replace(/^U(\d)/, 'V$1');
 }
 
 function compareNames(a: string, b: string): number {

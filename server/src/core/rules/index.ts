@@ -19,6 +19,7 @@ import { parseError } from './parse-error';
 import { renameColumn } from './rename-column';
 import { renameTable } from './rename-table';
 import { setNotNull } from './set-not-null';
+import { staleReview } from './stale-review';
 import { suppressionWithoutReason } from './suppression-without-reason';
 import { truncate } from './truncate';
 import type { Rule } from './types';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   modelNotOnMetadata,
   irreversibleDowngrade,
   dynamicSql,
+  staleReview,
   renameTable,
   renameColumn,
   setNotNull,

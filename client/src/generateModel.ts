@@ -1,0 +1,53 @@
+// "Generate Model for Table": the code action on drop-unmapped-table and the sidebar's parity panel pass
+// the table; from the command palette the reviewer picks one of the tables without a model. The server
+// writes the model from the live table; this applies its edit and opens the new file.
+
+import * as vscode from 'vscode';
+import { GENERATE_MODEL_REQUEST, PARITY_REQUEST, type EditResult, type GenerateModelParams, type ParityView } from '../../server/src/protocol';
+import type { Session } from './session';
+
+export async function generateModelCommand(session: Session, arg: unknown): Promise<void> {
+  const params = parseParams(arg) ?? (await pickTable(session));
+  if (!params) return;
+  const result = await session.request<EditResult>(GENERATE_MODEL_REQUEST, params);
+  if (!result.ok) {
+    void vscode.window.showErrorMessage(`Migration Guard: ${result.message}`);
+    return;
+  }
+  if (!(await session.applyEdit(result.edit))) {
+    void vscode.window.showErrorMessage('Migration Guard: the editor refused to create the model file (does it exist already?).');
+    return;
+  }
+  if (result.open) await vscode.window.showTextDocument(vscode.Uri.parse(result.open), { preview: false });
+  void vscode.window.showInformationMessage(`Migration Guard: ${result.title}. Review it, then delete the drop from the migration if the table is still used.`);
+}
+
+function parseParams(arg: unknown): GenerateModelParams | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const { uri, table, schema } = arg as Record<string, unknown>;
+  if (typeof uri !== 'string' || typeof table !== 'string' || table === '') return undefined;
+  return typeof schema === 'string' ? { uri, table, schema } : { uri, table };
+}
+
+async function pickTable(session: Session): Promise<GenerateModelParams | undefined> {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc || doc.uri.scheme !== 'file') {
+    void vscode.window.showInformationMessage('Migration Guard: open a file of the project (a migration) to generate a model for one of its tables.');
+    return undefined;
+  }
+  const uri = doc.uri.toString();
+  const parity = await session.request<ParityView>(PARITY_REQUEST, { uri });
+  if (!parity.available) {
+    void vscode.window.showErrorMessage(`Migration Guard: ${parity.message}`);
+    return undefined;
+  }
+  if (parity.tablesWithoutModel.length === 0) {
+    void vscode.window.showInformationMessage('Migration Guard: every table in the database has a model.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    parity.tablesWithoutModel.map((t) => ({ label: t.name, description: [t.schema, t.rows].filter(Boolean).join(' · '), table: t })),
+    { title: 'Generate a model for a table that has none', placeHolder: 'Autogenerate would drop these tables' },
+  );
+  return picked ? { uri, table: picked.table.name, schema: picked.table.schema } : undefined;
+}

@@ -1,0 +1,121 @@
+// The review sidebar's page and messages: a strict CSP with a fresh nonce, every message from the page
+// validated before the extension acts on it, and every repository-supplied value escaped in the page.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { esc, renderView, type ViewModel } from '../../client/webview/render';
+import { sidebarHtml } from '../../client/src/sidebar/html';
+import { parseToExtension, parseToWebview } from '../../client/src/sidebar/messages';
+import type { ReviewState } from '../../server/src/protocol';
+
+function sampleReview(overrides: Partial<ReviewState> = {}): ReviewState {
+  return {
+    uri: 'file:///repo/migrations/versions/0002.py',
+    path: 'migrations/versions/0002.py',
+    isMigration: true,
+    needsReview: true,
+    operations: [
+      { range: { start: { line: 18, character: 4 }, end: { line: 18, character: 37 } }, line: 19, rules: ['drop-table', 'drop-unmapped-table'], table: 'project_keywords', message: 'Drops table project_keywords (412 rows)', rows: 412, acknowledged: false },
+      { range: { start: { line: 22, character: 4 }, end: { line: 22, character: 30 } }, line: 23, rules: ['truncate'], table: 'audit', message: 'Truncates audit', acknowledged: true, reason: 're-imported nightly' },
+    ],
+    checklist: [
+      { id: 'data-loss-handled', label: 'Every data-loss operation is guarded or acknowledged with a reason', state: 'unchecked', detail: 'Not guarded or acknowledged: line 19.' },
+      { id: 'destructive-acknowledged', label: 'No DROP, DELETE, TRUNCATE or type change remains unacknowledged', state: 'unchecked', detail: 'Without an allow comment: line 19.' },
+      { id: 'live-schema', label: 'Verified against the live schema', state: 'auto-checked', detail: 'Checked against pglite.' },
+      { id: 'tested', label: 'Tested on a local or staging database', state: 'manual', checked: false, detail: 'Run it on a copy first.' },
+      { id: 'stakeholder', label: 'A stakeholder confirmed the data loss', state: 'manual', checked: false, detail: 'Name the person.' },
+    ],
+    tables: [{ name: 'project_keywords', change: 'drop', rows: '412 rows' }],
+    signOff: { state: 'none' },
+    answers: {},
+    blockers: ['Every data-loss operation is guarded or acknowledged with a reason'],
+    database: { state: 'ready', description: 'pglite (seeded from seed.sql)' },
+    ...overrides,
+  };
+}
+
+function view(review: ReviewState | null, extra: Partial<ViewModel> = {}): string {
+  return renderView({ review, answers: {}, drafts: {}, filter: '', busy: false, ...extra });
+}
+
+test('the page allows nothing by default, styles and fonts from the extension, and only its own nonced script', () => {
+  const html = sidebarHtml({ cspSource: 'vscode-resource:', nonce: 'abc123', script: 'vscode-resource:/out/webview.js', style: 'vscode-resource:/out/webview.css', codicons: 'vscode-resource:/out/codicons/codicon.css' });
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+  assert.match(csp, /^default-src 'none'; /);
+  assert.match(csp, /script-src 'nonce-abc123'/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
+  assert.match(html, /<script nonce="abc123" src="vscode-resource:\/out\/webview\.js"><\/script>/);
+  assert.equal((html.match(/<script/g) ?? []).length, 1);
+  assert.doesNotMatch(html, /\son\w+=/, 'no inline event handlers');
+});
+
+test('messages from the page are validated: unknown types, bad lines, long or empty text and malformed answers are dropped', () => {
+  assert.deepEqual(parseToExtension({ type: 'reveal', line: 18 }), { type: 'reveal', line: 18 });
+  assert.deepEqual(parseToExtension({ type: 'acknowledge', line: 3, reason: 'moved to archive' }), { type: 'acknowledge', line: 3, reason: 'moved to archive' });
+  assert.deepEqual(parseToExtension({ type: 'signOff', answers: { stakeholder: { checked: true, name: 'Grace' }, extra: 1 } }), { type: 'signOff', answers: { stakeholder: { checked: true, name: 'Grace' } } });
+  assert.deepEqual(parseToExtension({ type: 'generateModel', table: 'project_keywords', schema: 'public' }), { type: 'generateModel', table: 'project_keywords', schema: 'public' });
+  for (const bad of [
+    null,
+    'reveal',
+    { type: 'runCommand', command: 'rm -rf' },
+    { type: 'reveal', line: -1 },
+    { type: 'reveal', line: 1.5 },
+    { type: 'reveal', line: '3' },
+    { type: 'acknowledge', line: 3, reason: '   ' },
+    { type: 'acknowledge', line: 3, reason: 'x'.repeat(501) },
+    { type: 'signOff', answers: { tested: { checked: 'yes' } } },
+    { type: 'signOff', answers: { stakeholder: { checked: true, name: 'x'.repeat(201) } } },
+    { type: 'signOff' },
+    { type: 'generateModel', table: '' },
+    { type: 'generateModel', table: 't', schema: 3 },
+  ]) {
+    assert.equal(parseToExtension(bad), undefined, JSON.stringify(bad));
+  }
+  assert.equal(parseToWebview({ type: 'review', review: { uri: 1 } }), undefined);
+  assert.equal(parseToWebview({ type: 'notice', notice: { kind: 'shout', text: 'x' } }), undefined);
+  assert.deepEqual(parseToWebview({ type: 'busy', busy: true }), { type: 'busy', busy: true });
+});
+
+test('names, reasons and messages from the repository are escaped', () => {
+  const evil = '<img src=x onerror=alert(1)>"\'&';
+  const html = view(
+    sampleReview({
+      path: `migrations/${evil}.py`,
+      operations: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } }, line: 2, rules: ['drop-table'], table: evil, message: evil, acknowledged: true, reason: evil }],
+      tables: [{ name: evil, change: 'drop', problem: evil }],
+    }),
+    { drafts: { 1: evil }, filter: evil, notice: { kind: 'error', text: evil } },
+  );
+  assert.doesNotMatch(html, /<img/);
+  assert.ok(html.includes(esc(evil)));
+  assert.equal(esc(evil), '&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;');
+});
+
+test('the page shows the checklist, the unacknowledged operations with their lines, and disables sign-off while blocked', () => {
+  const html = view(sampleReview());
+  assert.equal((html.match(/class="op" data-acknowledged="false"/g) ?? []).length, 1);
+  assert.match(html, /data-action="reveal" data-line="18"[^>]*>.*Line 19: Drops table project_keywords/);
+  assert.match(html, /<button type="button" id="sign-off" class="primary" data-action="sign-off" disabled>/);
+  assert.match(html, /<input type="checkbox" id="answer-stakeholder" data-answer="stakeholder">/);
+  const ready = view(sampleReview({ blockers: [], signOff: { state: 'stale', signedBy: 'Ada', signedAt: '2026-03-02T10:15:00Z' } }));
+  assert.match(ready, /id="sign-off" class="primary" data-action="sign-off">/);
+  assert.match(ready, /data-state="stale">.*Changed since Ada signed it off on 2026-03-02/);
+  assert.match(view(null), /Open a migration file to review it/);
+});
+
+test('the parity panel shows the four categories with counts, filters, and offers Generate model for tables without one', () => {
+  const parity = {
+    available: true as const,
+    project: 'incident',
+    source: 'pglite',
+    tablesWithoutModel: [{ schema: 'public', name: 'project_keywords', rows: '412 rows' }, { schema: 'public', name: 'legacy', rows: 'empty' }],
+    modelsWithoutTable: [{ name: 'Budget', table: 'budgets', file: 'app/models/budget.py' }],
+    unreachableModels: [],
+    matched: [{ table: { schema: 'public', name: 'projects', rows: '103 rows' }, models: [{ name: 'Project', table: 'projects', file: 'app/models/project.py' }] }],
+    database: { state: 'ready' as const },
+  };
+  const html = view(sampleReview(), { parity, filter: 'proj' });
+  assert.match(html, /data-category="tablesWithoutModel" open><summary>Tables with no model \(autogenerate would drop them\) <span class="count" data-count="2">1 of 2<\/span>/);
+  assert.match(html, /data-action="generate-model" data-table="project_keywords" data-schema="public"/);
+  assert.match(html, /<li data-filter-text="legacy" hidden>/);
+  assert.match(html, /data-category="unreachableModels"><summary>[^<]*<span class="count" data-count="0">0<\/span>/);
+});
