@@ -49,12 +49,19 @@ export async function installVsix(bin: string, vsix: string, dirs: Dirs, log: fs
   return path.join(dirs.extensions, manifest[0]!.relativeLocation);
 }
 
-/** VS Code settings that keep the first start quiet: no welcome page, no trust prompt, no telemetry. */
-export function writeUserSettings(dirs: Dirs): void {
+/**
+ * VS Code settings that keep the first start quiet: no welcome page, no trust prompt, no telemetry.
+ * `restricted`: workspace trust is on, nothing is trusted yet and nobody is asked, so the folder opens
+ * in Restricted Mode (a fresh user-data dir has no trusted folders).
+ */
+export function writeUserSettings(dirs: Dirs, restricted = false): void {
+  const trust = restricted
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open', 'security.workspace.trust.banner': 'always' }
+    : { 'security.workspace.trust.enabled': false };
   const settings = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
-    'security.workspace.trust.enabled': false,
+    ...trust,
     'telemetry.telemetryLevel': 'off',
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
@@ -78,11 +85,12 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   await bounded(exited, 5_000, 'code-server to stop').catch(() => signal('SIGKILL'));
 }
 
-export async function startServer(bin: string, dirs: Dirs, env: Record<string, string>, log: fs.WriteStream): Promise<Server> {
+export async function startServer(bin: string, dirs: Dirs, env: Record<string, string>, log: fs.WriteStream, restricted = false): Promise<Server> {
   const args = [
     '--bind-addr', '127.0.0.1:0', // port 0: the OS picks a free one; we read it from the log line
     '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check',
+    ...(restricted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', dirs.userData,
     '--extensions-dir', dirs.extensions,

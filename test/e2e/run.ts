@@ -1,7 +1,10 @@
 // End-to-end driver: installs the packaged .vsix into code-server, opens a copy of the fixture workspace
 // in headless Chromium with the extension-side suite (out/test/suite.js) as extensionTestsPath,
 // screenshots when the suite asks, and prints `N passed, N failed`.
+// With --restricted-suite, a second code-server launch opens another copy of the workspace in Restricted
+// Mode (workspace trust on, folder not trusted) and runs that suite; the count covers both windows.
 // Usage: node --import tsx test/e2e/run.ts --code-server BIN --vsix FILE [--suite out/test/suite.js]
+//          [--restricted-suite out/test/suite-restricted.js]
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,6 +21,7 @@ const { values: args } = parseArgs({
     'code-server': { type: 'string' },
     vsix: { type: 'string' },
     suite: { type: 'string', default: path.join(root, 'out/test/suite.js') },
+    'restricted-suite': { type: 'string' },
     workspace: { type: 'string', default: path.join(root, 'test/e2e/workspace') },
     out: { type: 'string', default: path.join(root, '.test-output/e2e') },
     'timeout-ms': { type: 'string', default: '300000' },
@@ -74,14 +78,28 @@ function report(results: TestResult[], extra: string[]): number {
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 
-async function main(): Promise<number> {
-  const codeServer = required('code-server');
-  const vsix = required('vsix');
-  const out = path.resolve(args.out);
-  fs.rmSync(out, { recursive: true, force: true });
-  fs.mkdirSync(out, { recursive: true });
-  const serverLog = fs.createWriteStream(path.join(out, 'code-server.log'));
-  const browserLog = fs.createWriteStream(path.join(out, 'browser.log'));
+/** One window: a code-server launch, a workspace copy, a suite. */
+interface Run {
+  suite: string;
+  restricted: boolean;
+  /** Tag for the logs of this run (code-server-TAG.log, ...); '' for the main run. */
+  tag: string;
+}
+
+/**
+ * Settings a repository could carry that name a database: in Restricted Mode they must be ignored.
+ * alembic.ini in incident/ names a Postgres URL as well.
+ */
+const UNTRUSTED_WORKSPACE_SETTINGS = {
+  'migrationGuard.embeddedSeed': 'incident/seed.sql',
+  'migrationGuard.databaseUrl': 'postgresql://attacker@127.0.0.1:5432/projects',
+};
+
+async function runOnce(codeServer: string, vsix: string, out: string, run: Run): Promise<{ results: TestResult[]; problems: string[] }> {
+  const suffix = run.tag ? `-${run.tag}` : '';
+  const serverLog = fs.createWriteStream(path.join(out, `code-server${suffix}.log`));
+  const browserLog = fs.createWriteStream(path.join(out, `browser${suffix}.log`));
+  fs.rmSync(path.join(out, 'results.json'), { force: true });
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-e2e-'));
   const dirs: Dirs = { userData: path.join(tmp, 'user-data'), extensions: path.join(tmp, 'extensions'), xdg: path.join(tmp, 'xdg') };
@@ -89,46 +107,54 @@ async function main(): Promise<number> {
   fs.cpSync(args.workspace, folder, { recursive: true });
   // The incident example, as the review test opens it (with its seed data for the embedded database).
   fs.cpSync(path.join(root, 'examples', 'incident'), path.join(folder, 'incident'), { recursive: true });
-  writeUserSettings(dirs);
+  if (run.restricted) {
+    fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify(UNTRUSTED_WORKSPACE_SETTINGS, null, 2));
+  }
+  writeUserSettings(dirs, run.restricted);
 
   let server: Server | undefined;
   let wb: Workbench | undefined;
   const stop = { done: false };
   const problems: string[] = [];
+  const label = run.tag ? `${run.tag}: ` : '';
   try {
     const extensionPath = await installVsix(codeServer, vsix, dirs, serverLog);
     const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8')) as { publisher: string; name: string };
     const extensionId = `${manifest.publisher}.${manifest.name}`;
-    console.log(`installed ${path.basename(vsix)} as ${extensionId}`);
+    console.log(`installed ${path.basename(vsix)} as ${extensionId}${run.restricted ? ' (restricted window)' : ''}`);
 
-    server = await startServer(codeServer, dirs, { MG_E2E_OUT: out, MG_E2E_EXTENSION_ID: extensionId }, serverLog);
+    server = await startServer(codeServer, dirs, { MG_E2E_OUT: out, MG_E2E_EXTENSION_ID: extensionId }, serverLog, run.restricted);
     // code-server runs in its own process group: take it down if we are interrupted.
     const started = server;
-    for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(sig, () => void started.stop().finally(() => {
-        fs.rmSync(tmp, { recursive: true, force: true });
-        process.exit(130);
-      }));
-    }
-    wb = await openWorkbench({
-      port: server.port, folder, extensionPath, testsPath: path.resolve(args.suite),
-      profileDir: path.join(tmp, 'chromium'), log: browserLog,
+    const onSignal = () => void started.stop().finally(() => {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      process.exit(130);
     });
-    const checkpoints = serveCheckpoints(wb, out, stop);
-    const code = await bounded(wb.exitCode, Number(args['timeout-ms']), 'the extension tests to finish');
-    stop.done = true;
-    await checkpoints;
-    console.log(`extension tests exited with ${code}`);
-    if (code !== 0) {
-      await wb.page.screenshot({ path: path.join(out, 'failure.png') });
-      // A failed test explains itself in results.json; anything else (a crash, a suite that did not
-      // load) counts as a failure of its own.
-      const reported = readResults(out);
-      if (reported.length === 0 || reported.every((r) => r.ok)) problems.push(`the extension test run exited with ${code}`);
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, onSignal);
+    try {
+      wb = await openWorkbench({
+        port: server.port, folder, extensionPath, testsPath: path.resolve(run.suite),
+        profileDir: path.join(tmp, 'chromium'), log: browserLog,
+      });
+      const checkpoints = serveCheckpoints(wb, out, stop);
+      const code = await bounded(wb.exitCode, Number(args['timeout-ms']), 'the extension tests to finish');
+      stop.done = true;
+      await checkpoints;
+      console.log(`${label}extension tests exited with ${code}`);
+      if (code !== 0) {
+        await wb.page.screenshot({ path: path.join(out, `failure${suffix}.png`) });
+        // A failed test explains itself in results.json; anything else (a crash, a suite that did not
+        // load) counts as a failure of its own.
+        const reported = readResults(out);
+        if (reported.length === 0 || reported.every((r) => r.ok)) problems.push(`${label}the extension test run exited with ${code}`);
+      }
+    } finally {
+      for (const sig of ['SIGINT', 'SIGTERM'] as const) process.off(sig, onSignal);
     }
   } catch (err) {
-    problems.push(err instanceof Error ? err.message : String(err));
-    if (wb) await wb.page.screenshot({ path: path.join(out, 'failure.png') }).catch(() => undefined);
+    problems.push(label + (err instanceof Error ? err.message : String(err)));
+    if (wb) await wb.page.screenshot({ path: path.join(out, `failure${suffix}.png`) }).catch(() => undefined);
   } finally {
     stop.done = true;
     await wb?.close().catch(() => undefined);
@@ -137,14 +163,34 @@ async function main(): Promise<number> {
     browserLog.end();
     // VS Code's own logs, the extension's output channels among them: the first place to look.
     const logs = path.join(dirs.userData, 'logs');
-    if (fs.existsSync(logs)) fs.cpSync(logs, path.join(out, 'vscode-logs'), { recursive: true, force: true });
+    if (fs.existsSync(logs)) fs.cpSync(logs, path.join(out, `vscode-logs${suffix}`), { recursive: true, force: true });
     if (process.env.MG_E2E_KEEP) console.log(`kept ${tmp}`);
     else fs.rmSync(tmp, { recursive: true, force: true });
   }
 
-  const results = readResults(out);
-  if (results.length === 0 && problems.length === 0) problems.push('the suite reported no results');
-  if (problems.length) console.log(`logs: ${path.relative(root, out)}/{code-server,browser}.log`);
+  const results = readResults(out).map((r) => ({ ...r, name: label + r.name }));
+  if (results.length === 0 && problems.length === 0) problems.push(`${label}the suite reported no results`);
+  if (problems.length) console.log(`logs: ${path.relative(root, out)}/{code-server,browser}${suffix}.log`);
+  return { results, problems };
+}
+
+async function main(): Promise<number> {
+  const codeServer = required('code-server');
+  const vsix = required('vsix');
+  const out = path.resolve(args.out);
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+
+  const runs: Run[] = [{ suite: args.suite, restricted: false, tag: '' }];
+  if (args['restricted-suite']) runs.push({ suite: args['restricted-suite'], restricted: true, tag: 'restricted' });
+  const results: TestResult[] = [];
+  const problems: string[] = [];
+  for (const run of runs) {
+    const r = await runOnce(codeServer, vsix, out, run);
+    results.push(...r.results);
+    problems.push(...r.problems);
+  }
+  fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify(results, null, 2));
   return report(results, problems);
 }
 

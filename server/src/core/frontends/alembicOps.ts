@@ -73,7 +73,7 @@ export function alembicMethodOps(method: string, call: Node, recv: Receiver, sco
         .filter((c) => c.type === 'call' && calleeName(c) === 'Column')
         .map((c) => columnDefinition(c, scope))
         .flatMap((c) => (c.name ? [{ name: c.name, type: c.details.newType, nullable: c.details.nullable }] : []));
-      return [draft('create-table', call, tableOf(call, recv, 0, 'table_name', scope), { columns })];
+      return [draft('create-table', call, tableOf(call, recv, 0, 'table_name', scope), { columns, ifExists: isTrue(keywordArg(call, 'if_not_exists')) })];
     }
     case 'rename_table': {
       const target = { table: nameValue(arg(call, 0, 'old_table_name'), scope), schema: nameValue(keywordArg(call, 'schema'), scope) };

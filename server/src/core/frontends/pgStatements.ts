@@ -46,10 +46,10 @@ export function describeStatement(node: Node): StatementFacts {
     return { ops: [], copiesFrom: [], transaction: chain ? undefined : TRANSACTION_EFFECT[kind ?? 'TRANS_STMT_BEGIN'] };
   }
   if ('CreateTableAsStmt' in node) {
-    const { into, query, objtype } = node.CreateTableAsStmt;
+    const { into, query, objtype, if_not_exists } = node.CreateTableAsStmt;
     if (objtype !== 'OBJECT_TABLE' || !into?.rel) return facts([]);
     const copied = query && !into.skipData ? tablesSelectedFrom(query) : []; // WITH NO DATA copies nothing
-    return facts([{ kind: 'create-table', ...tableRef(into.rel), details: {} }], copied);
+    return facts([{ kind: 'create-table', ...tableRef(into.rel), details: { ifExists: !!if_not_exists } }], copied);
   }
   if ('SelectStmt' in node) {
     const rel = node.SelectStmt.intoClause?.rel;
@@ -108,7 +108,7 @@ function statementOps(node: Node): OpDraft[] {
     if (idxname) details.indexName = idxname;
     return [{ kind: 'create-index', ...tableRef(relation), details }];
   }
-  if ('CreateStmt' in node) return [{ kind: 'create-table', ...tableRef(node.CreateStmt.relation), details: {} }];
+  if ('CreateStmt' in node) return [{ kind: 'create-table', ...tableRef(node.CreateStmt.relation), details: { ifExists: !!node.CreateStmt.if_not_exists } }];
   return [];
 }
 

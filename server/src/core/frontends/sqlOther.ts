@@ -234,7 +234,7 @@ function createFacts(ast: Ast): OtherFacts {
   if (keyword !== 'table') return { ops: [], copiesFrom: [] };
   const table = ref(obj(arr(ast.table)[0]));
   const definitions = arr(ast.create_definitions).map(obj);
-  const details: OpDetails = {};
+  const details: OpDetails = { ifExists: ast.if_not_exists != null };
   // CREATE TABLE x LIKE y / AS SELECT: the columns come from elsewhere and are not listed.
   if (ast.like == null && ast.query_expr == null) details.columns = definitions.filter((d) => d.resource === 'column').map(columnInfo);
   const copied = ast.query_expr != null ? selectSources(obj(ast.query_expr)) : [];

@@ -58,7 +58,7 @@ export function fallbackFacts(text: string, dialect: OtherDialect, error: string
     return { ...none, ops: [named({ kind: 'create-index', details }, createIndex[3])] };
   }
   const createTable = CREATE_TABLE.exec(text);
-  if (createTable) return { ...none, ops: [named({ kind: 'create-table', details: {} }, createTable[1])] };
+  if (createTable) return { ...none, ops: [named({ kind: 'create-table', details: { ifExists: /\bif\s+not\s+exists\b/i.test(text) } }, createTable[1])] };
   const alter = ALTER_TABLE.exec(text);
   if (alter) return alterClauses(alter[1], alter[2], dialect, error, retry);
   return { ...none, problem: unreadable(dialect, error) };

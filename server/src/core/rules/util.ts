@@ -21,11 +21,14 @@ export function columnRef(op: Operation): string {
   return op.table ? `${op.table}.${op.column}` : `column ${op.column}`;
 }
 
-/** Tables created earlier in the same phase of this file are new and empty: locking and NOT NULL rules do not apply. */
+/**
+ * Tables created earlier in the same phase of this file are new and empty: locking and NOT NULL rules do not
+ * apply. `CREATE TABLE IF NOT EXISTS` proves nothing: the table may already be there, full of rows.
+ */
 export function createdEarlier(ctx: RuleContext, op: Operation): boolean {
   if (!op.table) return false;
   return ctx.result.ops.some(
-    (o) => o.kind === 'create-table' && o.table === op.table && o.phase === op.phase && o.range.start < op.range.start,
+    (o) => o.kind === 'create-table' && !o.details.ifExists && o.table === op.table && o.phase === op.phase && o.range.start < op.range.start,
   );
 }
 
