@@ -136,7 +136,7 @@ function runRules(ctx: RuleContext): Finding[] {
       if (h.table !== undefined) f.table = h.table;
       if (h.column !== undefined) f.column = h.column;
       if (h.op?.guard) f.guard = h.op.guard.kind;
-      const fixes = [...(h.fixes ?? []), ...fixesFor(f, h.op, ctx)];
+      const fixes = options.fixes === false ? [] : [...(h.fixes ?? []), ...fixesFor(f, h.op, ctx)];
       if (fixes.length > 0) f.fixes = fixes;
       if (ctx.facts) withRowCounts(f, rule, h.op, ctx.facts, options);
       findings.push(f);

@@ -23,6 +23,8 @@ export interface AnalysisOptions {
   baseDir?: string;
   /** The database's tables and row counts and the model index, when loaded (see facts.ts). */
   facts?: ProjectFacts;
+  /** Build the code-action edits for each finding. The CLI has no use for them and turns this off. */
+  fixes?: boolean;
 }
 
 export interface SiblingFile {

@@ -113,7 +113,7 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   const spec = sourceSpec(values, io, firstProject?.alembicIni, false);
   // Reports name files relative to io.cwd; neighbouring files and the ledger's paths resolve from there too.
   // Without --dialect, each file's dialect comes from its project (alembic.ini's URL, flyway.conf, Prisma's lock file).
-  const options = { checkDowngrades: !values['no-downgrades'], baseDir: io.cwd, ...(dialect ? { dialect } : {}) };
+  const options = { checkDowngrades: !values['no-downgrades'], baseDir: io.cwd, fixes: false, ...(dialect ? { dialect } : {}) };
   const review = ledger && reviewFacts(ledger);
   const run = spec ? await withSource(spec, (source) => checkProjects(jobs, options, source, review)) : await checkProjects(jobs, options, undefined, review);
   const reporter = reporterFor(format, RULES.map((r) => ({ id: r.id, summary: r.docs.summary, why: r.docs.why, defaultSeverity: r.defaultSeverity })));
