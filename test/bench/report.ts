@@ -40,6 +40,8 @@ export interface Results {
   startup: { runsMs: number[]; medianMs: number };
   /** files / (median wall time - median startup): the steady-state rate once parsers are loaded. */
   workspaceRun: CliSeries & { filesPerSecAfterStartup: number; expectedFiles: number; filesMatch: boolean; targetFilesPerSec: number; met: boolean; parseErrors: number; errors: number };
+  /** `cat` of the same files: what reading them costs at the least. ratio = our whole-workspace time / this. */
+  ioFloor: { files: number; runsMs: number[]; medianMs: number; ratio: number };
   sqlComparison: {
     files: number;
     ours: CliSeries & { filesPerSecAfterStartup: number };
@@ -89,6 +91,7 @@ export function renderText(r: Results): string {
   out.push(`           ${workspaceLine(r)}`);
   out.push(`Timings are medians over runs; memory is peak RSS via ${r.memoryMethod}.`, '');
 
+  out.push(`I/O floor: cat of the same ${formatInt(r.ioFloor.files)} files takes ${formatMs(r.ioFloor.medianMs)}; the whole-workspace CLI run is ${r.ioFloor.ratio.toFixed(1)}× that ${mark(r.ioFloor.ratio <= 10)} target within 10×`, '');
   out.push(`1. Per-file analysis, in process (analyzeText, ${p.lines}-line Alembic file, ${p.findings} findings)`);
   out.push(textTable([
     ['   median', formatMs(p.medianMs), `${mark(p.met)} target ≤ ${p.targetMs} ms: ${met(p.met)}`],
@@ -145,6 +148,7 @@ export function renderMarkdown(r: Results): string {
     [`CLI on the whole workspace (${formatInt(w.files)} migrations: ${formatInt(r.workspace.alembicFiles)} Alembic + ${formatInt(r.workspace.sqlFiles)} SQL)`, `${formatMs(w.medianMs)}, ${formatInt(w.filesPerSec)} files/s`, `≥ ${formatInt(w.targetFilesPerSec)} files/s ${mark(w.met)}`],
     ['Peak memory (RSS), whole workspace', formatMb(w.peakRssKb), '—'],
     ['CLI startup (one small file)', formatMs(r.startup.medianMs), '—'],
+    [`I/O floor: \`cat\` of the same ${formatInt(r.ioFloor.files)} files`, `${formatMs(r.ioFloor.medianMs)}; ours is ${r.ioFloor.ratio.toFixed(1)}× that`, `within 10× ${mark(r.ioFloor.ratio <= 10)}`],
     [`SQL only (${formatInt(s.files)} files): Migration Guard vs squawk ${s.squawk.version}`, `${formatMs(s.ours.medianMs)} vs ${formatMs(s.squawk.medianMs)} (${s.ratio.toFixed(1)}× squawk's time); ${formatInt(s.ours.filesPerSec)} vs ${formatInt(s.squawk.filesPerSec)} files/s`, '—'],
   ]);
   const c = s.comparison;

@@ -78,6 +78,27 @@ function measureStartup(ws: Workspace): Results['startup'] {
   return { runsMs, medianMs: median(runsMs) };
 }
 
+/** Every .py and .sql file under the workspace: what the CLI reads (decoys included). */
+function workspaceFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (/\.(?:py|sql)$/.test(e.name)) out.push(path.relative(root, full));
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** The I/O floor: `cat` of the same files, in one process, as many runs as the CLI gets. */
+function measureIoFloor(ws: Workspace): Omit<Results['ioFloor'], 'ratio'> {
+  const files = workspaceFiles(ws.root);
+  const runsMs = Array.from({ length: RUNS }, () => timedRun('sh', ['-c', 'cat "$@" > /dev/null', 'sh', ...files], ws.root).wallMs);
+  return { files: files.length, runsMs, medianMs: median(runsMs) };
+}
+
 /** Ours and squawk alternate, so a burst of background load hits both rather than one. */
 function measureSql(ws: Workspace, squawk: SquawkBinary) {
   runCli(ws.sqlDirs, ws.root);
@@ -125,6 +146,8 @@ async function main(): Promise<number> {
   const startup = measureStartup(ws);
   log(`whole workspace, ${RUNS} runs…`);
   const whole = measureCli([ws.root], ROOT);
+  log(`I/O floor (cat), ${RUNS} runs…`);
+  const ioFloor = measureIoFloor(ws);
   log(`SQL only vs squawk, ${RUNS} runs each…`);
   const sql = measureSql(ws, squawk);
 
@@ -163,6 +186,7 @@ async function main(): Promise<number> {
       parseErrors,
       errors: whole.last.errors.length,
     },
+    ioFloor: { ...ioFloor, ratio: whole.series.medianMs / ioFloor.medianMs },
     sqlComparison: {
       files: ws.sqlFiles.length,
       ours: { ...sql.ours, filesPerSecAfterStartup: afterStartup(sql.ours, startup.medianMs) },
