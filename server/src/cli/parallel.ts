@@ -33,15 +33,18 @@ function workerScript(): string | undefined {
   return fs.existsSync(beside) ? beside : undefined;
 }
 
+/** Reads and analyses one file, in this thread or in a worker (the parsers must be initialised). */
+export function analyzeFile(file: FileJob, options: Partial<AnalysisOptions>): FileResult {
+  try {
+    return { report: analyzeBytes(file.rel, fs.readFileSync(file.absolute), options) };
+  } catch (err) {
+    return { error: `could not read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+  }
+}
+
 async function analyzeHere(files: FileJob[], options: Partial<AnalysisOptions>): Promise<FileResult[]> {
   await initAnalyzer();
-  return files.map((file) => {
-    try {
-      return { report: analyzeBytes(file.rel, fs.readFileSync(file.absolute), options) };
-    } catch (err) {
-      return { error: `could not read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
-    }
-  });
+  return files.map((file) => analyzeFile(file, options));
 }
 
 /**
