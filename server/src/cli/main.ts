@@ -29,6 +29,7 @@ Options (check):
                                     .migration-review.json at the repository root (signed off in the
                                     VS Code sidebar, and unchanged since)
   --no-color                        plain text output
+  --jobs N                          analyse on N threads (default: one per core; 1 = this thread only)
   -h, --help                        show this help
 
 parity: lists tables with no model (autogenerate would drop them), models with no table, models

@@ -52,9 +52,9 @@ async function analyzeHere(files: FileJob[], options: Partial<AnalysisOptions>):
  * cannot leave one core idle; the bundled build ships the worker as out/cliWorker.js, and running from
  * source falls back to this thread.
  */
-export async function analyzeFiles(files: FileJob[], options: Partial<AnalysisOptions>): Promise<FileResult[]> {
+export async function analyzeFiles(files: FileJob[], options: Partial<AnalysisOptions>, jobs?: number): Promise<FileResult[]> {
   const script = workerScript();
-  const count = Math.min(os.availableParallelism(), Math.ceil(files.length / MIN_FILES_FOR_WORKERS));
+  const count = Math.min(jobs ?? os.availableParallelism(), Math.ceil(files.length / MIN_FILES_FOR_WORKERS));
   if (!script || count < 2) return analyzeHere(files, options);
 
   const results: FileResult[] = new Array(files.length);

@@ -30,8 +30,8 @@ interface Job extends FileJob {
   candidate: Candidate;
 }
 
-async function checkFiles(jobs: Job[], options: Partial<AnalysisOptions>, run: RunResult): Promise<void> {
-  const results = await analyzeFiles(jobs, options);
+async function checkFiles(jobs: Job[], options: Partial<AnalysisOptions>, run: RunResult, threads: number | undefined): Promise<void> {
+  const results = await analyzeFiles(jobs, options, threads);
   results.forEach((result, i) => {
     const { rel, candidate } = jobs[i];
     if (result.error !== undefined) {
@@ -47,20 +47,26 @@ async function checkFiles(jobs: Job[], options: Partial<AnalysisOptions>, run: R
 }
 
 /** Each project's files with its facts; with a database, a second pass quotes exact counts. */
-async function checkProjects(jobs: Job[], options: Partial<AnalysisOptions>, source: SchemaSource | undefined, review: ReviewFacts | undefined): Promise<RunResult> {
+async function checkProjects(
+  jobs: Job[],
+  options: Partial<AnalysisOptions>,
+  source: SchemaSource | undefined,
+  review: ReviewFacts | undefined,
+  threads: number | undefined,
+): Promise<RunResult> {
   const run: RunResult = { reports: [], errors: [], filesChecked: 0 };
   const db: SchemaSnapshot | undefined = source ? await source.read() : undefined;
   for (const group of groupByProject(jobs, (j) => j.absolute)) {
     const loaded = await projectFacts(group.layout, db);
     const facts = review ? { ...loaded, review } : loaded;
     const part: RunResult = { reports: [], errors: [], filesChecked: 0 };
-    await checkFiles(group.items, { ...options, facts }, part);
+    await checkFiles(group.items, { ...options, facts }, part, threads);
     if (source && db && facts) {
       const recount = await countFindingTargets(source, db, part.reports);
       const again = group.items.filter((j) => recount.has(j.rel));
       if (again.length > 0) {
         const redo: RunResult = { reports: [], errors: [], filesChecked: 0 };
-        await checkFiles(again, { ...options, facts }, redo);
+        await checkFiles(again, { ...options, facts }, redo, threads);
         const byPath = new Map(redo.reports.map((r) => [r.path, r]));
         part.reports = part.reports.map((r) => byPath.get(r.path) ?? r);
       }
@@ -91,6 +97,7 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
       dialect: { type: 'string' },
       'require-review': { type: 'boolean', default: false },
       'no-color': { type: 'boolean', default: false },
+      jobs: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       ...DATABASE_OPTIONS,
     },
@@ -105,6 +112,8 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}`);
   const dialect = values.dialect as SqlDialect | undefined;
   if (dialect !== undefined && !DIALECTS.includes(dialect)) throw new UsageError(`--dialect must be one of ${DIALECTS.join(', ')}`);
+  const threads = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw new UsageError('--jobs must be a whole number from 1 to 64');
   const ledger = readLedgerFor(values['require-review'], io);
 
   const candidates = collectCandidates(positionals.length > 0 ? positionals : ['.'], io.cwd);
@@ -115,7 +124,7 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   // Without --dialect, each file's dialect comes from its project (alembic.ini's URL, flyway.conf, Prisma's lock file).
   const options = { checkDowngrades: !values['no-downgrades'], baseDir: io.cwd, fixes: false, ...(dialect ? { dialect } : {}) };
   const review = ledger && reviewFacts(ledger);
-  const run = spec ? await withSource(spec, (source) => checkProjects(jobs, options, source, review)) : await checkProjects(jobs, options, undefined, review);
+  const run = spec ? await withSource(spec, (source) => checkProjects(jobs, options, source, review, threads)) : await checkProjects(jobs, options, undefined, review, threads);
   const reporter = reporterFor(format, RULES.map((r) => ({ id: r.id, summary: r.docs.summary, why: r.docs.why, defaultSeverity: r.defaultSeverity })));
   io.stdout(reporter(run, { color: io.isTty && !values['no-color'] && !process.env.NO_COLOR }));
   const code = exitCode(run, failOn);
