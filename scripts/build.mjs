@@ -34,8 +34,10 @@ const common = {
   // web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle does not have.
   define: { 'import.meta.url': '__importMetaUrl' },
   // PGlite finds its wasm and data files next to its own module, so the CLI leaves it in node_modules (a
-  // runtime dependency); pg-native is an optional addon `pg` only loads when asked to.
-  external: ['@electric-sql/pglite', 'pg-native'],
+  // runtime dependency); pg-native is an optional addon `pg` only loads when asked to. node-sql-parser's
+  // MySQL and SQLite grammars (770 KB) stay there too: loaded on first use, they cost nothing to start a
+  // PostgreSQL-only run, while bundled they would be compiled at every start.
+  external: ['@electric-sql/pglite', 'pg-native', 'node-sql-parser'],
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
@@ -47,7 +49,7 @@ if (fs.existsSync(path.join(root, 'server/src/lsp/server.ts'))) {
   entries.push({ entryPoints: ['server/src/lsp/server.ts'], outfile: 'out/server.js', external: ['pg-native'] });
 }
 if (fs.existsSync(path.join(root, 'client/src/extension.ts'))) {
-  entries.push({ entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.js', external: [...common.external, 'vscode'] });
+  entries.push({ entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.js', external: ['@electric-sql/pglite', 'pg-native', 'vscode'] });
 }
 entries.push({ entryPoints: ['client/webview/main.ts'], outfile: 'out/webview.js', platform: 'browser', target: 'es2022', format: 'iife', define: {}, banner: {}, external: [] });
 

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../server/src/cli/main';
+import { threadsFor } from '../../server/src/cli/parallel';
 
 const REPO = path.join(__dirname, '..', '..');
 
@@ -98,4 +99,25 @@ test('--dialect reads SQL with the chosen dialect and rejects unknown ones', asy
   const bad = await run(['check', '.', '--dialect', 'oracle'], dir);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--dialect must be one of postgres, mysql, sqlite/);
+});
+
+test('worker threads change nothing: --jobs 1 and --jobs 3 give the same report over every rule fixture', () => {
+  const cli = path.join(REPO, 'out', 'cli.js');
+  assert.ok(fs.existsSync(cli), 'run `npm run build` first (npm test does)');
+  const runWith = (jobs: string) => {
+    const res = spawnSync(process.execPath, [cli, 'check', 'test/fixtures/rules', '--format', 'json', '--fail-on', 'never', '--jobs', jobs], { cwd: REPO, encoding: 'utf8' });
+    assert.equal(res.status, 0, res.stderr);
+    return JSON.parse(res.stdout) as { findings: unknown[]; summary: unknown };
+  };
+  const one = runWith('1');
+  assert.ok(one.findings.length > 100, `expected the fixtures to produce findings, got ${one.findings.length}`);
+  assert.deepEqual(runWith('3'), one);
+});
+
+test('threads are started only when the work ahead pays for their start-up', () => {
+  assert.equal(threadsFor(0, 8), 1);
+  assert.equal(threadsFor(100, 8), 1, '100 ms of work: a worker would cost most of what it saves');
+  assert.equal(threadsFor(1000, 2), 2);
+  assert.equal(threadsFor(1000, 1), 1, 'never more threads than cores');
+  assert.equal(threadsFor(5000, 4), 4);
 });

@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeBytes, initAnalyzer } from '../core/analyze';
-import type { AnalysisOptions } from '../core/options';
+import { DEFAULT_OPTIONS, type AnalysisOptions, type SqlDialect } from '../core/options';
+import { dialectFromProject } from '../core/project';
 import type { FileReport } from '../core/report';
 
 export interface FileJob {
@@ -24,64 +25,111 @@ export interface BatchReply {
   results: FileResult[];
 }
 
-// Below this many files, starting workers (each loads the parsers again) costs more than it saves.
-const MIN_FILES_FOR_WORKERS = 64;
-const BATCH_SIZE = 16;
+// A worker costs about 85 ms of start-up (its own copy of the bundle and of both parsers), so threads
+// are only started when the work ahead is several times that. Costs are per byte, measured with
+// `npm run bench` on the reference machine: Python goes through tree-sitter and our tree walk, SQL
+// mostly through a JavaScript fast path.
+const WORKER_STARTUP_MS = 85;
+const MS_PER_PYTHON_BYTE = 1 / 2500;
+const MS_PER_OTHER_BYTE = 1 / 8000;
+const BATCH_SIZE = 8;
 
 function workerScript(): string | undefined {
   const beside = path.join(__dirname, 'cliWorker.js');
   return fs.existsSync(beside) ? beside : undefined;
 }
 
+// One run never sees a configuration file change, so each directory's dialect is looked up once.
+const dialects = new Map<string, SqlDialect>();
+
+function withDialect(file: FileJob, options: Partial<AnalysisOptions>): Partial<AnalysisOptions> {
+  if (options.dialect !== undefined) return options;
+  const dir = path.dirname(file.absolute);
+  let dialect = dialects.get(dir);
+  if (dialect === undefined) {
+    dialect = dialectFromProject(dir) ?? DEFAULT_OPTIONS.dialect;
+    dialects.set(dir, dialect);
+  }
+  return { ...options, dialect };
+}
+
 /** Reads and analyses one file, in this thread or in a worker (the parsers must be initialised). */
 export function analyzeFile(file: FileJob, options: Partial<AnalysisOptions>): FileResult {
   try {
-    return { report: analyzeBytes(file.rel, fs.readFileSync(file.absolute), options) };
+    return { report: analyzeBytes(file.rel, fs.readFileSync(file.absolute), withDialect(file, options)) };
   } catch (err) {
     return { error: `could not read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
   }
 }
 
-async function analyzeHere(files: FileJob[], options: Partial<AnalysisOptions>): Promise<FileResult[]> {
-  await initAnalyzer();
-  return files.map((file) => analyzeFile(file, options));
+/** Milliseconds of analysis the files need on one thread, from their sizes. */
+function estimatedMs(files: FileJob[]): number {
+  let ms = 0;
+  for (const file of files) {
+    const size = fs.statSync(file.absolute, { throwIfNoEntry: false })?.size ?? 0;
+    ms += size * (file.absolute.endsWith('.py') ? MS_PER_PYTHON_BYTE : MS_PER_OTHER_BYTE);
+  }
+  return ms;
+}
+
+/** How many threads, this one included, are worth using: each must save more than a worker costs. */
+export function threadsFor(estimateMs: number, available: number): number {
+  let threads = 1;
+  while (threads < available && estimateMs / threads - estimateMs / (threads + 1) > WORKER_STARTUP_MS) threads++;
+  return threads;
 }
 
 /**
- * Analyses files on every core (results in input order). Workers pull small batches so a few large files
- * cannot leave one core idle; the bundled build ships the worker as out/cliWorker.js, and running from
- * source falls back to this thread.
+ * Analyses files on every core that pays for itself (results in input order). This thread takes part;
+ * workers pull small batches, two in flight each, so a few large files cannot leave a core idle. The
+ * bundled build ships the worker as out/cliWorker.js; running from source, everything stays here.
  */
 export async function analyzeFiles(files: FileJob[], options: Partial<AnalysisOptions>, jobs?: number): Promise<FileResult[]> {
   const script = workerScript();
-  const count = Math.min(jobs ?? os.availableParallelism(), Math.ceil(files.length / MIN_FILES_FOR_WORKERS));
-  if (!script || count < 2) return analyzeHere(files, options);
-
+  const threads = jobs ?? threadsFor(estimatedMs(files), os.availableParallelism());
+  const workers = script && threads > 1 ? Array.from({ length: threads - 1 }, () => new Worker(script)) : [];
+  const init = initAnalyzer();
   const results: FileResult[] = new Array(files.length);
   let next = 0;
-  const workers = Array.from({ length: count }, () => new Worker(script));
+  const take = (): BatchRequest | undefined => {
+    if (next >= files.length) return undefined;
+    const start = next;
+    next = Math.min(files.length, next + BATCH_SIZE);
+    return { id: start, files: files.slice(start, next), options };
+  };
+  const store = (reply: BatchReply) => reply.results.forEach((r, i) => (results[reply.id + i] = r));
+
+  const viaWorker = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      let inFlight = 0;
+      const send = () => {
+        const request = take();
+        if (!request) return inFlight === 0 && resolve();
+        inFlight++;
+        worker.postMessage(request);
+      };
+      worker.on('message', (reply: BatchReply) => {
+        inFlight--;
+        store(reply);
+        send();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`analysis worker exited with code ${code}`))));
+      send();
+      send();
+    });
+
+  // Between batches this thread yields, so replies from workers are taken in and answered promptly.
+  const here = async () => {
+    await init;
+    for (let request = take(); request; request = take()) {
+      store({ id: request.id, results: request.files.map((file) => analyzeFile(file, options)) });
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
+
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= files.length) return resolve();
-              const start = next;
-              next = Math.min(files.length, next + BATCH_SIZE);
-              const request: BatchRequest = { id: start, files: files.slice(start, next), options };
-              worker.postMessage(request);
-            };
-            worker.on('message', (reply: BatchReply) => {
-              reply.results.forEach((r, i) => (results[reply.id + i] = r));
-              send();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`analysis worker exited with code ${code}`))));
-            send();
-          }),
-      ),
-    );
+    await Promise.all([here(), ...workers.map(viaWorker)]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -15,8 +15,10 @@ const fileCache = new Map<string, { mtimeMs: number; size: number; text: string 
 
 function readCached(file: string): string | undefined {
   try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile() || stat.size > MAX_SIBLING_BYTES) return undefined;
+    // Most files asked for do not exist (a configuration file looked for in every parent directory):
+    // answering that without an exception keeps the look-up cheap.
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile() || stat.size > MAX_SIBLING_BYTES) return undefined;
     const cached = fileCache.get(file);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
     const text = fs.readFileSync(file, 'utf8');

@@ -2,7 +2,7 @@
 // default_transaction_read_only=on (checked, not assumed, because a connection pooler can drop startup
 // options) and a statement timeout, so a schema read can neither change data nor hang behind a lock.
 
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { boundedCount, readCatalog, type Queryable } from './catalog';
 import { DbError, toDbError, type ErrorContext } from './errors';
 import type { RowCount, SchemaSnapshot, SchemaSource, TableRef } from './schemaSource';
@@ -37,7 +37,9 @@ export class PgSession implements Queryable {
       connectTimeoutMs,
       statementTimeoutMs,
     };
-    const client = new Client({
+    // Loaded here, not at start-up: runs without a database never pay for the driver.
+    const { Client: PgClient } = await import('pg');
+    const client = new PgClient({
       connectionString: opts.url,
       connectionTimeoutMillis: connectTimeoutMs,
       statement_timeout: statementTimeoutMs,

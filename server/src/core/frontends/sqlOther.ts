@@ -3,8 +3,8 @@
 // statement these databases accept (PRAGMA, DROP INDEX in SQLite, some ALTER TABLE clauses), so what it
 // rejects goes through sqlOtherFallback.ts before it is reported as unreadable.
 
-import { Parser as MySqlParser } from 'node-sql-parser/build/mysql';
-import { Parser as SqliteParser } from 'node-sql-parser/build/sqlite';
+import type { Parser as MySqlParser } from 'node-sql-parser/build/mysql';
+import type { Parser as SqliteParser } from 'node-sql-parser/build/sqlite';
 import type { ColumnInfo, OpDetails } from '../ops';
 import type { OpDraft, StatementFacts, TableRef } from './pgStatements';
 import { fallbackFacts } from './sqlOtherFallback';
@@ -36,8 +36,19 @@ const DATABASE = { mysql: 'MySQL', sqlite: 'Sqlite' } as const;
 let mysqlParser: MySqlParser | undefined;
 let sqliteParser: SqliteParser | undefined;
 
+// Each grammar is about 1 MB of JavaScript: loaded on first use, so PostgreSQL-only runs never pay for them.
+function loadMySql(): MySqlParser {
+  const { Parser } = require('node-sql-parser/build/mysql') as typeof import('node-sql-parser/build/mysql');
+  return new Parser();
+}
+
+function loadSqlite(): SqliteParser {
+  const { Parser } = require('node-sql-parser/build/sqlite') as typeof import('node-sql-parser/build/sqlite');
+  return new Parser();
+}
+
 function astify(sql: string, dialect: OtherDialect): Ast[] {
-  const parser = dialect === 'mysql' ? (mysqlParser ??= new MySqlParser()) : (sqliteParser ??= new SqliteParser());
+  const parser = dialect === 'mysql' ? (mysqlParser ??= loadMySql()) : (sqliteParser ??= loadSqlite());
   const ast: unknown = parser.astify(sql, { database: DATABASE[dialect] });
   return (Array.isArray(ast) ? ast : [ast]).map(obj);
 }
