@@ -92,22 +92,28 @@ function workspaceFiles(root: string): string[] {
   return out;
 }
 
+function catFiles(files: readonly string[], cwd: string): number {
+  return timedRun('sh', ['-c', 'cat "$@" > /dev/null', 'sh', ...files], cwd).wallMs;
+}
+
 /** The I/O floor: `cat` of the same files, in one process, as many runs as the CLI gets. */
 function measureIoFloor(ws: Workspace): Omit<Results['ioFloor'], 'ratio'> {
   const files = workspaceFiles(ws.root);
-  const runsMs = Array.from({ length: RUNS }, () => timedRun('sh', ['-c', 'cat "$@" > /dev/null', 'sh', ...files], ws.root).wallMs);
+  const runsMs = Array.from({ length: RUNS }, () => catFiles(files, ws.root));
   return { files: files.length, runsMs, medianMs: median(runsMs) };
 }
 
-/** Ours and squawk alternate, so a burst of background load hits both rather than one. */
+/** Ours, squawk and `cat` alternate, so a burst of background load hits all three rather than one. */
 function measureSql(ws: Workspace, squawk: SquawkBinary) {
   runCli(ws.sqlDirs, ws.root);
   runSquawk(squawk, ws.root, ws.sqlFiles);
   const ours: CliRun[] = [];
   const theirs: ReturnType<typeof runSquawk>[] = [];
+  const catMs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     ours.push(runCli(ws.sqlDirs, ws.root));
     theirs.push(runSquawk(squawk, ws.root, ws.sqlFiles));
+    catMs.push(catFiles(ws.sqlFiles, ws.root));
   }
   const oursLast = ours[ours.length - 1]!.json;
   const squawkLast = theirs[theirs.length - 1]!;
@@ -117,6 +123,7 @@ function measureSql(ws: Workspace, squawk: SquawkBinary) {
     squawk: series(theirs, ws.sqlFiles.length, squawkLast.violations.length),
     squawkViolations: squawkLast.violations,
     invocations: squawkLast.invocations,
+    ioFloor: { files: ws.sqlFiles.length, runsMs: catMs, medianMs: median(catMs) },
   };
 }
 
@@ -192,6 +199,7 @@ async function main(): Promise<number> {
       ours: { ...sql.ours, filesPerSecAfterStartup: afterStartup(sql.ours, startup.medianMs) },
       squawk: { ...sql.squawk, version: squawk.version, binary: path.relative(ROOT, squawk.path), native: squawk.native, invocations: sql.invocations },
       ratio: sql.ours.medianMs / sql.squawk.medianMs,
+      ioFloor: { ...sql.ioFloor, ratio: sql.ours.medianMs / sql.ioFloor.medianMs },
       comparison: compare(ws.truth, sql.oursFindings, sql.squawkViolations as SquawkViolation[], phaseLocator(ws.root)),
     },
     problems,

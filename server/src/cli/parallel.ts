@@ -88,7 +88,7 @@ export async function analyzeFiles(files: FileJob[], options: Partial<AnalysisOp
   const script = workerScript();
   const threads = jobs ?? threadsFor(estimatedMs(files), os.availableParallelism());
   const workers = script && threads > 1 ? Array.from({ length: threads - 1 }, () => new Worker(script)) : [];
-  const init = initAnalyzer();
+  const init = initAnalyzer({ python: !files.every((f) => /\.sql$/i.test(f.absolute)) });
   const results: FileResult[] = new Array(files.length);
   let next = 0;
   const take = (): BatchRequest | undefined => {

@@ -19,8 +19,13 @@ import type { Rule, RuleContext, RuleHit } from './rules/types';
 import { findSuppressions } from './suppressions';
 import { LineIndex } from './text';
 
-export async function initAnalyzer(): Promise<void> {
-  await Promise.all([initPythonParser(), initPgParser()]);
+/**
+ * Loads the parsers. A caller that knows it has no Python files (a run over SQL migrations) can skip
+ * tree-sitter, whose wasm takes a good part of start-up; SQL is needed everywhere (Python migrations
+ * run SQL too).
+ */
+export async function initAnalyzer(needs: { python?: boolean } = {}): Promise<void> {
+  await Promise.all([needs.python === false ? undefined : initPythonParser(), initPgParser()]);
 }
 
 const BINARY_SNIFF_BYTES = 8192;
