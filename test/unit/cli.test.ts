@@ -121,3 +121,42 @@ test('threads are started only when the work ahead pays for their start-up', () 
   assert.equal(threadsFor(1000, 1), 1, 'never more threads than cores');
   assert.equal(threadsFor(5000, 4), 4);
 });
+
+test('--cache: a second run reuses results, and every input a report depends on invalidates it', () => {
+  const cli = path.join(REPO, 'out', 'cli.js');
+  assert.ok(fs.existsSync(cli), 'run `npm run build` first (npm test does)');
+  const dir = workspace({
+    'flyway.conf': 'flyway.url=jdbc:mysql://localhost/app\n',
+    'sql/V1__create.sql': 'CREATE TABLE t (a varchar(100), b int);\n',
+    'sql/V2__narrow.sql': 'ALTER TABLE t MODIFY a varchar(10);\n',
+    'sql/V3__drop.sql': 'ALTER TABLE t DROP COLUMN b;\n',
+  });
+  const cacheFile = path.join(dir, '.migration-guard-cache.json');
+  const check = (...extra: string[]) => {
+    const res = spawnSync(process.execPath, [cli, 'check', 'sql', '--format', 'json', '--fail-on', 'never', ...extra], { cwd: dir, encoding: 'utf8' });
+    assert.equal(res.status, 0, res.stderr);
+    return res.stdout;
+  };
+  // The property that matters: with the cache, every run prints what a run without it prints.
+  const sameAsUncached = (what: string) => assert.equal(check('--cache'), check(), what);
+
+  sameAsUncached('first run (empty cache)');
+  const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, unknown> };
+  assert.deepEqual(Object.keys(stored.entries).sort(), ['sql/V1__create.sql', 'sql/V2__narrow.sql', 'sql/V3__drop.sql']);
+  sameAsUncached('second run (all from the cache)');
+  assert.match(check('--cache'), /values that do not fit are cut/, 'V2 narrows what V1 created');
+
+  // V2's report depends on V1 (its history): changing only V1 must change V2's report.
+  fs.writeFileSync(path.join(dir, 'sql/V1__create.sql'), 'CREATE TABLE t (a varchar(5), b int);\n');
+  sameAsUncached('after an earlier migration changed');
+  assert.match(check('--cache'), /values are kept/, 'V2 now widens the column');
+
+  // The dialect comes from flyway.conf, outside the file.
+  fs.writeFileSync(path.join(dir, 'flyway.conf'), 'flyway.url=jdbc:postgresql://localhost/app\n');
+  sameAsUncached('after the project switched dialect');
+
+  fs.writeFileSync(cacheFile, '{ not json');
+  sameAsUncached('with a corrupt cache file');
+  assert.doesNotThrow(() => JSON.parse(fs.readFileSync(cacheFile, 'utf8')), 'the corrupt cache is rewritten');
+  assert.equal(check('--cache', '--no-downgrades'), check('--no-downgrades'));
+});

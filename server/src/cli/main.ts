@@ -30,6 +30,9 @@ Options (check):
                                     VS Code sidebar, and unchanged since)
   --no-color                        plain text output
   --jobs N                          analyse on N threads (default: one per core; 1 = this thread only)
+  --cache                           reuse the results of earlier runs for files whose content, neighbours,
+                                    options and project facts are unchanged (kept in
+                                    .migration-guard-cache.json; --cache-location FILE to move it)
   -h, --help                        show this help
 
 parity: lists tables with no model (autogenerate would drop them), models with no table, models

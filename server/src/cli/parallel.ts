@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeBytes, initAnalyzer } from '../core/analyze';
 import { DEFAULT_OPTIONS, type AnalysisOptions, type SqlDialect } from '../core/options';
-import { dialectFromProject } from '../core/project';
+import { dialectFromProject, readSiblingsFromDisk } from '../core/project';
+import type { ResultCache } from './cache';
 import type { FileReport } from '../core/report';
 
 export interface FileJob {
@@ -12,7 +13,8 @@ export interface FileJob {
   rel: string;
 }
 
-export type FileResult = { report: FileReport; error?: undefined } | { report?: undefined; error: string };
+/** siblingDirs: the directories whose migrations the analysis read (its history), for the result cache. */
+export type FileResult = { report: FileReport; siblingDirs?: string[]; error?: undefined } | { report?: undefined; error: string };
 
 export interface BatchRequest {
   id: number;
@@ -42,24 +44,62 @@ function workerScript(): string | undefined {
 // One run never sees a configuration file change, so each directory's dialect is looked up once.
 const dialects = new Map<string, SqlDialect>();
 
-function withDialect(file: FileJob, options: Partial<AnalysisOptions>): Partial<AnalysisOptions> {
-  if (options.dialect !== undefined) return options;
+/** The dialect the file is read in: the one chosen, else its project's. */
+function dialectOf(file: FileJob, options: Partial<AnalysisOptions>): SqlDialect {
+  if (options.dialect !== undefined) return options.dialect;
   const dir = path.dirname(file.absolute);
   let dialect = dialects.get(dir);
   if (dialect === undefined) {
     dialect = dialectFromProject(dir) ?? DEFAULT_OPTIONS.dialect;
     dialects.set(dir, dialect);
   }
-  return { ...options, dialect };
+  return dialect;
 }
 
 /** Reads and analyses one file, in this thread or in a worker (the parsers must be initialised). */
 export function analyzeFile(file: FileJob, options: Partial<AnalysisOptions>): FileResult {
+  const siblingDirs = new Set<string>();
+  const read = options.readSiblings ?? readSiblingsFromDisk;
+  const readSiblings = (dir: string) => {
+    siblingDirs.add(dir);
+    return read(dir);
+  };
   try {
-    return { report: analyzeBytes(file.rel, fs.readFileSync(file.absolute), withDialect(file, options)) };
+    const report = analyzeBytes(file.rel, fs.readFileSync(file.absolute), { ...options, dialect: dialectOf(file, options), readSiblings });
+    return { report, siblingDirs: [...siblingDirs] };
   } catch (err) {
     return { error: `could not read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
   }
+}
+
+/**
+ * Files whose cached result still holds are answered from the cache; the rest are analysed and their
+ * results stored. Results in input order.
+ */
+export async function analyzeFilesCached(files: FileJob[], options: Partial<AnalysisOptions>, jobs: number | undefined, cache: ResultCache): Promise<FileResult[]> {
+  const digest = cache.optionsDigest(options);
+  const results: FileResult[] = new Array(files.length);
+  const pending: Array<{ index: number; key: string }> = [];
+  files.forEach((file, index) => {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file.absolute);
+    } catch {
+      pending.push({ index, key: '' });
+      return;
+    }
+    const key = cache.keyFor(file.rel, `${digest}:${dialectOf(file, options)}`, bytes);
+    const report = cache.lookup(file.rel, key, bytes, options);
+    if (report) results[index] = { report };
+    else pending.push({ index, key });
+  });
+  const fresh = await analyzeFiles(pending.map((p) => files[p.index]), options, jobs);
+  fresh.forEach((result, i) => {
+    const { index, key } = pending[i];
+    results[index] = result;
+    if (result.report && key) cache.store(files[index].rel, key, result.report, result.siblingDirs ?? []);
+  });
+  return results;
 }
 
 /** Milliseconds of analysis the files need on one thread, from their sizes. */
@@ -85,6 +125,7 @@ export function threadsFor(estimateMs: number, available: number): number {
  * bundled build ships the worker as out/cliWorker.js; running from source, everything stays here.
  */
 export async function analyzeFiles(files: FileJob[], options: Partial<AnalysisOptions>, jobs?: number): Promise<FileResult[]> {
+  if (files.length === 0) return [];
   const script = workerScript();
   const threads = jobs ?? threadsFor(estimatedMs(files), os.availableParallelism());
   const workers = script && threads > 1 ? Array.from({ length: threads - 1 }, () => new Worker(script)) : [];

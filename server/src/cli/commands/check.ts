@@ -9,7 +9,8 @@ import { LedgerError } from '../../core/review/ledger';
 import { RULES } from '../../core/rules';
 import { collectCandidates, isMigrationCandidate, UsageError, type Candidate } from '../../core/walk';
 import type { CliIo } from '../io';
-import { analyzeFiles, type FileJob } from '../parallel';
+import { ResultCache } from '../cache';
+import { analyzeFiles, analyzeFilesCached, type FileJob } from '../parallel';
 import { REPORT_FORMATS, reporterFor, type ReportFormat } from '../reporters';
 import type { RunResult } from '../reporters/types';
 import { DATABASE_OPTIONS, sourceSpec, withSource } from './database';
@@ -30,8 +31,14 @@ interface Job extends FileJob {
   candidate: Candidate;
 }
 
-async function checkFiles(jobs: Job[], options: Partial<AnalysisOptions>, run: RunResult, threads: number | undefined): Promise<void> {
-  const results = await analyzeFiles(jobs, options, threads);
+interface RunSettings {
+  threads: number | undefined;
+  cache: ResultCache | undefined;
+}
+
+async function checkFiles(jobs: Job[], options: Partial<AnalysisOptions>, run: RunResult, settings: RunSettings): Promise<void> {
+  const { threads, cache } = settings;
+  const results = cache ? await analyzeFilesCached(jobs, options, threads, cache) : await analyzeFiles(jobs, options, threads);
   results.forEach((result, i) => {
     const { rel, candidate } = jobs[i];
     if (result.error !== undefined) {
@@ -52,7 +59,7 @@ async function checkProjects(
   options: Partial<AnalysisOptions>,
   source: SchemaSource | undefined,
   review: ReviewFacts | undefined,
-  threads: number | undefined,
+  settings: RunSettings,
 ): Promise<RunResult> {
   const run: RunResult = { reports: [], errors: [], filesChecked: 0 };
   const db: SchemaSnapshot | undefined = source ? await source.read() : undefined;
@@ -60,13 +67,13 @@ async function checkProjects(
     const loaded = await projectFacts(group.layout, db);
     const facts = review ? { ...loaded, review } : loaded;
     const part: RunResult = { reports: [], errors: [], filesChecked: 0 };
-    await checkFiles(group.items, { ...options, facts }, part, threads);
+    await checkFiles(group.items, { ...options, facts }, part, settings);
     if (source && db && facts) {
       const recount = await countFindingTargets(source, db, part.reports);
       const again = group.items.filter((j) => recount.has(j.rel));
       if (again.length > 0) {
         const redo: RunResult = { reports: [], errors: [], filesChecked: 0 };
-        await checkFiles(again, { ...options, facts }, redo, threads);
+        await checkFiles(again, { ...options, facts }, redo, settings);
         const byPath = new Map(redo.reports.map((r) => [r.path, r]));
         part.reports = part.reports.map((r) => byPath.get(r.path) ?? r);
       }
@@ -98,6 +105,8 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
       'require-review': { type: 'boolean', default: false },
       'no-color': { type: 'boolean', default: false },
       jobs: { type: 'string' },
+      cache: { type: 'boolean', default: false },
+      'cache-location': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       ...DATABASE_OPTIONS,
     },
@@ -114,6 +123,7 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   if (dialect !== undefined && !DIALECTS.includes(dialect)) throw new UsageError(`--dialect must be one of ${DIALECTS.join(', ')}`);
   const threads = values.jobs === undefined ? undefined : Number(values.jobs);
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw new UsageError('--jobs must be a whole number from 1 to 64');
+  const settings: RunSettings = { threads, cache: openCache(values.cache || values['cache-location'] !== undefined, values['cache-location'], io) };
   const ledger = readLedgerFor(values['require-review'], io);
 
   const candidates = collectCandidates(positionals.length > 0 ? positionals : ['.'], io.cwd);
@@ -124,7 +134,8 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   // Without --dialect, each file's dialect comes from its project (alembic.ini's URL, flyway.conf, Prisma's lock file).
   const options = { checkDowngrades: !values['no-downgrades'], baseDir: io.cwd, fixes: false, ...(dialect ? { dialect } : {}) };
   const review = ledger && reviewFacts(ledger);
-  const run = spec ? await withSource(spec, (source) => checkProjects(jobs, options, source, review, threads)) : await checkProjects(jobs, options, undefined, review, threads);
+  const run = spec ? await withSource(spec, (source) => checkProjects(jobs, options, source, review, settings)) : await checkProjects(jobs, options, undefined, review, settings);
+  saveCache(settings.cache, io);
   const reporter = reporterFor(format, RULES.map((r) => ({ id: r.id, summary: r.docs.summary, why: r.docs.why, defaultSeverity: r.defaultSeverity })));
   io.stdout(reporter(run, { color: io.isTty && !values['no-color'] && !process.env.NO_COLOR }));
   const code = exitCode(run, failOn);
@@ -134,6 +145,24 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   // The machine-readable formats own stdout.
   (format === 'text' ? io.stdout : io.stderr)(renderMissingReviews(missing, ledger.file, io.cwd));
   return 1;
+}
+
+const DEFAULT_CACHE = '.migration-guard-cache.json';
+
+function openCache(wanted: boolean, location: string | undefined, io: CliIo): ResultCache | undefined {
+  if (!wanted) return undefined;
+  const cache = ResultCache.open(path.resolve(io.cwd, location ?? DEFAULT_CACHE));
+  if (!cache) io.stderr('migration-guard: --cache needs the built CLI (npm run build); this run does not use one.\n');
+  return cache;
+}
+
+/** A cache that cannot be written costs the next run time, never this run its result. */
+function saveCache(cache: ResultCache | undefined, io: CliIo): void {
+  try {
+    cache?.save();
+  } catch (err) {
+    io.stderr(`migration-guard: could not write the cache ${cache?.file} (${(err as NodeJS.ErrnoException).code ?? String(err)}).\n`);
+  }
 }
 
 /**
