@@ -49,8 +49,8 @@ function machine(): Machine {
 }
 
 /** One CLI run; --fail-on never makes any exit code but 0 an error worth stopping for. */
-function runCli(paths: readonly string[], cwd: string): CliRun {
-  const r = timedRun(process.execPath, [CLI, 'check', ...paths, '--format', 'json', '--fail-on', 'never'], cwd);
+function runCli(paths: readonly string[], cwd: string, extra: readonly string[] = []): CliRun {
+  const r = timedRun(process.execPath, [CLI, 'check', ...paths, '--format', 'json', '--fail-on', 'never', ...extra], cwd);
   if (r.status !== 0) throw new Error(`the CLI exited with ${r.status} (expected 0 with --fail-on never):\n${r.stderr.slice(0, 2000)}`);
   return { wallMs: r.wallMs, peakRssKb: r.peakRssKb, json: JSON.parse(r.stdout) as CliJson };
 }
@@ -64,9 +64,9 @@ function series(runs: readonly { wallMs: number; peakRssKb?: number }[], files: 
 }
 
 /** An untimed first run fills the OS file cache, so run 1 is not the only one reading from disk. */
-function measureCli(paths: readonly string[], cwd: string): { series: CliSeries; last: CliJson } {
-  runCli(paths, cwd);
-  const runs = Array.from({ length: RUNS }, () => runCli(paths, cwd));
+function measureCli(paths: readonly string[], cwd: string, extra: readonly string[] = []): { series: CliSeries; last: CliJson } {
+  runCli(paths, cwd, extra);
+  const runs = Array.from({ length: RUNS }, () => runCli(paths, cwd, extra));
   const last = runs[runs.length - 1]!.json;
   return { series: series(runs, last.files, last.findings.length), last };
 }
@@ -153,6 +153,11 @@ async function main(): Promise<number> {
   const startup = measureStartup(ws);
   log(`whole workspace, ${RUNS} runs…`);
   const whole = measureCli([ws.root], ROOT);
+  log(`whole workspace with a warm --cache, ${RUNS} runs…`);
+  const cacheFile = path.join(BENCH_DIR, 'cache.json');
+  fs.rmSync(cacheFile, { force: true });
+  const warm = measureCli([ws.root], ROOT, ['--cache-location', cacheFile]);
+  if (JSON.stringify(warm.last) !== JSON.stringify(whole.last)) problems.push('the run with a warm cache printed something else than the uncached run');
   log(`I/O floor (cat), ${RUNS} runs…`);
   const ioFloor = measureIoFloor(ws);
   log(`SQL only vs squawk, ${RUNS} runs each…`);
@@ -194,6 +199,7 @@ async function main(): Promise<number> {
       errors: whole.last.errors.length,
     },
     ioFloor: { ...ioFloor, ratio: whole.series.medianMs / ioFloor.medianMs },
+    warmCache: { ...warm.series, ratio: warm.series.medianMs / ioFloor.medianMs },
     sqlComparison: {
       files: ws.sqlFiles.length,
       ours: { ...sql.ours, filesPerSecAfterStartup: afterStartup(sql.ours, startup.medianMs) },
