@@ -1,4 +1,5 @@
 import { loadModule, parsePlPgSQLSync, parseSync, type ParseResult } from 'libpg-query';
+import { fastParse } from './pgFast';
 
 /** What parsePlPgSQLSync really returns (its declared type is the SQL ParseResult). */
 export interface PlpgsqlParseResult {
@@ -11,7 +12,7 @@ export interface PgParser {
 }
 
 const api: PgParser = {
-  parse: parseSync,
+  parse: (sql) => fastParse(sql) ?? parseSync(sql),
   parsePlPgSQL: (sql) => parsePlPgSQLSync(sql) as unknown as PlpgsqlParseResult,
 };
 
