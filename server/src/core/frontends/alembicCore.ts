@@ -3,15 +3,15 @@
 // Core statements only change rows when executed, so they count where they are passed to execute();
 // an ORM Query's delete()/update() runs at once. Without a where clause or filter, every row is hit.
 
-import type { Node } from '../parse/python';
+import type { PyNode } from './pyNode';
 import type { OpDraft } from './alembicOps';
-import { calleeName, keywordArg, keywordNames, nameValue, positionalArgs, resolve, type Scope } from './pyValues';
+import { attributeName, calleeName, keywordArg, keywordNames, nameValue, positionalArgs, resolve, type Scope } from './pyValues';
 
 interface Link {
   name: string;
-  call: Node;
+  call: PyNode;
   /** The object the method is called on; undefined for a plain function call (`delete(t)`). */
-  object?: Node;
+  object?: PyNode;
 }
 
 export interface DataChange {
@@ -27,7 +27,7 @@ const HARMLESS = new Set(['select', 'insert', 'values', 'bindparams', 'returning
 const MODULES = /^(?:sa|sqlalchemy|expression|sql)$/;
 
 /** The calls of a method chain, outermost first: `t.delete().where(c)` -> where, delete. */
-function chainOf(expr: Node, scope: Scope): Link[] {
+function chainOf(expr: PyNode, scope: Scope): Link[] {
   const links: Link[] = [];
   let node = resolve(expr, scope);
   while (node.type === 'call' && links.length < 32) {
@@ -38,7 +38,7 @@ function chainOf(expr: Node, scope: Scope): Link[] {
     }
     const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
     if (!fn || !object) break;
-    links.push({ name: fn.childForFieldName('attribute')?.text ?? '', call: node, object });
+    links.push({ name: attributeName(fn) ?? '', call: node, object });
     node = resolve(object, scope);
   }
   return links;
@@ -48,7 +48,7 @@ function chainOf(expr: Node, scope: Scope): Link[] {
  * Reads a statement built with SQLAlchemy: a DataChange for a delete/update, 'harmless' for another
  * statement builder (select(), insert()), undefined when it is not a SQLAlchemy statement at all.
  */
-export function coreDataChange(expr: Node, scope: Scope): DataChange | 'harmless' | undefined {
+export function coreDataChange(expr: PyNode, scope: Scope): DataChange | 'harmless' | undefined {
   const links = chainOf(expr, scope);
   const at = links.findIndex((l) => l.name === 'delete' || l.name === 'update');
   if (at < 0) return links.length > 0 && HARMLESS.has(links[links.length - 1].name) ? 'harmless' : undefined;

@@ -1,6 +1,6 @@
 import type { OpDetails, Operation, OpKind } from '../ops';
 import type { SqlDialect } from '../options';
-import type { Node } from '../parse/python';
+import type { PyNode } from './pyNode';
 import { isWidening, sameType } from '../typeWidening';
 import { arg, calleeName, isFalse, isTrue, keywordArg, nameValue, positionalArgs, type Scope } from './pyValues';
 import { sqlTypeOf } from './saTypes';
@@ -19,7 +19,7 @@ const CONSTRAINT_TYPES: Record<string, OpDetails['constraintType']> = {
   primary: 'primary-key',
 };
 
-function tableOf(call: Node, recv: Receiver, index: number, kw: string, scope: Scope): { table?: string; schema?: string } {
+function tableOf(call: PyNode, recv: Receiver, index: number, kw: string, scope: Scope): { table?: string; schema?: string } {
   if (recv.kind === 'batch') return { table: recv.table, schema: recv.schema };
   return { table: nameValue(arg(call, index, kw), scope), schema: nameValue(keywordArg(call, 'schema'), scope) };
 }
@@ -29,7 +29,7 @@ function shifted(recv: Receiver, index: number): number {
   return recv.kind === 'batch' ? index - 1 : index;
 }
 
-function draft(kind: OpKind, call: Node, target: { table?: string; schema?: string; column?: string }, details: OpDetails = {}): OpDraft {
+function draft(kind: OpKind, call: PyNode, target: { table?: string; schema?: string; column?: string }, details: OpDetails = {}): OpDraft {
   const op: OpDraft = { kind, range: { start: call.startIndex, end: call.endIndex }, details };
   if (target.table !== undefined) op.table = target.table;
   if (target.schema !== undefined) op.schema = target.schema;
@@ -38,7 +38,7 @@ function draft(kind: OpKind, call: Node, target: { table?: string; schema?: stri
 }
 
 /** Reads an `sa.Column("name", Type, nullable=..., server_default=...)` expression. */
-function columnDefinition(column: Node | undefined, scope: Scope): { name?: string; details: OpDetails } {
+function columnDefinition(column: PyNode | undefined, scope: Scope): { name?: string; details: OpDetails } {
   if (!column || column.type !== 'call') return { details: {} };
   const name = nameValue(positionalArgs(column)[0], scope);
   const nullableArg = keywordArg(column, 'nullable');
@@ -54,7 +54,7 @@ function columnDefinition(column: Node | undefined, scope: Scope): { name?: stri
   return { name, details };
 }
 
-function typeText(node: Node | undefined): string | undefined {
+function typeText(node: PyNode | undefined): string | undefined {
   if (!node || node.type === 'none') return undefined;
   return node.text.replace(/^(?:sa|sqlalchemy|postgresql|mysql|sqlite|types)\./, '');
 }
@@ -63,7 +63,7 @@ function typeText(node: Node | undefined): string | undefined {
  * Maps one Alembic operation call (`op.drop_table(...)`, `batch_op.drop_column(...)`) to operations.
  * Returns undefined for methods that change nothing a rule looks at, and for `execute` (handled as SQL).
  */
-export function alembicMethodOps(method: string, call: Node, recv: Receiver, scope: Scope, dialect: SqlDialect): OpDraft[] | undefined {
+export function alembicMethodOps(method: string, call: PyNode, recv: Receiver, scope: Scope, dialect: SqlDialect): OpDraft[] | undefined {
   switch (method) {
     case 'drop_table':
       return [draft('drop-table', call, tableOf(call, recv, 0, 'table_name', scope))];
@@ -125,7 +125,7 @@ export function alembicMethodOps(method: string, call: Node, recv: Receiver, sco
   }
 }
 
-function addConstraint(call: Node, recv: Receiver, scope: Scope, type: OpDetails['constraintType'], tableKw: string): OpDraft {
+function addConstraint(call: PyNode, recv: Receiver, scope: Scope, type: OpDetails['constraintType'], tableKw: string): OpDraft {
   return draft('add-constraint', call, tableOf(call, recv, 1, tableKw, scope), {
     constraintName: nameValue(arg(call, 0, 'constraint_name'), scope),
     constraintType: type,
@@ -133,7 +133,7 @@ function addConstraint(call: Node, recv: Receiver, scope: Scope, type: OpDetails
   });
 }
 
-function alterColumn(call: Node, recv: Receiver, scope: Scope, dialect: SqlDialect): OpDraft[] {
+function alterColumn(call: PyNode, recv: Receiver, scope: Scope, dialect: SqlDialect): OpDraft[] {
   const target = { ...tableOf(call, recv, 0, 'table_name', scope), column: nameValue(arg(call, shifted(recv, 1), 'column_name'), scope) };
   const details: OpDetails = {};
   const newType = typeText(keywordArg(call, 'type_'));
@@ -153,7 +153,7 @@ function alterColumn(call: Node, recv: Receiver, scope: Scope, dialect: SqlDiale
 }
 
 /** `sa.Enum(..., name="mood").drop(bind)` / `mood_enum.drop(op.get_bind())` / `some_table.drop(bind)`. */
-export function objectDropOps(call: Node, object: Node | undefined, scope: Scope): OpDraft[] | undefined {
+export function objectDropOps(call: PyNode, object: PyNode | undefined, scope: Scope): OpDraft[] | undefined {
   const constructor = object?.type === 'call' ? object : undefined;
   const kind = constructor ? calleeName(constructor) : undefined;
   if (constructor && (kind === 'Enum' || kind === 'ENUM')) {

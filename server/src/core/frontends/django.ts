@@ -6,24 +6,24 @@
 
 import type { FrontendResult, Operation, Phase, PhaseInfo, Problem } from '../ops';
 import type { AnalysisOptions } from '../options';
-import { parsePython, type Node } from '../parse/python';
 import type { OpDraft } from './alembicOps';
 import { appLabel, dependencyNames, migrationClass, priorState } from './djangoHistory';
 import { schemaDrafts } from './djangoOps';
 import { walkRunPython } from './djangoRunPython';
 import { operationCalls, operationName, readStateOps, type AppState } from './djangoState';
+import { withPythonTree, type PyNode } from './pyNode';
 import { pythonSqlOps } from './pySql';
 import { syntaxProblems } from './pySyntax';
-import { arg, isFalse, resetArgCache, stringValue, type Scope } from './pyValues';
+import { arg, isFalse, stringValue, type Scope } from './pyValues';
 import { GuardBook } from './sql';
 import { SchemaBook } from './sqlSchema';
 
 interface Module {
-  scope: Map<string, Node>;
-  functions: Map<string, Node>;
+  scope: Map<string, PyNode>;
+  functions: Map<string, PyNode>;
 }
 
-function readModule(root: Node): Module {
+function readModule(root: PyNode): Module {
   const module: Module = { scope: new Map(), functions: new Map() };
   for (const stmt of root.namedChildren) {
     const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
@@ -52,7 +52,7 @@ class DjangoWalker {
     private readonly options: AnalysisOptions,
   ) {}
 
-  walk(node: Node | undefined, state: AppState): void {
+  walk(node: PyNode | undefined, state: AppState): void {
     const list = node?.type === 'identifier' ? this.module.scope.get(node.text) ?? node : node;
     if (!list) return;
     const items = list.type === 'list' || list.type === 'tuple' ? list.namedChildren : [list];
@@ -63,12 +63,12 @@ class DjangoWalker {
   }
 
   /** An operation list built at run time (a comprehension, `*COMMON_OPS`) cannot be checked, and says so. */
-  private unreadable(node: Node): void {
+  private unreadable(node: PyNode): void {
     const reason = `the operations \`${node.text.slice(0, 60)}\` are built at run time, so what they do to the database cannot be read`;
     this.add({ kind: 'dynamic-sql', range: rangeOf(node), dynamic: true, details: { reason } }, 'up', 'django-op');
   }
 
-  private operation(call: Node, state: AppState): void {
+  private operation(call: PyNode, state: AppState): void {
     const name = operationName(call) ?? '';
     const stateOps = readStateOps(call, this.module.scope);
     if (name === 'SeparateDatabaseAndState') {
@@ -84,21 +84,21 @@ class DjangoWalker {
     for (const op of stateOps) state.apply(op);
   }
 
-  private runSql(call: Node): void {
+  private runSql(call: PyNode): void {
     const reverse = arg(call, 1, 'reverse_sql');
     const noReverse = !reverse || reverse.type === 'none';
     for (const sql of sqlItems(arg(call, 0, 'sql'))) this.sql(sql, call, this.module.scope, 'up', noReverse ? 'RunSQL' : undefined);
     for (const sql of sqlItems(reverse)) this.sql(sql, call, this.module.scope, 'down');
   }
 
-  private runPython(call: Node, state: AppState): void {
+  private runPython(call: PyNode, state: AppState): void {
     const reverse = arg(call, 1, 'reverse_code');
     const noReverse = !reverse || reverse.type === 'none';
     this.runFunction(arg(call, 0, 'code'), call, state, 'up', noReverse ? 'RunPython' : undefined);
     if (reverse) this.runFunction(reverse, call, state, 'down');
   }
 
-  private runFunction(code: Node | undefined, call: Node, state: AppState, phase: 'up' | 'down', noReverse?: 'RunPython'): void {
+  private runFunction(code: PyNode | undefined, call: PyNode, state: AppState, phase: 'up' | 'down', noReverse?: 'RunPython'): void {
     if (!code || code.type === 'none' || /\.noop$/.test(code.text)) return;
     const fn = code.type === 'lambda' ? code : code.type === 'identifier' ? this.module.functions.get(code.text) : undefined;
     if (!fn) {
@@ -116,7 +116,7 @@ class DjangoWalker {
     });
   }
 
-  private sql(node: Node | undefined, call: Node, scope: Scope, phase: 'up' | 'down', noReverse?: 'RunSQL' | 'RunPython'): void {
+  private sql(node: PyNode | undefined, call: PyNode, scope: Scope, phase: 'up' | 'down', noReverse?: 'RunSQL' | 'RunPython'): void {
     const sql = node ? stringValue(node, scope) : undefined;
     if (!sql) return;
     const result = pythonSqlOps(sql, call, {
@@ -141,21 +141,18 @@ class DjangoWalker {
 }
 
 /** RunSQL's sql: a string, or a list of strings and `(sql, params)` pairs. */
-function sqlItems(node: Node | undefined): Node[] {
+function sqlItems(node: PyNode | undefined): PyNode[] {
   if (!node || node.type === 'none' || /\.noop$/.test(node.text)) return [];
   if (node.type !== 'list' && node.type !== 'tuple') return [node];
   return node.namedChildren.flatMap((item) => (item.type === 'tuple' ? item.namedChildren.slice(0, 1) : item.type === 'comment' ? [] : [item]));
 }
 
-function rangeOf(node: Node) {
+function rangeOf(node: PyNode) {
   return { start: node.startIndex, end: node.endIndex };
 }
 
 export function djangoFrontend(text: string, path: string, options: AnalysisOptions): FrontendResult {
-  const tree = parsePython(text);
-  resetArgCache();
-  try {
-    const root = tree.rootNode;
+  return withPythonTree(text, (root) => {
     const module = readModule(root);
     const cls = migrationClass(root);
     const problems = syntaxProblems(root);
@@ -172,8 +169,5 @@ export function djangoFrontend(text: string, path: string, options: AnalysisOpti
     const phases: PhaseInfo[] = [{ phase: 'up', range, empty: operationCalls(operations).length === 0, raises: false }];
     walker.ops.sort((a, b) => a.range.start - b.range.start);
     return { framework: 'django', ops: walker.ops, problems: [...problems, ...walker.problems], suppressions: [], autogenBlocks: [], phases };
-  } finally {
-    resetArgCache();
-    tree.delete();
-  }
+  });
 }

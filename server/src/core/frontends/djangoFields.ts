@@ -3,7 +3,7 @@
 // field's previous declaration; only attributes that change the column count (a new `choices` or
 // `blank` is Python-side validation, and the most common false alarm this comparison prevents).
 
-import type { Node } from '../parse/python';
+import type { PyNode } from './pyNode';
 import { isWidening } from '../typeWidening';
 import { arg, calleeName, keywordArg, stringValue, type Scope } from './pyValues';
 
@@ -22,7 +22,7 @@ const RELATIONS = new Set(['ForeignKey', 'OneToOneField', 'ParentalKey']);
 const MANY_TO_MANY = new Set(['ManyToManyField', 'ParentalManyToManyField', 'TaggableManager']);
 
 /** Reads `models.CharField(max_length=100, null=True)`; undefined when the node is not a call. */
-export function readField(node: Node | undefined, scope: Scope): FieldDef | undefined {
+export function readField(node: PyNode | undefined, scope: Scope): FieldDef | undefined {
   if (node?.type !== 'call') return undefined;
   const cls = calleeName(node) ?? 'Field';
   const field: FieldDef = { cls, kwargs: {} };
@@ -41,7 +41,7 @@ export function readField(node: Node | undefined, scope: Scope): FieldDef | unde
   return field;
 }
 
-function normalised(node: Node, scope: Scope): string {
+function normalised(node: PyNode, scope: Scope): string {
   if (node.type === 'string') {
     const value = stringValue(node, scope);
     if (value && !value.dynamic) return JSON.stringify(value.value);
@@ -177,7 +177,7 @@ export function fieldChanges(name: string, previous: FieldDef, next: FieldDef): 
 }
 
 /** `fields=[("id", models.AutoField(...)), ...]` of a CreateModel. */
-export function readFieldList(list: Node | undefined, scope: Scope): Array<[string, FieldDef]> {
+export function readFieldList(list: PyNode | undefined, scope: Scope): Array<[string, FieldDef]> {
   if (!list) return [];
   const out: Array<[string, FieldDef]> = [];
   for (const item of list.namedChildren) {

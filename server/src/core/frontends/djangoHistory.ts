@@ -4,25 +4,25 @@
 
 import * as path from 'node:path';
 import type { AnalysisOptions } from '../options';
-import { parsePython, type Node } from '../parse/python';
 import { directoryOf, siblingsOf } from '../project';
 import { AppState, operationCalls, readStateOps, type StateOp } from './djangoState';
-import { nameValue, resetArgCache, type Scope } from './pyValues';
+import { withPythonTree, type PyNode } from './pyNode';
+import { nameValue, type Scope } from './pyValues';
 
 export interface MigrationClass {
-  node: Node;
+  node: PyNode;
   /** Class-level assignments: dependencies, operations, atomic, replaces, initial. */
-  attributes: Map<string, Node>;
+  attributes: Map<string, PyNode>;
 }
 
 /** The `class Migration(migrations.Migration)` of a module. */
-export function migrationClass(root: Node): MigrationClass | undefined {
+export function migrationClass(root: PyNode): MigrationClass | undefined {
   for (const stmt of root.namedChildren) {
     const cls = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
     if (cls?.type !== 'class_definition') continue;
     const bases = cls.childForFieldName('superclasses')?.text ?? '';
     if (!/\bMigration\b/.test(bases)) continue;
-    const attributes = new Map<string, Node>();
+    const attributes = new Map<string, PyNode>();
     for (const s of cls.childForFieldName('body')?.namedChildren ?? []) {
       const assignment = s.type === 'expression_statement' ? s.namedChildren[0] : undefined;
       const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : undefined;
@@ -57,11 +57,8 @@ const summaries = new Map<string, Summary>();
 function summarise(file: string, text: string): Summary {
   const cached = summaries.get(file);
   if (cached?.text === text) return cached;
-  const tree = parsePython(text);
-  // Call arguments are cached by node id, and ids are reused once a tree is freed.
-  resetArgCache();
-  try {
-    const cls = migrationClass(tree.rootNode);
+  return withPythonTree(text, (root) => {
+    const cls = migrationClass(root);
     const scope: Scope = new Map();
     const summary: Summary = {
       text,
@@ -70,10 +67,7 @@ function summarise(file: string, text: string): Summary {
     };
     summaries.set(file, summary);
     return summary;
-  } finally {
-    resetArgCache();
-    tree.delete();
-  }
+  });
 }
 
 export interface History {

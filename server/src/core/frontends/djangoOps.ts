@@ -3,7 +3,7 @@
 // RemoveField or RenameField refers to.
 
 import type { OpDetails } from '../ops';
-import type { Node } from '../parse/python';
+import type { PyNode } from './pyNode';
 import type { OpDraft } from './alembicOps';
 import { columnOf, columnType, fieldChanges, hasDefault, isIndexed, isManyToMany, isNullable, type FieldDef } from './djangoFields';
 import type { AppState, StateOp } from './djangoState';
@@ -19,7 +19,7 @@ const CONSTRAINT_CLASSES: Record<string, OpDetails['constraintType']> = {
 const MODEL_NAMED = new Set(['CreateModel', 'DeleteModel', 'AlterModelTable', 'AlterUniqueTogether', 'AlterIndexTogether']);
 
 /** What one schema operation does to the database; `stateOps` is the same operation read as a state change. */
-export function schemaDrafts(name: string, call: Node, stateOps: StateOp[], state: AppState, scope: Scope): OpDraft[] {
+export function schemaDrafts(name: string, call: PyNode, stateOps: StateOp[], state: AppState, scope: Scope): OpDraft[] {
   const range = { start: call.startIndex, end: call.endIndex };
   const draft = (kind: OpDraft['kind'], table: string, details: OpDetails = {}, column?: string): OpDraft => {
     const d: OpDraft = { kind, table, range, details };

@@ -4,7 +4,7 @@
 // migration should use) or from a model class used directly.
 
 import type { OpDetails, Range } from '../ops';
-import type { Node } from '../parse/python';
+import type { PyNode } from './pyNode';
 import type { OpDraft } from './alembicOps';
 import type { AppState } from './djangoState';
 import { calleeName, keywordArg, keywordNames, nameValue, positionalArgs, type Scope } from './pyValues';
@@ -15,10 +15,10 @@ export interface RunPythonContext {
   /** Module constants. */
   scope: Scope;
   /** Functions defined at module level, which the RunPython function may call. */
-  functions: Map<string, Node>;
+  functions: Map<string, PyNode>;
   add(draft: OpDraft): void;
   /** SQL passed to `cursor.execute(sql[, params])` / `schema_editor.execute(sql[, params])`. */
-  sql(sqlNode: Node | undefined, call: Node, scope: Scope): void;
+  sql(sqlNode: PyNode | undefined, call: PyNode, scope: Scope): void;
 }
 
 // Queryset methods that narrow which rows a delete/update touches.
@@ -30,7 +30,7 @@ const SQL_RECEIVER = /\b(?:cursor|schema_editor|connection|conn)\b/;
 const MAX_HELPER_DEPTH = 4;
 
 interface Binding {
-  node: Node;
+  node: PyNode;
   /** A `for x in <node>` loop variable: an instance of the queryset `node`. */
   loop: boolean;
 }
@@ -38,7 +38,7 @@ interface Binding {
 /** Every binding of each local name, in source order (`qs = qs.filter(...)` rebinds a name to itself). */
 type Locals = Map<string, Binding[]>;
 
-export function walkRunPython(fn: Node, ctx: RunPythonContext, expanding: Set<string> = new Set()): void {
+export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<string> = new Set()): void {
   const body = fn.childForFieldName('body');
   if (!body || expanding.size > MAX_HELPER_DEPTH) return;
   // Flow-insensitive: a data migration binds a model or a queryset once and uses it afterwards.
@@ -87,7 +87,7 @@ interface Chain {
 }
 
 /** Follows `Order.objects.filter(...)`, names bound to querysets and loop variables back to the model. */
-function chainOf(start: Node | undefined, locals: Locals): Chain {
+function chainOf(start: PyNode | undefined, locals: Locals): Chain {
   const chain: Chain = { methods: [], instance: false };
   const followed = new Set<number>();
   let node = start;
@@ -115,7 +115,7 @@ function chainOf(start: Node | undefined, locals: Locals): Chain {
 }
 
 /** `apps.get_model("shop", "Order")` / `apps.get_model("shop.Order")` / keyword forms. */
-function modelOf(call: Node): { model?: string; app?: string } {
+function modelOf(call: PyNode): { model?: string; app?: string } {
   const args = positionalArgs(call);
   const first = nameValue(args[0] ?? keywordArg(call, 'app_label'), new Map());
   const second = nameValue(args[1] ?? keywordArg(call, 'model_name'), new Map());
@@ -127,7 +127,7 @@ function modelOf(call: Node): { model?: string; app?: string } {
   return {};
 }
 
-function ormChange(kind: 'delete-rows' | 'update-rows', call: Node, object: Node | undefined, locals: Locals, ctx: RunPythonContext, body: Node): void {
+function ormChange(kind: 'delete-rows' | 'update-rows', call: PyNode, object: PyNode | undefined, locals: Locals, ctx: RunPythonContext, body: PyNode): void {
   const chain = chainOf(object, locals);
   const fromGetModel = chain.app !== undefined;
   const viaManager = chain.methods.some((m) => MANAGERS.has(m)) || (/^[A-Z]/.test(chain.model ?? '') && chain.methods.some((m) => QUERYSET.has(m)));
@@ -143,7 +143,7 @@ function ormChange(kind: 'delete-rows' | 'update-rows', call: Node, object: Node
 }
 
 /** Deleting instances one by one under an `if` picks rows in Python, like a WHERE clause. */
-function insideIf(node: Node, body: Node): boolean {
+function insideIf(node: PyNode, body: PyNode): boolean {
   for (let p = node.parent; p && p.id !== body.id; p = p.parent) if (p.type === 'if_statement') return true;
   return false;
 }

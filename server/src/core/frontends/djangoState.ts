@@ -2,7 +2,7 @@
 // table each model lives in (db_table or Django's `<app>_<model>`), whether Django manages that table,
 // and each field's last declaration (what an AlterField is compared with).
 
-import type { Node } from '../parse/python';
+import type { PyNode } from './pyNode';
 import { readField, readFieldList, type FieldDef } from './djangoFields';
 import { arg, calleeName, isFalse, isTrue, keywordArg, nameValue, type Scope } from './pyValues';
 
@@ -115,12 +115,12 @@ export class AppState {
 }
 
 /** The operation's own name (`migrations.AddField` -> AddField, an imported `AddIndexConcurrently`). */
-export function operationName(call: Node): string | undefined {
+export function operationName(call: PyNode): string | undefined {
   return calleeName(call);
 }
 
 /** How a Django operation changes the app's models; SeparateDatabaseAndState and RunSQL carry their own state_operations. */
-export function readStateOps(call: Node, scope: Scope): StateOp[] {
+export function readStateOps(call: PyNode, scope: Scope): StateOp[] {
   const name = operationName(call);
   const str = (index: number, kw: string) => nameValue(arg(call, index, kw), scope);
   switch (name) {
@@ -180,13 +180,13 @@ export function readStateOps(call: Node, scope: Scope): StateOp[] {
 }
 
 /** The calls of an `operations = [...]` list (or any list/tuple of operations). */
-export function operationCalls(list: Node | undefined): Node[] {
+export function operationCalls(list: PyNode | undefined): PyNode[] {
   if (!list || (list.type !== 'list' && list.type !== 'tuple')) return [];
   return list.namedChildren.filter((n) => n.type === 'call');
 }
 
-function dictEntries(dict: Node | undefined, scope: Scope): Map<string, Node> {
-  const entries = new Map<string, Node>();
+function dictEntries(dict: PyNode | undefined, scope: Scope): Map<string, PyNode> {
+  const entries = new Map<string, PyNode>();
   if (dict?.type !== 'dictionary') return entries;
   for (const pair of dict.namedChildren) {
     if (pair.type !== 'pair') continue;
@@ -198,7 +198,7 @@ function dictEntries(dict: Node | undefined, scope: Scope): Map<string, Node> {
 }
 
 /** `{("a", "b"), ("c",)}`, `[["a", "b"]]` or Django's shorthand `("a", "b")` for a single set. */
-function fieldSets(node: Node | undefined, scope: Scope): string[] {
+function fieldSets(node: PyNode | undefined, scope: Scope): string[] {
   if (!node || !['set', 'list', 'tuple'].includes(node.type)) return [];
   const items = node.namedChildren.filter((c) => c.type !== 'comment');
   const nested = items.every((c) => ['set', 'list', 'tuple'].includes(c.type));

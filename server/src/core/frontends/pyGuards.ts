@@ -1,4 +1,4 @@
-import type { Node } from '../parse/python';
+import type { PyNode } from './pyNode';
 import { stringValue, type Scope } from './pyValues';
 
 const FROM_TABLE = /\bfrom\s+((?:"[^"]+"|[A-Za-z_][\w$]*)(?:\s*\.\s*(?:"[^"]+"|[A-Za-z_][\w$]*))?)/gi;
@@ -9,7 +9,7 @@ function unquote(part: string): string {
 }
 
 /** Tables that the SQL in an `if` condition reads, e.g. `if conn.execute(text("SELECT 1 FROM t LIMIT 1")).first():`. */
-export function emptinessGuardTables(condition: Node, scope: Scope): string[] {
+export function emptinessGuardTables(condition: PyNode, scope: Scope): string[] {
   const tables = new Set<string>();
   const candidates = [condition, ...condition.descendantsOfType(['string', 'concatenated_string', 'identifier'])];
   for (const node of candidates) {
@@ -24,6 +24,6 @@ export function emptinessGuardTables(condition: Node, scope: Scope): string[] {
   return [...tables];
 }
 
-export function raisesInBody(block: Node): boolean {
+export function raisesInBody(block: PyNode): boolean {
   return block.descendantsOfType('raise_statement').length > 0;
 }

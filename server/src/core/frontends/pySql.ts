@@ -3,7 +3,7 @@
 
 import type { Operation, Phase, Problem } from '../ops';
 import type { SqlDialect } from '../options';
-import type { Node } from '../parse/python';
+import type { PyNode } from './pyNode';
 import type { PyString } from './pyValues';
 import { sqlToOps, type GuardBook } from './sql';
 import type { SchemaBook } from './sqlSchema';
@@ -19,7 +19,7 @@ export interface PySqlContext {
 const DYNAMIC_NAME = '__mg_dynamic__';
 const MAX_SQL_CHARS = 500;
 
-export function pythonSqlOps(sql: PyString, call: Node, ctx: PySqlContext): { ops: Operation[]; problems: Problem[] } {
+export function pythonSqlOps(sql: PyString, call: PyNode, ctx: PySqlContext): { ops: Operation[]; problems: Problem[] } {
   const callRange = { start: call.startIndex, end: call.endIndex };
   if (sql.dynamic) return { ops: dynamicSqlOps(sql, call, ctx), problems: [] };
   const mapOffset = (i: number) => sql.offsets[Math.min(i, sql.offsets.length - 1)];
@@ -30,7 +30,7 @@ export function pythonSqlOps(sql: PyString, call: Node, ctx: PySqlContext): { op
 }
 
 /** SQL built at run time is reported, and whatever its literal parts reveal is still checked. */
-function dynamicSqlOps(sql: PyString, call: Node, ctx: PySqlContext): Operation[] {
+function dynamicSqlOps(sql: PyString, call: PyNode, ctx: PySqlContext): Operation[] {
   const range = { start: call.startIndex, end: call.endIndex };
   const reported: Operation = {
     kind: 'dynamic-sql',

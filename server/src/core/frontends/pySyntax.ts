@@ -1,8 +1,8 @@
 import type { Problem } from '../ops';
-import type { Node } from '../parse/python';
+import type { PyNode } from './pyNode';
 
 /** Syntax errors in a Python migration: reported, and the operations around them are still read. */
-export function syntaxProblems(root: Node): Problem[] {
+export function syntaxProblems(root: PyNode): Problem[] {
   if (!root.hasError) return [];
   const bad = root.descendantsOfType(['ERROR']).slice(0, 5);
   const missing = bad.length > 0 ? [] : collectMissing(root).slice(0, 5);
@@ -12,7 +12,7 @@ export function syntaxProblems(root: Node): Problem[] {
   }));
 }
 
-function collectMissing(node: Node, out: Node[] = []): Node[] {
+function collectMissing(node: PyNode, out: PyNode[] = []): PyNode[] {
   if (out.length >= 5) return out;
   if (node.isMissing) out.push(node);
   else if (node.hasError) for (const child of node.children) collectMissing(child, out);

@@ -1,4 +1,5 @@
-import type { Node } from '../parse/python';
+import type { PyNode } from './pyNode';
+import { isWordLiteral, plainLiteralBounds, plainMemberDot, type LiteralBounds } from './pyTokens';
 
 /**
  * A Python string value read statically, with a map from each character of the value back to its offset
@@ -13,32 +14,44 @@ export interface PyString {
 }
 
 /** Names bound to expressions: module constants, function locals, a helper's parameters, loop variables. */
-export type Scope = ReadonlyMap<string, Node | PyString>;
+export type Scope = ReadonlyMap<string, PyNode | PyString>;
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0', '\n': '',
 };
 
-export function isPyString(v: Node | PyString): v is PyString {
+export function isPyString(v: PyNode | PyString): v is PyString {
   return (v as PyString).offsets !== undefined;
 }
 
 /** `{name}` in an f-string, when name is bound to a string this tool can read (a module constant, a loop over literals). */
-function staticInterpolation(interp: Node, scope: Scope, depth: number): string | undefined {
+function staticInterpolation(interp: PyNode, scope: Scope, depth: number): string | undefined {
   const parts = interp.namedChildren;
   if (parts.length !== 1 || parts[0].type !== 'identifier') return undefined;
   const value = stringValue(parts[0], scope, depth + 1);
   return value && !value.dynamic ? value.value : undefined;
 }
 
-function decodeLiteral(node: Node, scope: Scope, depth: number): PyString {
-  const start = node.child(0);
-  const end = node.child(node.childCount - 1);
+const NO_NODES: readonly PyNode[] = [];
+
+/** Where a literal's content lies, read from its first and last tokens. */
+function treeLiteralBounds(node: PyNode): LiteralBounds {
+  const children = node.children;
+  const start = children[0];
+  const end = children[children.length - 1];
   const prefix = (start?.text ?? '"').replace(/["']+$/, '').toLowerCase();
-  const raw = prefix.includes('r');
-  const contentStart = start ? start.endIndex : node.startIndex;
-  const contentEnd = end && end.type === 'string_end' ? end.startIndex : node.endIndex;
-  const interpolations = node.namedChildren.filter((c) => c.type === 'interpolation');
+  return {
+    raw: prefix.includes('r'),
+    contentStart: start ? start.endIndex : node.startIndex,
+    contentEnd: end && end.type === 'string_end' ? end.startIndex : node.endIndex,
+  };
+}
+
+function decodeLiteral(node: PyNode, scope: Scope, depth: number): PyString {
+  const plain = plainLiteralBounds(node);
+  const { raw, contentStart, contentEnd } = plain ?? treeLiteralBounds(node);
+  // Only named nodes are called interpolation, so this is the named children's list.
+  const interpolations = plain ? NO_NODES : node.children.filter((c) => c.type === 'interpolation');
   const src = node.text;
   const base = node.startIndex;
   let value = '';
@@ -60,8 +73,7 @@ function decodeLiteral(node: Node, scope: Scope, depth: number): PyString {
       k++;
       continue;
     }
-    const ch = src[i - base];
-    if (ch === '\\' && !raw && i + 1 < contentEnd) {
+    if (src[i - base] === '\\' && !raw && i + 1 < contentEnd) {
       const next = src[i + 1 - base];
       const simple = SIMPLE_ESCAPES[next];
       if (simple !== undefined) {
@@ -77,14 +89,27 @@ function decodeLiteral(node: Node, scope: Scope, depth: number): PyString {
       i += 2;
       continue;
     }
-    value += ch;
-    offsets.push(i);
-    i++;
+    // Plain characters stand for themselves up to the next backslash or field, taken as one run.
+    const stop = plainRunEnd(src, base, i, contentEnd, raw, interp);
+    value += src.slice(i - base, stop - base);
+    for (; i < stop; i++) offsets.push(i);
   }
   offsets.push(contentEnd);
   const result: PyString = { value, offsets };
   if (unknown > 0) result.dynamic = 'an f-string fills in values at run time';
   return result;
+}
+
+/** The end of the run of plain characters at `i` (which is itself plain): a later backslash, the next field, or the content's end. */
+function plainRunEnd(src: string, base: number, i: number, contentEnd: number, raw: boolean, interp: PyNode | undefined): number {
+  let stop = contentEnd;
+  if (!raw) {
+    const backslash = src.indexOf('\\', i + 1 - base);
+    if (backslash >= 0) stop = Math.min(stop, backslash + base);
+  }
+  // A field that starts behind `i` was stepped over by an escape: it is never reached, so it ends nothing.
+  if (interp && interp.startIndex > i) stop = Math.min(stop, interp.startIndex);
+  return stop;
 }
 
 function concat(parts: PyString[]): PyString {
@@ -99,64 +124,52 @@ function concat(parts: PyString[]): PyString {
   return out;
 }
 
-function dynamicAt(node: Node, reason: string): PyString {
+function dynamicAt(node: PyNode, reason: string): PyString {
   return { value: '', offsets: [node.startIndex], dynamic: reason };
 }
 
 /** The callee name of a call, e.g. `sa.text` -> "text", `text` -> "text". */
-export function calleeName(call: Node): string | undefined {
+export function calleeName(call: PyNode): string | undefined {
   const fn = call.childForFieldName('function');
   if (!fn) return undefined;
   if (fn.type === 'identifier') return fn.text;
-  if (fn.type === 'attribute') return fn.childForFieldName('attribute')?.text;
+  if (fn.type === 'attribute') return attributeName(fn);
   return undefined;
 }
 
-interface CallArgs {
-  positional: Node[];
-  keywords: Map<string, Node>;
+/** `b` in the attribute `a.b`. */
+export function attributeName(attribute: PyNode): string | undefined {
+  const dot = plainMemberDot(attribute);
+  return dot >= 0 ? attribute.text.slice(dot + 1) : attribute.childForFieldName('attribute')?.text;
 }
 
-// Every property read on a tree-sitter node crosses into wasm, and rules ask for the same arguments many
-// times, so each call's arguments are read once per analysis.
-const argCache = new Map<number, CallArgs>();
-
-export function resetArgCache(): void {
-  argCache.clear();
-}
-
-function callArgs(call: Node): CallArgs {
-  const cached = argCache.get(call.id);
-  if (cached) return cached;
-  const result: CallArgs = { positional: [], keywords: new Map() };
-  for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
-    const type = a.type;
-    if (type === 'keyword_argument') {
-      const name = a.childForFieldName('name')?.text;
-      const value = a.childForFieldName('value');
-      if (name && value) result.keywords.set(name, value);
-    } else if (type !== 'comment' && type !== 'list_splat' && type !== 'dictionary_splat') {
-      result.positional.push(a);
-    }
+/** `a` in the attribute `a.b`, when the object is a plain name. */
+export function objectName(attribute: PyNode): string | undefined {
+  const dot = plainMemberDot(attribute);
+  if (dot >= 0) {
+    const name = attribute.text.slice(0, dot);
+    return isWordLiteral(name) ? undefined : name;
   }
-  argCache.set(call.id, result);
-  return result;
+  const object = attribute.childForFieldName('object');
+  return object?.type === 'identifier' ? object.text : undefined;
 }
 
-export function positionalArgs(call: Node): Node[] {
-  return callArgs(call).positional;
+export function positionalArgs(call: PyNode): PyNode[] {
+  return call.callArguments.positional;
 }
 
-export function keywordArg(call: Node, name: string): Node | undefined {
-  return callArgs(call).keywords.get(name);
+export function keywordArg(call: PyNode, name: string): PyNode | undefined {
+  const args = call.callArguments;
+  const at = args.keywordNames.indexOf(name);
+  return at >= 0 ? args.keywordValues[at] : undefined;
 }
 
-export function keywordNames(call: Node): string[] {
-  return [...callArgs(call).keywords.keys()];
+export function keywordNames(call: PyNode): string[] {
+  return [...call.callArguments.keywordNames];
 }
 
 /** The n-th positional argument, or the keyword argument of that name. */
-export function arg(call: Node, index: number, name: string): Node | undefined {
+export function arg(call: PyNode, index: number, name: string): PyNode | undefined {
   return keywordArg(call, name) ?? positionalArgs(call)[index];
 }
 
@@ -165,7 +178,7 @@ export function arg(call: Node, index: number, name: string): Node | undefined {
  * `+` concatenation, `text(...)`/`sa.text(...)`, and names bound in scope. Anything else is returned as
  * dynamic with the reason, never silently dropped.
  */
-export function stringValue(node: Node | undefined, scope: Scope, depth = 0): PyString | undefined {
+export function stringValue(node: PyNode | undefined, scope: Scope, depth = 0): PyString | undefined {
   if (!node) return undefined;
   if (depth > 8) return dynamicAt(node, 'the value is built through too many names to follow');
   switch (node.type) {
@@ -213,22 +226,26 @@ export function stringValue(node: Node | undefined, scope: Scope, depth = 0): Py
 }
 
 /** A plain string constant (a table or column name): undefined unless it is fully static. */
-export function nameValue(node: Node | undefined, scope: Scope): string | undefined {
+export function nameValue(node: PyNode | undefined, scope: Scope): string | undefined {
+  const plain = node?.type === 'string' ? plainLiteralBounds(node) : undefined;
+  const content = plain && node?.source.slice(plain.contentStart, plain.contentEnd);
+  // Without a backslash a literal's value is its content as written, and a name needs no offsets.
+  if (content !== undefined && !content.includes('\\')) return content;
   const v = stringValue(node, scope);
   if (!v || v.dynamic) return undefined;
   return v.value;
 }
 
-export function isTrue(node: Node | undefined): boolean {
+export function isTrue(node: PyNode | undefined): boolean {
   return node?.type === 'true';
 }
 
-export function isFalse(node: Node | undefined): boolean {
+export function isFalse(node: PyNode | undefined): boolean {
   return node?.type === 'false';
 }
 
 /** Follows names bound in scope to the expression they stand for. */
-export function resolve(node: Node, scope: Scope, depth = 0): Node {
+export function resolve(node: PyNode, scope: Scope, depth = 0): PyNode {
   if (node.type !== 'identifier' || depth > 8) return node;
   const bound = scope.get(node.text);
   if (!bound || isPyString(bound)) return node;

@@ -41,8 +41,21 @@ const ALIASES: Record<string, string> = {
   enum: 'enum',
 };
 
+// The same few type expressions recur in every migration (sa.Integer(), sa.String(length=255)); the
+// cap keeps a long-lived language server from holding every one it ever saw.
+const known = new Map<string, string | undefined>();
+const MAX_KNOWN = 10_000;
+
 /** `sa.String(length=50)` -> `varchar(50)`; undefined for types this mapping does not know. */
 export function sqlTypeOf(expression: string): string | undefined {
+  if (known.has(expression)) return known.get(expression);
+  const type = readSqlType(expression);
+  if (known.size >= MAX_KNOWN) known.clear();
+  known.set(expression, type);
+  return type;
+}
+
+function readSqlType(expression: string): string | undefined {
   const m = /^(?:\w+\.)*(\w+)\s*(?:\(([\s\S]*)\))?$/.exec(expression.trim());
   const base = m ? ALIASES[m[1].toLowerCase()] : undefined;
   if (!m || !base) return undefined;

@@ -30,8 +30,14 @@ function blankCommentLines(text: string): string {
 }
 
 export function parsePython(text: string): Tree {
+  return parsePythonSource(text).tree;
+}
+
+/** The tree and the text it was parsed from (comment lines blanked), which node offsets and Node.text index into. */
+export function parsePythonSource(text: string): { tree: Tree; source: string } {
   if (!parser) throw new Error('the Python parser is not initialised: await initPythonParser() first');
-  const tree = parser.parse(blankCommentLines(text));
+  const source = blankCommentLines(text);
+  const tree = parser.parse(source);
   if (!tree) throw new Error('tree-sitter returned no tree');
-  return tree;
+  return { tree, source };
 }
