@@ -56,7 +56,10 @@ async function serveCheckpoints(wb: Workbench, out: string, stop: { done: boolea
       const shot = path.join(out, `${name}.png`);
       const whole = () => wb.page.screenshot({ path: shot });
       await (expect.crop ? wb.page.locator(expect.crop).first().screenshot({ path: shot, timeout: 10_000 }).catch(whole) : whole());
-      fs.writeFileSync(path.join(dir, `${name}.done`), JSON.stringify(verdict));
+      // Written aside and renamed: the suite polls for NAME.done and must never read half of it.
+      const done = path.join(dir, `${name}.done`);
+      fs.writeFileSync(`${done}.tmp`, JSON.stringify(verdict));
+      fs.renameSync(`${done}.tmp`, done);
       console.log(`screenshot: ${path.relative(root, path.join(out, `${name}.png`))}${verdict.ok ? '' : ` (screen check failed: ${verdict.error})`}`);
     }
     await sleep(200);

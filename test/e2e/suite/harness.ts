@@ -87,6 +87,15 @@ export type WebviewStep =
  * not only reported through the API. A file handshake because the extension host and the browser share
  * only the disk. Without a driver (MG_E2E_OUT unset, e.g. under @vscode/test-electron) it is a no-op.
  */
+/** The driver's verdict once the file holds all of it (undefined while it is absent or incomplete). */
+function readVerdict(file: string): { ok: boolean; error?: string } | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as { ok: boolean; error?: string };
+  } catch {
+    return undefined;
+  }
+}
+
 export async function checkpoint(name: string, expect: ScreenExpectation = {}): Promise<void> {
   const out = outputDir();
   if (!out) return;
@@ -94,8 +103,7 @@ export async function checkpoint(name: string, expect: ScreenExpectation = {}): 
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, `${name}.ready`), JSON.stringify(expect));
   const done = path.join(dir, `${name}.done`);
-  await waitFor(`the driver to take screenshot ${name}`, () => (fs.existsSync(done) ? true : undefined), 120_000);
-  const verdict = JSON.parse(fs.readFileSync(done, 'utf8')) as { ok: boolean; error?: string };
+  const verdict = await waitFor(`the driver to take screenshot ${name}`, () => readVerdict(done), 120_000);
   if (!verdict.ok) throw new Error(`screen check ${name}: ${verdict.error}`);
 }
 
