@@ -32,9 +32,9 @@ export interface CallArguments {
  * nodes reached through it are PyNodes too. It mirrors the subset of the Node API the frontends use,
  * with the same results.
  *
- * A node read from the text comes with its type, range and named children, and the field names among
- * them (a string literal's tokens are left out); for anything else it finds its tree node by its range,
- * which in a tree without errors is its own.
+ * A node read from the text comes with its type and range, and mostly with its named children and the
+ * field names among them (not a string literal's tokens, nor the items of a list the reader steps over);
+ * for anything else it finds its tree node by its range, which in a tree without errors is its own.
  */
 export class PyNode {
   readonly startIndex: number;
@@ -47,7 +47,7 @@ export class PyNode {
   private cachedParent?: PyNode | null;
   private cachedArguments?: CallArguments;
 
-  /** `backing` is undefined for a node read from the text until needed; `fieldIndex` is set when its named children were read too. */
+  /** `backing` is undefined for a node read from the text until needed; `fieldIndex` is set when its named children were read from the text too. */
   private constructor(
     private readonly tree: PyTree,
     startIndex: number,
@@ -65,7 +65,7 @@ export class PyNode {
     return new PyNode(tree, node.startIndex, node);
   }
 
-  /** `named` and `fields` are undefined for a string literal. */
+  /** `named` and `fields` are undefined when the node's children are left to the tree. */
   private static fromText(tree: PyTree, type: string, start: number, end: number, named?: readonly PyNode[], fields?: ReadonlyMap<string, number>): PyNode {
     const node = new PyNode(tree, start, undefined, fields);
     node.cachedType = type;
@@ -77,7 +77,7 @@ export class PyNode {
   private static textBuilder(tree: PyTree): SyntaxBuilder<PyNode> {
     return {
       node: (type, start, end, named, fields) => PyNode.fromText(tree, type, start, end, named, fields),
-      string: (start, end) => PyNode.fromText(tree, 'string', start, end),
+      opaque: (type, start, end) => PyNode.fromText(tree, type, start, end),
     };
   }
 

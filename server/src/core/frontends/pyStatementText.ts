@@ -7,7 +7,8 @@
 // attributes, calls with positional and keyword arguments, string literals without f-string fields,
 // decimal integers, True/False/None, lists, tuples and parentheses, and `name = expression`. On anything
 // else (comments, operators, escapes beyond the simple ones, keywords, unusual whitespace) every reading
-// function returns undefined, and the tree is read as usual.
+// function returns undefined, and the tree is read as usual; only a list or argument list whose items
+// are not all simple is kept, with its items left to the tree, when its brackets can be stepped over.
 
 /** What the reader needs to know of the nodes it builds. */
 export interface BuiltNode {
@@ -19,8 +20,8 @@ export interface BuiltNode {
 /** Makes the nodes: `named` are the named children, `fields` maps field names to indexes into them. */
 export interface SyntaxBuilder<T extends BuiltNode> {
   node(type: string, start: number, end: number, named: readonly T[], fields: ReadonlyMap<string, number>): T;
-  /** A string literal, whose tokens are left to the tree. */
-  string(start: number, end: number): T;
+  /** A node whose children are left to the tree: a string literal's tokens, or items this reader does not read. */
+  opaque(type: string, start: number, end: number): T;
 }
 
 const NO_FIELDS: ReadonlyMap<string, number> = new Map();
@@ -66,6 +67,12 @@ const CH_DOT = 46;
 const CH_EQUALS = 61;
 const CH_OPEN_BRACKET = 91;
 const CH_CLOSE_BRACKET = 93;
+const CH_OPEN_BRACE = 123;
+const CH_CLOSE_BRACE = 125;
+const CH_HASH = 35;
+const CH_BACKSLASH = 92;
+const CH_RETURN = 13;
+const CH_F = 102;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -101,6 +108,102 @@ const WORD_LITERAL_NAMES = Object.keys(WORD_LITERALS);
 function wordType(src: string, start: number, end: number): string {
   const literal = isOneOf(WORD_LITERAL_NAMES, src, start, end) ? WORD_LITERALS[src.slice(start, end)] : undefined;
   return literal ?? 'identifier';
+}
+
+/** Letters, digits and underscores, and any non-ASCII character: what names, numbers and string prefixes are made of. */
+function isWordChar(c: number): boolean {
+  return isNameChar(c) || c >= 0x80;
+}
+
+/**
+ * The end of the literal without f-string fields starting at `start` (prefix letters, then quotes),
+ * where the scanner ends it; -1 when it is not one, or holds what is not read here (an escape beyond the
+ * simple ones, a line break in a one-line literal), or runs past `limit`.
+ */
+function stringEnd(src: string, start: number, limit: number): number {
+  let i = start;
+  let raw = false;
+  for (let c = src.charCodeAt(i); !isQuote(c); c = src.charCodeAt(++i)) {
+    const letter = c | 0x20;
+    if (letter === 114) raw = true;
+    else if (letter !== 98 && letter !== 117) return -1;
+  }
+  const quote = src[i];
+  const delimiter = src.startsWith(quote + quote + quote, i) ? quote + quote + quote : quote;
+  const plain = PLAIN_CONTENT[delimiter];
+  i += delimiter.length;
+  for (;;) {
+    plain.lastIndex = i;
+    plain.test(src);
+    i = plain.lastIndex;
+    if (i >= limit) return -1;
+    const c = src[i];
+    if (c === '\\') {
+      const next = src[i + 1];
+      if (i + 1 >= limit || next === '\r' || (!raw && !SIMPLE_ESCAPE.test(next))) return -1;
+      i += 2;
+    } else if (c === quote && src.startsWith(delimiter, i)) {
+      i += delimiter.length;
+      return i > limit ? -1 : i;
+    } else if (c === quote || (c === '\n' && delimiter.length === 3)) {
+      i++;
+    } else {
+      return -1;
+    }
+  }
+}
+
+const CLOSING: Record<number, number> = { [CH_OPEN_PAREN]: CH_CLOSE_PAREN, [CH_OPEN_BRACKET]: CH_CLOSE_BRACKET, [CH_OPEN_BRACE]: CH_CLOSE_BRACE };
+
+/** A run of characters that neither open nor close anything: no quote, bracket, comment or backslash. */
+const INERT = /[^"'()[\]{}#\\\r\0]*/y;
+/** The same among a list's own items, stopping at each `f` too, where a `for` may start. */
+const INERT_ITEMS = /[^"'()[\]{}#\\\r\0f]*/y;
+
+/**
+ * Just past the bracket that closes the one at `start`, found without reading what is between; -1 when
+ * what is between would change what the brackets are (a `for` among the items makes a comprehension or
+ * generator) or cannot be stepped over safely (comments, line continuations, f-strings).
+ */
+function skipBracketed(src: string, start: number, limit: number): number {
+  const closers = [CLOSING[src.charCodeAt(start)]];
+  let i = start + 1;
+  while (i < limit) {
+    const inert = closers.length === 1 ? INERT_ITEMS : INERT;
+    inert.lastIndex = i;
+    inert.test(src);
+    i = inert.lastIndex;
+    if (i >= limit) return -1;
+    const c = src.charCodeAt(i);
+    if (c === CH_F) {
+      if (isWordAt(src, 'for', i)) return -1;
+      i++;
+    } else if (isQuote(c)) {
+      i = stringEnd(src, prefixStart(src, i), limit);
+      if (i < 0) return -1;
+    } else if (c === CH_OPEN_PAREN || c === CH_OPEN_BRACKET || c === CH_OPEN_BRACE) {
+      closers.push(CLOSING[c]);
+      i++;
+    } else if ((c === CH_CLOSE_PAREN || c === CH_CLOSE_BRACKET || c === CH_CLOSE_BRACE) && closers.pop() === c) {
+      i++;
+      if (closers.length === 0) return i;
+    } else {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+/** Where the literal whose quote is at `quote` starts: at the word right before it, its prefix letters (checked by stringEnd). */
+function prefixStart(src: string, quote: number): number {
+  let start = quote;
+  while (isWordChar(src.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+/** Whether `word` stands alone at `at` of `src`, not as part of a longer name. */
+function isWordAt(src: string, word: string, at: number): boolean {
+  return src.startsWith(word, at) && !isWordChar(src.charCodeAt(at - 1)) && !isWordChar(src.charCodeAt(at + word.length));
 }
 
 /** What a bracketed list holds: call arguments or plain expressions. */
@@ -222,39 +325,10 @@ class Reader<T extends BuiltNode> {
   /** A literal without f-string fields, ended where the scanner ends it. */
   private string(): T | undefined {
     const start = this.pos;
-    let i = start;
-    let raw = false;
-    for (let c = this.src.charCodeAt(i); !isQuote(c); c = this.src.charCodeAt(++i)) {
-      const lower = c | 0x20;
-      if (lower === 102 || lower === 116) return undefined;
-      if (lower === 114) raw = true;
-    }
-    const quote = this.src[i];
-    const delimiter = this.src.startsWith(quote + quote + quote, i) ? quote + quote + quote : quote;
-    const plain = PLAIN_CONTENT[delimiter];
-    i += delimiter.length;
-    for (;;) {
-      plain.lastIndex = i;
-      plain.test(this.src);
-      i = plain.lastIndex;
-      if (i >= this.end) return undefined;
-      const c = this.src[i];
-      if (c === '\\') {
-        const next = this.src[i + 1];
-        if (i + 1 >= this.end || next === '\r' || (!raw && !SIMPLE_ESCAPE.test(next))) return undefined;
-        i += 2;
-      } else if (c === quote && this.src.startsWith(delimiter, i)) {
-        i += delimiter.length;
-        break;
-      } else if (c === quote || (c === '\n' && delimiter.length === 3)) {
-        i++;
-      } else {
-        return undefined;
-      }
-    }
-    if (i > this.end) return undefined;
-    this.pos = i;
-    return this.build.string(start, i);
+    const end = stringEnd(this.src, start, this.end);
+    if (end < 0) return undefined;
+    this.pos = end;
+    return this.build.opaque('string', start, end);
   }
 
   /** `name=value` or a positional expression. */
@@ -282,10 +356,20 @@ class Reader<T extends BuiltNode> {
     return items && this.build.node(type, start, this.pos, items, NO_FIELDS);
   }
 
+  /**
+   * A list or argument list. When its items are not all simple (a dict, an operator), its brackets can
+   * still be stepped over: it is kept with its items left to the tree, and the statement is still read.
+   */
   private bracketed(type: string, close: number, kind: Items, depth: number): T | undefined {
     const start = this.pos;
+    const brackets = this.brackets;
     const items = this.items(close, kind, depth);
-    return items && this.build.node(type, start, this.pos, items, NO_FIELDS);
+    if (items) return this.build.node(type, start, this.pos, items, NO_FIELDS);
+    this.brackets = brackets;
+    const end = skipBracketed(this.src, start, this.end);
+    if (end < 0) return undefined;
+    this.pos = end;
+    return this.build.opaque(type, start, end);
   }
 
   /** Comma-separated items from the opening bracket here through `close`, with an optional trailing comma. */
