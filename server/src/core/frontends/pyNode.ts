@@ -1,4 +1,5 @@
-import { parsePythonSource, type Node } from '../parse/python';
+import { parsePythonSyntax } from '../parse/python';
+import type { SyntaxNode } from '../parse/pyFastTree';
 import { simpleStatement, type SyntaxBuilder } from './pyStatementText';
 import { leadingName } from './pyTokens';
 
@@ -10,7 +11,7 @@ interface PyTree {
   readonly clean: boolean;
   /** Simple expression statements are read from the text (pyStatementText.ts) rather than from wasm. */
   readonly statementsFromText: boolean;
-  readonly root: Node;
+  readonly root: SyntaxNode;
   /** Makes the nodes read from the text; made on first use. */
   builder?: SyntaxBuilder<PyNode>;
 }
@@ -35,6 +36,9 @@ export interface CallArguments {
  * A node read from the text comes with its type and range, and mostly with its named children and the
  * field names among them (not a string literal's tokens, nor the items of a list the reader steps over);
  * for anything else it finds its tree node by its range, which in a tree without errors is its own.
+ *
+ * The tree is tree-sitter's, or the identical one the fast parser (parse/pyFast.ts) builds from plain
+ * objects whenever it can read the text.
  */
 export class PyNode {
   readonly startIndex: number;
@@ -51,17 +55,17 @@ export class PyNode {
   private constructor(
     private readonly tree: PyTree,
     startIndex: number,
-    private backing: Node | undefined,
+    private backing: SyntaxNode | undefined,
     private readonly fieldIndex?: ReadonlyMap<string, number>,
   ) {
     this.startIndex = startIndex;
   }
 
-  static root(node: Node, source: string, statementsFromText: boolean): PyNode {
+  static root(node: SyntaxNode, source: string, statementsFromText: boolean): PyNode {
     return PyNode.fromTree(node, { source, clean: !node.hasError, statementsFromText, root: node });
   }
 
-  private static fromTree(node: Node, tree: PyTree): PyNode {
+  private static fromTree(node: SyntaxNode, tree: PyTree): PyNode {
     return new PyNode(tree, node.startIndex, node);
   }
 
@@ -169,7 +173,7 @@ export class PyNode {
     return this.node.isMissing;
   }
 
-  private get node(): Node {
+  private get node(): SyntaxNode {
     if (!this.backing) {
       const found = this.tree.root.namedDescendantForIndex(this.startIndex, this.endIndex);
       if (!found) throw new Error(`no syntax node at ${this.startIndex}-${this.endIndex}`);
@@ -202,7 +206,7 @@ export class PyNode {
     return args;
   }
 
-  private wrap(nodes: Node[]): PyNode[] {
+  private wrap(nodes: readonly SyntaxNode[]): PyNode[] {
     return nodes.map((n) => PyNode.fromTree(n, this.tree));
   }
 }
@@ -223,9 +227,10 @@ function setKeyword(args: CallArguments, name: string, value: PyNode): void {
  * pyStatementText.ts).
  */
 export function withPythonTree<T>(text: string, read: (root: PyNode) => T, statementsFromText = false): T {
-  const { tree, source } = parsePythonSource(text);
+  const { tree, source, fast } = parsePythonSyntax(text);
   try {
-    return read(PyNode.root(tree.rootNode, source, statementsFromText));
+    // A fast tree's nodes are plain objects: reading them costs less than reading the statements again.
+    return read(PyNode.root(tree.rootNode, source, statementsFromText && !fast));
   } finally {
     tree.delete();
   }

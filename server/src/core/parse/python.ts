@@ -1,5 +1,7 @@
 import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
 import { assetPath } from './assets';
+import { parsePythonFast } from './pyFast';
+import type { SyntaxTree } from './pyFastTree';
 
 export type { Node, Tree };
 
@@ -35,9 +37,23 @@ export function parsePython(text: string): Tree {
 
 /** The tree and the text it was parsed from (comment lines blanked), which node offsets and Node.text index into. */
 export function parsePythonSource(text: string): { tree: Tree; source: string } {
-  if (!parser) throw new Error('the Python parser is not initialised: await initPythonParser() first');
   const source = blankCommentLines(text);
+  return { tree: treeSitterParse(source), source };
+}
+
+/**
+ * The same tree as parsePythonSource, built by the fast parser (pyFast.ts) when it can read the text and
+ * by tree-sitter otherwise; `fast` says which.
+ */
+export function parsePythonSyntax(text: string): { tree: SyntaxTree; source: string; fast: boolean } {
+  const source = blankCommentLines(text);
+  const fast = parsePythonFast(source);
+  return fast ? { tree: fast, source, fast: true } : { tree: treeSitterParse(source), source, fast: false };
+}
+
+function treeSitterParse(source: string): Tree {
+  if (!parser) throw new Error('the Python parser is not initialised: await initPythonParser() first');
   const tree = parser.parse(source);
   if (!tree) throw new Error('tree-sitter returned no tree');
-  return { tree, source };
+  return tree;
 }
