@@ -114,12 +114,14 @@ test('worker threads change nothing: --jobs 1 and --jobs 3 give the same report 
   assert.deepEqual(runWith('3'), one);
 });
 
-test('threads are started only when the work ahead pays for their start-up', () => {
+test('threads are started only when the work ahead pays for their start-up and there are cores to run them', () => {
   assert.equal(threadsFor(0, 8), 1);
-  assert.equal(threadsFor(100, 8), 1, '100 ms of work: a worker would cost most of what it saves');
-  assert.equal(threadsFor(1000, 2), 2);
+  assert.equal(threadsFor(300, 8), 1, '300 ms of work: a worker would cost more than it saves');
+  assert.equal(threadsFor(1000, 4), 2);
+  assert.equal(threadsFor(5000, 2), 1, 'on two cores one thread and its V8 background threads already keep both busy');
   assert.equal(threadsFor(1000, 1), 1, 'never more threads than cores');
-  assert.equal(threadsFor(5000, 4), 4);
+  assert.equal(threadsFor(5000, 4), 2);
+  assert.equal(threadsFor(5000, 8), 4, 'a fifth thread would save 250 ms');
 });
 
 test('--cache: a second run reuses results, and every input a report depends on invalidates it', () => {
@@ -159,4 +161,70 @@ test('--cache: a second run reuses results, and every input a report depends on 
   sameAsUncached('with a corrupt cache file');
   assert.doesNotThrow(() => JSON.parse(fs.readFileSync(cacheFile, 'utf8')), 'the corrupt cache is rewritten');
   assert.equal(check('--cache', '--no-downgrades'), check('--no-downgrades'));
+});
+
+/** Asks a fresh process about the bundle's code cache: this one may have changed V8's flags, which V8 checks. */
+function codeCache(bundle: string, ask: 'cacheFileOf' | 'cacheUse'): string {
+  const module = JSON.stringify(path.join(REPO, 'server', 'src', 'cli', 'codeCache.ts'));
+  const call = ask === 'cacheFileOf' ? `cacheFileOf(${JSON.stringify(bundle)})` : `compileBundle(${JSON.stringify(bundle)}).use`;
+  return spawnSync(process.execPath, ['--import', 'tsx', '-e', `process.stdout.write(require(${module}).${call})`], { cwd: REPO, encoding: 'utf8' }).stdout;
+}
+const cacheUse = (bundle: string) => codeCache(bundle, 'cacheUse');
+
+test('the build leaves V8 code caches that Node accepts', () => {
+  for (const bundle of ['cli.main.js', 'cliWorker.main.js']) {
+    const file = path.join(REPO, 'out', bundle);
+    assert.ok(fs.existsSync(file), 'run `npm run build` first (npm test does)');
+    assert.equal(cacheUse(file), 'accepted', bundle);
+  }
+});
+
+test('a missing, damaged or stale code cache changes nothing but speed, and is replaced', () => {
+  const out = path.join(REPO, 'out');
+  assert.ok(fs.existsSync(path.join(out, 'cli.js')), 'run `npm run build` first (npm test does)');
+  const project = workspace({
+    'alembic.ini': '[alembic]\nscript_location = alembic\n',
+    'alembic/versions/0001_drop.py': ALEMBIC('    op.drop_table("legacy")'),
+    'migrations/V1__truncate.sql': 'TRUNCATE audit;\n',
+  });
+  const checkWith = (cli: string) => spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json', '--jobs', '1'], { cwd: project, encoding: 'utf8' });
+  const expected = checkWith(path.join(out, 'cli.js'));
+  assert.equal(expected.status, 1, expected.stderr);
+
+  const valid = fs.readFileSync(codeCache(path.join(out, 'cli.main.js'), 'cacheFileOf'));
+  const flipped = Buffer.from(valid);
+  flipped[flipped.length >> 1] ^= 0xff;
+  const caches: Record<string, Buffer | undefined> = {
+    missing: undefined,
+    garbage: Buffer.from('not a code cache'),
+    truncated: valid.subarray(0, valid.length >> 1),
+    'one byte changed': flipped,
+    "another bundle's": fs.readFileSync(codeCache(path.join(out, 'cliWorker.main.js'), 'cacheFileOf')),
+  };
+  const install = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-code-cache-'));
+    for (const file of ['cli.js', 'cli.main.js']) fs.copyFileSync(path.join(out, file), path.join(dir, file));
+    for (const file of ['libpg-query.wasm', 'web-tree-sitter.wasm', 'tree-sitter-python.wasm']) fs.symlinkSync(path.join(out, file), path.join(dir, file));
+    return { dir, bundle: path.join(dir, 'cli.main.js'), cacheFile: codeCache(path.join(dir, 'cli.main.js'), 'cacheFileOf') };
+  };
+  const sameAsExpected = (dir: string, what: string) => {
+    const res = checkWith(path.join(dir, 'cli.js'));
+    assert.equal(res.status, expected.status, `${what}: ${res.stderr}`);
+    assert.equal(res.stdout, expected.stdout, what);
+    assert.equal(res.stderr, expected.stderr, what);
+  };
+  for (const [what, cache] of Object.entries(caches)) {
+    const { dir, bundle, cacheFile } = install();
+    if (cache) fs.writeFileSync(cacheFile, cache);
+    sameAsExpected(dir, what);
+    assert.equal(cacheUse(bundle), 'accepted', `${what}: a fresh cache is written`);
+    fs.rmSync(dir, { recursive: true });
+  }
+  // A directory where the cache would go: neither readable nor replaceable, like a read-only install.
+  const { dir, bundle, cacheFile } = install();
+  fs.mkdirSync(path.join(cacheFile, 'taken'), { recursive: true });
+  sameAsExpected(dir, 'unwritable');
+  assert.equal(cacheUse(bundle), 'missing');
+  assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file is left behind');
+  fs.rmSync(dir, { recursive: true });
 });

@@ -42,10 +42,10 @@ function sha256(...parts: Array<string | Uint8Array>): string {
   return hash.digest('hex');
 }
 
-/** The code that produces reports: this bundle and its worker. Running from source there is no single file to hash. */
+/** The code that produces reports: this bundle (out/cli.main.js) and its worker's. Running from source there is no single file to hash. */
 function codeIdentity(): string | undefined {
   if (!__filename.endsWith('.js')) return undefined;
-  const files = [__filename, path.join(__dirname, 'cliWorker.js')].filter((f) => fs.existsSync(f));
+  const files = [__filename, path.join(__dirname, 'cliWorker.main.js')].filter((f) => fs.existsSync(f));
   return sha256(...files.map((f) => fs.readFileSync(f)));
 }
 

@@ -27,13 +27,23 @@ export interface BatchReply {
   results: FileResult[];
 }
 
-// A worker costs about 85 ms of start-up (its own copy of the bundle and of both parsers), so threads
-// are only started when the work ahead is several times that. Costs are per byte, measured with
-// `npm run bench` on the reference machine: Python goes through tree-sitter and our tree walk, SQL
-// mostly through a JavaScript fast path.
-const WORKER_STARTUP_MS = 85;
-const MS_PER_PYTHON_BYTE = 1 / 2500;
-const MS_PER_OTHER_BYTE = 1 / 8000;
+/** What a worker is told when it starts: whether any file of the run needs the Python parser. */
+export interface WorkerData {
+  python: boolean;
+}
+
+// Measured on the benchmark workspace (.bench, 2 cores): a worker answers its first batch 70-90 ms
+// after it is started (Node's own start-up, the bundle, the parsers), and a run with one costs 220 ms
+// (SQL) to 800 ms (Python) more CPU than on one thread (the worker's own JIT warm-up and heap), so a
+// thread is only started when it saves more than WORKER_STARTUP_MS. One analysing thread already keeps
+// 1.5 cores busy (V8 compiles and collects garbage on background threads: a --jobs 1 run uses 1.5 s of
+// CPU a second), so more threads than cores / 1.5 only take turns: on 2 cores a second thread made
+// every benchmark run slower. Costs per byte are from --jobs 1 runs: SQL and Python both go mostly
+// through JavaScript fast paths.
+const WORKER_STARTUP_MS = 300;
+const CORES_PER_THREAD = 1.5;
+const MS_PER_PYTHON_BYTE = 1 / 5200;
+const MS_PER_OTHER_BYTE = 1 / 2800;
 const BATCH_SIZE = 8;
 
 function workerScript(): string | undefined {
@@ -112,11 +122,23 @@ function estimatedMs(files: FileJob[]): number {
   return ms;
 }
 
+/** The most threads that `available` cores run at once. */
+function threadLimit(available: number): number {
+  return Math.max(1, Math.floor(available / CORES_PER_THREAD));
+}
+
 /** How many threads, this one included, are worth using: each must save more than a worker costs. */
 export function threadsFor(estimateMs: number, available: number): number {
+  const limit = threadLimit(available);
   let threads = 1;
-  while (threads < available && estimateMs / threads - estimateMs / (threads + 1) > WORKER_STARTUP_MS) threads++;
+  while (threads < limit && estimateMs / threads - estimateMs / (threads + 1) > WORKER_STARTUP_MS) threads++;
   return threads;
+}
+
+/** Threads for these files: the estimate needs every file's size, which one core does not need to ask. */
+function defaultThreads(files: FileJob[]): number {
+  const available = os.availableParallelism();
+  return threadLimit(available) === 1 ? 1 : threadsFor(estimatedMs(files), available);
 }
 
 /**
@@ -127,9 +149,11 @@ export function threadsFor(estimateMs: number, available: number): number {
 export async function analyzeFiles(files: FileJob[], options: Partial<AnalysisOptions>, jobs?: number): Promise<FileResult[]> {
   if (files.length === 0) return [];
   const script = workerScript();
-  const threads = jobs ?? threadsFor(estimatedMs(files), os.availableParallelism());
-  const workers = script && threads > 1 ? Array.from({ length: threads - 1 }, () => new Worker(script)) : [];
-  const init = initAnalyzer({ python: !files.every((f) => /\.sql$/i.test(f.absolute)) });
+  const threads = jobs ?? defaultThreads(files);
+  const python = !files.every((f) => /\.sql$/i.test(f.absolute));
+  const workerData: WorkerData = { python };
+  const workers = script && threads > 1 ? Array.from({ length: threads - 1 }, () => new Worker(script, { workerData })) : [];
+  const init = initAnalyzer({ python });
   const results: FileResult[] = new Array(files.length);
   let next = 0;
   const take = (): BatchRequest | undefined => {
