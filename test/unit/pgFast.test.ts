@@ -142,6 +142,28 @@ const TRICKY = [
   'CREATE TRIGGER x AFTER INSERT OR INSERT ON t EXECUTE FUNCTION f()', 'CREATE TRIGGER x AFTER UPDATE OF a ON t EXECUTE FUNCTION f()',
   'CREATE TRIGGER x INSTEAD OF UPDATE ON v FOR EACH ROW EXECUTE FUNCTION f()', 'CREATE TRIGGER x BEFORE TRUNCATE ON t FOR STATEMENT EXECUTE FUNCTION f(1)',
   'CREATE TRIGGER x BEFORE UPDATE ON t FOR EACH ROW WHEN (OLD.a <> NEW.a) EXECUTE FUNCTION f()', 'CREATE OR REPLACE TRIGGER x BEFORE UPDATE ON t EXECUTE FUNCTION f()',
+  // DO, CREATE FUNCTION, CREATE TYPE ... AS ENUM, and dollar quoting
+  "DO $do$\nBEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'x') THEN\n        CREATE TYPE x AS ENUM ('a');\n    END IF;\nEND\n$do$;",
+  'DO $$ x $$', 'DO LANGUAGE plpgsql $$ x $$', 'DO $$ x $$ LANGUAGE "plpgsql"', "DO 'x'", "DO $$ x $$ LANGUAGE 'sql'", 'DO LANGUAGE select $$x$$',
+  'DO', 'DO $$a$$ $$b$$', "DO 'a'\n$$b$$", "DO 'a'\n'b'", 'DO $a$ $ab$ $$ $a$', 'DO $a$ x $A$ $a$;', 'DO $x$a$x$$x$b$x$', 'DO $_1$x$_1$',
+  'DO $1', 'DO $a x $a', 'DO $$ unterminated', 'DO a$$x$$', 'DO $$x$$ + 1', 'DO $$ caf\u00e9 $$',
+  "CREATE TYPE s.order_item_state AS ENUM ('refunded', 'cancelled', 'paid');", 'CREATE TYPE x AS ENUM ()', 'CREATE TYPE x AS ENUM ($$a$$)',
+  "CREATE TYPE x AS ENUM ('a',)", 'CREATE TYPE x AS (a int)', 'CREATE TYPE x AS RANGE (subtype = int)', 'CREATE TYPE x', "CREATE TYPE a.b.c.d AS ENUM ('a')",
+  "CREATE OR REPLACE FUNCTION t_set_updated_at() RETURNS trigger AS $fn$\nBEGIN\n    NEW.updated_at := now();\nEND;\n$fn$ LANGUAGE plpgsql;",
+  "CREATE FUNCTION s.f() RETURNS void LANGUAGE sql AS 'select 1'", "CREATE FUNCTION f() RETURNS int[] AS 'a', 'b' LANGUAGE c",
+  "CREATE FUNCTION f() RETURNS setof int AS 'x' LANGUAGE sql", 'CREATE FUNCTION f() RETURNS trigger AS $$x$$ LANGUAGE plpgsql IMMUTABLE',
+  'CREATE FUNCTION f() RETURNS trigger', 'CREATE FUNCTION f() RETURNS trigger AS $$x$$ AS $$y$$', "CREATE FUNCTION f() RETURNS trigger LANGUAGE select AS 'x'",
+  "CREATE FUNCTION f(a int) RETURNS int AS 'x' LANGUAGE sql", "CREATE FUNCTION f() RETURNS t.c%TYPE AS 'x' LANGUAGE sql",
+  "CREATE FUNCTION f() RETURNS TABLE (a int) AS 'x' LANGUAGE sql", 'CREATE FUNCTION f() RETURNS int RETURN 1', "CREATE OR REPLACE FUNCTION a.b.c.d() RETURNS int AS 'x' LANGUAGE sql",
+  "CREATE OR FUNCTION f() RETURNS int AS 'x' LANGUAGE sql", "CREATE OR REPLACE PROCEDURE p() AS 'x' LANGUAGE sql",
+  "CREATE FUNCTION f() RETURNS double precision AS 'x' LANGUAGE sql", "CREATE FUNCTION \"F\"() RETURNS \"T\" AS 'x' LANGUAGE \"C\"",
+  // SELECT and EXISTS
+  "SELECT NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'x')", 'SELECT EXISTS (SELECT 1 FROM t);', 'SELECT a, b AS c, d e FROM s.t',
+  'SELECT 1 FROM t x', 'SELECT *', 'SELECT t.* FROM t', 'SELECT (SELECT 1)', 'SELECT a FROM t, ONLY u;', 'SELECT', 'SELECT 1 FROM', 'SELECT 1 WHERE a',
+  'SELECT EXISTS ((SELECT 1))', 'SELECT EXISTS (SELECT 1) AND NOT EXISTS (SELECT 2 FROM a.b.c WHERE x IS NULL)', 'SELECT exists', 'SELECT exists(1)',
+  'SELECT 1 ORDER BY 1', 'SELECT DISTINCT 1', 'SELECT FROM t', 'SELECT EXISTS (SELECT 1)::int', 'SELECT 1 FROM t *', 'SELECT EXISTS (SELECT 1 FROM t) x',
+  'DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.a = t.a)', 'DELETE FROM t WHERE NOT EXISTS (SELECT 1 FROM u LIMIT 1)', 'SELECT 1 INTO t',
+  'SELECT 1, 2 FROM t WHERE a = 1 GROUP BY a', 'SELECT a FROM t UNION SELECT b FROM u', 'SELECT 1 FROM t FOR UPDATE',
   // lexical corners: comments, case, quoting, semicolons, several statements
   'DROP TABLE a -- trailing', 'DROP TABLE a; -- trailing', 'DROP TABLE a /* c */ ;', '/* lead */ DROP TABLE a;', '  DROP TABLE a  ;  ',
   'DROP TABLE a;;', 'DROP TABLE a; DROP TABLE b;', 'BEGIN; COMMIT', 'DROP TABLE /* nested /* comment */ */ a', 'DROP TABLE /* open a',
@@ -171,6 +193,8 @@ const KEYWORD_TEMPLATES = [
   'DELETE FROM K WHERE a = K', 'DELETE FROM t WHERE K(a) = 1', "DELETE FROM t WHERE a = K 'x'", 'DELETE FROM t WHERE a = K.b',
   'DELETE FROM t WHERE a K', 'DELETE FROM t WHERE K', 'INSERT INTO t (K) VALUES (K)', 'INSERT INTO K VALUES (1)', 'SET K = K',
   'SET x TO K', 'SET x = K, 1', 'TRUNCATE K', 'CREATE TRIGGER K BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION K()', 'K',
+  'SELECT K FROM K WHERE K', 'SELECT EXISTS (SELECT K FROM t WHERE K = 1)', 'CREATE FUNCTION K() RETURNS K AS $$x$$ LANGUAGE K', 'CREATE OR REPLACE FUNCTION s.K() RETURNS trigger AS $$x$$ LANGUAGE plpgsql',
+  "CREATE TYPE K AS ENUM ('a')", "CREATE TYPE s.K AS ENUM ('a')", 'DO LANGUAGE K $$x$$', 'DO $$x$$ K',
 ];
 
 test('the keyword table matches libpg-query', () => {
@@ -219,6 +243,15 @@ test('agrees with libpg-query on the bench corpus, and takes the fast path for a
 test('returns undefined for what it must leave to libpg-query', () => {
   const unsure = ['DROP TABLE a; DROP TABLE b', 'DROP TABLE café', "COMMENT ON TABLE t IS 'café';", 'DELETE FROM t WHERE a = $$x$$'];
   for (const s of [...unsure, "DELETE FROM t WHERE a = E'x'", '', '-- c']) assert.equal(fastParse(s), undefined, s);
+});
+
+test('takes the fast path for DO blocks, trigger functions and enum types', () => {
+  const statements = [
+    "DO $do$\nBEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'x') THEN\n        CREATE TYPE x AS ENUM ('a');\n    END IF;\nEND\n$do$;",
+    "CREATE TYPE x AS ENUM ('a', 'b');",
+    'CREATE OR REPLACE FUNCTION f() RETURNS trigger AS $fn$\nBEGIN\n    RETURN NEW;\nEND;\n$fn$ LANGUAGE plpgsql;',
+  ];
+  for (const s of statements) assert.ok(agrees(s), s);
 });
 
 test('keeps the statement location and length rules of libpg-query', () => {

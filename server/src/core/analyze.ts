@@ -35,6 +35,10 @@ interface Decoded {
   problem?: string;
 }
 
+// Decoders keep no state between whole-input decode() calls, so one of each serves every file.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+const LENIENT_UTF8 = new TextDecoder('utf-8');
+
 /** Bytes to text. Bad input becomes a parse-error finding and never an exception. */
 export function decode(bytes: Uint8Array, options: AnalysisOptions): Decoded {
   if (bytes.length > options.maxFileBytes) {
@@ -45,10 +49,10 @@ export function decode(bytes: Uint8Array, options: AnalysisOptions): Decoded {
     return { text: '', problem: 'This file contains NUL bytes: it looks binary, so it was not checked.' };
   }
   try {
-    return { text: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
+    return { text: stripBom(STRICT_UTF8.decode(bytes)) };
   } catch {
     return {
-      text: stripBom(new TextDecoder('utf-8').decode(bytes)),
+      text: stripBom(LENIENT_UTF8.decode(bytes)),
       problem: 'This file is not valid UTF-8; undecodable bytes were read as U+FFFD, so names next to them may be wrong.',
     };
   }
@@ -112,7 +116,10 @@ function acknowledge(findings: Finding[], suppressions: Suppression[], index: Li
 }
 
 export function analyzeText(path: string, text: string, partial?: Partial<AnalysisOptions>): FileReport {
-  const options = resolveOptions(path, partial);
+  return analyzeResolved(path, text, resolveOptions(path, partial));
+}
+
+function analyzeResolved(path: string, text: string, options: AnalysisOptions): FileReport {
   const framework = detectFramework(path, text);
   if (!framework) return { path, text, findings: [] };
   const index = new LineIndex(text);
@@ -166,7 +173,7 @@ function runRules(ctx: RuleContext): Finding[] {
 export function analyzeBytes(path: string, bytes: Uint8Array, partial?: Partial<AnalysisOptions>): FileReport {
   const options = resolveOptions(path, partial);
   const decoded = decode(bytes, options);
-  const report = decoded.text ? analyzeText(path, decoded.text, options) : { path, text: '', findings: [] as Finding[] };
+  const report = decoded.text ? analyzeResolved(path, decoded.text, options) : { path, text: '', findings: [] as Finding[] };
   if (decoded.problem && options.rules['parse-error'] !== 'off') {
     report.findings.unshift({
       rule: 'parse-error',

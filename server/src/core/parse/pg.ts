@@ -1,9 +1,10 @@
 import { loadModule, parsePlPgSQLSync, parseSync, type ParseResult } from 'libpg-query';
 import { fastParse } from './pgFast';
+import { fastParsePlPgSQL } from './pgFastPlpgsql';
 
 /** What parsePlPgSQLSync really returns (its declared type is the SQL ParseResult). */
 export interface PlpgsqlParseResult {
-  plpgsql_funcs?: Array<{ PLpgSQL_function?: { action?: unknown } }>;
+  plpgsql_funcs?: Array<{ PLpgSQL_function?: { datums?: unknown[]; action?: unknown } }>;
 }
 
 export interface PgParser {
@@ -13,7 +14,7 @@ export interface PgParser {
 
 const api: PgParser = {
   parse: (sql) => fastParse(sql) ?? parseSync(sql),
-  parsePlPgSQL: (sql) => parsePlPgSQLSync(sql) as unknown as PlpgsqlParseResult,
+  parsePlPgSQL: (sql) => fastParsePlPgSQL(sql) ?? (parsePlPgSQLSync(sql) as unknown as PlpgsqlParseResult),
 };
 
 let ready = false;

@@ -5,15 +5,17 @@
 // hide a DROP, so every doubt ends in undefined: test/unit/pgFast.test.ts checks it against libpg-query.
 //
 // Covered: BEGIN/START/COMMIT/END/ROLLBACK, SET, ALTER TABLE (common actions, RENAME), CREATE TABLE,
-// CREATE [UNIQUE] INDEX, CREATE TRIGGER, DROP TABLE/INDEX/SEQUENCE/VIEW/TYPE/FUNCTION/TRIGGER/SCHEMA/
-// EXTENSION, COMMENT ON, TRUNCATE, DELETE, UPDATE and INSERT ... VALUES, each with simple expressions.
+// CREATE [UNIQUE] INDEX, CREATE TRIGGER, CREATE TYPE ... AS ENUM, CREATE FUNCTION (trigger-function shape),
+// DO, DROP TABLE/INDEX/SEQUENCE/VIEW/TYPE/FUNCTION/TRIGGER/SCHEMA/EXTENSION, COMMENT ON, TRUNCATE, DELETE,
+// UPDATE, INSERT ... VALUES and SELECT ... FROM ... WHERE, each with simple expressions (EXISTS included).
 
 import type { Node, ObjectType, OnConflictClause, ParseResult, RawStmt } from 'libpg-query';
-import { alterTable, createIndex, createTable, dropBehavior, indexElems } from './pgFastDdl';
+import { alterTable, createEnum, createIndex, createTable, dropBehavior, indexElems } from './pgFastDdl';
 import {
-  anyName, colId, compact, expr, floatConst, intConst, negate, rangeVar, relationExpr, str, stringConst, stringList, typeName,
+  anyName, colId, compact, expr, floatConst, intConst, negate, rangeVar, relationExpr, simpleSelect, str, stringConst, stringList, typeName,
 } from './pgFastExpr';
 import { Cursor, Kw, tokenize, type Token, unsure } from './pgFastLex';
+import { createFunction, doStmt, functionName } from './pgFastRoutines';
 
 /** PG_VERSION_NUM of the libpg-query release this mirrors (the tests compare whole results, version included). */
 const PG_VERSION_NUM = 180004;
@@ -75,6 +77,10 @@ function statement(c: Cursor): Node {
       return update(c);
     case 'insert':
       return insert(c);
+    case 'do':
+      return doStmt(c);
+    case 'select':
+      return simpleSelect(c);
     default:
       return unsure();
   }
@@ -130,12 +136,19 @@ function numberConst(t: Token, location = t.start): Node {
 }
 
 function create(c: Cursor): Node {
+  if (c.eat('or')) {
+    c.expect('replace');
+    c.expect('function');
+    return createFunction(c, true);
+  }
   const unique = c.eat('unique');
   const word = c.keyword();
   if (word === 'index') return createIndex(c, unique);
   if (unique) unsure();
   if (word === 'table') return createTable(c);
   if (word === 'trigger') return createTrigger(c);
+  if (word === 'function') return createFunction(c, false);
+  if (word === 'type') return createEnum(c);
   return unsure();
 }
 
@@ -188,18 +201,6 @@ function functionWithoutArgs(c: Cursor): Node {
   if (!c.eatOp('(')) return { ObjectWithArgs: { objname, args_unspecified: true } };
   c.expectOp(')');
   return { ObjectWithArgs: { objname } };
-}
-
-/** func_name restricted to identifiers and unreserved keywords. */
-function functionName(c: Cursor): string[] {
-  const parts: string[] = [];
-  do {
-    const t = c.next();
-    if (t.kind !== 'quoted' && !(t.kind === 'word' && (t.kw === Kw.None || t.kw === Kw.Unreserved))) unsure();
-    parts.push(t.text);
-  } while (c.eatOp('.'));
-  if (parts.length > 3) unsure();
-  return parts;
 }
 
 /** DROP TRIGGER [IF EXISTS] name ON table: one object, the table's name parts followed by the trigger's. */

@@ -2,7 +2,7 @@
 // INDEX, with column definitions and constraints, in the node shapes libpg-query produces.
 
 import type { AlterTableCmd, AlterTableType, ColumnDef, Constraint, DropBehavior, IndexElem, Node, RangeVar, SortByNulls } from 'libpg-query';
-import { colId, compact, expr, funcCall, isFunctionName, nameList, rangeVar, relationExpr, str, typeName } from './pgFastExpr';
+import { anyName, colId, compact, expr, funcCall, isFunctionName, nameList, rangeVar, relationExpr, sconst, str, stringList, typeName } from './pgFastExpr';
 import { type Cursor, unsure } from './pgFastLex';
 
 /** Builds a Constraint with its fields in libpg-query's order, leaving out the unset ones. */
@@ -358,4 +358,21 @@ function indexElem(c: Cursor): Node {
   elem.ordering = ordering;
   elem.nulls_ordering = nulls;
   return { IndexElem: elem };
+}
+
+// ---------------------------------------------------------------- CREATE TYPE
+
+/** CREATE TYPE name AS ENUM ('label', ...); the other kinds of type go to libpg-query. */
+export function createEnum(c: Cursor): Node {
+  const names = stringList(anyName(c).parts);
+  c.expect('as');
+  c.expect('enum');
+  c.expectOp('(');
+  const vals: Node[] = [];
+  if (!c.isOp(')')) {
+    do vals.push(str(sconst(c).text));
+    while (c.eatOp(','));
+  }
+  c.expectOp(')');
+  return { CreateEnumStmt: compact({ typeName: names, vals }) };
 }

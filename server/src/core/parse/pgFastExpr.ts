@@ -50,6 +50,13 @@ export function anyName(c: Cursor): { parts: string[]; start: number } {
   return { parts, start: first.start };
 }
 
+/** Sconst: a '...' or a $tag$...$tag$ string. */
+export function sconst(c: Cursor): Token {
+  const t = c.next();
+  if (t.kind !== 'string' && t.kind !== 'dollar') unsure();
+  return t;
+}
+
 export function stringList(parts: readonly string[]): Node[] {
   return parts.map(str);
 }
@@ -415,8 +422,37 @@ function primary(c: Cursor, bExpr: boolean): Node {
   }
   if (t.kind === 'word' && t.text === 'default' && !bExpr) return { SetToDefault: { location: t.start } };
   if (t.kind === 'word' && t.text === 'interval') return typedLiteral(c, makeTypeName(systemType('interval', t.start)), true);
+  if (t.kind === 'word' && t.text === 'exists') return existsSubLink(c, t);
   if (isFunctionName(t)) return nameExpr(c, t);
   return unsure();
+}
+
+/** `EXISTS (SELECT ...)`, the emptiness check migrations guard destructive statements with. */
+function existsSubLink(c: Cursor, exists: Token): Node {
+  c.expectOp('(');
+  c.expect('select');
+  const subselect = simpleSelect(c);
+  c.expectOp(')');
+  return { SubLink: { subLinkType: 'EXISTS_SUBLINK', subselect, location: exists.start } };
+}
+
+/**
+ * The rest of `SELECT expr, ... [FROM table, ...] [WHERE condition]`, without aliases, joins or any later
+ * clause (which the caller then finds unread, and so leaves to libpg-query).
+ */
+export function simpleSelect(c: Cursor): Node {
+  const targetList: Node[] = [];
+  do {
+    const start = c.peek()?.start ?? unsure();
+    targetList.push({ ResTarget: { val: expr(c), location: start } });
+  } while (c.eatOp(','));
+  const fromClause: Node[] = [];
+  if (c.eat('from')) {
+    do fromClause.push({ RangeVar: relationExpr(c) });
+    while (c.eatOp(','));
+  }
+  const whereClause = c.eat('where') ? expr(c) : undefined;
+  return { SelectStmt: compact({ targetList, fromClause, whereClause, limitOption: 'LIMIT_OPTION_DEFAULT', op: 'SETOP_NONE' }) };
 }
 
 /** `type 'literal'`, which gram.y turns into a cast located nowhere (-1). */

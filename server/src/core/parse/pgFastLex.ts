@@ -1,21 +1,24 @@
 // The tokenizer of the fast PostgreSQL path (pgFast.ts), and the cursor its parser walks the tokens with.
 // The tokenizer follows PostgreSQL's scanner (scan.l) for the subset it accepts and gives up (returns
 // undefined) on everything whose tokens or offsets it is not sure of: non-ASCII text (libpg-query reports
-// UTF-8 byte offsets), dollar quotes, parameters, E''/B''/X''/N'' and U& literals, string continuation,
-// over-long identifiers (PostgreSQL truncates them) and operators other than the handful the grammar uses.
+// UTF-8 byte offsets), parameters, E''/B''/X''/N'' and U& literals, string continuation, over-long
+// identifiers (PostgreSQL truncates them) and operators other than the handful the grammar uses.
 
 /** PostgreSQL's keyword categories (kwlist.h); they decide where a keyword may also be a name. */
 export const Kw = { None: 0, Unreserved: 1, ColName: 2, TypeFuncName: 3, Reserved: 4 } as const;
 export type Kw = (typeof Kw)[keyof typeof Kw];
 
-export type TokenKind = 'word' | 'quoted' | 'string' | 'int' | 'float' | 'op';
+/** `dollar` is a $tag$...$tag$ string, kept apart from 'string' so that only the grammar rules written for it take it. */
+export type TokenKind = 'word' | 'quoted' | 'string' | 'dollar' | 'int' | 'float' | 'op';
 
 export interface Token {
   kind: TokenKind;
-  /** Words: lower-cased; quoted identifiers and strings: unescaped; numbers as written; operators normalised. */
+  /** Words: lower-cased; quoted identifiers and strings: unescaped (dollar strings: the body); numbers as written; operators normalised. */
   text: string;
   /** Offset of the first character (a byte offset too: the text is ASCII). */
   start: number;
+  /** Offset just past the last character. */
+  end: number;
   /** Keyword category of an unquoted word, Kw.None for everything else. */
   kw: Kw;
 }
@@ -114,7 +117,7 @@ const MAX_IDENTIFIER = 63;
 
 const C = {
   Tab: 0x09, Newline: 0x0a, FormFeed: 0x0c, Return: 0x0d, Space: 0x20, DoubleQuote: 0x22, Quote: 0x27,
-  Star: 0x2a, Minus: 0x2d, Dot: 0x2e, Slash: 0x2f, Colon: 0x3a,
+  Dollar: 0x24, Star: 0x2a, Minus: 0x2d, Dot: 0x2e, Slash: 0x2f, Colon: 0x3a,
 } as const;
 
 /** Anything but ASCII shifts libpg-query's byte offsets away from string offsets; NUL ends its C string. */
@@ -147,6 +150,8 @@ export function tokenize(sql: string): Token[] | undefined {
       end = scanQuoted(sql, i, out);
     } else if (c === C.Quote) {
       end = scanString(sql, i, out);
+    } else if (c === C.Dollar) {
+      end = scanDollarString(sql, i, out);
     } else if (isDigit(c) || (c === C.Dot && isDigit(sql.charCodeAt(i + 1)))) {
       end = scanNumber(sql, i, out);
     } else {
@@ -227,9 +232,9 @@ function scanWord(sql: string, start: number, out: Token[]): number {
   const keyword = findKeyword(sql, start, i, hash);
   if (keyword) {
     if (keyword.after) applyLookahead(out, keyword.after);
-    out.push({ kind: 'word', text: keyword.word, start, kw: keyword.kw });
+    out.push({ kind: 'word', text: keyword.word, start, end: i, kw: keyword.kw });
   } else {
-    out.push({ kind: 'word', text: upper ? sql.slice(start, i).toLowerCase() : sql.slice(start, i), start, kw: Kw.None });
+    out.push({ kind: 'word', text: upper ? sql.slice(start, i).toLowerCase() : sql.slice(start, i), start, end: i, kw: Kw.None });
   }
   return i;
 }
@@ -257,7 +262,7 @@ function scanQuoted(sql: string, start: number, out: Token[]): number {
   if (close < 0) return -1;
   const text = sql.slice(start + 1, close).replaceAll('""', '"');
   if (text.length === 0 || text.length > MAX_IDENTIFIER) return -1;
-  out.push({ kind: 'quoted', text, start, kw: Kw.None });
+  out.push({ kind: 'quoted', text, start, end: close + 1, kw: Kw.None });
   return close + 1;
 }
 
@@ -267,8 +272,27 @@ function scanString(sql: string, start: number, out: Token[]): number {
   // Two strings in a row are either a syntax error or PostgreSQL's concatenation across a newline.
   if (close < 0 || out[out.length - 1]?.kind === 'string') return -1;
   const raw = sql.slice(start + 1, close);
-  out.push({ kind: 'string', text: raw.includes("''") ? raw.replaceAll("''", "'") : raw, start, kw: Kw.None });
+  out.push({ kind: 'string', text: raw.includes("''") ? raw.replaceAll("''", "'") : raw, start, end: close + 1, kw: Kw.None });
   return close + 1;
+}
+
+// scan.l's dolqdelim: `$$` or `$tag$`, where the tag is an identifier without `$`. (`$1` is a parameter.)
+const DOLLAR_DELIMITER = /\$(?:[A-Za-z_][A-Za-z_0-9]*)?\$/y;
+
+/**
+ * A dollar-quoted string: everything up to the first copy of its opening delimiter, taken as is. A `$`
+ * glued to a word is part of the word (scanWord), so this only sees a `$` that starts a token.
+ */
+function scanDollarString(sql: string, start: number, out: Token[]): number {
+  DOLLAR_DELIMITER.lastIndex = start;
+  const open = DOLLAR_DELIMITER.exec(sql);
+  if (!open) return -1;
+  const bodyStart = start + open[0].length;
+  const close = sql.indexOf(open[0], bodyStart);
+  if (close < 0) return -1;
+  const end = close + open[0].length;
+  out.push({ kind: 'dollar', text: sql.slice(bodyStart, close), start, end, kw: Kw.None });
+  return end;
 }
 
 function closingQuote(sql: string, open: number, quote: string): number {
@@ -297,7 +321,7 @@ function scanNumber(sql: string, start: number, out: Token[]): number {
   if (isWordChar(after) || after === C.Dot) return -1;
   const text = m[0];
   const integer = /^\d+$/.test(text) && Number(text) <= 0x7fffffff;
-  out.push({ kind: integer ? 'int' : 'float', text, start, kw: Kw.None });
+  out.push({ kind: integer ? 'int' : 'float', text, start, end, kw: Kw.None });
   return end;
 }
 
@@ -314,18 +338,18 @@ function scanPunctuation(sql: string, start: number, out: Token[]): number {
   const ch = sql[start];
   if (ch === ':') {
     if (sql.charCodeAt(start + 1) !== C.Colon) return -1;
-    out.push({ kind: 'op', text: '::', start, kw: Kw.None });
+    out.push({ kind: 'op', text: '::', start, end: start + 2, kw: Kw.None });
     return start + 2;
   }
   if (PUNCTUATION.includes(ch)) {
     if (ch === '.' && sql[start + 1] === '.') return -1;
-    out.push({ kind: 'op', text: ch, start, kw: Kw.None });
+    out.push({ kind: 'op', text: ch, start, end: start + 1, kw: Kw.None });
     return start + 1;
   }
   const len = operatorLength(sql, start);
   const op = len > 0 ? OPERATORS.get(sql.slice(start, start + len)) : undefined;
   if (!op) return -1;
-  out.push({ kind: 'op', text: op, start, kw: Kw.None });
+  out.push({ kind: 'op', text: op, start, end: start + len, kw: Kw.None });
   return start + len;
 }
 

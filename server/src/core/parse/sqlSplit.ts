@@ -22,7 +22,6 @@ const BACKSLASH = 0x5c;
 
 // `$tag$` where tag is an identifier without `$`, or `$$`. `$1` (a parameter) does not match.
 const DOLLAR_TAG = /\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
-const WORD = /[A-Za-z0-9_$\u0080-\uffff]*/y;
 
 // The mysql client's `DELIMITER //` line: until the next one, statements end at `//` instead of `;`.
 const DELIMITER_COMMAND = /delimiter[ \t]+(\S+)/iy;
@@ -104,6 +103,10 @@ function isWordStart(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c >= 0x80;
 }
 
+function isWordChar(c: number): boolean {
+  return isWordStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x24;
+}
+
 /** Offset of the line break ending the line that contains `i` (or the end of the text). */
 function lineEnd(text: string, i: number): number {
   const nl = text.indexOf('\n', i);
@@ -122,13 +125,12 @@ function skipToken(text: string, i: number, routine: RoutineBodyTracker, mysql: 
   if (c === 0x60) return skipQuoted(text, i, '`');
   if (c === 0x24 && !mysql) return skipDollar(text, i);
   if (isWordStart(c)) {
-    WORD.lastIndex = i;
-    WORD.exec(text);
-    const end = WORD.lastIndex;
-    const word = text.slice(i, end);
+    let end = i + 1;
+    while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
     // E'...' is the one string form where a backslash escapes the closing quote.
-    if ((word === 'E' || word === 'e') && text.charCodeAt(end) === 0x27) return skipEscapeString(text, end);
-    routine.word(word);
+    if (end === i + 1 && (c === 0x45 || c === 0x65) && text.charCodeAt(end) === 0x27) return skipEscapeString(text, end);
+    // Most words are past a statement's header, where only a routine's body needs them.
+    if (routine.readsWords()) routine.word(text.slice(i, end));
     return end;
   }
   if (c === 0x28) routine.paren(1);
@@ -213,12 +215,16 @@ class RoutineBodyTracker {
     return this.depth > 0;
   }
 
+  /** False once the header shows the statement is not a routine: its words no longer matter. */
+  readsWords(): boolean {
+    return this.words.length < HEADER_WORDS || this.isRoutine;
+  }
+
   paren(delta: number): void {
     this.parens = Math.max(0, this.parens + delta);
   }
 
   word(raw: string): void {
-    if (this.words.length >= HEADER_WORDS && !this.isRoutine) return;
     const word = raw.toLowerCase();
     if (this.words.length < HEADER_WORDS) {
       this.words.push(word);
