@@ -75,7 +75,8 @@ fs.chmodSync(path.join(out, 'cli.js'), 0o755);
 // The code caches (server/src/cli/codeCache.ts) are written at the end of a warm-up run, so that they
 // hold the functions a check compiles: the CLI checks a small project with a Python and a SQL migration
 // (SQL alone would switch V8 to --liftoff-only, and a cache is written for the flags of the moment); the
-// worker, run without a parent, loads its parsers and exits, once with the flags of each kind of run.
+// worker, run without a parent, loads its bundle and exits, once with the flags of each kind of run
+// (it loads a parser only when a file needs one, so its cache holds the bundle's top level).
 // Caches for earlier bundles or other Node versions (and any half-written one) are removed first.
 for (const file of fs.readdirSync(out)) if (/^cli(Worker)?\.main\.js\..*\.(cache|tmp)$/.test(file)) fs.rmSync(path.join(out, file));
 const sample = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-warm-up-'));

@@ -6,6 +6,9 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../server/src/cli/main';
 import { threadsFor } from '../../server/src/cli/parallel';
+import { initAnalyzer } from '../../server/src/core/analyze';
+import { fastParse } from '../../server/src/core/parse/pgFast';
+import { parsePythonFast } from '../../server/src/core/parse/pyFast';
 
 const REPO = path.join(__dirname, '..', '..');
 
@@ -227,4 +230,66 @@ test('a missing, damaged or stale code cache changes nothing but speed, and is r
   assert.equal(cacheUse(bundle), 'missing');
   assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file is left behind');
   fs.rmSync(dir, { recursive: true });
+});
+
+// The CLI loads a wasm parser only when a file needs what the fast paths decline, then analyses that file
+// again from scratch. Texts each fast path declines: they need libpg-query and tree-sitter.
+const DECLINED_SQL = ['CREATE TABLE t (a int) PARTITION BY RANGE (a);', 'DELETE FROM t USING u WHERE t.id = u.id;'];
+const DECLINED_PYTHON = 'sort_key = lambda name: name\n';
+
+// An Alembic project, whose model index reads env.py, and SQL migrations outside it.
+const LAZY_PROJECT = {
+  'service/alembic.ini': '[alembic]\nscript_location = alembic\n',
+  'service/app/models.py': 'from sqlalchemy.orm import DeclarativeBase\n\n\nclass Base(DeclarativeBase):\n    pass\n\n\nclass User(Base):\n    __tablename__ = "users"\n',
+  'service/alembic/env.py': `from alembic import context\nfrom app.models import Base\n\ntarget_metadata = Base.metadata\nIGNORED = ["audit_log"]\n${DECLINED_PYTHON}\n\ndef include_object(obj, name, type_, reflected, compare_to):\n    if type_ == "table" and name in IGNORED:\n        return False\n    return True\n\n\ncontext.configure(target_metadata=target_metadata, include_object=include_object)\n`,
+  'service/alembic/versions/0001_fast.py': ALEMBIC('    op.drop_table("legacy")\n    op.drop_table("audit_log")\n    op.drop_table("users")'),
+  'service/alembic/versions/0002_slow.py': ALEMBIC(`    op.drop_column("users", "email")\n    op.execute("${DECLINED_SQL[1]}")\n    ${DECLINED_PYTHON}`).replace('revision = "1"\ndown_revision = None', 'revision = "2"\ndown_revision = "1"'),
+  // MySQL: a revision's raw MODIFY is judged against the columns its history created, in a revision only tree-sitter reads.
+  'shop/alembic.ini': '[alembic]\nscript_location = alembic\nsqlalchemy.url = mysql+pymysql://localhost/shop\n',
+  'shop/alembic/versions/0001_create.py': ALEMBIC(`    op.create_table("t", sa.Column("a", sa.String(100)))\n    ${DECLINED_PYTHON}`),
+  'shop/alembic/versions/0002_narrow.py': ALEMBIC('    op.execute("ALTER TABLE t MODIFY a varchar(10)")').replace('revision = "1"\ndown_revision = None', 'revision = "2"\ndown_revision = "1"'),
+  'migrations/V1__create.sql': `${DECLINED_SQL[0]}\nCREATE TABLE u (id int, b int);\n`,
+  'migrations/V2__drop.sql': `${DECLINED_SQL[1]}\nALTER TABLE u DROP COLUMN b;\n`,
+  'migrations/V3__fast.sql': 'TRUNCATE audit;\n',
+  // Prints the wasm files the CLI reads, to show which parsers a run loaded.
+  'wasm-reads.js': [
+    "const fs = require('fs');",
+    "const note = (p) => String(p).endsWith('.wasm') && process.stderr.write(`wasm ${require('path').basename(String(p))}\\n`);",
+    'const spy = (o, name) => { const f = o[name]; o[name] = function (p, ...rest) { note(p); return f.call(this, p, ...rest); }; };',
+    "spy(fs, 'readFile'); spy(fs, 'readFileSync'); spy(fs.promises, 'readFile');",
+  ].join('\n'),
+};
+
+test('the bundled CLI loads each wasm parser only for a file that needs it, with the same findings as with both loaded', async () => {
+  const cli = path.join(REPO, 'out', 'cli.js');
+  assert.ok(fs.existsSync(cli), 'run `npm run build` first (npm test does)');
+  for (const sql of DECLINED_SQL) assert.equal(fastParse(sql), undefined, `the SQL fast path now reads ${sql}: pick a statement it declines`);
+  assert.equal(parsePythonFast(DECLINED_PYTHON), undefined, 'the Python fast path now reads lambdas: pick a construct it declines');
+  const dir = workspace(LAZY_PROJECT);
+  await initAnalyzer();
+  const cases: Array<{ paths: string[]; loads: string[] }> = [
+    { paths: ['migrations/V3__fast.sql'], loads: [] },
+    { paths: ['migrations/V2__drop.sql'], loads: ['libpg-query.wasm'] },
+    { paths: ['migrations'], loads: ['libpg-query.wasm'] },
+    { paths: ['service/alembic/versions/0001_fast.py'], loads: ['tree-sitter-python.wasm', 'web-tree-sitter.wasm'] },
+    { paths: ['service/alembic/versions/0002_slow.py'], loads: ['libpg-query.wasm', 'tree-sitter-python.wasm', 'web-tree-sitter.wasm'] },
+    { paths: ['shop/alembic/versions/0002_narrow.py'], loads: ['tree-sitter-python.wasm', 'web-tree-sitter.wasm'] },
+    { paths: ['.'], loads: ['libpg-query.wasm', 'tree-sitter-python.wasm', 'web-tree-sitter.wasm'] },
+  ];
+  for (const { paths, loads } of cases) {
+    const args = ['check', ...paths, '--format', 'json', '--fail-on', 'never', '--jobs', '1'];
+    const fresh = spawnSync(process.execPath, ['--require', path.join(dir, 'wasm-reads.js'), cli, ...args], { cwd: dir, encoding: 'utf8' });
+    assert.equal(fresh.status, 0, fresh.stderr);
+    const read = [...new Set(fresh.stderr.split('\n').filter((l) => l.startsWith('wasm ')).map((l) => l.slice(5)))].sort();
+    assert.deepEqual(read, loads, `parsers loaded by check ${paths.join(' ')}`);
+    const loaded = await run(args, dir);
+    assert.equal(fresh.stdout, loaded.out, `check ${paths.join(' ')}`);
+  }
+  const all = JSON.parse((await run(['check', '.', '--format', 'json', '--fail-on', 'never'], dir)).out) as { findings: Array<{ rule: string; file: string; table?: string }> };
+  const found = (rule: string, file: string) => all.findings.some((f) => f.rule === rule && f.file === file);
+  assert.ok(found('delete-rows', 'migrations/V2__drop.sql') && found('delete-rows', 'service/alembic/versions/0002_slow.py'), 'the DELETEs only libpg-query reads are flagged');
+  assert.ok(found('drop-column', 'service/alembic/versions/0002_slow.py'), 'the revision only tree-sitter reads is checked');
+  assert.ok(all.findings.some((f) => f.file === 'shop/alembic/versions/0002_narrow.py' && /values that do not fit are cut/.test(JSON.stringify(f))), 'the history only tree-sitter reads is used');
+  const unmapped = all.findings.filter((f) => f.rule === 'drop-unmapped-table').map((f) => f.table);
+  assert.deepEqual(unmapped, ['legacy'], 'env.py, read by tree-sitter, leaves audit_log to itself; users has a model');
 });

@@ -1,7 +1,7 @@
 // The fast Python parser must build exactly the tree tree-sitter-python builds, or nothing. tree-sitter is
 // the oracle here: every input is parsed by both, and whenever the fast parser answers, the two trees must
 // be identical (types, named flags, ranges, field names, anonymous tokens) and tree-sitter's must have no
-// ERROR or MISSING node; the node API the frontends use must answer the same on both.
+// ERROR or MISSING node; the node API the frontends and the model index use must answer the same on both.
 
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -59,7 +59,7 @@ function agrees(text: string, checkApi = false): boolean {
     const expected = serializeTreeSitter(tree);
     const actual = serializeFast(fast.rootNode);
     if (actual !== expected) assert.equal(firstDifference(actual, expected), '', `different tree for ${JSON.stringify(text.slice(0, 2000))}`);
-    if (checkApi) sameApi(fast.rootNode, tree.rootNode, source.length);
+    if (checkApi) sameApi(fast.rootNode, tree.rootNode, source);
     return true;
   } finally {
     tree.delete();
@@ -79,27 +79,36 @@ const FIELDS = [
   'attribute', 'value', 'key', 'subscript', 'operator', 'argument', 'operators', 'condition', 'consequence', 'alternative',
   'superclasses', 'definition', 'expression',
 ];
-const TYPE_SETS: (string | string[])[] = ['call', 'identifier', ['string', 'integer'], ['function_definition', 'class_definition'], 'assignment', 'is not', 'not'];
+// The model index (models/pyModule.ts, models/alembicEnv.ts) asks for imports, if and return statements and comparisons too.
+const TYPE_SETS: (string | string[])[] = [
+  'call', 'identifier', ['string', 'integer'], ['function_definition', 'class_definition'], 'assignment', 'is not', 'not',
+  ['import_statement', 'import_from_statement'], 'if_statement', 'return_statement', 'comparison_operator',
+];
+/** Where the frontends and the model index look for descendants: the root, calls, blocks, functions and conditions. */
+const SEARCHED = new Set(['call', 'block', 'function_definition', 'if_statement', 'boolean_operator', 'not_operator', 'comparison_operator']);
 
 const describe = (n: FastNode | Node | null): string => (n ? `${n.type} ${n.startIndex} ${n.endIndex}` : 'null');
 
 /** The node API PyNode reads gives the same answers on both trees, node by node. */
-function sameApi(fast: FastNode, ts: Node, length: number, ids = new Set<number>()): void {
+function sameApi(fast: FastNode, ts: Node, source: string, ids = new Set<number>()): void {
   assert.ok(!ids.has(fast.id), 'node ids are unique');
   ids.add(fast.id);
   const where = describe(ts);
   assert.equal(fast.hasError, ts.hasError, where);
   assert.equal(fast.isMissing, ts.isMissing, where);
   assert.equal(describe(fast.parent), describe(ts.parent), `parent of ${where}`);
+  // PyNode.text slices the parsed source, where the model index read Node.text: the two must agree.
+  assert.equal(ts.text, source.slice(ts.startIndex, ts.endIndex), `text of ${where}`);
   assert.deepEqual(fast.namedChildren.map(describe), ts.namedChildren.map(describe), `named children of ${where}`);
   for (const field of FIELDS) {
     assert.equal(describe(fast.childForFieldName(field)), describe(ts.childForFieldName(field)), `${field} of ${where}`);
     assert.deepEqual(fast.childrenForFieldName(field).map(describe), ts.childrenForFieldName(field).map(describe), `${field}s of ${where}`);
   }
-  if (ts.parent === null || ts.type === 'call' || ts.type === 'block') {
+  if (ts.parent === null || SEARCHED.has(ts.type)) {
     for (const types of TYPE_SETS) assert.deepEqual(fast.descendantsOfType(types).map(describe), ts.descendantsOfType(types).map(describe), `${types} in ${where}`);
   }
   if (ts.parent === null) {
+    const { length } = source;
     const rng = new Rng(length);
     const ranges: [number, number][] = [];
     for (let k = 0; k < 40; k++) {
@@ -115,7 +124,7 @@ function sameApi(fast: FastNode, ts: Node, length: number, ids = new Set<number>
       assert.equal(describe(fast.namedDescendantForIndex(start, end)), describe(ts.namedDescendantForIndex(start, end)), `named descendant for ${start}-${end}`);
     }
   }
-  fast.children.forEach((child, i) => sameApi(child, ts.children[i], length, ids));
+  fast.children.forEach((child, i) => sameApi(child, ts.children[i], source, ids));
 }
 
 function pyFilesUnder(dir: string): string[] {

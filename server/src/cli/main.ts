@@ -29,7 +29,8 @@ Options (check):
                                     .migration-review.json at the repository root (signed off in the
                                     VS Code sidebar, and unchanged since)
   --no-color                        plain text output
-  --jobs N                          analyse on N threads (default: one per core; 1 = this thread only)
+  --jobs N                          analyse on N threads (default: chosen from the files'
+                                    sizes and the cores; 1 = this thread only)
   --cache                           reuse the results of earlier runs for files whose content, neighbours,
                                     options and project facts are unchanged (kept in
                                     .migration-guard-cache.json; --cache-location FILE to move it)

@@ -2,8 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyzeBytes, initAnalyzer } from '../core/analyze';
+import { analyzeBytes } from '../core/analyze';
 import { DEFAULT_OPTIONS, type AnalysisOptions, type SqlDialect } from '../core/options';
+import { withParsersLoaded } from '../core/parse/onDemand';
 import { dialectFromProject, readSiblingsFromDisk } from '../core/project';
 import type { ResultCache } from './cache';
 import type { FileReport } from '../core/report';
@@ -25,11 +26,6 @@ export interface BatchRequest {
 export interface BatchReply {
   id: number;
   results: FileResult[];
-}
-
-/** What a worker is told when it starts: whether any file of the run needs the Python parser. */
-export interface WorkerData {
-  python: boolean;
 }
 
 // Measured on the benchmark workspace (.bench, 2 cores): a worker answers its first batch 70-90 ms
@@ -66,8 +62,8 @@ function dialectOf(file: FileJob, options: Partial<AnalysisOptions>): SqlDialect
   return dialect;
 }
 
-/** Reads and analyses one file, in this thread or in a worker (the parsers must be initialised). */
-export function analyzeFile(file: FileJob, options: Partial<AnalysisOptions>): FileResult {
+/** Reads and analyses one file with the parsers loaded so far (see core/parse/notReady.ts). */
+function analyzeFile(file: FileJob, options: Partial<AnalysisOptions>): FileResult {
   const siblingDirs = new Set<string>();
   const read = options.readSiblings ?? readSiblingsFromDisk;
   const readSiblings = (dir: string) => {
@@ -80,6 +76,16 @@ export function analyzeFile(file: FileJob, options: Partial<AnalysisOptions>): F
   } catch (err) {
     return { error: `could not read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
   }
+}
+
+/**
+ * Analyses files in order, in this thread or in a worker. Each wasm parser is loaded when a file first
+ * needs it: the JavaScript fast paths read most migrations, and a parser takes 20-50 ms to load.
+ */
+export async function analyzeBatch(files: FileJob[], options: Partial<AnalysisOptions>): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const file of files) results.push(await withParsersLoaded(() => analyzeFile(file, options)));
+  return results;
 }
 
 /**
@@ -150,10 +156,7 @@ export async function analyzeFiles(files: FileJob[], options: Partial<AnalysisOp
   if (files.length === 0) return [];
   const script = workerScript();
   const threads = jobs ?? defaultThreads(files);
-  const python = !files.every((f) => /\.sql$/i.test(f.absolute));
-  const workerData: WorkerData = { python };
-  const workers = script && threads > 1 ? Array.from({ length: threads - 1 }, () => new Worker(script, { workerData })) : [];
-  const init = initAnalyzer({ python });
+  const workers = script && threads > 1 ? Array.from({ length: threads - 1 }, () => new Worker(script)) : [];
   const results: FileResult[] = new Array(files.length);
   let next = 0;
   const take = (): BatchRequest | undefined => {
@@ -186,9 +189,8 @@ export async function analyzeFiles(files: FileJob[], options: Partial<AnalysisOp
 
   // Between batches this thread yields, so replies from workers are taken in and answered promptly.
   const here = async () => {
-    await init;
     for (let request = take(); request; request = take()) {
-      store({ id: request.id, results: request.files.map((file) => analyzeFile(file, options)) });
+      store({ id: request.id, results: await analyzeBatch(request.files, options) });
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };

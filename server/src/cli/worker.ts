@@ -1,13 +1,9 @@
-// Worker-thread entry: analyses the files the CLI hands it, a batch at a time. The parsers start loading
-// as soon as the thread does, before the first batch arrives; Python's only when the run has Python files.
-import { parentPort, workerData } from 'node:worker_threads';
-import { initAnalyzer } from '../core/analyze';
-import { analyzeFile, type BatchReply, type BatchRequest, type WorkerData } from './parallel';
-
-const ready = initAnalyzer({ python: (workerData as WorkerData | undefined)?.python });
+// Worker-thread entry: analyses the files the CLI hands it, a batch at a time, loading a wasm parser only
+// when one of them needs it.
+import { parentPort } from 'node:worker_threads';
+import { analyzeBatch, type BatchReply, type BatchRequest } from './parallel';
 
 parentPort?.on('message', async (req: BatchRequest) => {
-  await ready;
-  const reply: BatchReply = { id: req.id, results: req.files.map((file) => analyzeFile(file, req.options)) };
+  const reply: BatchReply = { id: req.id, results: await analyzeBatch(req.files, req.options) };
   parentPort?.postMessage(reply);
 });

@@ -20,12 +20,11 @@ import { findSuppressions } from './suppressions';
 import { LineIndex } from './text';
 
 /**
- * Loads the parsers. A caller that knows it has no Python files (a run over SQL migrations) can skip
- * tree-sitter, whose wasm takes a good part of start-up; SQL is needed everywhere (Python migrations
- * run SQL too).
+ * Loads both wasm parsers, as the language server does before its first request. The CLI loads each only
+ * when a file needs it (cli/parallel.ts); until then analysis reports what it lacked (parse/notReady.ts).
  */
-export async function initAnalyzer(needs: { python?: boolean } = {}): Promise<void> {
-  await Promise.all([needs.python === false ? undefined : initPythonParser(), initPgParser()]);
+export async function initAnalyzer(): Promise<void> {
+  await Promise.all([initPythonParser(), initPgParser()]);
 }
 
 const BINARY_SNIFF_BYTES = 8192;

@@ -87,8 +87,9 @@ async function checkProjects(
 }
 
 /**
- * With only SQL to check, WebAssembly runs little (the fast path parses most statements, tree-sitter only
- * reads env.py), and optimising libpg-query's large parser functions would cost more CPU than it saves:
+ * With only SQL to check, WebAssembly runs little (the fast paths read nearly every statement, and a
+ * parser is loaded only when a text needs it), and optimising libpg-query's large parser functions, when
+ * it is loaded, would cost more CPU than it saves:
  * about 0.25 s per thread, on a run that takes about half a second. V8 decides this per module when it
  * compiles it, so the flag is set before any compile; it changes speed, never results.
  */

@@ -6,6 +6,7 @@
 import type { DoStmt, Node, ParseResult, RawStmt } from 'libpg-query';
 import type { GuardInfo, OpDetails, OpKind, Operation, Origin, Phase, Problem, Range } from '../ops';
 import type { SqlDialect } from '../options';
+import { ParserNotReady } from '../parse/notReady';
 import { pgParser, utf8OffsetsToUtf16 } from '../parse/pg';
 import { splitStatements, type SqlStatement } from '../parse/sqlSplit';
 import { constantString, describeStatement, tablesMentioned, type OpDraft, type StatementFacts, type TableRef } from './pgStatements';
@@ -79,6 +80,7 @@ function analyseStatement(s: SqlStatement, scope: Scope, place: Place): void {
   try {
     raw = parser.parse(s.text).stmts ?? [];
   } catch (err) {
+    if (err instanceof ParserNotReady) throw err;
     addProblem(scope, `could not parse this SQL statement (${errorMessage(err)}); it was not checked`, place(s));
     return;
   }
@@ -232,6 +234,7 @@ function analyseDo(stmt: DoStmt, unit: SqlStatement, scope: Scope, place: Place)
   try {
     action = pgParser().parsePlPgSQL(asFunction(body)).plpgsql_funcs?.[0]?.PLpgSQL_function?.action;
   } catch (err) {
+    if (err instanceof ParserNotReady) throw err;
     addProblem(scope, `could not parse the DO block (${errorMessage(err)}); it was not checked`, place(unit));
     return;
   }
@@ -376,7 +379,8 @@ function raisesError(node: unknown): boolean {
 function parseQuietly(sql: string): ParseResult | undefined {
   try {
     return pgParser().parse(sql);
-  } catch {
+  } catch (err) {
+    if (err instanceof ParserNotReady) throw err;
     return undefined;
   }
 }

@@ -1,7 +1,7 @@
 // What env.py tells autogenerate: the metadata it compares (target_metadata), the tables it is told to
 // leave alone (include_object / include_name), the schemas it looks at and the version table.
 
-import { parsePython, type Node } from '../parse/python';
+import { withPythonTree, type PyNode } from '../frontends/pyNode';
 import { literal } from './pyModule';
 import type { TableFilter } from './types';
 
@@ -17,17 +17,15 @@ export interface EnvFacts {
 const FILTER_HOOKS = ['include_object', 'include_name'] as const;
 
 export function readEnvPy(text: string): EnvFacts {
-  const tree = parsePython(text);
-  try {
-    const root = tree.rootNode;
+  return withPythonTree(text, (root) => {
     const facts: EnvFacts = {
       exclusions: { names: [], prefixes: [], suffixes: [], unmappedExcluded: false },
       includeSchemas: false,
       versionTable: { name: 'alembic_version' },
       notes: [],
     };
-    const constants = new Map<string, Node>();
-    const functions = new Map<string, Node>();
+    const constants = new Map<string, PyNode>();
+    const functions = new Map<string, PyNode>();
     for (const stmt of root.namedChildren) {
       const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
       if (def?.type === 'function_definition') {
@@ -71,9 +69,7 @@ export function readEnvPy(text: string): EnvFacts {
       }
     }
     return facts;
-  } finally {
-    tree.delete();
-  }
+  });
 }
 
 /** `[alembic:exclude] tables = a,b`: the recipe from Alembic's cookbook, read by env.py from alembic.ini. */
@@ -88,7 +84,7 @@ export function iniExcludedTables(iniText: string, envText: string): string[] {
  * `return name not in X`; where <cond> tests the name with `in`, `==`, startswith or endswith, or is
  * `reflected and compare_to is None` (leave every table without a model alone).
  */
-function readFilter(fn: Node, nameParam: string, constants: Map<string, Node>, out: TableFilter): void {
+function readFilter(fn: PyNode, nameParam: string, constants: Map<string, PyNode>, out: TableFilter): void {
   for (const ifStmt of fn.descendantsOfType('if_statement')) {
     const condition = ifStmt.childForFieldName('condition');
     const body = ifStmt.childForFieldName('consequence');
@@ -104,7 +100,7 @@ function readFilter(fn: Node, nameParam: string, constants: Map<string, Node>, o
   }
 }
 
-function readCondition(cond: Node, nameParam: string, constants: Map<string, Node>, out: TableFilter, negatedOnly: boolean): void {
+function readCondition(cond: PyNode, nameParam: string, constants: Map<string, PyNode>, out: TableFilter, negatedOnly: boolean): void {
   const text = cond.text;
   // A test on the object type other than "table" (an index, a column) says nothing about tables.
   const typeTest = /type_?\s*==\s*["'](\w+)["']/.exec(text);
@@ -133,7 +129,7 @@ function readCondition(cond: Node, nameParam: string, constants: Map<string, Nod
   }
 }
 
-function stringItems(node: Node, constants: Map<string, Node>, depth = 0): string[] {
+function stringItems(node: PyNode, constants: Map<string, PyNode>, depth = 0): string[] {
   if (node.type === 'identifier' && depth < 4) {
     const bound = constants.get(node.text);
     return bound ? stringItems(bound, constants, depth + 1) : [];

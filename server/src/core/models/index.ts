@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { iniValue } from '../db/url';
-import { initPythonParser } from '../parse/python';
+import { withParsersLoaded } from '../parse/onDemand';
 import { iniExcludedTables, readEnvPy, type EnvFacts } from './alembicEnv';
 import { djangoModels } from './django';
 import { absoluteModule, isPackageFile, listPythonFiles, moduleMap, readFromDisk, type ReadFile } from './files';
@@ -53,8 +53,12 @@ export function findProject(start: string): ProjectLayout | undefined {
   }
 }
 
-export async function buildModelIndex(layout: ProjectLayout, opts: ModelIndexOptions = {}): Promise<ModelIndex> {
-  await initPythonParser();
+/** Python is read by the fast parser where it can; tree-sitter is loaded only when a file needs it. */
+export function buildModelIndex(layout: ProjectLayout, opts: ModelIndexOptions = {}): Promise<ModelIndex> {
+  return withParsersLoaded(() => readModelIndex(layout, opts));
+}
+
+function readModelIndex(layout: ProjectLayout, opts: ModelIndexOptions): ModelIndex {
   const read = opts.readFile ?? readFromDisk;
   const { root } = layout;
   const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');

@@ -1,10 +1,10 @@
-// What the model index needs from one Python module, read with tree-sitter without running it: imports,
-// classes (bases, __tablename__, Meta), Table(...) calls and simple module constants. Only module-level
-// statements and class bodies are visited; imports anywhere are found with one descendantsOfType call,
-// because every node access crosses into wasm.
+// What the model index needs from one Python module, read without running it: imports, classes (bases,
+// __tablename__, Meta), Table(...) calls and simple module constants. Only module-level statements and
+// class bodies are visited; imports anywhere are found with one descendantsOfType call, because on a
+// tree-sitter tree (when the fast parser declines the file) every node access crosses into wasm.
 
 import type { Range } from '../ops';
-import { parsePython, type Node } from '../parse/python';
+import { withPythonTree, type PyNode } from '../frontends/pyNode';
 
 export interface ImportFacts {
   /** The module as written, dots included for relative imports ("..models"). */
@@ -55,9 +55,7 @@ export interface ModuleFacts {
 const TABLE_CALLEE = /^(?:[\w.]+\.)?Table$/;
 
 export function readModule(text: string): ModuleFacts {
-  const tree = parsePython(text);
-  try {
-    const root = tree.rootNode;
+  return withPythonTree(text, (root) => {
     const facts: ModuleFacts = { imports: [], classes: [], tableCalls: [], assignments: new Map() };
     for (const stmt of root.namedChildren) moduleStatement(stmt, facts);
     for (const node of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
@@ -66,12 +64,10 @@ export function readModule(text: string): ModuleFacts {
       if (imp) facts.imports.push(...imp);
     }
     return facts;
-  } finally {
-    tree.delete();
-  }
+  });
 }
 
-function moduleStatement(stmt: Node, facts: ModuleFacts): void {
+function moduleStatement(stmt: PyNode, facts: ModuleFacts): void {
   switch (stmt.type) {
     case 'import_statement':
     case 'import_from_statement':
@@ -100,7 +96,7 @@ function moduleStatement(stmt: Node, facts: ModuleFacts): void {
   }
 }
 
-function importFacts(node: Node, topLevel: boolean): ImportFacts[] | undefined {
+function importFacts(node: PyNode, topLevel: boolean): ImportFacts[] | undefined {
   const typeCheckingOnly = !topLevel && underTypeChecking(node);
   if (node.type === 'import_statement') {
     return node.childrenForFieldName('name').map((n) => {
@@ -126,14 +122,14 @@ function importFacts(node: Node, topLevel: boolean): ImportFacts[] | undefined {
 }
 
 /** `if TYPE_CHECKING:` imports exist for type checkers only; Python never runs them. */
-function underTypeChecking(node: Node): boolean {
+function underTypeChecking(node: PyNode): boolean {
   for (let p = node.parent; p && p.type !== 'module'; p = p.parent) {
     if (p.type === 'if_statement' && /\bTYPE_CHECKING\b/.test(p.childForFieldName('condition')?.text ?? '')) return true;
   }
   return false;
 }
 
-function classFacts(def: Node, decorators: string[]): ClassFacts {
+function classFacts(def: PyNode, decorators: string[]): ClassFacts {
   const nameNode = def.childForFieldName('name');
   const facts: ClassFacts = {
     name: nameNode?.text ?? '',
@@ -154,7 +150,7 @@ function classFacts(def: Node, decorators: string[]): ClassFacts {
   return facts;
 }
 
-function classStatement(stmt: Node, facts: ClassFacts): void {
+function classStatement(stmt: PyNode, facts: ClassFacts): void {
   if (stmt.type === 'expression_statement') {
     const expr = stmt.namedChildren[0];
     if (expr?.type !== 'assignment') return;
@@ -190,7 +186,7 @@ function classStatement(stmt: Node, facts: ClassFacts): void {
   }
 }
 
-function djangoMeta(def: Node): ClassFacts['meta'] {
+function djangoMeta(def: PyNode): ClassFacts['meta'] {
   const meta: NonNullable<ClassFacts['meta']> = {};
   for (const stmt of def.childForFieldName('body')?.namedChildren ?? []) {
     const expr = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
@@ -206,7 +202,7 @@ function djangoMeta(def: Node): ClassFacts['meta'] {
   return meta;
 }
 
-function tableCall(node: Node): Omit<TableCallFacts, 'variable'> | undefined {
+function tableCall(node: PyNode): Omit<TableCallFacts, 'variable'> | undefined {
   if (node.type !== 'call' || !TABLE_CALLEE.test(node.childForFieldName('function')?.text ?? '')) return undefined;
   const args = node.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
   const table = args[0] ? literal(args[0]) : undefined;
@@ -219,7 +215,7 @@ function tableCall(node: Node): Omit<TableCallFacts, 'variable'> | undefined {
   return call;
 }
 
-function keywords(call: Node): Map<string, string | undefined> {
+function keywords(call: PyNode): Map<string, string | undefined> {
   const out = new Map<string, string | undefined>();
   for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
     const value = a.childForFieldName('value');
@@ -229,7 +225,7 @@ function keywords(call: Node): Map<string, string | undefined> {
 }
 
 /** `{"schema": "x"}` or `(Index(...), {"schema": "x"})`. */
-function schemaIn(node: Node): string | undefined {
+function schemaIn(node: PyNode): string | undefined {
   const dict = node.type === 'dictionary' ? node : node.type === 'tuple' ? node.namedChildren.filter((c) => c.type === 'dictionary').pop() : undefined;
   for (const pair of dict?.namedChildren ?? []) {
     if (pair.type !== 'pair') continue;
@@ -241,7 +237,7 @@ function schemaIn(node: Node): string | undefined {
 }
 
 /** A plain string literal's value (no f-string fields); undefined for anything else. */
-export function literal(node: Node): string | undefined {
+export function literal(node: PyNode): string | undefined {
   if (node.type !== 'string') return undefined;
   const parts = node.namedChildren;
   if (parts.some((p) => p.type === 'interpolation')) return undefined;

@@ -1,4 +1,5 @@
-import { loadModule, parsePlPgSQLSync, parseSync, type ParseResult } from 'libpg-query';
+import type { ParseResult } from 'libpg-query';
+import { parserNotReady } from './notReady';
 import { fastParse } from './pgFast';
 import { fastParsePlPgSQL } from './pgFastPlpgsql';
 
@@ -12,31 +13,40 @@ export interface PgParser {
   parsePlPgSQL(sql: string): PlpgsqlParseResult;
 }
 
+type LibPgQuery = typeof import('libpg-query');
+
+/** Set once the wasm module is loaded; until then what the fast paths decline throws ParserNotReady. */
+let libpg: LibPgQuery | undefined;
+
+function loaded(): LibPgQuery {
+  if (!libpg) throw parserNotReady('postgres');
+  return libpg;
+}
+
 const api: PgParser = {
-  parse: (sql) => fastParse(sql) ?? parseSync(sql),
-  parsePlPgSQL: (sql) => fastParsePlPgSQL(sql) ?? (parsePlPgSQLSync(sql) as unknown as PlpgsqlParseResult),
+  parse: (sql) => fastParse(sql) ?? loaded().parseSync(sql),
+  parsePlPgSQL: (sql) => fastParsePlPgSQL(sql) ?? (loaded().parsePlPgSQLSync(sql) as unknown as PlpgsqlParseResult),
 };
 
-let ready = false;
 let loading: Promise<void> | undefined;
 
 /** Loads libpg-query's wasm module once; every later call returns the same promise. */
 export function initPgParser(): Promise<void> {
-  loading ??= loadModule().then(
-    () => {
-      ready = true;
-    },
-    (err: unknown) => {
-      // Let a later call retry instead of caching the failure forever.
-      loading = undefined;
-      throw err;
-    },
-  );
+  loading ??= (async () => {
+    // Required here, not imported: libpg-query starts compiling its wasm as soon as its module is evaluated.
+    const lib = require('libpg-query') as LibPgQuery;
+    await lib.loadModule();
+    libpg = lib;
+  })().catch((err: unknown) => {
+    // Let a later call retry instead of caching the failure forever.
+    loading = undefined;
+    throw err;
+  });
   return loading;
 }
 
+/** The parser; usable before initPgParser() resolves for what the fast paths read (see notReady.ts). */
 export function pgParser(): PgParser {
-  if (!ready) throw new Error('the PostgreSQL parser is not initialised: await initPgParser() first');
   return api;
 }
 

@@ -1,5 +1,6 @@
-import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import type { Node, Parser, Tree } from 'web-tree-sitter';
 import { assetPath } from './assets';
+import { parserNotReady } from './notReady';
 import { parsePythonFast } from './pyFast';
 import type { SyntaxTree } from './pyFastTree';
 
@@ -11,6 +12,8 @@ let loading: Promise<void> | undefined;
 /** Loads web-tree-sitter and the Python grammar once; every later call returns the same promise. */
 export function initPythonParser(): Promise<void> {
   loading ??= (async () => {
+    // Required here, not imported, so that a run the fast parser reads whole never evaluates it.
+    const { Language, Parser } = require('web-tree-sitter') as typeof import('web-tree-sitter');
     await Parser.init({
       locateFile: () => assetPath('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm'),
     });
@@ -52,7 +55,7 @@ export function parsePythonSyntax(text: string): { tree: SyntaxTree; source: str
 }
 
 function treeSitterParse(source: string): Tree {
-  if (!parser) throw new Error('the Python parser is not initialised: await initPythonParser() first');
+  if (!parser) throw parserNotReady('python');
   const tree = parser.parse(source);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree;
