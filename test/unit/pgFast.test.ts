@@ -9,7 +9,7 @@ import { before, test } from 'node:test';
 import { parseSync, scanSync, type ParseResult } from 'libpg-query';
 import { initPgParser } from '../../server/src/core/parse/pg';
 import { fastParse } from '../../server/src/core/parse/pgFast';
-import { Kw, KEYWORDS } from '../../server/src/core/parse/pgFastLex';
+import { Kw, KEYWORDS } from '../../server/src/core/parse/pgFastKeywords';
 import { splitStatements } from '../../server/src/core/parse/sqlSplit';
 import { Rng } from '../bench/rng';
 import { generateSqlFiles } from '../bench/sqlGen';

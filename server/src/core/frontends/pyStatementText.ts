@@ -10,6 +10,8 @@
 // function returns undefined, and the tree is read as usual; only a list or argument list whose items
 // are not all simple is kept, with its items left to the tree, when its brackets can be stepped over.
 
+import { isDigit, isNameChar, isNameStart } from '../parse/pyChars';
+
 /** What the reader needs to know of the nodes it builds. */
 export interface BuiltNode {
   readonly type: string;
@@ -73,18 +75,6 @@ const CH_HASH = 35;
 const CH_BACKSLASH = 92;
 const CH_RETURN = 13;
 const CH_F = 102;
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-}
-
-function isNameChar(c: number): boolean {
-  return isNameStart(c) || isDigit(c);
-}
 
 /** r, b and u, and the f and t of an f-string (refused when the literal is read): the scanner's prefix letters. */
 function isPrefixLetter(c: number): boolean {

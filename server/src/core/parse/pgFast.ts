@@ -11,10 +11,12 @@
 
 import type { Node, ObjectType, OnConflictClause, ParseResult, RawStmt } from 'libpg-query';
 import { alterTable, createEnum, createIndex, createTable, dropBehavior, indexElems } from './pgFastDdl';
+import { expr, negate, simpleSelect } from './pgFastExpr';
+import { Kw } from './pgFastKeywords';
+import { Cursor, tokenize, type Token, unsure } from './pgFastLex';
 import {
-  anyName, colId, compact, expr, floatConst, intConst, negate, rangeVar, relationExpr, simpleSelect, str, stringConst, stringList, typeName,
-} from './pgFastExpr';
-import { Cursor, Kw, tokenize, type Token, unsure } from './pgFastLex';
+  anyName, colId, compact, floatConst, intConst, rangeVar, relationExpr, str, stringConst, stringList, typeName,
+} from './pgFastNames';
 import { createFunction, doStmt, functionName } from './pgFastRoutines';
 
 /** PG_VERSION_NUM of the libpg-query release this mirrors (the tests compare whole results, version included). */

@@ -2,8 +2,9 @@
 // INDEX, with column definitions and constraints, in the node shapes libpg-query produces.
 
 import type { AlterTableCmd, AlterTableType, ColumnDef, Constraint, DropBehavior, IndexElem, Node, RangeVar, SortByNulls } from 'libpg-query';
-import { anyName, colId, compact, expr, funcCall, isFunctionName, nameList, rangeVar, relationExpr, sconst, str, stringList, typeName } from './pgFastExpr';
+import { expr, funcCall, isFunctionName } from './pgFastExpr';
 import { type Cursor, unsure } from './pgFastLex';
+import { anyName, colId, compact, nameList, rangeVar, relationExpr, sconst, str, stringList, typeName } from './pgFastNames';
 
 /** Builds a Constraint with its fields in libpg-query's order, leaving out the unset ones. */
 function constraint(k: Constraint): Node {

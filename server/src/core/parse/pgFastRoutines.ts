@@ -3,8 +3,9 @@
 // call for each, and the body itself is parsed (as PL/pgSQL) only where it is run, in frontends/sql.ts.
 
 import type { DefElem, Node } from 'libpg-query';
-import { compact, sconst, str, stringList, typeName } from './pgFastExpr';
-import { type Cursor, Kw, type Token, unsure } from './pgFastLex';
+import { Kw } from './pgFastKeywords';
+import { type Cursor, type Token, unsure } from './pgFastLex';
+import { compact, sconst, str, stringList, typeName } from './pgFastNames';
 
 function defElem(defname: string, arg: Node, location: number): Node {
   const elem: DefElem = { defname, arg, defaction: 'DEFELEM_UNSPEC', location };

@@ -9,6 +9,8 @@
 // backslash, dedents to a column no block started at, and numbers other than plain decimal integers and
 // `digits.digits` floats.
 
+import { isDigit, isNameChar, isNameStart } from './pyChars';
+
 export const Tok = { Name: 0, Integer: 1, Float: 2, String: 3, Op: 4, Newline: 5, Indent: 6, Dedent: 7, End: 8 } as const;
 export type Tok = (typeof Tok)[keyof typeof Tok];
 
@@ -41,20 +43,8 @@ const APOSTROPHE = 39;
 const HASH = 35;
 const DOT = 46;
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 function isHex(c: number): boolean {
   return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
-}
-
-function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-}
-
-function isNameChar(c: number): boolean {
-  return isNameStart(c) || isDigit(c);
 }
 
 /** Two-character operators first: the lexer takes the longest. `**=`, `//=` and `...` are not read at all. */
