@@ -156,3 +156,42 @@ test('SQLAlchemy Core statements count where they are executed; ORM queries wher
     ['delete-rows', 'User', false],
   ]);
 });
+
+test('functions defined inside upgrade(), lambdas and functions passed by name are followed', () => {
+  const body = [
+    '    prefix = "legacy"',
+    '    def drop(t):',
+    '        op.drop_table(t)',
+    '    def drop_prefixed():',
+    '        op.drop_table(prefix)',
+    '    def never_called(c):',
+    '        op.drop_column("users", c)',
+    '    drop("sessions")',
+    '    drop_prefixed()',
+    '    named("audit")',
+    '    list(map(_drop, ["tokens"]))',
+    '    (lambda t: op.drop_table(t))("exports")',
+  ].join('\n');
+  const { ops: found } = ops(body, '\nnamed = lambda t: op.drop_table(t)\n\ndef _drop(t):\n    op.drop_table(t)\n');
+  // A name known only at run time (a parameter no call binds) leaves the table or column unnamed.
+  const seen = found.map((o) => `${o.kind} ${o.table ?? '?'}.${o.column ?? '?'}`).sort();
+  assert.deepEqual(seen, [
+    'drop-column users.?',
+    'drop-table ?.?',
+    'drop-table ?.?',
+    'drop-table audit.?',
+    'drop-table legacy.?',
+    'drop-table sessions.?',
+  ]);
+});
+
+test('helpers calling helpers twice each are followed up to a limit, which is reported, and repeats are reported once', () => {
+  const lines = ['    def f0(t):', '        op.drop_table(t)'];
+  for (let i = 1; i < 30; i++) lines.push(`    def f${i}(t):`, `        f${i - 1}(t)`, `        f${i - 1}(t)`);
+  lines.push('    f29("x")');
+  const text = `${HEADER}def upgrade():\n${lines.join('\n')}\n`;
+  const result = alembicFrontend(text);
+  assert.deepEqual(result.ops.map((o) => [o.kind, o.table]), [['drop-table', 'x']]);
+  assert.equal(result.problems.length, 1);
+  assert.match(result.problems[0].message, /calls its own functions more than 5000 times/);
+});
