@@ -104,6 +104,15 @@ class AlembicWalker {
       }
       return;
     }
+    // `import alembic` (or `import alembic as a`): `alembic.op.drop_table(...)` calls op too.
+    if (stmt.type === 'import_statement') {
+      for (const imported of stmt.namedChildren) {
+        const name = imported.type === 'aliased_import' ? imported.childForFieldName('name')?.text : imported.text;
+        const as = imported.type === 'aliased_import' ? imported.childForFieldName('alias')?.text : name;
+        if (as && (name === 'alembic' || name === 'alembic.op')) this.opNames.add(`${as}${name === 'alembic' && as !== 'alembic.op' ? '.op' : ''}`);
+      }
+      return;
+    }
     if (stmt.type === 'expression_statement') {
       const assign = stmt.namedChildren[0];
       if (assign?.type === 'assignment') bind(this.moduleScope, assign);
@@ -122,6 +131,8 @@ class AlembicWalker {
             const right = expr.childForFieldName('right');
             // A lambda given a name is walked where it is called (or at the end of the phase).
             if (right?.type === 'lambda' && expr.type === 'assignment') this.defineLocal(right, state);
+            // `drop = op.drop_table` is reported where `drop` is called or passed on.
+            else if (right?.type === 'attribute' && expr.type === 'assignment' && this.receiverOf(receiverText(right), state)) bind(state.scope, expr);
             else if (right) this.visitExpression(right, state);
             if (expr.type === 'assignment') bind(state.scope, expr);
           } else {
@@ -227,11 +238,15 @@ class AlembicWalker {
     const type = node.type;
     // A function passed by name (to map(), a loop helper, a callback) runs with arguments we cannot see.
     if (type === 'identifier') {
+      const bound = state.scope.get(node.text);
+      if (bound && 'type' in bound && bound.type === 'attribute' && this.referencesDrop(bound, state)) return;
       const fn = this.callableNamed(node.text, state);
       if (fn && !state.expanding.has(node.text)) this.expandCallable(node.text, fn, undefined, state);
       return;
     }
     if (SKIPPED_EXPRESSIONS.has(type) || LEAF_TYPES.has(type)) return;
+    // `op.drop_table` passed as a value (to map(), to a name called later) drops what we cannot see.
+    if (type === 'attribute' && this.referencesDrop(node, state)) return;
     // Only the object of `a.b` and the value of `name=value` are references to something the migration defines.
     if (type === 'attribute' || type === 'keyword_argument') {
       const part = node.childForFieldName(type === 'attribute' ? 'object' : 'value');
@@ -246,10 +261,29 @@ class AlembicWalker {
     for (const child of node.namedChildren) this.visitExpression(child, state);
   }
 
+  /**
+   * `op.drop_*` (or a batch's) anywhere but in a call it makes: reported where it appears, with what it
+   * drops unknown. Also `getattr(op, "drop_table")`.
+   */
+  private referencesDrop(node: PyNode, state: WalkState): boolean {
+    const method = node.type === 'attribute' ? attributeName(node) : stringValue(positionalArgs(node)[1] ?? node, state.scope)?.value;
+    const object = node.type === 'attribute' ? receiverText(node) : positionalArgs(node)[0]?.text;
+    const receiver = method?.startsWith('drop_') ? this.receiverOf(object, state) : undefined;
+    if (!method || !receiver) return false;
+    const drafts = alembicMethodOps(method, node, receiver, new Map(), this.dialect);
+    if (drafts) this.addDrafts(drafts, state, 'python-call');
+    return drafts !== undefined;
+  }
+
   /** Returns true when the call was understood and its arguments need no further look. */
   private visitCall(call: PyNode, state: WalkState): boolean {
-    const fn = call.childForFieldName('function');
+    let fn = call.childForFieldName('function');
     if (!fn) return false;
+    // `drop = op.drop_table` and then `drop("t")`: the call is op's.
+    const bound = fn.type === 'identifier' ? state.scope.get(fn.text) : undefined;
+    if (bound && 'type' in bound && bound.type === 'attribute' && this.receiverOf(receiverText(bound), state)) fn = bound;
+    // `getattr(op, "drop_table")(...)`
+    if (fn.type === 'call' && calleeName(fn) === 'getattr' && this.referencesDrop(fn, state)) return true;
     if (fn.type === 'identifier') {
       const callable = this.callableNamed(fn.text, state);
       if (!callable || state.expanding.has(fn.text)) return false;
@@ -258,7 +292,7 @@ class AlembicWalker {
     }
     if (fn.type !== 'attribute') return false;
     const method = attributeName(fn) ?? '';
-    const receiver = this.receiverOf(objectName(fn), state);
+    const receiver = this.receiverOf(receiverText(fn), state);
     if (receiver && method === 'execute') {
       this.addSql(arg(call, 0, 'sqltext'), call, state);
       return true;
@@ -454,4 +488,10 @@ function readMigration(root: PyNode, text: string, dialect: SqlDialect, history:
     autogenBlocks: blocks,
     phases,
   };
+}
+
+/** The object of `a.b` or `a.b.c` (`a`, `a.b`), as written, when it is a name or a dotted name. */
+function receiverText(attribute: PyNode): string | undefined {
+  const object = attribute.childForFieldName('object');
+  return objectName(attribute) ?? (object?.type === 'attribute' ? object.text : undefined);
 }
