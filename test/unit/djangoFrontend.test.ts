@@ -194,9 +194,30 @@ test('AddField: NOT NULL without a default on an existing table; a Python defaul
 
 test('operations built at run time are reported, never skipped; a module-level list is read', () => {
   const built = analyse(migration(['0001_initial'], '').replace('operations = [\n\n    ]', 'operations = [migrations.RunSQL(f"DROP TABLE {t}") for t in TABLES]'));
-  assert.deepEqual(summary(built), ['dynamic-sql warning ']);
+  // The list is reported as unreadable, and the RunSQL written inside it is still read: its DROP TABLE
+  // names a table only known at run time.
+  assert.deepEqual(summary(built), ['dynamic-sql warning ', 'drop-table error ', 'dynamic-sql error ', 'irreversible-downgrade warning ']);
   const imported = analyse(migration(['0001_initial'], '').replace('operations = [\n\n    ]', 'operations = OPERATIONS'));
   assert.deepEqual(summary(imported), ['dynamic-sql warning '], 'a name this file does not define');
   const listed = analyse(`${migration(['0001_initial'], '').replace('operations = [\n\n    ]', 'operations = OPERATIONS')}\nOPERATIONS = [migrations.DeleteModel(name="Order")]\n`);
   assert.deepEqual(summary(listed), ['drop-table error orders', 'drop-table error orders_tags']);
+});
+
+test('operations added with +=, append(), extend(), concatenation or a helper of the migration are read', () => {
+  const body = [
+    'operations = [migrations.RemoveField(model_name="order", name="note")] + [',
+    '        drop("Order"),',
+    '    ]',
+    '    operations += [migrations.RemoveField(model_name="order", name="total")]',
+    '    operations.append(migrations.RemoveField(model_name="order", name="placed_at"))',
+  ].join('\n');
+  const text = `${migration(['0001_initial'], '').replace('operations = [\n\n    ]', body)}\ndef drop(name):\n    return migrations.DeleteModel(name=name)\n`;
+  assert.deepEqual(summary(analyse(text)), [
+    'drop-column error orders.note',
+    'dynamic-sql warning ',
+    'drop-column error orders.total',
+    'drop-column error orders.placed_at',
+    // The helper's DeleteModel, reported where the helper builds it, with its model known only at run time.
+    'drop-table error ',
+  ]);
 });

@@ -14,7 +14,7 @@ import { operationCalls, operationName, readStateOps, type AppState } from './dj
 import { withPythonTree, type PyNode } from './pyNode';
 import { pythonSqlOps } from './pySql';
 import { syntaxProblems } from './pySyntax';
-import { arg, isFalse, stringValue, type Scope } from './pyValues';
+import { arg, calleeName, isFalse, stringValue, type Scope } from './pyValues';
 import { GuardBook } from './sql';
 import { SchemaBook } from './sqlSchema';
 
@@ -39,6 +39,14 @@ function readModule(root: PyNode): Module {
   return module;
 }
 
+/** The operations of django.db.migrations this frontend reads. */
+const DJANGO_OPERATIONS = new Set([
+  'AddConstraint', 'AddField', 'AddIndex', 'AddIndexConcurrently', 'AlterField', 'AlterIndexTogether', 'AlterModelOptions',
+  'AlterModelTable', 'AlterModelTableComment', 'AlterOrderWithRespectTo', 'AlterUniqueTogether', 'CreateModel', 'DeleteModel',
+  'RemoveConstraint', 'RemoveField', 'RemoveIndex', 'RemoveIndexConcurrently', 'RenameField', 'RenameIndex', 'RenameModel',
+  'RunPython', 'RunSQL', 'SeparateDatabaseAndState', 'AlterModelManagers', 'CreateExtension', 'TrigramExtension', 'HStoreExtension',
+]);
+
 class DjangoWalker {
   readonly ops: Operation[] = [];
   readonly problems: Problem[] = [];
@@ -55,17 +63,33 @@ class DjangoWalker {
   walk(node: PyNode | undefined, state: AppState): void {
     const list = node?.type === 'identifier' ? this.module.scope.get(node.text) ?? node : node;
     if (!list) return;
+    // `[...] + [...]` and `*OTHER_OPS` are read part by part.
+    if (list.type === 'binary_operator' && list.text.includes('+')) {
+      this.walk(list.childForFieldName('left') ?? undefined, state);
+      this.walk(list.childForFieldName('right') ?? undefined, state);
+      return;
+    }
     const items = list.type === 'list' || list.type === 'tuple' ? list.namedChildren : [list];
     for (const item of items) {
-      if (item.type === 'call') this.operation(item, state);
-      else if (item.type !== 'comment') this.unreadable(item);
+      // An operation made by a function of the migration (`remove("Legacy")`) is only known at run time.
+      if (item.type === 'call' && this.module.functions.has(calleeName(item) ?? '')) this.unreadable(item, state);
+      else if (item.type === 'call') this.operation(item, state);
+      else if (item.type === 'list_splat') this.walk(item.namedChildren[0], state);
+      else if (item.type !== 'comment') this.unreadable(item, state);
     }
   }
 
-  /** An operation list built at run time (a comprehension, `*COMMON_OPS`) cannot be checked, and says so. */
-  private unreadable(node: PyNode): void {
+  /**
+   * An operation list built at run time (a comprehension, a function's result) cannot be fully checked,
+   * and says so; the operations written inside it are still read, with what they name unknown where it
+   * is only known at run time.
+   */
+  private unreadable(node: PyNode, state: AppState): void {
     const reason = `the operations \`${node.text.slice(0, 60)}\` are built at run time, so what they do to the database cannot be read`;
     this.add({ kind: 'dynamic-sql', range: rangeOf(node), dynamic: true, details: { reason } }, 'up', 'django-op');
+    const helper = node.type === 'call' ? this.module.functions.get(calleeName(node) ?? '') : undefined;
+    const calls = [...node.descendantsOfType('call'), ...(helper?.descendantsOfType('call') ?? [])];
+    for (const call of calls) if (DJANGO_OPERATIONS.has(operationName(call) ?? '')) this.operation(call, state);
   }
 
   private operation(call: PyNode, state: AppState): void {
@@ -165,6 +189,7 @@ export function djangoFrontend(text: string, path: string, options: AnalysisOpti
     const walker = new DjangoWalker(module, app, !isFalse(cls.attributes.get('atomic')), options);
     const operations = cls.attributes.get('operations');
     walker.walk(operations, history.state);
+    for (const added of cls.operationAdditions) walker.walk(added, history.state);
     const range = operations ? rangeOf(operations) : rangeOf(cls.node);
     const phases: PhaseInfo[] = [{ phase: 'up', range, empty: operationCalls(operations).length === 0, raises: false }];
     walker.ops.sort((a, b) => a.range.start - b.range.start);

@@ -13,6 +13,8 @@ export interface MigrationClass {
   node: PyNode;
   /** Class-level assignments: dependencies, operations, atomic, replaces, initial. */
   attributes: Map<string, PyNode>;
+  /** What the class body adds to `operations` after assigning it: `+=`, `.append()`, `.extend()`, `.insert()`. */
+  operationAdditions: PyNode[];
 }
 
 /** The `class Migration(migrations.Migration)` of a module. */
@@ -23,15 +25,31 @@ export function migrationClass(root: PyNode): MigrationClass | undefined {
     const bases = cls.childForFieldName('superclasses')?.text ?? '';
     if (!/\bMigration\b/.test(bases)) continue;
     const attributes = new Map<string, PyNode>();
+    const operationAdditions: PyNode[] = [];
     for (const s of cls.childForFieldName('body')?.namedChildren ?? []) {
-      const assignment = s.type === 'expression_statement' ? s.namedChildren[0] : undefined;
-      const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : undefined;
-      const right = assignment?.childForFieldName('right');
-      if (left?.type === 'identifier' && right) attributes.set(left.text, right);
+      const expression = s.type === 'expression_statement' ? s.namedChildren[0] : undefined;
+      const left = expression?.type === 'assignment' || expression?.type === 'augmented_assignment' ? expression.childForFieldName('left') : undefined;
+      const right = expression?.childForFieldName('right');
+      if (left?.type === 'identifier' && right) {
+        if (expression?.type === 'assignment') attributes.set(left.text, right);
+        else if (left.text === 'operations') operationAdditions.push(right);
+      }
+      const added = expression?.type === 'call' ? operationsMethodArgument(expression) : undefined;
+      if (added) operationAdditions.push(added);
     }
-    return { node: cls, attributes };
+    return { node: cls, attributes, operationAdditions };
   }
   return undefined;
+}
+
+/** `operations.append(x)`, `operations.extend(x)`, `operations.insert(i, x)`: x. */
+function operationsMethodArgument(call: PyNode): PyNode | undefined {
+  const fn = call.childForFieldName('function');
+  const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+  if (fn?.childForFieldName('object')?.text !== 'operations' || !method) return undefined;
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
+  if (method === 'append' || method === 'extend') return args[0];
+  return method === 'insert' ? args[1] : undefined;
 }
 
 /** Names of the migrations `dependencies` lists, whatever app they belong to: `("shop", "0003_x")` -> 0003_x. */

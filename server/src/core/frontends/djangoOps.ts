@@ -29,6 +29,8 @@ export function schemaDrafts(name: string, call: PyNode, stateOps: StateOp[], st
   const op = stateOps[0];
   const model = nameValue(arg(call, 0, MODEL_NAMED.has(name) ? 'name' : 'model_name'), scope);
   if (model && !state.isManaged(model) && name !== 'CreateModel') return [];
+  // A model named only at run time (an operation built in a loop): what it drops is unknown, not nothing.
+  if (!model && (name === 'DeleteModel' || name === 'RemoveField')) return [{ kind: name === 'DeleteModel' ? 'drop-table' : 'drop-column', range, details: {} }];
   const table = model ? state.tableOf(model) : undefined;
   switch (name) {
     case 'CreateModel': {
