@@ -95,6 +95,15 @@ function statementOps(node: Node): OpDraft[] {
     const columns = (targetList ?? []).flatMap((t) => ('ResTarget' in t && t.ResTarget.name ? [{ name: t.ResTarget.name }] : []));
     return [...cteOps(withClause), { kind: 'update-rows', ...tableRef(relation), details: { hasWhere: !!whereClause, columns } }];
   }
+  if ('MergeStmt' in node) {
+    // WHEN MATCHED THEN DELETE deletes the rows the join matches, as a DELETE with a WHERE would.
+    const { relation, mergeWhenClauses, withClause } = node.MergeStmt;
+    const deletes = (mergeWhenClauses ?? []).some((c) => 'MergeWhenClause' in c && c.MergeWhenClause.commandType === 'CMD_DELETE');
+    return [...cteOps(withClause), ...(deletes ? [{ kind: 'delete-rows' as const, ...tableRef(relation), details: { hasWhere: true } }] : [])];
+  }
+  // What these drop or run is decided in the database, not in the migration's text.
+  if ('DropOwnedStmt' in node) return [{ kind: 'dynamic-sql', details: { reason: 'DROP OWNED drops every object the role owns, and which objects those are cannot be read from the migration' } }];
+  if ('CallStmt' in node) return [{ kind: 'dynamic-sql', details: { reason: 'CALL runs a procedure whose body is not part of the migration, so what it does cannot be checked' } }];
   if ('AlterTableStmt' in node) {
     const { relation, cmds, objtype } = node.AlterTableStmt;
     if (objtype !== 'OBJECT_TABLE' || !relation) return [];
