@@ -53,6 +53,17 @@ export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<
       scope.set(left.text, right);
     }
   }
+  // Cursors under any name: `with connection.cursor() as c`, `cur = schema_editor.connection.cursor()`.
+  const cursors = new Set<string>();
+  for (const a of body.descendantsOfType('assignment')) {
+    const left = a.childForFieldName('left');
+    if (left?.type === 'identifier' && opensCursor(a.childForFieldName('right'))) cursors.add(left.text);
+  }
+  for (const item of body.descendantsOfType('with_item')) {
+    const value = item.childForFieldName('value');
+    const alias = value?.type === 'as_pattern' ? value.childForFieldName('alias') : undefined;
+    if (alias && opensCursor(value?.namedChildren[0])) cursors.add(alias.text);
+  }
   for (const loop of body.descendantsOfType('for_statement')) {
     const left = loop.childForFieldName('left');
     const right = loop.childForFieldName('right');
@@ -73,10 +84,16 @@ export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<
       ormChange('delete-rows', call, object, locals, ctx, body);
     } else if (method === 'update' && args.length === 0 && call.childForFieldName('arguments')?.namedChildren.length) {
       ormChange('update-rows', call, object, locals, ctx, body);
-    } else if ((method === 'execute' || method === 'executemany') && object && SQL_RECEIVER.test(object.text)) {
+    } else if ((method === 'execute' || method === 'executemany') && object && (SQL_RECEIVER.test(object.text) || cursors.has(object.text))) {
       ctx.sql(args[0] ?? keywordArg(call, 'sql'), call, scope);
     }
   }
+}
+
+/** `x.cursor()`. */
+function opensCursor(node: PyNode | null | undefined): boolean {
+  const callee = node?.type === 'call' ? node.childForFieldName('function') : undefined;
+  return callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'cursor';
 }
 
 interface Chain {
