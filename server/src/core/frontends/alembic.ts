@@ -6,7 +6,7 @@ import { coreDataChange } from './alembicCore';
 import { autogenBlocks, bind, dropRepeatedOps, dynamicDraft, isClause, literalItems, parameterName, parameters, phaseInfo, withItems } from './alembicSyntax';
 import { withPythonTree, type PyNode } from './pyNode';
 import { syntaxProblems } from './pySyntax';
-import { arg, attributeName, calleeName, keywordArg, nameValue, objectName, positionalArgs, resolve, stringValue, type PyString, type Scope } from './pyValues';
+import { arg, attributeName, calleeName, isPyString, keywordArg, nameValue, objectName, positionalArgs, resolve, stringValue, type PyString, type Scope } from './pyValues';
 import { pythonSqlOps } from './pySql';
 import { plainLiteralBounds } from './pyTokens';
 import { GUARDABLE, GuardBook } from './sql';
@@ -238,8 +238,8 @@ class AlembicWalker {
     const type = node.type;
     // A function passed by name (to map(), a loop helper, a callback) runs with arguments we cannot see.
     if (type === 'identifier') {
-      const bound = state.scope.get(node.text);
-      if (bound && 'type' in bound && bound.type === 'attribute' && this.referencesDrop(bound, state)) return;
+      const bound = boundNode(state.scope, node.text, 'attribute');
+      if (bound && this.referencesDrop(bound, state)) return;
       const fn = this.callableNamed(node.text, state);
       if (fn && !state.expanding.has(node.text)) this.expandCallable(node.text, fn, undefined, state);
       return;
@@ -254,7 +254,7 @@ class AlembicWalker {
       return;
     }
     // An inline lambda's body runs with arguments we cannot see.
-    if (type === 'lambda') return this.walkCallableBody(node, this.withoutParameters(node, state));
+    if (type === 'lambda') return this.walkCallableBody(node, { ...state, scope: withoutParameters(node, state.scope) });
     // A literal without f-string fields holds no code.
     if (type === 'string' && plainLiteralBounds(node)) return;
     if (type === 'call' && this.visitCall(node, state)) return;
@@ -280,8 +280,8 @@ class AlembicWalker {
     let fn = call.childForFieldName('function');
     if (!fn) return false;
     // `drop = op.drop_table` and then `drop("t")`: the call is op's.
-    const bound = fn.type === 'identifier' ? state.scope.get(fn.text) : undefined;
-    if (bound && 'type' in bound && bound.type === 'attribute' && this.receiverOf(receiverText(bound), state)) fn = bound;
+    const bound = fn.type === 'identifier' ? boundNode(state.scope, fn.text, 'attribute') : undefined;
+    if (bound && this.receiverOf(receiverText(bound), state)) fn = bound;
     // `getattr(op, "drop_table")(...)`
     if (fn.type === 'call' && calleeName(fn) === 'getattr' && this.referencesDrop(fn, state)) return true;
     if (fn.type === 'identifier') {
@@ -344,9 +344,8 @@ class AlembicWalker {
   private callableNamed(name: string, state: WalkState): PyNode | undefined {
     const local = state.localFunctions.get(name);
     if (local) return local;
-    const bound = state.scope.get(name);
-    if (bound && 'type' in bound && bound.type === 'lambda') return bound;
-    return bound === undefined ? this.helpers.get(name) : undefined;
+    if (!state.scope.has(name)) return this.helpers.get(name);
+    return boundNode(state.scope, name, 'lambda');
   }
 
   /**
@@ -367,7 +366,7 @@ class AlembicWalker {
     }
     const around = this.enclosing.get(fn.startIndex);
     const enclosing = around?.scope ?? this.moduleScope;
-    const scope = call ? new Map(enclosing) : this.withoutParameters(fn, { ...state, scope: new Map(enclosing) }).scope;
+    const scope = call ? new Map(enclosing) : withoutParameters(fn, enclosing);
     if (call) {
       const positional = positionalArgs(call);
       parameters(fn).forEach((param, i) => {
@@ -398,23 +397,13 @@ class AlembicWalker {
     else this.walkBlock(body, state);
   }
 
-  /** The state with the callable's parameter names no longer bound to anything outside it. */
-  private withoutParameters(fn: PyNode, state: WalkState): WalkState {
-    const scope = new Map(state.scope);
-    for (const param of parameters(fn)) {
-      const name = parameterName(param);
-      if (name) scope.delete(name);
-    }
-    return { ...state, scope };
-  }
-
   /** Walks, with their parameters unknown, the functions and lambdas of the phase that no call expanded. */
   private walkUnexpanded(): void {
     for (let next = this.unexpanded.values().next(); !next.done; next = this.unexpanded.values().next()) {
       const { fn, state } = next.value;
       this.unexpanded.delete(fn.startIndex);
       const name = fn.childForFieldName('name')?.text ?? '<lambda>';
-      this.walkCallableBody(fn, { ...this.withoutParameters(fn, state), expanding: new Set(state.expanding).add(name), localFunctions: new Map(state.localFunctions) });
+      this.walkCallableBody(fn, { ...state, scope: withoutParameters(fn, state.scope), expanding: new Set(state.expanding).add(name), localFunctions: new Map(state.localFunctions) });
     }
   }
 
@@ -494,4 +483,20 @@ function readMigration(root: PyNode, text: string, dialect: SqlDialect, history:
 function receiverText(attribute: PyNode): string | undefined {
   const object = attribute.childForFieldName('object');
   return objectName(attribute) ?? (object?.type === 'attribute' ? object.text : undefined);
+}
+
+/** The syntax node a name is bound to, when it is one of `type` (not a string already resolved). */
+function boundNode(scope: Scope, name: string, type: string): PyNode | undefined {
+  const bound = scope.get(name);
+  return bound && !isPyString(bound) && bound.type === type ? bound : undefined;
+}
+
+/** A copy of the scope with the callable's parameter names no longer bound to anything outside it. */
+function withoutParameters(fn: PyNode, outer: Scope): Map<string, PyNode | PyString> {
+  const scope = new Map(outer);
+  for (const param of parameters(fn)) {
+    const name = parameterName(param);
+    if (name) scope.delete(name);
+  }
+  return scope;
 }
