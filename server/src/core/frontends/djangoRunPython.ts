@@ -45,19 +45,16 @@ export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<
   const locals: Locals = new Map();
   const bind = (name: string, binding: Binding) => locals.set(name, [...(locals.get(name) ?? []), binding]);
   const scope = new Map(ctx.scope);
+  // Cursors under any name: `cur = schema_editor.connection.cursor()`, `with connection.cursor() as c`.
+  const cursors = new Set<string>();
   for (const a of body.descendantsOfType('assignment')) {
     const left = a.childForFieldName('left');
     const right = a.childForFieldName('right');
     if (left?.type === 'identifier' && right) {
       bind(left.text, { node: right, loop: false });
       scope.set(left.text, right);
+      if (opensCursor(right)) cursors.add(left.text);
     }
-  }
-  // Cursors under any name: `with connection.cursor() as c`, `cur = schema_editor.connection.cursor()`.
-  const cursors = new Set<string>();
-  for (const a of body.descendantsOfType('assignment')) {
-    const left = a.childForFieldName('left');
-    if (left?.type === 'identifier' && opensCursor(a.childForFieldName('right'))) cursors.add(left.text);
   }
   for (const item of body.descendantsOfType('with_item')) {
     const value = item.childForFieldName('value');
