@@ -8,7 +8,7 @@ import type { TableInfo } from '../../server/src/core/db/schemaSource';
 import type { TextEdit } from '../../server/src/core/findings';
 import { className, generateModel, type GeneratedModel } from '../../server/src/core/fixes/generateModel';
 import { buildModelIndex, findProject, type ModelIndex } from '../../server/src/core/models';
-import { initPythonParser, parsePython } from '../../server/src/core/parse/python';
+import { initPythonParser, parsePythonSource } from '../../server/src/core/parse/python';
 
 // The incident's tables as catalog.ts reads them from PostgreSQL.
 const KEYWORDS: TableInfo = {
@@ -64,7 +64,7 @@ function apply(g: GeneratedModel): void {
 }
 
 function assertParses(text: string, what: string): void {
-  const tree = parsePython(text);
+  const { tree } = parsePythonSource(text);
   try {
     assert.equal(tree.rootNode.hasError, false, `${what} parses:\n${text}`);
   } finally {

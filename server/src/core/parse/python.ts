@@ -34,11 +34,10 @@ function blankCommentLines(text: string): string {
   return text.includes('#') ? text.replace(COMMENT_LINE, (line) => ' '.repeat(line.length)) : text;
 }
 
-export function parsePython(text: string): Tree {
-  return parsePythonSource(text).tree;
-}
-
-/** The tree and the text it was parsed from (comment lines blanked), which node offsets and Node.text index into. */
+/**
+ * tree-sitter's tree and the text it was parsed from (comment lines blanked), which node offsets and
+ * Node.text index into. Analysis goes through parsePythonSyntax; this is the reference it is tested against.
+ */
 export function parsePythonSource(text: string): { tree: Tree; source: string } {
   const source = blankCommentLines(text);
   return { tree: treeSitterParse(source), source };
