@@ -12,6 +12,8 @@ import type { FileReport } from '../core/report';
 export interface FileJob {
   absolute: string;
   rel: string;
+  /** The file's content when the caller has already read it (the result cache reads it for its key). */
+  bytes?: Uint8Array;
 }
 
 /** siblingDirs: the directories whose migrations the analysis read (its history), for the result cache. */
@@ -71,7 +73,7 @@ function analyzeFile(file: FileJob, options: Partial<AnalysisOptions>): FileResu
     return read(dir);
   };
   try {
-    const report = analyzeBytes(file.rel, fs.readFileSync(file.absolute), { ...options, dialect: dialectOf(file, options), readSiblings });
+    const report = analyzeBytes(file.rel, file.bytes ?? fs.readFileSync(file.absolute), { ...options, dialect: dialectOf(file, options), readSiblings });
     return { report, siblingDirs: [...siblingDirs] };
   } catch (err) {
     return { error: `could not read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
@@ -95,21 +97,22 @@ export async function analyzeBatch(files: FileJob[], options: Partial<AnalysisOp
 export async function analyzeFilesCached(files: FileJob[], options: Partial<AnalysisOptions>, jobs: number | undefined, cache: ResultCache): Promise<FileResult[]> {
   const digest = cache.optionsDigest(options);
   const results: FileResult[] = new Array(files.length);
-  const pending: Array<{ index: number; key: string }> = [];
+  const pending: Array<{ index: number; key: string; job: FileJob }> = [];
   files.forEach((file, index) => {
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file.absolute);
     } catch {
-      pending.push({ index, key: '' });
+      // Analysing it reports why it cannot be read.
+      pending.push({ index, key: '', job: file });
       return;
     }
     const key = cache.keyFor(file.rel, `${digest}:${dialectOf(file, options)}`, bytes);
     const report = cache.lookup(file.rel, key, bytes, options);
     if (report) results[index] = { report };
-    else pending.push({ index, key });
+    else pending.push({ index, key, job: { ...file, bytes } });
   });
-  const fresh = await analyzeFiles(pending.map((p) => files[p.index]), options, jobs);
+  const fresh = await analyzeFiles(pending.map((p) => p.job), options, jobs);
   fresh.forEach((result, i) => {
     const { index, key } = pending[i];
     results[index] = result;
