@@ -195,3 +195,54 @@ test('helpers calling helpers twice each are followed up to a limit, which is re
   assert.equal(result.problems.length, 1);
   assert.match(result.problems[0].message, /calls its own functions more than 5000 times/);
 });
+
+test('methods of classes the migration defines are followed, with self and cls bound', () => {
+  const classes = [
+    'class Ops:',
+    '    @staticmethod',
+    '    def drop(name):',
+    '        op.drop_table(name)',
+    '    @classmethod',
+    '    def drop_via_cls(cls, name):',
+    '        cls.drop(name)',
+    '    def drop_col(self, table, column):',
+    '        self._col(table, column)',
+    '    def _col(self, table, column):',
+    '        op.drop_column(table, column)',
+    '',
+    'ops_instance = Ops()',
+  ].join('\n');
+  const body = ['    Ops.drop("a")', '    Ops.drop_via_cls("b")', '    Ops().drop_col("c", "x")', '    ops_instance.drop_col("d", "y")', '    Ops.drop_col(ops_instance, "e", "z")'].join('\n');
+  const text = `${HEADER}${classes}\n\ndef upgrade():\n${body}\n\ndef downgrade():\n    pass\n`;
+  const found = alembicFrontend(text).ops.map((o) => [o.kind, o.table, o.column ?? null]);
+  assert.deepEqual(found, [
+    ['drop-table', 'a', null],
+    ['drop-table', 'b', null],
+    ['drop-column', 'c', 'x'],
+    ['drop-column', 'd', 'y'],
+    ['drop-column', 'e', 'z'],
+  ]);
+});
+
+test('keyword-only and packed parameters are not bound to the wrong argument', () => {
+  const helpers = 'def drop(first, *rest, table=None):\n    op.drop_table(first)\n    op.drop_table(table)\n    for t in rest:\n        op.drop_column(t, "c")\n';
+  const { ops: found } = ops('    drop("a", "b", table="c")', `\n${helpers}`);
+  assert.deepEqual(
+    found.map((o) => [o.kind, o.table ?? null]),
+    [['drop-table', 'a'], ['drop-table', 'c'], ['drop-column', null]],
+  );
+});
+
+test('classes that name themselves as a base, and methods calling each other, end', () => {
+  const body = [
+    '    class A(A):',
+    '        def a(self):',
+    '            self.b()',
+    '        def b(self):',
+    '            self.a()',
+    '            op.drop_table("t")',
+    '    A().a()',
+  ].join('\n');
+  const { ops: found } = ops(body, '\nclass B(B):\n    pass\n');
+  assert.deepEqual(found.map((o) => [o.kind, o.table]), [['drop-table', 't']]);
+});

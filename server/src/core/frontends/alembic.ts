@@ -1,63 +1,35 @@
-import type { FrontendResult, Operation, Phase, PhaseInfo, Problem } from '../ops';
+import type { FrontendResult, Operation, Phase, PhaseInfo } from '../ops';
 import type { SqlDialect } from '../options';
 import { alembicMethodOps, objectDropOps, type OpDraft, type Receiver } from './alembicOps';
 import { emptinessGuardTables, raisesInBody } from './pyGuards';
 import { coreDataChange } from './alembicCore';
-import { autogenBlocks, bind, dropRepeatedOps, dynamicDraft, isClause, literalItems, parameterName, parameters, phaseInfo, withItems } from './alembicSyntax';
+import { classDefinition, readClass } from './alembicClasses';
+import { CallFollower, type WalkState } from './alembicCalls';
+import { autogenBlocks, bind, boundNode, dropRepeatedOps, dynamicDraft, isClause, literalItems, phaseInfo, receiverText, withItems, withoutParameters } from './alembicSyntax';
 import { withPythonTree, type PyNode } from './pyNode';
 import { syntaxProblems } from './pySyntax';
-import { arg, attributeName, calleeName, isPyString, keywordArg, nameValue, objectName, positionalArgs, resolve, stringValue, type PyString, type Scope } from './pyValues';
+import { arg, attributeName, calleeName, keywordArg, nameValue, positionalArgs, resolve, stringValue } from './pyValues';
 import { pythonSqlOps } from './pySql';
 import { plainLiteralBounds } from './pyTokens';
 import { GUARDABLE, GuardBook } from './sql';
 import { SchemaBook } from './sqlSchema';
 
 const PHASE_FN = /^(upgrade|downgrade)(?:_\w+)?$/;
-/** Calls followed into the migration's own functions, per file: helpers that call helpers twice each grow exponentially. */
-const MAX_EXPANSIONS = 5000;
 const SKIPPED_EXPRESSIONS = new Set(['function_definition', 'class_definition']);
 // Tokens, which never have children (tree-sitter-python's node-types.json): nothing to visit below them.
 const LEAF_TYPES = new Set(['identifier', 'integer', 'float', 'true', 'false', 'none', 'ellipsis', 'comment', 'string_start', 'string_end', 'escape_sequence', 'escape_interpolation', 'line_continuation', 'type_conversion']);
 
-interface WalkState {
-  phase: Phase;
-  scope: Map<string, PyNode | PyString>;
-  batches: Map<string, Receiver>;
-  inTransaction: boolean;
-  /** Tables whose emptiness an earlier `if ...: raise` checked. */
-  guardedTables: Map<string, PyNode>;
-  /** Emptiness checks and backups taken by SQL run earlier in this phase. */
-  sqlGuards: GuardBook;
-  /** MySQL/SQLite: tables created, copied and dropped by SQL run earlier in this phase (a rebuild spans several op.execute calls). */
-  sqlSchema: SchemaBook;
-  /** Helper functions being expanded, to stop recursion. */
-  expanding: Set<string>;
-  /** Functions defined inside the phase function or helper being walked, by name. */
-  localFunctions: Map<string, PyNode>;
-}
-
-class AlembicWalker {
+class AlembicWalker extends CallFollower {
   readonly ops: Operation[] = [];
-  readonly problems: Problem[] = [];
-  private readonly helpers = new Map<string, PyNode>();
-  private readonly moduleScope = new Map<string, PyNode | PyString>();
   private readonly opNames = new Set(['op']);
-  /**
-   * Functions and lambdas defined inside a phase (or a helper it calls), with the state they were defined
-   * in, until a call expands them. What no call expands may still run (passed as a callback, called
-   * through a name we do not follow), so its body is walked at the end of the phase with its parameters
-   * unknown: a drop inside it must not go unflagged.
-   */
-  private readonly unexpanded = new Map<number, { fn: PyNode; state: WalkState }>();
-  /** The names and functions a function or lambda defined inside a phase sees around it (closures bind late). */
-  private readonly enclosing = new Map<number, { scope: Scope; functions: Map<string, PyNode> }>();
-  private expansions = 0;
 
   constructor(
     private readonly root: PyNode,
     private readonly dialect: SqlDialect,
     private readonly history: () => Operation[],
-  ) {}
+  ) {
+    super();
+  }
 
   run(): PhaseInfo[] {
     const phases: PhaseInfo[] = [];
@@ -81,7 +53,7 @@ class AlembicWalker {
         expanding: new Set([name]),
         localFunctions: new Map(),
       });
-      this.walkUnexpanded();
+      this.endPhase();
     }
     this.ops.sort((a, b) => a.range.start - b.range.start);
     dropRepeatedOps(this.ops);
@@ -95,6 +67,9 @@ class AlembicWalker {
       if (name) this.helpers.set(name, def);
       return;
     }
+    const classDef = classDefinition(stmt);
+    const cls = classDef ? readClass(classDef, (base) => this.classes.get(base)) : undefined;
+    if (cls) this.classes.set(cls.name, cls);
     if (stmt.type === 'import_from_statement' && /^from\s+alembic\s+import\b/.test(stmt.text)) {
       for (const alias of stmt.namedChildren.filter((c) => c.type === 'aliased_import')) {
         if (alias.childForFieldName('name')?.text === 'op') {
@@ -119,7 +94,7 @@ class AlembicWalker {
     }
   }
 
-  private walkBlock(block: PyNode, state: WalkState): void {
+  protected walkBlock(block: PyNode, state: WalkState): void {
     for (const stmt of block.namedChildren) this.walkStatement(stmt, state);
   }
 
@@ -147,16 +122,17 @@ class AlembicWalker {
       case 'for_statement':
         return this.walkFor(stmt, state);
       case 'function_definition':
+      case 'class_definition':
       case 'decorated_definition': {
         const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-        const name = def?.type === 'function_definition' ? def.childForFieldName('name')?.text : undefined;
-        if (def && name) {
-          state.localFunctions.set(name, def);
-          this.defineLocal(def, state);
-        }
+        const name = def?.childForFieldName('name')?.text;
+        if (!def || !name) return;
+        state.localFunctions.set(name, def);
+        if (def.type === 'function_definition') this.defineLocal(def, state);
+        // A class's methods see the names around the class, not its own body's.
+        else for (const method of this.localClass(def, state)?.methods.values() ?? []) this.enclosing.set(method.fn.startIndex, { scope: state.scope, functions: state.localFunctions, self: state.self });
         return;
       }
-      case 'class_definition':
       case 'comment':
         return;
       default:
@@ -234,7 +210,7 @@ class AlembicWalker {
     if (alternative) this.walkStatement(alternative, state);
   }
 
-  private visitExpression(node: PyNode, state: WalkState): void {
+  protected visitExpression(node: PyNode, state: WalkState): void {
     const type = node.type;
     // A function passed by name (to map(), a loop helper, a callback) runs with arguments we cannot see.
     if (type === 'identifier') {
@@ -242,6 +218,9 @@ class AlembicWalker {
       if (bound && this.referencesDrop(bound, state)) return;
       const fn = this.callableNamed(node.text, state);
       if (fn && !state.expanding.has(node.text)) this.expandCallable(node.text, fn, undefined, state);
+      // A class, or an instance of one, handed on: any of its methods may run.
+      const cls = fn ? undefined : this.classNamed(node.text, state) ?? this.instanceOf(node, state);
+      if (cls) this.noteClass(cls, state);
       return;
     }
     if (SKIPPED_EXPRESSIONS.has(type) || LEAF_TYPES.has(type)) return;
@@ -286,12 +265,16 @@ class AlembicWalker {
     if (fn.type === 'call' && calleeName(fn) === 'getattr' && this.referencesDrop(fn, state)) return true;
     if (fn.type === 'identifier') {
       const callable = this.callableNamed(fn.text, state);
-      if (!callable || state.expanding.has(fn.text)) return false;
-      this.expandCallable(fn.text, callable, call, state);
-      return true;
+      if (callable && !state.expanding.has(fn.text)) this.expandCallable(fn.text, callable, call, state);
+      return callable !== undefined ? !state.expanding.has(fn.text) : this.instantiate(fn.text, call, state);
     }
     if (fn.type !== 'attribute') return false;
     const method = attributeName(fn) ?? '';
+    const target = this.methodTarget(fn, method, state);
+    if (target) {
+      this.expandMethod(target, call, state);
+      return true;
+    }
     const receiver = this.receiverOf(receiverText(fn), state);
     if (receiver && method === 'execute') {
       this.addSql(arg(call, 0, 'sqltext'), call, state);
@@ -335,76 +318,6 @@ class AlembicWalker {
     if (name === undefined) return undefined;
     if (this.opNames.has(name) && !state.scope.has(name)) return { kind: 'op' };
     return state.batches.get(name);
-  }
-
-  /**
-   * What a name calls, when the migration defines it: a function defined in the phase being walked, a
-   * lambda bound to the name, or a function defined at module level.
-   */
-  private callableNamed(name: string, state: WalkState): PyNode | undefined {
-    const local = state.localFunctions.get(name);
-    if (local) return local;
-    if (!state.scope.has(name)) return this.helpers.get(name);
-    return boundNode(state.scope, name, 'lambda');
-  }
-
-  /**
-   * Calls to functions and lambdas defined in the migration are followed, with their parameters bound to
-   * the arguments; without a call (a function passed by name), the parameters are unknown.
-   */
-  private expandCallable(name: string, fn: PyNode, call: PyNode | undefined, state: WalkState): void {
-    this.unexpanded.delete(fn.startIndex);
-    if (++this.expansions > MAX_EXPANSIONS) {
-      if (this.expansions === MAX_EXPANSIONS + 1) {
-        const at = call ?? fn;
-        this.problems.push({
-          message: `This migration calls its own functions more than ${MAX_EXPANSIONS} times; the calls after that were not followed, so operations in them may be missed.`,
-          range: { start: at.startIndex, end: at.endIndex },
-        });
-      }
-      return;
-    }
-    const around = this.enclosing.get(fn.startIndex);
-    const enclosing = around?.scope ?? this.moduleScope;
-    const scope = call ? new Map(enclosing) : withoutParameters(fn, enclosing);
-    if (call) {
-      const positional = positionalArgs(call);
-      parameters(fn).forEach((param, i) => {
-        const paramName = parameterName(param);
-        if (!paramName) return;
-        const value = keywordArg(call, paramName) ?? positional[i] ?? param.childForFieldName('value') ?? undefined;
-        const resolved = value ? stringValue(value, state.scope) : undefined;
-        if (resolved && !resolved.dynamic) scope.set(paramName, resolved);
-        else if (value) scope.set(paramName, resolve(value, state.scope));
-      });
-      for (const argument of call.childForFieldName('arguments')?.namedChildren ?? []) this.visitExpression(argument, state);
-    }
-    const expanding = new Set(state.expanding).add(name);
-    const localFunctions = new Map(around?.functions);
-    this.walkCallableBody(fn, { ...state, scope, batches: new Map(state.batches), guardedTables: new Map(state.guardedTables), expanding, localFunctions });
-  }
-
-  private defineLocal(fn: PyNode, state: WalkState): void {
-    this.unexpanded.set(fn.startIndex, { fn, state });
-    this.enclosing.set(fn.startIndex, { scope: state.scope, functions: state.localFunctions });
-  }
-
-  /** A function's block, or a lambda's expression. */
-  private walkCallableBody(fn: PyNode, state: WalkState): void {
-    const body = fn.childForFieldName('body');
-    if (!body) return;
-    if (fn.type === 'lambda') this.visitExpression(body, state);
-    else this.walkBlock(body, state);
-  }
-
-  /** Walks, with their parameters unknown, the functions and lambdas of the phase that no call expanded. */
-  private walkUnexpanded(): void {
-    for (let next = this.unexpanded.values().next(); !next.done; next = this.unexpanded.values().next()) {
-      const { fn, state } = next.value;
-      this.unexpanded.delete(fn.startIndex);
-      const name = fn.childForFieldName('name')?.text ?? '<lambda>';
-      this.walkCallableBody(fn, { ...state, scope: withoutParameters(fn, state.scope), expanding: new Set(state.expanding).add(name), localFunctions: new Map(state.localFunctions) });
-    }
   }
 
   private addSql(sqlNode: PyNode | undefined, call: PyNode, state: WalkState): void {
@@ -477,26 +390,4 @@ function readMigration(root: PyNode, text: string, dialect: SqlDialect, history:
     autogenBlocks: blocks,
     phases,
   };
-}
-
-/** The object of `a.b` or `a.b.c` (`a`, `a.b`), as written, when it is a name or a dotted name. */
-function receiverText(attribute: PyNode): string | undefined {
-  const object = attribute.childForFieldName('object');
-  return objectName(attribute) ?? (object?.type === 'attribute' ? object.text : undefined);
-}
-
-/** The syntax node a name is bound to, when it is one of `type` (not a string already resolved). */
-function boundNode(scope: Scope, name: string, type: string): PyNode | undefined {
-  const bound = scope.get(name);
-  return bound && !isPyString(bound) && bound.type === type ? bound : undefined;
-}
-
-/** A copy of the scope with the callable's parameter names no longer bound to anything outside it. */
-function withoutParameters(fn: PyNode, outer: Scope): Map<string, PyNode | PyString> {
-  const scope = new Map(outer);
-  for (const param of parameters(fn)) {
-    const name = parameterName(param);
-    if (name) scope.delete(name);
-  }
-  return scope;
 }
