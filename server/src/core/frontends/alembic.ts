@@ -15,6 +15,14 @@ import { GUARDABLE, GuardBook } from './sql';
 import { SchemaBook } from './sqlSchema';
 
 const PHASE_FN = /^(upgrade|downgrade)(?:_\w+)?$/;
+/** Alembic's operation classes (alembic.operations.ops) that `op.invoke()` runs, by the op method that makes them. */
+const INVOKED_OPS = new Map([
+  ['DropTableOp', 'drop_table'], ['DropColumnOp', 'drop_column'], ['DropIndexOp', 'drop_index'], ['DropConstraintOp', 'drop_constraint'], ['ExecuteSQLOp', 'execute'],
+]);
+/** Operation classes that only add to the schema. */
+const HARMLESS_OPS = /^(?:Create\w*Op|Add\w*Op|BulkInsertOp)$/;
+/** Builtins that only look at op. */
+const INSPECTING_BUILTINS = new Set(['hasattr', 'isinstance', 'print', 'repr', 'str', 'type', 'id', 'vars', 'dir']);
 const SKIPPED_EXPRESSIONS = new Set(['function_definition', 'class_definition']);
 // Tokens, which never have children (tree-sitter-python's node-types.json): nothing to visit below them.
 const LEAF_TYPES = new Set(['identifier', 'integer', 'float', 'true', 'false', 'none', 'ellipsis', 'comment', 'string_start', 'string_end', 'escape_sequence', 'escape_interpolation', 'line_continuation', 'type_conversion']);
@@ -266,7 +274,8 @@ class AlembicWalker extends CallFollower {
     if (fn.type === 'identifier') {
       const callable = this.callableNamed(fn.text, state);
       if (callable && !state.expanding.has(fn.text)) this.expandCallable(fn.text, callable, call, state);
-      return callable !== undefined ? !state.expanding.has(fn.text) : this.instantiate(fn.text, call, state);
+      if (callable !== undefined) return !state.expanding.has(fn.text);
+      return this.instantiate(fn.text, call, state) || this.runsUnreadCode(fn.text, call, state);
     }
     if (fn.type !== 'attribute') return false;
     const method = attributeName(fn) ?? '';
@@ -280,10 +289,12 @@ class AlembicWalker extends CallFollower {
       this.addSql(arg(call, 0, 'sqltext'), call, state);
       return true;
     }
+    if (receiver && method === 'invoke') return this.invoke(call, state);
     if (receiver) {
       const drafts = alembicMethodOps(method, call, receiver, state.scope, this.dialect);
       if (drafts) this.addDrafts(drafts, state, 'python-call');
-      return true;
+      // Any other method of op (run_async, get_context, ...) may be handed code of the migration's own.
+      return drafts !== undefined;
     }
     if (method === 'execute' || method === 'exec_driver_sql') {
       const object = fn.childForFieldName('object');
@@ -310,8 +321,48 @@ class AlembicWalker extends CallFollower {
         return true;
       }
     }
+    return this.runsUnreadCode(`${receiverText(fn) ?? '…'}.${method}`, call, state);
+  }
+  /**
+   * `op.invoke(ops.DropTableOp("t"))`: Alembic's operation objects take the arguments of the op method
+   * they stand for. An object we cannot read is reported: it may drop anything.
+   */
+  private invoke(call: PyNode, state: WalkState): boolean {
+    const argument = positionalArgs(call)[0];
+    const object = argument ? resolve(argument, state.scope) : undefined;
+    const className = object?.type === 'call' ? calleeName(object) : undefined;
+    const method = className ? INVOKED_OPS.get(className) : undefined;
+    if (object && method === 'execute') this.addSql(arg(object, 0, 'sqltext'), call, state);
+    else if (object && method) {
+      // Reported where it runs: `op.invoke(...)`, not where the object was made.
+      const drafts = alembicMethodOps(method, object, { kind: 'op' }, state.scope, this.dialect) ?? [];
+      this.addDrafts(drafts.map((d) => ({ ...d, range: { start: call.startIndex, end: call.endIndex } })), state, 'python-call');
+    }
+    else if (!className || !HARMLESS_OPS.test(className)) this.addDrafts([dynamicDraft(call, 'op.invoke() runs an operation object that cannot be read')], state, 'python-call');
+    return true;
+  }
+
+  /**
+   * Code the migration hands `op` to (a helper imported from elsewhere, `getattr(op, name)` with a name
+   * built at run time), and Python run from a string (`exec`, `eval`), may do anything: reported, since
+   * what they run cannot be read here. Returns false: the call's arguments are still walked.
+   */
+  private runsUnreadCode(callee: string, call: PyNode, state: WalkState): boolean {
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    const value = (a: PyNode) => (a.type === 'keyword_argument' ? a.childForFieldName('value') : a);
+    const isOp = (a: PyNode | null) => a?.type === 'identifier' && this.receiverOf(a.text, state)?.kind === 'op';
+    let reason: string | undefined;
+    if ((callee === 'exec' || callee === 'eval') && !state.scope.has(callee)) reason = `${callee}() runs Python code given as a string`;
+    else if (callee === 'getattr') {
+      const name = args[1] ? stringValue(args[1], state.scope) : undefined;
+      if (isOp(args[0]) && (!name || name.dynamic)) reason = 'getattr() picks the op method to call at run time';
+    } else if (!INSPECTING_BUILTINS.has(callee) && args.some((a) => isOp(value(a)))) {
+      reason = `op is handed to ${callee}(), which this migration does not define, so what it runs cannot be checked`;
+    }
+    if (reason) this.addDrafts([dynamicDraft(call, reason, callee === 'exec' || callee === 'eval' ? stringValue(args[0], state.scope)?.value : undefined)], state, 'python-call');
     return false;
   }
+
 
   /** `name` is the called object's name, undefined when the object is not a plain name. */
   private receiverOf(name: string | undefined, state: WalkState): Receiver | undefined {

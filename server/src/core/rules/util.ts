@@ -17,6 +17,7 @@ export function qualified(op: Operation): string {
 }
 
 export function columnRef(op: Operation): string {
+  if (!op.column && !op.table && !op.details.model) return 'a column named at run time of a table named at run time';
   if (!op.column) return `a column of ${qualified(op)} whose name is computed at run time`;
   return op.table ? `${op.table}.${op.column}` : `column ${op.column}`;
 }
