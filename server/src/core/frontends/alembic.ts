@@ -365,7 +365,7 @@ class AlembicWalker extends CallFollower {
 
 
   /** `name` is the called object's name, undefined when the object is not a plain name. */
-  private receiverOf(name: string | undefined, state: WalkState): Receiver | undefined {
+  protected receiverOf(name: string | undefined, state: WalkState): Receiver | undefined {
     if (name === undefined) return undefined;
     if (this.opNames.has(name) && !state.scope.has(name)) return { kind: 'op' };
     return state.batches.get(name);

@@ -64,6 +64,8 @@ export abstract class CallFollower {
 
   protected abstract walkBlock(block: PyNode, state: WalkState): void;
   protected abstract visitExpression(node: PyNode, state: WalkState): void;
+  /** What `name` calls operations on: op, a batch_alter_table alias, or neither. */
+  protected abstract receiverOf(name: string | undefined, state: WalkState): Receiver | undefined;
 
   /**
    * What a name calls, when the migration defines it: a function defined in the phase being walked, a
@@ -97,6 +99,7 @@ export abstract class CallFollower {
     const scope = call ? new Map(enclosing) : withoutParameters(fn, enclosing);
     const self = method ? method.self : around?.self;
     if (method?.self) scope.delete(method.self.name);
+    const batches = new Map(state.batches);
     if (call) {
       const positional = positionalArgs(call);
       // After `*args` or `*` parameters take keywords only; after a `*xs` argument positions are unknown.
@@ -108,18 +111,22 @@ export abstract class CallFollower {
         keywordOnly ||= packs || param.type === 'keyword_separator';
         if (!paramName) return;
         scope.delete(paramName);
+        batches.delete(paramName);
         if (packs) return;
         const byPosition = keywordOnly || (splat >= 0 && i >= splat) ? undefined : positional[i];
         const value = keywordArg(call, paramName) ?? byPosition ?? param.childForFieldName('value') ?? undefined;
         const resolved = value ? stringValue(value, state.scope) : undefined;
         if (resolved && !resolved.dynamic) scope.set(paramName, resolved);
         else if (value) scope.set(paramName, resolve(value, state.scope));
+        // `op` or a batch handed to the function: its methods are called on the parameter.
+        const receiver = value?.type === 'identifier' ? this.receiverOf(value.text, state) : undefined;
+        if (receiver) batches.set(paramName, receiver);
       });
       for (const argument of call.childForFieldName('arguments')?.namedChildren ?? []) this.visitExpression(argument, state);
     }
     const expanding = new Set(state.expanding).add(name);
     const localFunctions = new Map(around?.functions);
-    this.walkCallableBody(fn, { ...state, scope, batches: new Map(state.batches), guardedTables: new Map(state.guardedTables), expanding, localFunctions, self });
+    this.walkCallableBody(fn, { ...state, scope, batches, guardedTables: new Map(state.guardedTables), expanding, localFunctions, self });
   }
 
   protected defineLocal(fn: PyNode, state: WalkState): void {
