@@ -10,7 +10,7 @@
 // function returns undefined, and the tree is read as usual; only a list or argument list whose items
 // are not all simple is kept, with its items left to the tree, when its brackets can be stepped over.
 
-import { isDigit, isNameChar, isNameStart } from '../parse/pyChars';
+import { CH_TAB, CH_NEWLINE, CH_SPACE, CH_QUOTE, CH_APOSTROPHE, CH_OPEN_PAREN, CH_CLOSE_PAREN, CH_COMMA, CH_DOT, CH_EQUALS, CH_OPEN_BRACKET, CH_CLOSE_BRACKET, CH_F, CH_OPEN_BRACE, CH_CLOSE_BRACE, isDigit, isNameChar, isNameStart } from '../parse/pyChars';
 
 /** What the reader needs to know of the nodes it builds. */
 export interface BuiltNode {
@@ -57,24 +57,6 @@ const PLAIN_CONTENT: Record<string, RegExp> = {
 /** What may follow a backslash outside a raw string: the escapes the scanner reads as two characters. */
 const SIMPLE_ESCAPE = /[\\'"abfnrtv\n]/;
 
-const CH_TAB = 9;
-const CH_NEWLINE = 10;
-const CH_SPACE = 32;
-const CH_QUOTE = 34;
-const CH_APOSTROPHE = 39;
-const CH_OPEN_PAREN = 40;
-const CH_CLOSE_PAREN = 41;
-const CH_COMMA = 44;
-const CH_DOT = 46;
-const CH_EQUALS = 61;
-const CH_OPEN_BRACKET = 91;
-const CH_CLOSE_BRACKET = 93;
-const CH_OPEN_BRACE = 123;
-const CH_CLOSE_BRACE = 125;
-const CH_HASH = 35;
-const CH_BACKSLASH = 92;
-const CH_RETURN = 13;
-const CH_F = 102;
 
 /** r, b and u, and the f and t of an f-string (refused when the literal is read): the scanner's prefix letters. */
 function isPrefixLetter(c: number): boolean {

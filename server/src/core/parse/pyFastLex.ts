@@ -9,7 +9,7 @@
 // backslash, dedents to a column no block started at, and numbers other than plain decimal integers and
 // `digits.digits` floats.
 
-import { isDigit, isNameChar, isNameStart } from './pyChars';
+import { CH_SPACE, CH_NEWLINE, CH_QUOTE, CH_APOSTROPHE, CH_HASH, CH_DOT, isDigit, isNameChar, isNameStart } from './pyChars';
 
 export const Tok = { Name: 0, Integer: 1, Float: 2, String: 3, Op: 4, Newline: 5, Indent: 6, Dedent: 7, End: 8 } as const;
 export type Tok = (typeof Tok)[keyof typeof Tok];
@@ -36,12 +36,6 @@ export interface StringParts {
 /** The kinds of StringParts.pieces. */
 export const Piece = { Escape: 0, EscapedBrace: 1, Interpolation: 2 } as const;
 
-const SPACE = 32;
-const NEWLINE = 10;
-const QUOTE = 34;
-const APOSTROPHE = 39;
-const HASH = 35;
-const DOT = 46;
 
 function isHex(c: number): boolean {
   return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
@@ -80,9 +74,9 @@ class Lexer {
         lineStart = false;
       }
       let c = src.charCodeAt(this.pos);
-      while (c === SPACE) c = src.charCodeAt(++this.pos);
+      while (c === CH_SPACE) c = src.charCodeAt(++this.pos);
       if (this.pos >= n) break;
-      if (c === NEWLINE) {
+      if (c === CH_NEWLINE) {
         if (this.depth > 0) {
           this.pos++;
           // Within brackets the scanner still makes a DEDENT (a syntax error) where a closing bracket
@@ -96,7 +90,7 @@ class Lexer {
         lineStart = true;
         continue;
       }
-      if (c === HASH) {
+      if (c === CH_HASH) {
         if (!this.comment()) return false;
         continue;
       }
@@ -116,7 +110,7 @@ class Lexer {
     const src = this.src;
     const start = this.pos;
     let end = start + 1;
-    for (let c = src.charCodeAt(end); end < src.length && c !== NEWLINE; c = src.charCodeAt(++end)) if (c < SPACE || c === 0x7f) return false;
+    for (let c = src.charCodeAt(end); end < src.length && c !== CH_NEWLINE; c = src.charCodeAt(++end)) if (c < CH_SPACE || c === 0x7f) return false;
     this.comments.push(start, end, this.tokens.length);
     this.pos = end;
     return true;
@@ -128,12 +122,12 @@ class Lexer {
     for (;;) {
       let col = 0;
       let c = src.charCodeAt(this.pos);
-      while (c === SPACE) {
+      while (c === CH_SPACE) {
         col++;
         c = src.charCodeAt(++this.pos);
       }
       if (this.pos >= src.length) return 0;
-      if (c !== NEWLINE) return c === HASH || c < SPACE ? -1 : col;
+      if (c !== CH_NEWLINE) return c === CH_HASH || c < CH_SPACE ? -1 : col;
       this.pos++;
     }
   }
@@ -163,13 +157,13 @@ class Lexer {
       while (isNameChar(src.charCodeAt(end))) end++;
       const next = src.charCodeAt(end);
       if (next >= 0x80) return false;
-      if (next === QUOTE || next === APOSTROPHE) return this.string(start, end);
+      if (next === CH_QUOTE || next === CH_APOSTROPHE) return this.string(start, end);
       this.pos = end;
       this.push(Tok.Name, src.slice(start, end), start, end);
       return true;
     }
     if (isDigit(c)) return this.number(start);
-    if (c === QUOTE || c === APOSTROPHE) return this.string(start, start);
+    if (c === CH_QUOTE || c === CH_APOSTROPHE) return this.string(start, start);
     const one = src[start];
     const next = src[start + 1];
     const two = TWO_CHARACTER_STARTS.has(one) ? one + next : '';
@@ -198,14 +192,14 @@ class Lexer {
     let end = start;
     while (isDigit(src.charCodeAt(end))) end++;
     let kind: Tok = Tok.Integer;
-    if (src.charCodeAt(end) === DOT) {
+    if (src.charCodeAt(end) === CH_DOT) {
       if (!isDigit(src.charCodeAt(end + 1))) return false;
       end++;
       while (isDigit(src.charCodeAt(end))) end++;
       kind = Tok.Float;
     }
     const next = src.charCodeAt(end);
-    if (isNameChar(next) || next === DOT || next >= 0x80) return false;
+    if (isNameChar(next) || next === CH_DOT || next >= 0x80) return false;
     this.pos = end;
     this.push(kind, '', start, end);
     return true;
