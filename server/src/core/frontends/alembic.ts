@@ -291,7 +291,7 @@ class AlembicWalker extends CallFollower {
     }
     if (receiver && method === 'invoke') return this.invoke(call, state);
     if (receiver) {
-      const drafts = alembicMethodOps(method, call, receiver, state.scope, this.dialect);
+      const drafts = alembicMethodOps(method, call, receiver, state.scope, this.dialect) ?? customDrop(`${receiverText(fn)}.${method}`, call);
       if (drafts) this.addDrafts(drafts, state, 'python-call');
       // Any other method of op (run_async, get_context, ...) may be handed code of the migration's own.
       return drafts !== undefined;
@@ -421,6 +421,13 @@ class AlembicWalker extends CallFollower {
 }
 
 /** `history` returns the operations of the revisions before this one (only asked for when raw SQL needs them). */
+/** `op.drop_partition(...)`: an operation a plugin or the project registered, named like a drop. */
+function customDrop(method: string, call: PyNode): OpDraft[] | undefined {
+  const name = method.slice(method.lastIndexOf('.') + 1);
+  if (!name.startsWith('drop_') || name === 'drop_table_comment') return undefined;
+  return [dynamicDraft(call, `${method}() is not one of Alembic's own operations (a plugin or the project adds it), so what it drops cannot be checked`)];
+}
+
 export function alembicFrontend(text: string, dialect: SqlDialect = 'postgres', history: () => Operation[] = () => []): FrontendResult {
   // The walk reads nearly every statement of the upgrade and downgrade functions.
   return withPythonTree(text, (root) => readMigration(root, text, dialect, history), true);
