@@ -219,11 +219,14 @@ test('DO blocks: statements inside are analysed with exact ranges', () => {
 
 test('DO blocks: EXECUTE of a built string is dynamic SQL; EXECUTE of a literal is read', () => {
   const sql = "DO $$ BEGIN EXECUTE 'DROP TABLE ' || quote_ident(t); EXECUTE 'DROP TABLE archive'; END $$";
-  const [dynamic, drop] = ops(sql);
+  const [dynamic, revealed, drop] = ops(sql);
   assert.equal(dynamic.kind, 'dynamic-sql');
   assert.equal(dynamic.dynamic, true);
   assert.equal(dynamic.details.reason, 'EXECUTE builds SQL at run time inside a DO block');
   assert.equal(sql.slice(dynamic.range.start, dynamic.range.end), "'DROP TABLE ' || quote_ident(t)");
+  // The literal part still shows a DROP TABLE, of a table named at run time.
+  assert.deepEqual([revealed.kind, revealed.table, revealed.dynamic], ['drop-table', undefined, true]);
+  assert.deepEqual(revealed.range, dynamic.range);
   assert.deepEqual([drop.kind, drop.table], ['drop-table', 'archive']);
   assert.equal(sql.slice(drop.range.start, drop.range.end), 'DROP TABLE archive');
 });

@@ -47,9 +47,11 @@ export function describeStatement(node: Node): StatementFacts {
   }
   if ('CreateTableAsStmt' in node) {
     const { into, query, objtype, if_not_exists } = node.CreateTableAsStmt;
-    if (objtype !== 'OBJECT_TABLE' || !into?.rel) return facts([]);
+    // `CREATE TABLE moved AS WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d` deletes from t.
+    const ctes = query && 'SelectStmt' in query ? cteOps(query.SelectStmt.withClause) : [];
+    if (objtype !== 'OBJECT_TABLE' || !into?.rel) return facts(ctes);
     const copied = query && !into.skipData ? tablesSelectedFrom(query) : []; // WITH NO DATA copies nothing
-    return facts([{ kind: 'create-table', ...tableRef(into.rel), details: { ifExists: !!if_not_exists } }], copied);
+    return facts([...ctes, { kind: 'create-table', ...tableRef(into.rel), details: { ifExists: !!if_not_exists } }], copied);
   }
   if ('SelectStmt' in node) {
     const rel = node.SelectStmt.intoClause?.rel;
@@ -63,7 +65,30 @@ export function describeStatement(node: Node): StatementFacts {
     const sources = selectStmt ? tablesSelectedFrom(selectStmt).filter((t) => t.table !== target) : [];
     return facts(cteOps(withClause), sources);
   }
+  // EXPLAIN ANALYZE runs its statement; PREPARE's statement runs at EXECUTE, reported where it is written.
+  if ('ExplainStmt' in node) {
+    const { query, options } = node.ExplainStmt;
+    return query && explainRuns(options) ? describeStatement(query) : facts([]);
+  }
+  if ('PrepareStmt' in node) {
+    const { query } = node.PrepareStmt;
+    return query ? describeStatement(query) : facts([]);
+  }
   return facts(statementOps(node));
+}
+
+const FALSE_WORDS = new Set(['false', 'off', 'no', '0']);
+
+function explainRuns(options: Node[] | undefined): boolean {
+  return (options ?? []).some((o) => {
+    if (!('DefElem' in o) || o.DefElem.defname !== 'analyze') return false;
+    const arg = o.DefElem.arg;
+    if (!arg) return true;
+    if ('String' in arg) return !FALSE_WORDS.has((arg.String.sval ?? '').toLowerCase());
+    if ('Integer' in arg) return (arg.Integer.ival ?? 0) !== 0;
+    if ('Boolean' in arg) return !!arg.Boolean.boolval;
+    return true;
+  });
 }
 
 function facts(ops: OpDraft[], copiesFrom: TableRef[] = []): StatementFacts {
@@ -88,12 +113,12 @@ function statementOps(node: Node): OpDraft[] {
   if ('DeleteStmt' in node) {
     const { relation, whereClause, withClause } = node.DeleteStmt;
     if (relation && isPgEnum(relation)) return [...cteOps(withClause), { kind: 'drop-enum-value', details: {} }];
-    return [...cteOps(withClause), { kind: 'delete-rows', ...tableRef(relation), details: { hasWhere: !!whereClause } }];
+    return [...cteOps(withClause), { kind: 'delete-rows', ...tableRef(relation), details: { hasWhere: restricts(whereClause) } }];
   }
   if ('UpdateStmt' in node) {
     const { relation, whereClause, withClause, targetList } = node.UpdateStmt;
     const columns = (targetList ?? []).flatMap((t) => ('ResTarget' in t && t.ResTarget.name ? [{ name: t.ResTarget.name }] : []));
-    return [...cteOps(withClause), { kind: 'update-rows', ...tableRef(relation), details: { hasWhere: !!whereClause, columns } }];
+    return [...cteOps(withClause), { kind: 'update-rows', ...tableRef(relation), details: { hasWhere: restricts(whereClause), columns } }];
   }
   if ('MergeStmt' in node) {
     // WHEN MATCHED THEN DELETE deletes the rows the join matches, as a DELETE with a WHERE would.
@@ -106,11 +131,26 @@ function statementOps(node: Node): OpDraft[] {
   if ('CallStmt' in node) return [{ kind: 'dynamic-sql', details: { reason: 'CALL runs a procedure whose body is not part of the migration, so what it does cannot be checked' } }];
   if ('AlterTableStmt' in node) {
     const { relation, cmds, objtype } = node.AlterTableStmt;
-    if (objtype !== 'OBJECT_TABLE' || !relation) return [];
+    if (!relation) return [];
     const table = tableRef(relation);
+    if (objtype === 'OBJECT_TYPE') {
+      // ALTER TYPE composite DROP ATTRIBUTE / ALTER ATTRIBUTE .. TYPE fails while a column uses the type, but with
+      // CASCADE it changes the tables created OF the type: their column goes, or is rewritten, in every row.
+      const attrs = (cmds ?? []).flatMap((c) =>
+        'AlterTableCmd' in c && c.AlterTableCmd.behavior === 'DROP_CASCADE' && ATTRIBUTE_CHANGES.has(c.AlterTableCmd.subtype ?? 'AT_AddColumn') ? [c.AlterTableCmd] : [],
+      );
+      return attrs.flatMap((cmd) => alterTableCmdOps(table, cmd));
+    }
+    if (objtype !== 'OBJECT_TABLE') return [];
     return (cmds ?? []).flatMap((c) => ('AlterTableCmd' in c ? alterTableCmdOps(table, c.AlterTableCmd) : []));
   }
   if ('RenameStmt' in node) return renameOps(node.RenameStmt);
+  if ('AlterObjectSchemaStmt' in node) {
+    // ALTER TABLE t SET SCHEMA archive moves the table: code that names it (or finds it on search_path) fails.
+    const { objectType, relation, newschema } = node.AlterObjectSchemaStmt;
+    if (objectType !== 'OBJECT_TABLE' || !relation?.relname || !newschema) return [];
+    return [{ kind: 'rename-table', ...tableRef(relation), details: { newName: `${newschema}.${relation.relname}` } }];
+  }
   if ('IndexStmt' in node) {
     const { relation, concurrent, unique, idxname } = node.IndexStmt;
     const details: OpDetails = { concurrently: !!concurrent, unique: !!unique };
@@ -134,6 +174,15 @@ function dropOps(stmt: DropStmt): OpDraft[] {
     case 'OBJECT_TYPE':
     case 'OBJECT_DOMAIN':
       return objects.map((name) => withSchema(name, { kind: 'drop-type', details: { ...details, typeName: last(name) } }));
+    case 'OBJECT_EXTENSION':
+      // CASCADE drops every column whose type the extension provides (hstore, geometry, citext...).
+      if (!details.cascade) return [];
+      return objects.map((name) => ({
+        kind: 'dynamic-sql',
+        details: {
+          reason: `DROP EXTENSION ${last(name)} CASCADE also drops every column of a type the extension provides, and which columns those are cannot be read from the migration`,
+        },
+      }));
     case 'OBJECT_INDEX': {
       const concurrently = !!stmt.concurrent;
       return objects.map((name) =>
@@ -165,6 +214,8 @@ function withSchema(name: string[], draft: OpDraft): OpDraft {
 }
 
 // --------------------------------------------------------------------------------------- ALTER TABLE
+
+const ATTRIBUTE_CHANGES = new Set<AlterTableCmd['subtype']>(['AT_DropColumn', 'AT_AlterColumnType']);
 
 function alterTableCmdOps(table: Partial<TableRef>, cmd: AlterTableCmd): OpDraft[] {
   const column = cmd.name;
@@ -329,6 +380,20 @@ function cteOps(withClause: WithClause | undefined): OpDraft[] {
   return (withClause?.ctes ?? []).flatMap((cte) =>
     'CommonTableExpr' in cte && cte.CommonTableExpr.ctequery ? statementOps(cte.CommonTableExpr.ctequery) : [],
   );
+}
+
+/** A WHERE clause that can leave rows out: not absent, and not a constant truth (`WHERE true`, `WHERE 1 = 1`). */
+function restricts(where: Node | undefined): boolean {
+  if (!where) return false;
+  if ('A_Const' in where) return !where.A_Const.boolval?.boolval;
+  if ('A_Expr' in where) {
+    const { kind, name, lexpr, rexpr } = where.A_Expr;
+    const op = strings(name);
+    if (kind === 'AEXPR_OP' && op.length === 1 && op[0] === '=' && lexpr && rexpr && 'A_Const' in lexpr && 'A_Const' in rexpr) {
+      return JSON.stringify({ ...lexpr.A_Const, location: 0 }) !== JSON.stringify({ ...rexpr.A_Const, location: 0 });
+    }
+  }
+  return true;
 }
 
 function isPgEnum(r: RangeVar): boolean {

@@ -3,7 +3,7 @@
 // Problem and the statements around it are still checked. PostgreSQL goes through libpg-query (and
 // PL/pgSQL for DO blocks); MySQL and SQLite through node-sql-parser (sqlOther.ts).
 
-import type { DoStmt, Node, ParseResult, RawStmt } from 'libpg-query';
+import type { CreateFunctionStmt, DoStmt, Node, ParseResult, RawStmt } from 'libpg-query';
 import type { GuardInfo, OpDetails, OpKind, Operation, Origin, Phase, Problem, Range } from '../ops';
 import type { SqlDialect } from '../options';
 import { ParserNotReady } from '../parse/notReady';
@@ -43,12 +43,25 @@ export interface Scope {
   readonly schema: SchemaBook;
   readonly ops: Operation[];
   readonly problems: Problem[];
+  /** Functions and procedures created by earlier statements, by name: a later SELECT f() or CALL p() runs their body. */
+  readonly routines: Map<string, Routine>;
+}
+
+/** A function or procedure the migration itself creates. */
+export interface Routine {
+  language: string;
+  /** The body as text (`AS $$ ... $$`), or the statements of a SQL-standard body (BEGIN ATOMIC ... END). */
+  body?: string;
+  statements?: Node[];
+  running?: boolean;
 }
 
 /** Maps a range in the SQL text being analysed to the range reported. */
 type Place = (local: Range) => Range;
 
-export function newScope(s: Omit<SqlContext, 'mapOffset'> & { ops: Operation[]; problems: Problem[]; history?: () => Operation[] }): Scope {
+export function newScope(
+  s: Omit<SqlContext, 'mapOffset'> & { ops: Operation[]; problems: Problem[]; history?: () => Operation[]; routines?: Map<string, Routine> },
+): Scope {
   return {
     phase: s.phase,
     origin: s.origin,
@@ -58,14 +71,32 @@ export function newScope(s: Omit<SqlContext, 'mapOffset'> & { ops: Operation[]; 
     schema: s.schema ?? new SchemaBook(s.history),
     ops: s.ops,
     problems: s.problems,
+    routines: s.routines ?? new Map(),
   };
 }
 
 /** Analyses every statement of `sql`; returns how many statements there were. */
 export function analyseSql(sql: string, scope: Scope, place: Place): number {
   const statements = splitStatements(sql, scope.dialect);
-  for (const statement of statements) analyseStatement(statement, scope, place);
+  statements.forEach((statement, i) => {
+    if (scope.dialect === 'postgres' && i > 0 && GEXEC.test(statement.text)) analyseGexec(sql, statements[i - 1], statement, scope, place);
+    else analyseStatement(statement, scope, place);
+  });
   return statements.length;
+}
+
+const GEXEC = /^\\gexec\b/;
+
+/** psql's `\gexec` runs every value the query before it returns as a statement: SQL built at run time. */
+function analyseGexec(sql: string, query: SqlStatement, meta: SqlStatement, scope: Scope, place: Place): void {
+  const unit = { start: query.start, end: meta.end, text: `${query.text} ${meta.text}` };
+  const reason = 'psql runs every value the query before \\gexec returns as a SQL statement';
+  emit(scope, { kind: 'dynamic-sql', details: { reason } }, unit, place, true);
+  const select = parseQuietly(query.text)?.stmts?.[0]?.stmt;
+  for (const target of select && 'SelectStmt' in select ? (select.SelectStmt.targetList ?? []) : []) {
+    const value = 'ResTarget' in target ? target.ResTarget.val : undefined;
+    if (value) revealProbe(probeText(value), scope, place(unit));
+  }
 }
 
 function analyseStatement(s: SqlStatement, scope: Scope, place: Place): void {
@@ -106,13 +137,100 @@ function subStatements(s: SqlStatement, raw: RawStmt[]): SqlStatement[] {
 
 function analyseNode(node: Node, unit: SqlStatement, scope: Scope, place: Place): void {
   const before = scope.ops.length;
+  if ('CreateFunctionStmt' in node) noteRoutine(node.CreateFunctionStmt, scope);
+  const called = RUNS_CALLS.has(Object.keys(node)[0]) ? routinesCalled(node, scope) : [];
   if ('DoStmt' in node) {
     analyseDo(node.DoStmt, unit, scope, place);
+  } else if ('CallStmt' in node && called.length > 0) {
+    // CALL of a procedure created earlier in the migration: its body is checked below instead.
   } else if (applyFacts(describeStatement(node), unit, scope, place)) {
     return;
   }
+  for (const routine of called) runRoutine(routine, unit, scope, place);
   // Every statement that runs is visible to rules, even when it is nothing they look for.
   if (scope.ops.length === before) emit(scope, { kind: 'other-sql', details: {} }, unit, place);
+}
+
+// Statements that run the functions they call now (not views, defaults of new tables, triggers or rules).
+const RUNS_CALLS = new Set([
+  'SelectStmt',
+  'InsertStmt',
+  'UpdateStmt',
+  'DeleteStmt',
+  'MergeStmt',
+  'CreateTableAsStmt',
+  'CallStmt',
+  'ExplainStmt',
+  'PrepareStmt',
+  'AlterTableStmt',
+]);
+
+function noteRoutine(stmt: CreateFunctionStmt, scope: Scope): void {
+  const names = (stmt.funcname ?? []).flatMap((n) => ('String' in n ? [n.String.sval ?? ''] : []));
+  const name = names[names.length - 1];
+  if (!name) return;
+  const routine: Routine = { language: 'sql' };
+  for (const option of stmt.options ?? []) {
+    if (!('DefElem' in option)) continue;
+    const { defname, arg } = option.DefElem;
+    if (defname === 'language' && arg && 'String' in arg) routine.language = (arg.String.sval ?? '').toLowerCase();
+    if (defname === 'as' && arg && 'List' in arg) {
+      const first = arg.List.items?.[0];
+      if (first && 'String' in first) routine.body = first.String.sval ?? '';
+    }
+  }
+  if (stmt.sql_body) routine.statements = flatStatements(stmt.sql_body);
+  scope.routines.set(name, routine);
+}
+
+/** A SQL-standard body is a List holding a List of statements (or a single RETURN expression). */
+function flatStatements(node: Node): Node[] {
+  if ('List' in node) return (node.List.items ?? []).flatMap(flatStatements);
+  return [node];
+}
+
+/** The routines created earlier in this migration that a statement calls, in the order it names them. */
+function routinesCalled(node: Node, scope: Scope): Routine[] {
+  if (scope.routines.size === 0) return [];
+  const found: Routine[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'FuncCall' || key === 'funccall') {
+        const names = ((child as { funcname?: Node[] }).funcname ?? []).flatMap((n) => ('String' in n ? [n.String.sval ?? ''] : []));
+        const routine = scope.routines.get(names[names.length - 1] ?? '');
+        if (routine && !found.includes(routine)) found.push(routine);
+      }
+      visit(child);
+    }
+  };
+  visit(node);
+  return found;
+}
+
+/** Checks the body of a routine the migration created, at the statement that calls it. */
+function runRoutine(routine: Routine, unit: SqlStatement, scope: Scope, place: Place): void {
+  if (routine.running) return; // recursion
+  routine.running = true;
+  const here: Place = () => place(unit);
+  try {
+    if (routine.statements) {
+      for (const stmt of routine.statements) analyseNode(stmt, unit, scope, place);
+    } else if (routine.language === 'sql' && routine.body !== undefined) {
+      analyseSql(routine.body, scope, here);
+    } else if (routine.language === 'plpgsql' && routine.body !== undefined) {
+      analysePlpgsql(routine.body, { start: unit.start, end: unit.end, text: '' }, scope, place);
+    } else {
+      const reason = `it calls a function written in ${routine.language}, which cannot be read statically`;
+      emit(scope, { kind: 'dynamic-sql', details: { reason } }, unit, place, true);
+    }
+  } finally {
+    routine.running = false;
+  }
 }
 
 /** Emits a statement's operations and records its guards; returns true for transaction control. */
@@ -229,7 +347,10 @@ function analyseDo(stmt: DoStmt, unit: SqlStatement, scope: Scope, place: Place)
     emit(scope, { kind: 'dynamic-sql', details: { reason } }, unit, place, true);
     return;
   }
-  const body = options.get('as') ?? '';
+  analysePlpgsql(options.get('as') ?? '', unit, scope, place);
+}
+
+function analysePlpgsql(body: string, unit: SqlStatement, scope: Scope, place: Place): void {
   let action: unknown;
   try {
     action = pgParser().parsePlPgSQL(asFunction(body)).plpgsql_funcs?.[0]?.PLpgSQL_function?.action;
@@ -300,6 +421,12 @@ class DoBlockWalker {
           this.execSql(exprText(value.query));
           this.walk(value.body);
           break;
+        case 'PLpgSQL_stmt_perform': {
+          // PERFORM f(): the query runs, and with it any routine the migration created.
+          const query = exprText(value.expr);
+          if (query !== undefined && this.scope.routines.size > 0) this.execSql(/^\s*select\b/i.test(query) ? query : `SELECT ${query}`);
+          break;
+        }
         case 'PLpgSQL_stmt_dynexecute':
           this.execute(exprText(value.query));
           break;
@@ -329,12 +456,24 @@ class DoBlockWalker {
       const reason = 'EXECUTE builds SQL at run time inside a DO block';
       const unit = { start: 0, end: expr.length, text: `EXECUTE ${expr}` };
       emit(this.scope, { kind: 'dynamic-sql', details: { reason } }, unit, place, true);
+      this.revealLiteralParts(expr, place(unit));
       return;
     }
     // The literal's characters follow its opening quote one for one unless it contains escapes.
     const verbatim = expr.startsWith("'") && expr.slice(1, -1) === literal;
     const whole = { start: 0, end: expr.length };
     analyseSql(literal, this.scope, verbatim ? (r) => place({ start: r.start + 1, end: r.end + 1 }) : () => place(whole));
+  }
+
+  /**
+   * `EXECUTE 'DROP TABLE ' || quote_ident(t)` or `EXECUTE format('DELETE FROM %I', t)`: the literal parts
+   * still show what the statement does, so it is checked with the run-time values left as unknown names.
+   */
+  private revealLiteralParts(expr: string, range: Range): void {
+    const select = parseQuietly(`SELECT ${expr}`)?.stmts?.[0]?.stmt;
+    const target = select && 'SelectStmt' in select ? select.SelectStmt.targetList?.[0] : undefined;
+    const value = target && 'ResTarget' in target ? target.ResTarget.val : undefined;
+    if (value) revealProbe(probeText(value), this.scope, range);
   }
 
   /**
@@ -382,5 +521,62 @@ function parseQuietly(sql: string): ParseResult | undefined {
   } catch (err) {
     if (err instanceof ParserNotReady) throw err;
     return undefined;
+  }
+}
+
+const DYNAMIC_NAME = '__mg_dynamic__';
+
+/**
+ * The SQL a string expression builds, with every value known only at run time replaced by DYNAMIC_NAME:
+ * literals, `||`, concat(), format() and quote_ident()/quote_literal()/quote_nullable() are followed.
+ */
+function probeText(expr: Node): string {
+  if ('A_Const' in expr) return expr.A_Const.sval?.sval ?? (expr.A_Const.isnull ? 'NULL' : DYNAMIC_NAME);
+  if ('TypeCast' in expr) return expr.TypeCast.arg ? probeText(expr.TypeCast.arg) : DYNAMIC_NAME;
+  if ('A_Expr' in expr) {
+    const { kind, name, lexpr, rexpr } = expr.A_Expr;
+    const op = (name ?? []).map((n) => ('String' in n ? n.String.sval : ''));
+    if (kind === 'AEXPR_OP' && op.length === 1 && op[0] === '||' && lexpr && rexpr) return probeText(lexpr) + probeText(rexpr);
+    return DYNAMIC_NAME;
+  }
+  if ('FuncCall' in expr) {
+    const names = (expr.FuncCall.funcname ?? []).map((n) => ('String' in n ? n.String.sval : ''));
+    const fn = names[names.length - 1];
+    const args = expr.FuncCall.args ?? [];
+    if (fn === 'concat') return args.map(probeText).join('');
+    if (fn === 'concat_ws' && args.length > 0) return args.slice(1).map(probeText).join(probeText(args[0]));
+    if ((fn === 'quote_ident' || fn === 'quote_literal' || fn === 'quote_nullable') && args.length === 1) {
+      const inner = probeText(args[0]);
+      return fn === 'quote_ident' || inner === DYNAMIC_NAME ? inner : `'${inner.replace(/'/g, "''")}'`;
+    }
+    if (fn === 'format' && args.length > 0) return formatProbe(probeText(args[0]), args.slice(1).map(probeText));
+  }
+  return DYNAMIC_NAME;
+}
+
+/** format()'s %s, %I and %L (with an optional `n$` position and width), and %% for a percent sign. */
+function formatProbe(fmt: string, args: string[]): string {
+  let next = 0;
+  return fmt.replace(/%(?:(\d+)\$)?-?(?:\d+|\*)?([sIL%])/g, (_, position: string | undefined, type: string) => {
+    if (type === '%') return '%';
+    const index = position !== undefined ? Number(position) - 1 : next;
+    next = index + 1;
+    const value = args[index] ?? DYNAMIC_NAME;
+    return type === 'L' && value !== DYNAMIC_NAME ? `'${value.replace(/'/g, "''")}'` : value;
+  });
+}
+
+/** Checks SQL built at run time as far as its literal parts show, and reports what they reveal at `range`. */
+function revealProbe(probe: string, scope: Scope, range: Range): void {
+  if (!probe.trim() || probe === DYNAMIC_NAME) return;
+  const sub = newScope({ phase: scope.phase, origin: scope.origin, inTransaction: scope.inTransaction, guards: scope.guards, dialect: 'postgres', ops: [], problems: [] });
+  analyseSql(probe, sub, () => range);
+  for (const op of sub.ops) {
+    if (op.kind === 'other-sql' || op.kind === 'dynamic-sql') continue;
+    const revealed: Operation = { ...op, range, dynamic: true };
+    for (const key of ['schema', 'table', 'column'] as const) {
+      if (revealed[key]?.includes(DYNAMIC_NAME)) delete revealed[key];
+    }
+    scope.ops.push(revealed);
   }
 }

@@ -95,7 +95,7 @@ function astFacts(ast: Ast, dialect: OtherDialect): OtherFacts {
     case 'update': {
       // `UPDATE a JOIN b ON ... SET` changes only the joined rows, like a WHERE clause.
       const tables = arr(ast.table).map(obj);
-      const hasWhere = ast.where != null || tables.some((t) => t.join !== undefined);
+      const hasWhere = restricts(ast.where) || tables.some((t) => t.join !== undefined);
       const columns = arr(ast.set).flatMap((s) => (str(obj(s).column) ? [{ name: str(obj(s).column) ?? '' }] : []));
       return { ops: [{ kind: 'update-rows', ...ref(tables[0] ?? {}), details: { hasWhere, columns } }], copiesFrom: [] };
     }
@@ -114,6 +114,11 @@ function astFacts(ast: Ast, dialect: OtherDialect): OtherFacts {
     case 'insert':
     case 'replace':
       return insertFacts(ast);
+    case 'call':
+      return {
+        ops: [{ kind: 'dynamic-sql', details: { reason: 'CALL runs a procedure whose body is not part of the statement, so what it does cannot be checked' } }],
+        copiesFrom: [],
+      };
     case 'transaction': {
       const action = (str(obj(obj(ast.expr).action).value) ?? '').toLowerCase();
       return { ops: [], copiesFrom: [], transaction: action === 'begin' || action === 'start' ? 'begin' : 'end' };
@@ -156,7 +161,21 @@ function deleteOp(ast: Ast): OpDraft {
   // `DELETE o FROM orders o JOIN ...` names the alias; the table is in FROM.
   const aliased = from.find((f) => f.as !== null && f.as !== undefined && f.as === target.table);
   const joined = from.some((f) => f.join !== undefined);
-  return { kind: 'delete-rows', ...ref(aliased ?? target), details: { hasWhere: ast.where != null || joined } };
+  return { kind: 'delete-rows', ...ref(aliased ?? target), details: { hasWhere: restricts(ast.where) || joined } };
+}
+
+/** A WHERE clause that can leave rows out: not absent, and not a constant truth (`WHERE true`, `WHERE 1 = 1`). */
+function restricts(where: unknown): boolean {
+  if (where === null || where === undefined) return false;
+  const w = obj(where);
+  if (w.type === 'bool') return w.value !== true;
+  if (w.type === 'number') return Number(w.value) === 0; // MySQL and SQLite take any non-zero number as true
+  if (w.type === 'binary_expr' && w.operator === '=') {
+    const [l, r] = [obj(w.left), obj(w.right)];
+    const constant = (x: Ast) => x.type === 'number' || x.type === 'single_quote_string' || x.type === 'string';
+    return !(constant(l) && constant(r) && l.type === r.type && l.value === r.value);
+  }
+  return true;
 }
 
 const CONSTRAINT_TYPES: Record<string, OpDetails['constraintType']> = {
@@ -211,6 +230,13 @@ function alterClause(table: Partial<TableRef>, e: Ast, dialect: OtherDialect): O
   } else if (action === 'rename' && resource === 'table') {
     facts.ops.push({ kind: 'rename-table', ...table, details: { newName: str(e.table) ?? columnName(e.table) ?? '' } });
   } else if (action === 'rename' && resource === 'column') op('rename-column', { newName: columnName(e.column) ?? '' }, columnName(e.old_column));
+  else if ((action === 'drop' || action === 'truncate') && resource === 'partition') {
+    // MySQL's DROP PARTITION and TRUNCATE PARTITION delete every row the partition holds.
+    for (const p of arr(e.partitions).map(obj)) {
+      const name = columnName(p.expr) ?? str(obj(p.expr).value) ?? '?';
+      op('truncate', { reason: `partition ${name} of ${table.table ?? 'the table'}` });
+    }
+  }
   return facts;
 }
 

@@ -43,8 +43,12 @@ export function splitStatements(text: string, dialect: SqlDialect = 'postgres'):
       i = lineEnd(text, i);
     } else if (c === 0x2f && next === 0x2a) {
       i = skipBlockComment(text, i);
-    } else if (start < 0 && c === BACKSLASH && !mysql) {
-      // psql meta-command: it ends at the end of its line, not at a semicolon.
+    } else if (c === BACKSLASH && !mysql) {
+      // psql meta-command: it ends at the end of its line, not at a semicolon. A backslash is not SQL outside a
+      // string, so one after a statement's text ends that statement: `SELECT ... \gexec` sends it to the server.
+      if (start >= 0) out.push({ start, end: lastTokenEnd, text: text.slice(start, lastTokenEnd) });
+      start = -1;
+      routine.reset();
       const end = trimLineEnd(text, lineEnd(text, i));
       out.push({ start: i, end, text: text.slice(i, end) });
       i = end;
