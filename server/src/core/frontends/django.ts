@@ -14,22 +14,33 @@ import { operationCalls, operationName, readStateOps, type AppState } from './dj
 import { withPythonTree, type PyNode } from './pyNode';
 import { pythonSqlOps } from './pySql';
 import { syntaxProblems } from './pySyntax';
-import { arg, calleeName, isFalse, stringValue, type Scope } from './pyValues';
+import { arg, calleeName, isFalse, isPyString, positionalArgs, stringValue, type Scope } from './pyValues';
 import { GuardBook } from './sql';
 import { SchemaBook } from './sqlSchema';
 
 interface Module {
   scope: Map<string, PyNode>;
   functions: Map<string, PyNode>;
+  /** Classes defined at module level: custom operations, holders of RunPython functions. */
+  classes: Map<string, PyNode>;
+  /** `from django.db.migrations.operations import RemoveField as RF`: RF -> RemoveField. */
+  aliases: Map<string, string>;
 }
 
 function readModule(root: PyNode): Module {
-  const module: Module = { scope: new Map(), functions: new Map() };
+  const module: Module = { scope: new Map(), functions: new Map(), classes: new Map(), aliases: new Map() };
   for (const stmt of root.namedChildren) {
+    if (stmt.type === 'import_from_statement') {
+      for (const item of stmt.descendantsOfType('aliased_import')) {
+        const original = item.childForFieldName('name')?.text.split('.').pop();
+        const alias = item.childForFieldName('alias')?.text;
+        if (original && alias) module.aliases.set(alias, original);
+      }
+    }
     const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-    if (def?.type === 'function_definition') {
+    if (def?.type === 'function_definition' || def?.type === 'class_definition') {
       const name = def.childForFieldName('name')?.text;
-      if (name) module.functions.set(name, def);
+      if (name) (def.type === 'class_definition' ? module.classes : module.functions).set(name, def);
     } else if (stmt.type === 'expression_statement' && stmt.namedChildren[0]?.type === 'assignment') {
       const left = stmt.namedChildren[0].childForFieldName('left');
       const right = stmt.namedChildren[0].childForFieldName('right');
@@ -45,6 +56,8 @@ const DJANGO_OPERATIONS = new Set([
   'AlterModelTable', 'AlterModelTableComment', 'AlterOrderWithRespectTo', 'AlterUniqueTogether', 'CreateModel', 'DeleteModel',
   'RemoveConstraint', 'RemoveField', 'RemoveIndex', 'RemoveIndexConcurrently', 'RenameField', 'RenameIndex', 'RenameModel',
   'RunPython', 'RunSQL', 'SeparateDatabaseAndState', 'AlterModelManagers', 'CreateExtension', 'TrigramExtension', 'HStoreExtension',
+  'AlterConstraint', 'BloomExtension', 'BtreeGinExtension', 'BtreeGistExtension', 'CITextExtension', 'CryptoExtension', 'UnaccentExtension',
+  'CreateCollation', 'RemoveCollation', 'AddConstraintNotValid', 'ValidateConstraint',
 ]);
 
 class DjangoWalker {
@@ -89,12 +102,27 @@ class DjangoWalker {
     this.add({ kind: 'dynamic-sql', range: rangeOf(node), dynamic: true, details: { reason } }, 'up', 'django-op');
     const helper = node.type === 'call' ? this.module.functions.get(calleeName(node) ?? '') : undefined;
     const calls = [...node.descendantsOfType('call'), ...(helper?.descendantsOfType('call') ?? [])];
-    for (const call of calls) if (DJANGO_OPERATIONS.has(operationName(call) ?? '')) this.operation(call, state);
+    for (const call of calls) {
+      const name = operationName(call) ?? '';
+      if (DJANGO_OPERATIONS.has(this.module.aliases.get(name) ?? name)) this.operation(call, state);
+    }
   }
 
   private operation(call: PyNode, state: AppState): void {
-    const name = operationName(call) ?? '';
-    const stateOps = readStateOps(call, this.module.scope);
+    const called = operationName(call) ?? '';
+    const written = this.module.aliases.get(called) ?? called;
+    const custom = DJANGO_OPERATIONS.has(written) ? undefined : this.module.classes.get(written);
+    if (custom && this.customOperation(custom, call, state)) return;
+    // A subclass of a Django operation that keeps its database behaviour: judged as that operation.
+    const name = custom ? djangoBase(custom, this.module.classes) ?? written : written;
+    if (!DJANGO_OPERATIONS.has(name)) {
+      // A third-party or imported custom operation: it may run any SQL.
+      const where = custom ? 'defines no database_forwards in this migration' : 'is not defined in this migration';
+      const reason = `\`${written}\` is not a Django operation and ${where}, so what it does to the database cannot be read`;
+      this.add({ kind: 'dynamic-sql', range: rangeOf(call), dynamic: true, details: { reason } }, 'up', 'django-op');
+      return;
+    }
+    const stateOps = readStateOps(call, this.module.scope, name);
     if (name === 'SeparateDatabaseAndState') {
       // The database operations run against their own view of the models; the state operations replace it.
       this.walk(arg(call, 0, 'database_operations'), state.clone());
@@ -108,11 +136,24 @@ class DjangoWalker {
     for (const op of stateOps) state.apply(op);
   }
 
+  /**
+   * An Operation subclass written in the migration: its database_forwards runs forward and its
+   * database_backwards on rollback, read like a RunPython function. False when it defines neither.
+   */
+  private customOperation(cls: PyNode, call: PyNode, state: AppState): boolean {
+    const forwards = methodOf(cls, 'database_forwards', this.module.classes);
+    const backwards = methodOf(cls, 'database_backwards', this.module.classes);
+    if (!forwards && !backwards) return false;
+    if (forwards) this.walkFunction(forwards, call, state, 'up');
+    if (backwards) this.walkFunction(backwards, call, state, 'down');
+    return true;
+  }
+
   private runSql(call: PyNode): void {
     const reverse = arg(call, 1, 'reverse_sql');
     const noReverse = !reverse || reverse.type === 'none';
-    for (const sql of sqlItems(arg(call, 0, 'sql'))) this.sql(sql, call, this.module.scope, 'up', noReverse ? 'RunSQL' : undefined);
-    for (const sql of sqlItems(reverse)) this.sql(sql, call, this.module.scope, 'down');
+    for (const sql of sqlItems(arg(call, 0, 'sql'), this.module.scope)) this.sql(sql, call, this.module.scope, 'up', noReverse ? 'RunSQL' : undefined);
+    for (const sql of sqlItems(reverse, this.module.scope)) this.sql(sql, call, this.module.scope, 'down');
   }
 
   private runPython(call: PyNode, state: AppState): void {
@@ -124,12 +165,32 @@ class DjangoWalker {
 
   private runFunction(code: PyNode | undefined, call: PyNode, state: AppState, phase: 'up' | 'down', noReverse?: 'RunPython'): void {
     if (!code || code.type === 'none' || /\.noop$/.test(code.text)) return;
-    const fn = code.type === 'lambda' ? code : code.type === 'identifier' ? this.module.functions.get(code.text) : undefined;
+    const fn = this.functionOf(code);
     if (!fn) {
       const reason = `RunPython runs \`${code.text}\`, which is not defined in this migration, so what it does to the database cannot be read`;
       this.add({ kind: 'dynamic-sql', range: rangeOf(call), dynamic: true, details: { reason } }, phase, 'django-op');
       return;
     }
+    this.walkFunction(fn, call, state, phase, noReverse);
+  }
+
+  /** The function RunPython is given: a function or lambda, `Holder.method`, `functools.partial(fn, ...)`. */
+  private functionOf(code: PyNode, depth = 0): PyNode | undefined {
+    if (code.type === 'lambda') return code;
+    if (code.type === 'identifier') {
+      // `forwards = purge` at module level names the same function.
+      const bound = this.module.scope.get(code.text);
+      return this.module.functions.get(code.text) ?? (bound && depth < 4 ? this.functionOf(bound, depth + 1) : undefined);
+    }
+    if (code.type === 'attribute') {
+      const holder = this.module.classes.get(code.childForFieldName('object')?.text ?? '');
+      return holder ? methodOf(holder, code.childForFieldName('attribute')?.text ?? '', this.module.classes) : undefined;
+    }
+    const first = code.type === 'call' && /^(?:functools\.)?partial$/.test(code.childForFieldName('function')?.text ?? '') ? positionalArgs(code)[0] : undefined;
+    return first && depth < 4 ? this.functionOf(first, depth + 1) : undefined;
+  }
+
+  private walkFunction(fn: PyNode, call: PyNode, state: AppState, phase: 'up' | 'down', noReverse?: 'RunPython'): void {
     walkRunPython(fn, {
       app: this.app,
       state,
@@ -164,8 +225,39 @@ class DjangoWalker {
   }
 }
 
+/** A method defined in a class of the module or in one of its bases there. */
+function methodOf(cls: PyNode, name: string, classes: Map<string, PyNode>, depth = 0): PyNode | undefined {
+  for (const stmt of cls.childForFieldName('body')?.namedChildren ?? []) {
+    const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+    if (def?.type === 'function_definition' && def.childForFieldName('name')?.text === name) return def;
+  }
+  if (depth > 4) return undefined;
+  for (const base of cls.childForFieldName('superclasses')?.namedChildren ?? []) {
+    const local = base.type === 'identifier' ? classes.get(base.text) : undefined;
+    const found = local && local.id !== cls.id ? methodOf(local, name, classes, depth + 1) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The Django operation a class of the module derives from (`class Drop(migrations.RemoveField)`), if any. */
+function djangoBase(cls: PyNode, classes: Map<string, PyNode>, depth = 0): string | undefined {
+  for (const base of cls.childForFieldName('superclasses')?.namedChildren ?? []) {
+    const last = base.text.split('.').pop() ?? '';
+    if (DJANGO_OPERATIONS.has(last)) return last;
+    const local = base.type === 'identifier' ? classes.get(base.text) : undefined;
+    const found = local && local.id !== cls.id && depth < 4 ? djangoBase(local, classes, depth + 1) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** RunSQL's sql: a string, or a list of strings and `(sql, params)` pairs. */
-function sqlItems(node: PyNode | undefined): PyNode[] {
+function sqlItems(written: PyNode | undefined, scope: Scope): PyNode[] {
+  // A module constant holding the list: `RunSQL(STATEMENTS)`.
+  const found = written?.type === 'identifier' ? scope.get(written.text) : undefined;
+  const bound = found && !isPyString(found) ? found : undefined;
+  const node = bound?.type === 'list' || bound?.type === 'tuple' ? bound : written;
   if (!node || node.type === 'none' || /\.noop$/.test(node.text)) return [];
   if (node.type !== 'list' && node.type !== 'tuple') return [node];
   return node.namedChildren.flatMap((item) => (item.type === 'tuple' ? item.namedChildren.slice(0, 1) : item.type === 'comment' ? [] : [item]));

@@ -17,30 +17,80 @@ export interface MigrationClass {
   operationAdditions: PyNode[];
 }
 
-/** The `class Migration(migrations.Migration)` of a module. */
+/**
+ * The `class Migration(...)` of a module: the class Django loads (named `Migration`) when there is one,
+ * otherwise the first class deriving from migrations.Migration. Attributes it does not set itself
+ * (operations, dependencies, atomic) are inherited from base classes defined in the same module.
+ */
 export function migrationClass(root: PyNode): MigrationClass | undefined {
+  const classes = new Map<string, PyNode>();
+  const order: PyNode[] = [];
   for (const stmt of root.namedChildren) {
     const cls = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
     if (cls?.type !== 'class_definition') continue;
-    const bases = cls.childForFieldName('superclasses')?.text ?? '';
-    if (!/\bMigration\b/.test(bases)) continue;
-    const attributes = new Map<string, PyNode>();
-    const operationAdditions: PyNode[] = [];
-    for (const s of cls.childForFieldName('body')?.namedChildren ?? []) {
+    order.push(cls);
+    const name = cls.childForFieldName('name')?.text;
+    if (name && !classes.has(name)) classes.set(name, cls);
+  }
+  const localBases = (cls: PyNode): PyNode[] =>
+    (cls.childForFieldName('superclasses')?.namedChildren ?? []).flatMap((b) => {
+      const base = b.type === 'identifier' ? classes.get(b.text) : undefined;
+      return base && base.id !== cls.id ? [base] : [];
+    });
+  const isMigration = (cls: PyNode, depth = 0): boolean =>
+    /\bMigration\b/.test(cls.childForFieldName('superclasses')?.text ?? '') || (depth < 8 && localBases(cls).some((b) => isMigration(b, depth + 1)));
+  const named = classes.get('Migration');
+  // Django loads the module's `Migration` attribute, whatever it derives from.
+  const chosen = named ?? order.find((c) => isMigration(c));
+  if (!chosen) return undefined;
+  const result = readClassBody(chosen);
+  const seen = new Set<number>([chosen.id]);
+  const inherit = (cls: PyNode): void => {
+    for (const base of localBases(cls)) {
+      if (seen.has(base.id)) continue;
+      seen.add(base.id);
+      const inherited = readClassBody(base);
+      for (const [key, value] of inherited.attributes) {
+        if (result.attributes.has(key)) continue;
+        result.attributes.set(key, value);
+        if (key === 'operations') result.operationAdditions.unshift(...inherited.operationAdditions);
+      }
+      inherit(base);
+    }
+  };
+  inherit(chosen);
+  return result;
+}
+
+function readClassBody(cls: PyNode): MigrationClass {
+  const attributes = new Map<string, PyNode>();
+  const operationAdditions: PyNode[] = [];
+  // Statements under `if connection.vendor == ...:` / `try:` in the class body run too, one branch or
+  // another: an `operations` assigned there is read as well, as an addition when one is already known.
+  const read = (block: PyNode | null | undefined, nested: boolean, depth: number): void => {
+    for (const s of block?.namedChildren ?? []) {
+      if (s.type === 'block' || COMPOUND.has(s.type)) {
+        if (depth < 8) read(s, nested || s.type !== 'block', depth + 1);
+        continue;
+      }
       const expression = s.type === 'expression_statement' ? s.namedChildren[0] : undefined;
       const left = expression?.type === 'assignment' || expression?.type === 'augmented_assignment' ? expression.childForFieldName('left') : undefined;
       const right = expression?.childForFieldName('right');
       if (left?.type === 'identifier' && right) {
-        if (expression?.type === 'assignment') attributes.set(left.text, right);
+        if (expression?.type !== 'assignment') {
+          if (left.text === 'operations') operationAdditions.push(right);
+        } else if (!nested || !attributes.has(left.text)) attributes.set(left.text, right);
         else if (left.text === 'operations') operationAdditions.push(right);
       }
       const added = expression?.type === 'call' ? operationsMethodArgument(expression) : undefined;
       if (added) operationAdditions.push(added);
     }
-    return { node: cls, attributes, operationAdditions };
-  }
-  return undefined;
+  };
+  read(cls.childForFieldName('body'), false, 0);
+  return { node: cls, attributes, operationAdditions };
 }
+
+const COMPOUND = new Set(['if_statement', 'elif_clause', 'else_clause', 'try_statement', 'except_clause', 'finally_clause', 'with_statement']);
 
 /** `operations.append(x)`, `operations.extend(x)`, `operations.insert(i, x)`: x. */
 function operationsMethodArgument(call: PyNode): PyNode | undefined {

@@ -77,7 +77,9 @@ export function schemaDrafts(name: string, call: PyNode, stateOps: StateOp[], st
       ];
     }
     case 'RemoveField': {
-      if (op?.type !== 'remove-field' || !table) return [];
+      if (!table) return [];
+      // A field named only at run time (`RemoveField("order", f) for f in ...`): some column of the table.
+      if (op?.type !== 'remove-field') return [draft('drop-column', table)];
       const previous = state.field(op.model, op.name);
       if (previous && isManyToMany(previous)) return [draft('drop-table', `${table}_${op.name.toLowerCase()}`)];
       return [draft('drop-column', table, {}, columnOf(op.name, previous))];

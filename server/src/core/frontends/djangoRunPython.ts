@@ -7,6 +7,7 @@ import type { OpDetails, Range } from '../ops';
 import type { PyNode } from './pyNode';
 import type { OpDraft } from './alembicOps';
 import type { AppState } from './djangoState';
+import { columnOf } from './djangoFields';
 import { calleeName, keywordArg, keywordNames, nameValue, positionalArgs, type Scope } from './pyValues';
 
 export interface RunPythonContext {
@@ -26,6 +27,8 @@ const FILTERS = new Set(['filter', 'exclude', 'get', 'first', 'last', 'latest', 
 const MANAGERS = new Set(['objects', '_default_manager', '_base_manager']);
 // Queryset methods that show a chain is a queryset even when the manager has a custom name (all_objects).
 const QUERYSET = new Set(['all', 'filter', 'exclude', 'only', 'defer', 'select_related', 'prefetch_related', 'order_by', 'using', 'iterator', 'get']);
+// Further queryset methods that keep the rows of the same model.
+const OTHER_QUERYSET = new Set(['distinct', 'annotate', 'alias', 'values', 'values_list', 'select_for_update', 'none', 'reverse', 'extra', 'order_by', 'union', 'intersection', 'difference']);
 const SQL_RECEIVER = /\b(?:cursor|schema_editor|connection|conn)\b/;
 const MAX_HELPER_DEPTH = 4;
 
@@ -38,15 +41,42 @@ interface Binding {
 /** Every binding of each local name, in source order (`qs = qs.filter(...)` rebinds a name to itself). */
 type Locals = Map<string, Binding[]>;
 
-export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<string> = new Set()): void {
+/** What a helper inherits from its caller: the caller's names, its parameters bound to the arguments. */
+interface Inherited {
+  locals: Locals;
+  editors: Set<string>;
+}
+
+export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<string> = new Set(), inherited?: Inherited): void {
   const body = fn.childForFieldName('body');
   if (!body || expanding.size > MAX_HELPER_DEPTH) return;
   // Flow-insensitive: a data migration binds a model or a queryset once and uses it afterwards.
-  const locals: Locals = new Map();
+  const locals: Locals = new Map(inherited?.locals);
   const bind = (name: string, binding: Binding) => locals.set(name, [...(locals.get(name) ?? []), binding]);
   const scope = new Map(ctx.scope);
+  // A helper's parameters hold the strings its caller passed: `run(schema_editor, "DROP TABLE ...")`.
+  for (const [name, bindings] of inherited?.locals ?? []) {
+    const last = bindings[bindings.length - 1];
+    if (last && !last.loop) scope.set(name, last.node);
+  }
   // Cursors under any name: `cur = schema_editor.connection.cursor()`, `with connection.cursor() as c`.
   const cursors = new Set<string>();
+  // Parameters (of this function and of functions nested in it) hold whatever model the caller passes.
+  const params = new Set<string>();
+  // The schema editor under whatever name the function gives it: RunPython's `(apps, se)`,
+  // an Operation's `database_forwards(self, app_label, editor, from_state, to_state)`.
+  const editors = new Set<string>(['schema_editor', ...(inherited?.editors ?? [])]);
+  const own = (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p) => p.type === 'identifier');
+  const fnName = fn.type === 'function_definition' ? fn.childForFieldName('name')?.text ?? '' : '';
+  const editor = /^database_(?:forwards|backwards)$/.test(fnName) ? own[2] : expanding.size === 0 && own.length === 2 ? own[1] : undefined;
+  if (editor) editors.add(editor.text);
+  const isEditor = (node: PyNode): boolean => [...editors].some((e) => new RegExp(`(?:^|\\.)${e}\\b`).test(node.text));
+  for (const def of [fn, ...body.descendantsOfType('function_definition'), ...body.descendantsOfType('lambda')]) {
+    for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
+      const name = p.type === 'identifier' ? p : p.childForFieldName('name') ?? p.namedChildren.find((c) => c.type === 'identifier');
+      if (name?.type === 'identifier') params.add(name.text);
+    }
+  }
   for (const a of body.descendantsOfType('assignment')) {
     const left = a.childForFieldName('left');
     const right = a.childForFieldName('right');
@@ -66,11 +96,23 @@ export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<
     const right = loop.childForFieldName('right');
     if (left?.type === 'identifier' && right) bind(left.text, { node: right, loop: true });
   }
+  // A function nested in this one gets its arguments bound to its parameters: `wipe(apps.get_model(...))`.
+  const nested = new Map(body.descendantsOfType('function_definition').map((d) => [d.childForFieldName('name')?.text ?? '', d]));
+  for (const call of body.descendantsOfType('call')) {
+    const def = nested.get(call.childForFieldName('function')?.text ?? '');
+    if (def) for (const [name, node] of argumentsOf(def, call)) bind(name, { node, loop: false });
+  }
   for (const call of body.descendantsOfType('call')) {
     const callee = call.childForFieldName('function');
     if (callee?.type === 'identifier') {
       const helper = ctx.functions.get(callee.text);
-      if (helper && !expanding.has(callee.text)) walkRunPython(helper, ctx, new Set(expanding).add(callee.text));
+      if (!helper || expanding.has(callee.text)) continue;
+      const passed: Inherited = { locals: new Map([...locals].map(([k, v]) => [k, [...v]])), editors: new Set() };
+      for (const [name, node] of argumentsOf(helper, call)) {
+        passed.locals.set(name, [...(passed.locals.get(name) ?? []), { node, loop: false }]);
+        if (isEditor(node)) passed.editors.add(name);
+      }
+      walkRunPython(helper, ctx, new Set(expanding).add(callee.text), passed);
       continue;
     }
     if (callee?.type !== 'attribute') continue;
@@ -78,13 +120,61 @@ export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<
     const object = callee.childForFieldName('object') ?? undefined;
     const args = positionalArgs(call);
     if (method === 'delete' && args.length === 0 && !call.childForFieldName('arguments')?.namedChildren.length) {
-      ormChange('delete-rows', call, object, locals, ctx, body);
+      ormChange('delete-rows', call, object, locals, ctx, body, params);
     } else if (method === 'update' && args.length === 0 && call.childForFieldName('arguments')?.namedChildren.length) {
-      ormChange('update-rows', call, object, locals, ctx, body);
-    } else if ((method === 'execute' || method === 'executemany') && object && (SQL_RECEIVER.test(object.text) || cursors.has(object.text))) {
+      ormChange('update-rows', call, object, locals, ctx, body, params);
+    } else if ((method === 'execute' || method === 'executemany') && object && (SQL_RECEIVER.test(object.text) || cursors.has(object.text) || isEditor(object))) {
       ctx.sql(args[0] ?? keywordArg(call, 'sql'), call, scope);
+    } else if (method && SCHEMA_EDITOR_DROPS.has(method) && object && isEditor(object)) {
+      schemaEditorDrop(method, call, args, locals, ctx, params);
     }
   }
+}
+
+// The schema editor's own methods that destroy a table or a column: `schema_editor.delete_model(Order)`.
+const SCHEMA_EDITOR_DROPS = new Set(['delete_model', 'remove_field']);
+
+function schemaEditorDrop(method: string, call: PyNode, args: PyNode[], locals: Locals, ctx: RunPythonContext, params: Set<string>): void {
+  const chain = chainOf(args[0] ?? keywordArg(call, 'model'), locals, params);
+  if (!chain.model && !chain.getModel && !chain.param) return;
+  const table = tableOf(chain, ctx);
+  const range: Range = { start: call.startIndex, end: call.endIndex };
+  if (method === 'delete_model') {
+    ctx.add({ kind: 'drop-table', ...(table ? { table } : {}), range, details: {} });
+    return;
+  }
+  // `schema_editor.remove_field(Order, Order._meta.get_field("note"))`: the column when it is written out.
+  const field = args[1] ?? keywordArg(call, 'field');
+  const getField = field?.descendantsOfType('call').concat(field.type === 'call' ? [field] : []).find((c) => calleeName(c) === 'get_field');
+  const name = getField ? nameValue(positionalArgs(getField)[0], new Map()) : undefined;
+  const draft: OpDraft = { kind: 'drop-column', range, details: {} };
+  if (table) draft.table = table;
+  if (name) draft.column = columnOf(name, chain.model && (chain.app ?? ctx.app) === ctx.app ? ctx.state.field(chain.model, name) : undefined);
+  ctx.add(draft);
+}
+
+/** The table a chain's model lives in, when the model is known. */
+function tableOf(chain: Chain, ctx: RunPythonContext): string | undefined {
+  if (!chain.model) return undefined;
+  const app = chain.app ?? ctx.app;
+  return app === ctx.app ? ctx.state.tableOf(chain.model) : `${app}_${chain.model.toLowerCase()}`;
+}
+
+/** The arguments of a call to `def`, by the name of the parameter each fills. */
+function argumentsOf(def: PyNode, call: PyNode): Array<[string, PyNode]> {
+  const names = (def.childForFieldName('parameters')?.namedChildren ?? []).flatMap((p) => {
+    const name = p.type === 'identifier' ? p : p.childForFieldName('name') ?? p.namedChildren.find((c) => c.type === 'identifier');
+    return name?.type === 'identifier' && !p.type.includes('splat') ? [name.text] : [];
+  });
+  const bound: Array<[string, PyNode]> = [];
+  positionalArgs(call).forEach((a, i) => {
+    if (names[i] && a.type !== 'list_splat') bound.push([names[i], a]);
+  });
+  for (const name of names) {
+    const value = keywordArg(call, name);
+    if (value) bound.push([name, value]);
+  }
+  return bound;
 }
 
 /** `x.cursor()`. */
@@ -98,17 +188,32 @@ interface Chain {
   model?: string;
   app?: string;
   instance: boolean;
+  /** The model comes from `apps.get_model(...)`, even when its name is only known at run time. */
+  getModel?: boolean;
+  /** The model is a function parameter: whatever model the caller passes. */
+  param?: boolean;
 }
 
+// Queryset methods that narrow nothing when called without arguments: `.filter()` is `.all()`.
+const EMPTY_IS_ALL = new Set(['filter', 'exclude']);
+
 /** Follows `Order.objects.filter(...)`, names bound to querysets and loop variables back to the model. */
-function chainOf(start: PyNode | undefined, locals: Locals): Chain {
+function chainOf(start: PyNode | undefined, locals: Locals, params: Set<string>): Chain {
   const chain: Chain = { methods: [], instance: false };
   const followed = new Set<number>();
   let node = start;
   for (let steps = 0; node && steps < 40; steps++) {
     if (node.type === 'call') {
-      if (calleeName(node) === 'get_model') return { ...chain, ...modelOf(node) };
-      node = node.childForFieldName('function') ?? undefined;
+      if (calleeName(node) === 'get_model') return { ...chain, ...modelOf(node), getModel: true };
+      const callee = node.childForFieldName('function') ?? undefined;
+      const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+      const empty = !node.childForFieldName('arguments')?.namedChildren.some((c) => c.type !== 'comment');
+      if (callee && method && EMPTY_IS_ALL.has(method) && empty) {
+        chain.methods.push('all');
+        node = callee.childForFieldName('object') ?? undefined;
+      } else {
+        node = callee;
+      }
     } else if (node.type === 'attribute') {
       chain.methods.push(node.childForFieldName('attribute')?.text ?? '');
       node = node.childForFieldName('object') ?? undefined;
@@ -117,12 +222,14 @@ function chainOf(start: PyNode | undefined, locals: Locals): Chain {
       node = node.childForFieldName('value') ?? undefined;
     } else if (node.type === 'identifier') {
       const bound = [...(locals.get(node.text) ?? [])].reverse().find((b) => !followed.has(b.node.id));
-      if (!bound) return { ...chain, model: node.text };
+      if (!bound) return params.has(node.text) ? { ...chain, param: true } : { ...chain, model: node.text };
       followed.add(bound.node.id);
       if (bound.loop) chain.instance = true;
       node = bound.node;
     } else {
-      return chain;
+      // `{"o": apps.get_model("shop", "Order")}["o"]`: some model from get_model, which one unknown.
+      const fromGetModel = node.descendantsOfType('call').some((c) => calleeName(c) === 'get_model');
+      return fromGetModel ? { ...chain, getModel: true } : chain;
     }
   }
   return chain;
@@ -134,6 +241,8 @@ function modelOf(call: PyNode): { model?: string; app?: string } {
   const first = nameValue(args[0] ?? keywordArg(call, 'app_label'), new Map());
   const second = nameValue(args[1] ?? keywordArg(call, 'model_name'), new Map());
   if (first && second) return { app: first, model: second };
+  // `apps.get_model(app_label, "Order")` in a custom operation: the migration's own app.
+  if (second) return { model: second };
   if (first?.includes('.')) {
     const [app, model] = first.split('.');
     return { app, model };
@@ -141,19 +250,23 @@ function modelOf(call: PyNode): { model?: string; app?: string } {
   return {};
 }
 
-function ormChange(kind: 'delete-rows' | 'update-rows', call: PyNode, object: PyNode | undefined, locals: Locals, ctx: RunPythonContext, body: PyNode): void {
-  const chain = chainOf(object, locals);
-  const fromGetModel = chain.app !== undefined;
+function ormChange(kind: 'delete-rows' | 'update-rows', call: PyNode, object: PyNode | undefined, locals: Locals, ctx: RunPythonContext, body: PyNode, params: Set<string>): void {
+  const chain = chainOf(object, locals, params);
   const viaManager = chain.methods.some((m) => MANAGERS.has(m)) || (/^[A-Z]/.test(chain.model ?? '') && chain.methods.some((m) => QUERYSET.has(m)));
-  // Without a model from get_model, or a manager or queryset method on a model class, `.delete()` is some other object's method.
-  if (!chain.model || (!fromGetModel && !viaManager)) return;
-  const filtered = chain.methods.some((m) => FILTERS.has(m)) || (chain.instance && insideIf(call, body));
-  const app = chain.app ?? ctx.app;
-  const table = app === ctx.app ? ctx.state.tableOf(chain.model) : `${app}_${chain.model.toLowerCase()}`;
+  // A model from get_model (named or not), a manager on a model passed in as a parameter, or a manager or
+  // queryset method on a model class; otherwise `.delete()` is some other object's method.
+  if (!chain.getModel && !(chain.param && chain.methods.some((m) => MANAGERS.has(m))) && !(chain.model && viaManager)) return;
+  // Only what follows the manager narrows the rows: `models_["o"].objects.all()` indexes a dict, not a queryset.
+  const managerAt = chain.methods.findIndex((m) => MANAGERS.has(m));
+  const narrowing = managerAt >= 0 ? chain.methods.slice(0, managerAt) : chain.methods;
+  const filtered = narrowing.some((m) => FILTERS.has(m)) || (chain.instance && insideIf(call, body));
+  // `customer.orders.all().delete()`: a related manager's rows live in another model's table.
+  const related = managerAt >= 0 && narrowing.some((m) => !QUERYSET.has(m) && !FILTERS.has(m) && !OTHER_QUERYSET.has(m));
+  const table = related ? undefined : tableOf(chain, ctx);
   const range: Range = { start: call.startIndex, end: call.endIndex };
   const details: OpDetails = { hasWhere: filtered };
   if (kind === 'update-rows') details.columns = keywordNames(call).map((name) => ({ name }));
-  ctx.add({ kind, table, range, details });
+  ctx.add({ kind, ...(table ? { table } : {}), range, details });
 }
 
 /** Deleting instances one by one under an `if` picks rows in Python, like a WHERE clause. */

@@ -7,7 +7,7 @@ import { readField, readFieldList, type FieldDef } from './djangoFields';
 import { arg, calleeName, isFalse, isTrue, keywordArg, nameValue, type Scope } from './pyValues';
 
 export type StateOp =
-  | { type: 'create-model'; name: string; fields: Array<[string, FieldDef]>; table?: string; managed: boolean; together: Together }
+  | { type: 'create-model'; name: string; fields: Array<[string, FieldDef]>; table?: string; managed: boolean; proxy?: boolean; together: Together }
   | { type: 'alter-together'; name: string; option: keyof Together; sets: string[] }
   | { type: 'delete-model'; name: string }
   | { type: 'rename-model'; oldName: string; newName: string }
@@ -30,6 +30,8 @@ export interface ModelState {
   explicitTable?: string;
   /** managed=False and proxy models have no table Django creates, alters or drops. */
   managed: boolean;
+  /** A proxy stays one whatever AlterModelOptions says (proxy is not an option it changes). */
+  proxy?: boolean;
   fields: Map<string, FieldDef>;
 }
 
@@ -69,6 +71,7 @@ export class AppState {
           name: op.name,
           explicitTable: op.table,
           managed: op.managed,
+          proxy: op.proxy,
           together: op.together,
           fields: new Map(op.fields.map(([n, f]) => [n.toLowerCase(), f])),
         });
@@ -94,7 +97,7 @@ export class AppState {
       }
       case 'alter-model-options': {
         const model = this.model(op.name);
-        if (model) model.managed = op.managed;
+        if (model) model.managed = op.managed && !model.proxy;
         return;
       }
       case 'add-field':
@@ -120,8 +123,7 @@ export function operationName(call: PyNode): string | undefined {
 }
 
 /** How a Django operation changes the app's models; SeparateDatabaseAndState and RunSQL carry their own state_operations. */
-export function readStateOps(call: PyNode, scope: Scope): StateOp[] {
-  const name = operationName(call);
+export function readStateOps(call: PyNode, scope: Scope, name = operationName(call)): StateOp[] {
   const str = (index: number, kw: string) => nameValue(arg(call, index, kw), scope);
   switch (name) {
     case 'CreateModel': {
@@ -131,7 +133,7 @@ export function readStateOps(call: PyNode, scope: Scope): StateOp[] {
       const proxy = options.get('proxy');
       const managed = !(isFalse(options.get('managed')) || isTrue(proxy));
       const together = { unique_together: fieldSets(options.get('unique_together'), scope), index_together: fieldSets(options.get('index_together'), scope) };
-      return [{ type: 'create-model', name: model, fields: readFieldList(arg(call, 1, 'fields'), scope), table: nameValue(options.get('db_table'), scope), managed, together }];
+      return [{ type: 'create-model', name: model, fields: readFieldList(arg(call, 1, 'fields'), scope), table: nameValue(options.get('db_table'), scope), managed, proxy: isTrue(proxy), together }];
     }
     case 'AlterUniqueTogether':
     case 'AlterIndexTogether': {
