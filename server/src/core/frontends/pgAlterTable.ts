@@ -1,0 +1,154 @@
+// ALTER TABLE commands -> operation drafts: columns dropped, retyped, set NOT NULL or added (with whether
+// the new column's default fills every row), and constraints added or dropped.
+
+import type { AlterTableCmd, ColumnDef, ConstrType, Constraint, Node, TypeName } from 'libpg-query';
+import type { OpDetails } from '../ops';
+import { last, strings } from './pgNodes';
+import type { OpDraft, TableRef } from './pgStatements';
+
+export const ATTRIBUTE_CHANGES = new Set<AlterTableCmd['subtype']>(['AT_DropColumn', 'AT_AlterColumnType']);
+
+export function alterTableCmdOps(table: Partial<TableRef>, cmd: AlterTableCmd): OpDraft[] {
+  const column = cmd.name;
+  switch (cmd.subtype) {
+    case 'AT_DropColumn':
+      return [
+        {
+          kind: 'drop-column',
+          ...table,
+          column,
+          details: { ifExists: !!cmd.missing_ok, cascade: cmd.behavior === 'DROP_CASCADE' },
+        },
+      ];
+    case 'AT_AlterColumnType': {
+      const typeName = cmd.def && 'ColumnDef' in cmd.def ? cmd.def.ColumnDef.typeName : undefined;
+      return [{ kind: 'alter-column', ...table, column, details: { newType: typeName ? typeText(typeName) : 'unknown' } }];
+    }
+    case 'AT_SetNotNull':
+      return [{ kind: 'alter-column', ...table, column, details: { nullable: false } }];
+    case 'AT_AddColumn':
+      return cmd.def && 'ColumnDef' in cmd.def ? addColumnOps(table, cmd.def.ColumnDef) : [];
+    case 'AT_DropConstraint':
+      return [{ kind: 'drop-constraint', ...table, details: { constraintName: cmd.name, ifExists: !!cmd.missing_ok } }];
+    case 'AT_AddConstraint':
+      return cmd.def && 'Constraint' in cmd.def ? [constraintOp(table, cmd.def.Constraint)] : [];
+    default:
+      return [];
+  }
+}
+
+const CONSTRAINT_TYPES: Partial<Record<ConstrType, OpDetails['constraintType']>> = {
+  CONSTR_FOREIGN: 'foreign-key',
+  CONSTR_CHECK: 'check',
+  CONSTR_UNIQUE: 'unique',
+  CONSTR_PRIMARY: 'primary-key',
+  CONSTR_EXCLUSION: 'exclusion',
+  CONSTR_NOTNULL: 'not-null',
+};
+
+function constraintOp(table: Partial<TableRef>, c: Constraint, column?: string): OpDraft {
+  const details: OpDetails = {
+    constraintType: CONSTRAINT_TYPES[c.contype ?? 'CONSTR_NULL'] ?? 'unknown',
+    notValid: !!c.skip_validation,
+  };
+  if (c.conname) details.constraintName = c.conname;
+  const draft: OpDraft = { kind: 'add-constraint', ...table, details };
+  if (column) draft.column = column;
+  return draft;
+}
+
+// Constraints declared inline on a new column that lock or scan the table like ALTER TABLE .. ADD CONSTRAINT.
+const INLINE_TABLE_CONSTRAINTS = new Set<ConstrType>([
+  'CONSTR_FOREIGN',
+  'CONSTR_CHECK',
+  'CONSTR_UNIQUE',
+  'CONSTR_PRIMARY',
+  'CONSTR_EXCLUSION',
+]);
+const IMPLIES_NOT_NULL = new Set<ConstrType>(['CONSTR_NOTNULL', 'CONSTR_PRIMARY', 'CONSTR_IDENTITY']);
+const SERIAL_TYPES = new Set(['serial', 'serial2', 'serial4', 'serial8', 'smallserial', 'bigserial']);
+
+function addColumnOps(table: Partial<TableRef>, def: ColumnDef): OpDraft[] {
+  const constraints = (def.constraints ?? []).flatMap((c) => ('Constraint' in c ? [c.Constraint] : []));
+  const defaultExpr = constraints.find((c) => c.contype === 'CONSTR_DEFAULT')?.raw_expr ?? def.raw_default;
+  // serial (a nextval() default), identity and stored generated columns fill every existing row: a rewrite.
+  const filledPerRow =
+    SERIAL_TYPES.has(last(strings(def.typeName?.names))) ||
+    constraints.some((c) => c.contype === 'CONSTR_IDENTITY' || (c.contype === 'CONSTR_GENERATED' && c.generated_kind !== 'v'));
+  const notNull = !!def.is_not_null || constraints.some((c) => c.contype !== undefined && IMPLIES_NOT_NULL.has(c.contype));
+  const column = def.colname;
+  const addColumn: OpDraft = {
+    kind: 'add-column',
+    ...table,
+    column,
+    details: {
+      nullable: !notNull,
+      hasDefault: defaultExpr !== undefined || filledPerRow,
+      volatileDefault: filledPerRow || (defaultExpr !== undefined && isVolatile(defaultExpr)),
+    },
+  };
+  const inline = constraints.filter((c) => c.contype !== undefined && INLINE_TABLE_CONSTRAINTS.has(c.contype));
+  return [addColumn, ...inline.map((c) => constraintOp(table, c, column))];
+}
+
+// Functions PostgreSQL evaluates once for ADD COLUMN .. DEFAULT (STABLE or IMMUTABLE), so no table rewrite.
+const NON_VOLATILE_FUNCTIONS = new Set([
+  'now',
+  'transaction_timestamp',
+  'statement_timestamp',
+  'timezone',
+  'to_timestamp',
+  'to_date',
+  'make_date',
+  'make_interval',
+  'current_setting',
+  'lower',
+  'upper',
+  'jsonb_build_object',
+  'json_build_object',
+  'jsonb_build_array',
+  'json_build_array',
+]);
+
+/** Anything that is not built from constants and known non-volatile functions counts as volatile. */
+export function isVolatile(expr: Node): boolean {
+  if ('A_Const' in expr || 'SQLValueFunction' in expr) return false;
+  if ('TypeCast' in expr) return expr.TypeCast.arg !== undefined && isVolatile(expr.TypeCast.arg);
+  if ('FuncCall' in expr) {
+    const name = last(strings(expr.FuncCall.funcname));
+    return !NON_VOLATILE_FUNCTIONS.has(name) || (expr.FuncCall.args ?? []).some(isVolatile);
+  }
+  if ('A_Expr' in expr) return [expr.A_Expr.lexpr, expr.A_Expr.rexpr].some((e) => e !== undefined && isVolatile(e));
+  if ('A_ArrayExpr' in expr) return (expr.A_ArrayExpr.elements ?? []).some(isVolatile);
+  if ('BoolExpr' in expr) return (expr.BoolExpr.args ?? []).some(isVolatile);
+  return true;
+}
+
+// Internal names the parser substitutes for SQL-standard type syntax, mapped back to what people write.
+const TYPE_NAMES: Record<string, string> = {
+  int2: 'smallint',
+  int4: 'integer',
+  int8: 'bigint',
+  float4: 'real',
+  float8: 'double precision',
+  bool: 'boolean',
+  bpchar: 'char',
+  varbit: 'bit varying',
+};
+
+export function typeText(t: TypeName): string {
+  const names = strings(t.names);
+  const builtin = names.length === 2 && names[0] === 'pg_catalog';
+  const base = builtin ? (TYPE_NAMES[names[1]] ?? names[1]) : names.join('.');
+  // interval's modifier is an internal field mask (INTERVAL DAY -> 8), not something to print.
+  const mods = base === 'interval' ? [] : (t.typmods ?? []).map(constText);
+  return base + (mods.length > 0 ? `(${mods.join(',')})` : '') + '[]'.repeat(t.arrayBounds?.length ?? 0);
+}
+
+function constText(n: Node): string {
+  if (!('A_Const' in n)) return '?';
+  const c = n.A_Const;
+  if (c.ival) return String(c.ival.ival ?? 0);
+  if (c.fval) return c.fval.fval ?? '0';
+  return c.sval?.sval ?? '?';
+}
