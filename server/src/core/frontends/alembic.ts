@@ -1,9 +1,8 @@
 import type { FrontendResult, Operation, Phase, PhaseInfo } from '../ops';
 import type { SqlDialect } from '../options';
-import { alembicMethodOps, objectDropOps, type OpDraft, type Receiver } from './alembicOps';
+import { alembicMethodOps, objectDropOps, type OpDraft } from './alembicOps';
 import { emptinessGuardTables, raisesInBody } from './pyGuards';
 import { coreDataChange } from './alembicCore';
-import { classDefinition, readClass } from './alembicClasses';
 import { CallFollower, type WalkState } from './alembicCalls';
 import { autogenBlocks, bind, boundNode, dropRepeatedOps, dynamicDraft, isClause, literalItems, phaseInfo, receiverText, withItems, withoutParameters } from './alembicSyntax';
 import { withPythonTree, type PyNode } from './pyNode';
@@ -29,7 +28,6 @@ const LEAF_TYPES = new Set(['identifier', 'integer', 'float', 'true', 'false', '
 
 class AlembicWalker extends CallFollower {
   readonly ops: Operation[] = [];
-  private readonly opNames = new Set(['op']);
 
   constructor(
     private readonly root: PyNode,
@@ -66,40 +64,6 @@ class AlembicWalker extends CallFollower {
     this.ops.sort((a, b) => a.range.start - b.range.start);
     dropRepeatedOps(this.ops);
     return phases;
-  }
-
-  private indexModuleStatement(stmt: PyNode): void {
-    const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-    if (def?.type === 'function_definition') {
-      const name = def.childForFieldName('name')?.text;
-      if (name) this.helpers.set(name, def);
-      return;
-    }
-    const classDef = classDefinition(stmt);
-    const cls = classDef ? readClass(classDef, (base) => this.classes.get(base)) : undefined;
-    if (cls) this.classes.set(cls.name, cls);
-    if (stmt.type === 'import_from_statement' && /^from\s+alembic\s+import\b/.test(stmt.text)) {
-      for (const alias of stmt.namedChildren.filter((c) => c.type === 'aliased_import')) {
-        if (alias.childForFieldName('name')?.text === 'op') {
-          const as = alias.childForFieldName('alias')?.text;
-          if (as) this.opNames.add(as);
-        }
-      }
-      return;
-    }
-    // `import alembic` (or `import alembic as a`): `alembic.op.drop_table(...)` calls op too.
-    if (stmt.type === 'import_statement') {
-      for (const imported of stmt.namedChildren) {
-        const name = imported.type === 'aliased_import' ? imported.childForFieldName('name')?.text : imported.text;
-        const as = imported.type === 'aliased_import' ? imported.childForFieldName('alias')?.text : name;
-        if (as && (name === 'alembic' || name === 'alembic.op')) this.opNames.add(`${as}${name === 'alembic' && as !== 'alembic.op' ? '.op' : ''}`);
-      }
-      return;
-    }
-    if (stmt.type === 'expression_statement') {
-      const assign = stmt.namedChildren[0];
-      if (assign?.type === 'assignment') bind(this.moduleScope, assign);
-    }
   }
 
   protected walkBlock(block: PyNode, state: WalkState): void {
@@ -363,13 +327,6 @@ class AlembicWalker extends CallFollower {
     return false;
   }
 
-
-  /** `name` is the called object's name, undefined when the object is not a plain name. */
-  protected receiverOf(name: string | undefined, state: WalkState): Receiver | undefined {
-    if (name === undefined) return undefined;
-    if (this.opNames.has(name) && !state.scope.has(name)) return { kind: 'op' };
-    return state.batches.get(name);
-  }
 
   private addSql(sqlNode: PyNode | undefined, call: PyNode, state: WalkState): void {
     if (!sqlNode) return;

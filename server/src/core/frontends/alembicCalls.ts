@@ -1,12 +1,13 @@
 // Which code of its own a migration runs: the Alembic walker (alembic.ts) follows calls into functions,
 // lambdas and class methods the migration defines, binding their parameters to the call's arguments, and
 // walks at the end of a phase whatever may run without a call it can see. This base class keeps that
-// bookkeeping; the walker says what the code it reaches does.
+// bookkeeping, and what the module defines (functions, classes, constants, the names op goes by); the
+// walker says what the code it reaches does.
 
 import type { Phase, Problem } from '../ops';
 import type { Receiver } from './alembicOps';
-import { methodCall, readClass, selfParameter, type ClassInfo, type MethodCall } from './alembicClasses';
-import { boundNode, parameterName, parameters, withoutParameters } from './alembicSyntax';
+import { classDefinition, methodCall, readClass, selfParameter, type ClassInfo, type MethodCall } from './alembicClasses';
+import { bind, boundNode, parameterName, parameters, withoutParameters } from './alembicSyntax';
 import type { PyNode } from './pyNode';
 import { keywordArg, positionalArgs, resolve, stringValue, type PyString, type Scope } from './pyValues';
 import type { GuardBook } from './sql';
@@ -62,10 +63,52 @@ export abstract class CallFollower {
   protected readonly enclosing = new Map<number, { scope: Scope; functions: Map<string, PyNode>; self?: SelfBinding }>();
   private expansions = 0;
 
+  /** The names `op` goes by in this module (`from alembic import op as o`, `import alembic`). */
+  private readonly opNames = new Set(['op']);
+
   protected abstract walkBlock(block: PyNode, state: WalkState): void;
   protected abstract visitExpression(node: PyNode, state: WalkState): void;
-  /** What `name` calls operations on: op, a batch_alter_table alias, or neither. */
-  protected abstract receiverOf(name: string | undefined, state: WalkState): Receiver | undefined;
+
+  protected indexModuleStatement(stmt: PyNode): void {
+    const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+    if (def?.type === 'function_definition') {
+      const name = def.childForFieldName('name')?.text;
+      if (name) this.helpers.set(name, def);
+      return;
+    }
+    const classDef = classDefinition(stmt);
+    const cls = classDef ? readClass(classDef, (base) => this.classes.get(base)) : undefined;
+    if (cls) this.classes.set(cls.name, cls);
+    if (stmt.type === 'import_from_statement' && /^from\s+alembic\s+import\b/.test(stmt.text)) {
+      for (const alias of stmt.namedChildren.filter((c) => c.type === 'aliased_import')) {
+        if (alias.childForFieldName('name')?.text === 'op') {
+          const as = alias.childForFieldName('alias')?.text;
+          if (as) this.opNames.add(as);
+        }
+      }
+      return;
+    }
+    // `import alembic` (or `import alembic as a`): `alembic.op.drop_table(...)` calls op too.
+    if (stmt.type === 'import_statement') {
+      for (const imported of stmt.namedChildren) {
+        const name = imported.type === 'aliased_import' ? imported.childForFieldName('name')?.text : imported.text;
+        const as = imported.type === 'aliased_import' ? imported.childForFieldName('alias')?.text : name;
+        if (as && (name === 'alembic' || name === 'alembic.op')) this.opNames.add(`${as}${name === 'alembic' && as !== 'alembic.op' ? '.op' : ''}`);
+      }
+      return;
+    }
+    if (stmt.type === 'expression_statement') {
+      const assign = stmt.namedChildren[0];
+      if (assign?.type === 'assignment') bind(this.moduleScope, assign);
+    }
+  }
+
+  /** `name` is the called object's name, undefined when the object is not a plain name. */
+  protected receiverOf(name: string | undefined, state: WalkState): Receiver | undefined {
+    if (name === undefined) return undefined;
+    if (this.opNames.has(name) && !state.scope.has(name)) return { kind: 'op' };
+    return state.batches.get(name);
+  }
 
   /**
    * What a name calls, when the migration defines it: a function defined in the phase being walked, a
