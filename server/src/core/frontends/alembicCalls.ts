@@ -203,9 +203,15 @@ export abstract class CallFollower {
 
   /** The class a name refers to: one defined in the phase (or a helper), else at module level. */
   protected classNamed(name: string, state: WalkState): ClassInfo | undefined {
+    if (!this.hasClasses()) return undefined;
     const local = state.localFunctions.get(name);
     if (local) return local.type === 'class_definition' ? this.localClass(local, state) : undefined;
     return state.scope.has(name) ? undefined : this.classes.get(name);
+  }
+
+  /** Most migrations define no class: every class lookup then ends here. */
+  private hasClasses(): boolean {
+    return this.classes.size > 0 || this.localClasses.size > 0;
   }
 
   protected localClass(def: PyNode, state: WalkState): ClassInfo | undefined {
@@ -219,6 +225,7 @@ export abstract class CallFollower {
 
   /** The class of an instance: `Ops()`, or a name bound to it. */
   protected instanceOf(node: PyNode, state: WalkState): ClassInfo | undefined {
+    if (!this.hasClasses()) return undefined;
     const made = node.type === 'identifier' ? boundNode(state.scope, node.text, 'call') : node;
     const fn = made?.type === 'call' ? made.childForFieldName('function') : undefined;
     return fn?.type === 'identifier' ? this.classNamed(fn.text, state) : undefined;
@@ -226,6 +233,7 @@ export abstract class CallFollower {
 
   /** `Ops.m(...)`, `Ops().m(...)`, `ops.m(...)`, `self.m(...)`, `cls.m(...)`, when the class defines m. */
   protected methodTarget(fn: PyNode, method: string, state: WalkState): MethodCall | undefined {
+    if (!state.self && !this.hasClasses()) return undefined;
     const object = fn.childForFieldName('object');
     if (!object) return undefined;
     const self = object.type === 'identifier' && state.self?.name === object.text && !state.scope.has(object.text) ? state.self : undefined;
