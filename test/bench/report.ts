@@ -1,6 +1,7 @@
 /** Renders bench results: a terminal report, and the markdown block for the README's Performance section. */
 import type { Comparison, UpDown } from './compare';
 import type { LatencyResult } from './latency';
+import type { ScaleResults } from './scale';
 import { formatInt, formatMb, formatMs, markdownTable, textTable } from './stats';
 
 export interface Machine {
@@ -53,6 +54,7 @@ export interface Results {
     /** `cat` of the same SQL files; ratio = our SQL-only time / this. */
     ioFloor: { files: number; runsMs: number[]; medianMs: number; ratio: number };
     comparison: Comparison;
+    scale: ScaleResults;
   };
   problems: string[];
   benchMs: number;
@@ -125,6 +127,16 @@ export function renderText(r: Results): string {
   out.push(`   ratio (ours / squawk wall time): ${s.ratio.toFixed(2)}× ${mark(s.ratio < 1)} target below 1×   (squawk invocations per run: ${s.squawk.invocations})`);
   out.push(`   I/O floor: cat of the same files ${formatMs(s.ioFloor.medianMs)}; ours is ${s.ioFloor.ratio.toFixed(1)}× that ${mark(s.ioFloor.ratio <= 10)} target within 10×`);
   out.push(`   Migration Guard after its ${formatMs(r.startup.medianMs)} startup: ${formatInt(s.ours.filesPerSecAfterStartup)} files/s`, '');
+  const sc = s.scale;
+  out.push(`   At scale: ${sc.copies} copies of the SQL files (${formatInt(sc.files)} files), ${sc.ours.runsMs.length} runs each, interleaved`);
+  out.push(textTable([
+    ['', 'wall time', 'files/s', 'marginal cost per file', 'findings'],
+    ['   Migration Guard', formatMs(sc.ours.medianMs), formatInt(sc.ours.filesPerSec), `${sc.ours.marginalMsPerFile.toFixed(3)} ms`, formatInt(sc.ours.findings)],
+    ['   squawk', formatMs(sc.squawk.medianMs), formatInt(sc.squawk.filesPerSec), `${sc.squawk.marginalMsPerFile.toFixed(3)} ms`, formatInt(sc.squawk.findings)],
+  ]));
+  out.push(`   ratio: ${sc.ratio.toFixed(2)}× the wall time ${mark(sc.ratio < 1)}, ${sc.marginalRatio.toFixed(2)}× the marginal cost per file`);
+  if (sc.oneCpu) out.push(`   both pinned to one CPU (taskset -c 0): ${formatMs(sc.oneCpu.oursMedianMs)} vs ${formatMs(sc.oneCpu.squawkMedianMs)} = ${sc.oneCpu.ratio.toFixed(2)}× ${mark(sc.oneCpu.ratio < 1)}`);
+  out.push('');
 
   out.push('   Destructive statements flagged (distinct statements; "in the files" is the generator\'s ground truth):');
   out.push(indent(textTable(destructiveRows(c, s.squawk.version)), '   '));
@@ -158,6 +170,14 @@ export function renderMarkdown(r: Results): string {
     ['Whole workspace again with a warm `--cache` (same output)', `${formatMs(r.warmCache.medianMs)}: ${r.warmCache.ratio.toFixed(1)}× the I/O floor`, `within 10× ${mark(r.warmCache.ratio <= 10)}`],
     [`SQL only (${formatInt(s.files)} files): Migration Guard vs squawk ${s.squawk.version}`, `${formatMs(s.ours.medianMs)} vs ${formatMs(s.squawk.medianMs)} (${s.ratio.toFixed(2)}× squawk's time); ${formatInt(s.ours.filesPerSec)} vs ${formatInt(s.squawk.filesPerSec)} files/s`, `faster than squawk ${mark(s.ratio < 1)}`],
     [`SQL only: I/O floor, \`cat\` of the same ${formatInt(s.ioFloor.files)} files`, `${formatMs(s.ioFloor.medianMs)}; ours is ${s.ioFloor.ratio.toFixed(1)}× that`, `within 10× ${mark(s.ioFloor.ratio <= 10)}`],
+    [
+      `SQL at scale: ${s.scale.copies} copies (${formatInt(s.scale.files)} files), Migration Guard vs squawk`,
+      `${formatMs(s.scale.ours.medianMs)} vs ${formatMs(s.scale.squawk.medianMs)} (${s.scale.ratio.toFixed(2)}×); marginal cost per file ${s.scale.ours.marginalMsPerFile.toFixed(3)} vs ${s.scale.squawk.marginalMsPerFile.toFixed(3)} ms (${s.scale.marginalRatio.toFixed(2)}×)`,
+      `faster than squawk ${mark(s.scale.ratio < 1)}`,
+    ],
+    ...(s.scale.oneCpu
+      ? [[`SQL at scale, both pinned to one CPU (squawk otherwise uses every core)`, `${formatMs(s.scale.oneCpu.oursMedianMs)} vs ${formatMs(s.scale.oneCpu.squawkMedianMs)} (${s.scale.oneCpu.ratio.toFixed(2)}× squawk's time)`, `faster per core ${mark(s.scale.oneCpu.ratio < 1)}`]]
+      : []),
   ]);
   const c = s.comparison;
   const destructive = markdownTable(

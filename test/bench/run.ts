@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: per-file latency in process, whole-workspace CLI throughput and memory, and a
- * head-to-head with squawk on the SQL files. Prints a report, writes .bench/results.json and
+ * head-to-head with squawk on the SQL files (and on ten copies of them). Prints a report, writes .bench/results.json and
  * .bench/performance.md (the README's Performance section). Exits 1 only when a result is wrong
  * (file count, CLI error), never because a speed target was missed: the numbers are the output.
  */
@@ -10,9 +10,10 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compare, type CliFinding } from './compare';
 import { ensureWorkspace, type Workspace } from './generate';
-import { measureLatency } from './latency';
+import { bundledLatency } from './latencyBundled';
 import { hasGnuTime, timedRun } from './proc';
 import { renderMarkdown, renderText, type CliSeries, type Machine, type Results } from './report';
+import { measureScale } from './scale';
 import { findSquawk, phaseLocator, runSquawk, type SquawkBinary, type SquawkViolation } from './squawk';
 import { median } from './stats';
 
@@ -147,7 +148,7 @@ async function main(): Promise<number> {
   log('workspace…');
   const ws = ensureWorkspace(WORKSPACE);
   log('per-file latency…');
-  const latency = await measureLatency();
+  const latency = await bundledLatency(ROOT, BENCH_DIR);
   if (latency.framework !== 'alembic') problems.push(`the 300-line file was read as ${latency.framework ?? 'not a migration'}, not alembic`);
   log('CLI startup…');
   const startup = measureStartup(ws);
@@ -162,6 +163,11 @@ async function main(): Promise<number> {
   const ioFloor = measureIoFloor(ws);
   log(`SQL only vs squawk, ${RUNS} runs each…`);
   const sql = measureSql(ws, squawk);
+  log('SQL at scale (10 copies) vs squawk…');
+  const scale = measureScale(ws, squawk, CLI, path.join(BENCH_DIR, 'scale'), {
+    oursMs: sql.ours.medianMs,
+    squawkMs: sql.squawk.medianMs,
+  });
 
   const parseErrors = whole.last.findings.filter((f) => f.rule === 'parse-error').length;
   const filesMatch = whole.series.files === ws.expectedMigrationFiles;
@@ -207,6 +213,7 @@ async function main(): Promise<number> {
       ratio: sql.ours.medianMs / sql.squawk.medianMs,
       ioFloor: { ...sql.ioFloor, ratio: sql.ours.medianMs / sql.ioFloor.medianMs },
       comparison: compare(ws.truth, sql.oursFindings, sql.squawkViolations as SquawkViolation[], phaseLocator(ws.root)),
+      scale,
     },
     problems,
     benchMs: 0,

@@ -91,11 +91,15 @@ function parseViolations(r: ProcResult): SquawkViolation[] {
   return parsed as SquawkViolation[];
 }
 
-/** One timed pass over the files (relative to cwd); several invocations only if the list is too long. */
-export function runSquawk(bin: SquawkBinary, cwd: string, files: readonly string[]): SquawkRun {
+/**
+ * One timed pass over the files (relative to cwd); several invocations only if the list is too long.
+ * `wrapper` runs squawk under another command (`taskset -c 0`).
+ */
+export function runSquawk(bin: SquawkBinary, cwd: string, files: readonly string[], wrapper: readonly string[] = []): SquawkRun {
   const run: SquawkRun = { wallMs: 0, invocations: 0, violations: [] };
   for (const chunk of chunkArgs(files)) {
-    const r = timedRun(bin.path, ['--reporter', 'json', ...chunk], cwd);
+    const args = ['--reporter', 'json', ...chunk];
+    const r = wrapper.length > 0 ? timedRun(wrapper[0], [...wrapper.slice(1), bin.path, ...args], cwd) : timedRun(bin.path, args, cwd);
     run.wallMs += r.wallMs;
     run.invocations++;
     if (r.peakRssKb !== undefined) run.peakRssKb = Math.max(run.peakRssKb ?? 0, r.peakRssKb);
