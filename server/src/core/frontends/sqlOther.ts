@@ -91,7 +91,7 @@ function astFacts(ast: Ast, dialect: OtherDialect): OtherFacts {
     case 'truncate':
       return { ops: arr(ast.name).map((t) => ({ kind: 'truncate', ...ref(obj(t)), details: {} })), copiesFrom: [] };
     case 'delete':
-      return { ops: [deleteOp(ast)], copiesFrom: [] };
+      return { ops: deleteOps(ast), copiesFrom: [] };
     case 'update': {
       // `UPDATE a JOIN b ON ... SET` changes only the joined rows, like a WHERE clause.
       const tables = arr(ast.table).map(obj);
@@ -155,13 +155,16 @@ function dropOps(ast: Ast, dialect: OtherDialect): OpDraft[] {
   }
 }
 
-function deleteOp(ast: Ast): OpDraft {
+/** MySQL's multi-table `DELETE a, b FROM a JOIN b ...` deletes from every table it names before FROM. */
+function deleteOps(ast: Ast): OpDraft[] {
   const from = arr(ast.from).map(obj);
-  const target = obj(arr(ast.table)[0]);
-  // `DELETE o FROM orders o JOIN ...` names the alias; the table is in FROM.
-  const aliased = from.find((f) => f.as !== null && f.as !== undefined && f.as === target.table);
   const joined = from.some((f) => f.join !== undefined);
-  return { kind: 'delete-rows', ...ref(aliased ?? target), details: { hasWhere: restricts(ast.where) || joined } };
+  return arr(ast.table).map((t) => {
+    const target = obj(t);
+    // `DELETE o FROM orders o JOIN ...` names the alias; the table is in FROM.
+    const aliased = from.find((f) => f.as !== null && f.as !== undefined && f.as === target.table);
+    return { kind: 'delete-rows', ...ref(aliased ?? target), details: { hasWhere: restricts(ast.where) || joined } };
+  });
 }
 
 /** A WHERE clause that can leave rows out: not absent, and not a constant truth (`WHERE true`, `WHERE 1 = 1`). */

@@ -21,7 +21,8 @@ const CREATE_INDEX = new RegExp(String.raw`^create\s+(unique\s+)?index\s+(?:if\s
 const DROP_INDEX = new RegExp(String.raw`^drop\s+index\s+(if\s+exists\s+)?(${NAME})(?:\s+on\s+(${NAME}))?$`, 'i');
 const DROP_TABLE_BEHAVIOUR = /^(drop\s+table\s+[\s\S]+?)\s+(cascade|restrict)$/i;
 // Data changes whose table name the grammar takes for a keyword (SQLite's parser rejects `session`).
-const DELETE = new RegExp(String.raw`^delete\s+from\s+(${NAME})`, 'i');
+// MySQL's `DELETE FROM a, b USING a JOIN b ...` (which the grammar lacks) deletes from each table before USING.
+const DELETE = new RegExp(String.raw`^delete\s+from\s+(${NAME}(?:\s*,\s*${NAME})*)(\s+using\b[\s\S]*?\bjoin\b)?`, 'i');
 const UPDATE = new RegExp(String.raw`^update\s+(?:or\s+\w+\s+)?(${NAME})\s+set\b`, 'i');
 const TRUNCATE = new RegExp(String.raw`^truncate\s+(?:table\s+)?(${NAME})$`, 'i');
 const DROP_TABLES = new RegExp(String.raw`^drop\s+table\s+(if\s+exists\s+)?(${NAME}(?:\s*,\s*${NAME})*)$`, 'i');
@@ -87,7 +88,7 @@ function alterClauses(table: string, body: string, dialect: OtherDialect, error:
 function dataChange(text: string): OpDraft[] | undefined {
   const hasWhere = /\bwhere\b/i.test(text.replace(/'(?:[^']|'')*'/g, "''"));
   const deleted = DELETE.exec(text);
-  if (deleted) return [named({ kind: 'delete-rows', details: { hasWhere } }, deleted[1])];
+  if (deleted) return deleted[1].split(',').map((name) => named({ kind: 'delete-rows', details: { hasWhere: hasWhere || deleted[2] !== undefined } }, name.trim()));
   const updated = UPDATE.exec(text);
   if (updated) return [named({ kind: 'update-rows', details: { hasWhere } }, updated[1])];
   const truncated = TRUNCATE.exec(text);

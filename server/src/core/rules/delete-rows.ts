@@ -12,7 +12,8 @@ export const deleteRows: Rule = {
   },
   check(ctx) {
     return opsOf(ctx, 'delete-rows').filter((op) => !newInThisPhase(ctx, op)).map((op) => {
-      const scope = op.details.hasWhere ? 'the rows matching its WHERE clause' : 'every row';
+      // A WHERE clause, a join (MySQL's DELETE ... JOIN), a MERGE's ON condition or an ORM filter picks the rows.
+      const scope = op.details.hasWhere ? 'the rows its conditions select' : 'every row';
       const severity = op.guard ? 'info' : op.details.hasWhere ? 'warning' : undefined;
       return hit(op, `Deletes ${scope} from ${qualified(op)}.${dynamicNote(op)}${protection(ctx, op, 'delete-rows')}`, severity ? { severity } : {});
     });
