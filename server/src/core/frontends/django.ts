@@ -60,6 +60,13 @@ const DJANGO_OPERATIONS = new Set([
   'CreateCollation', 'RemoveCollation', 'AddConstraintNotValid', 'ValidateConstraint',
 ]);
 
+/**
+ * Operations of widely used packages whose effect is known and loses no data: django-migration-linter's
+ * IgnoreMigration (does nothing), django-pgtrigger's triggers. Any other operation from outside Django
+ * is reported as dynamic-sql.
+ */
+const HARMLESS_THIRD_PARTY = new Set(['IgnoreMigration', 'AddTrigger', 'CompileTrigger', 'RemoveTrigger']);
+
 class DjangoWalker {
   readonly ops: Operation[] = [];
   readonly problems: Problem[] = [];
@@ -116,6 +123,7 @@ class DjangoWalker {
     // A subclass of a Django operation that keeps its database behaviour: judged as that operation.
     const name = custom ? djangoBase(custom, this.module.classes) ?? written : written;
     if (!DJANGO_OPERATIONS.has(name)) {
+      if (!custom && HARMLESS_THIRD_PARTY.has(name)) return;
       // A third-party or imported custom operation: it may run any SQL.
       const where = custom ? 'defines no database_forwards in this migration' : 'is not defined in this migration';
       const reason = `\`${written}\` is not a Django operation and ${where}, so what it does to the database cannot be read`;
