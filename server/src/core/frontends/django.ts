@@ -100,6 +100,30 @@ class DjangoWalker {
   }
 
   /**
+   * What a `for` loop of the class body adds, once per item when the loop runs over written-out values
+   * (`for table in TABLES:`), so `f"DROP TABLE {table}_old"` names each table; otherwise built at run time.
+   */
+  walkLoop(added: PyNode, loop: PyNode, state: AppState, attributes: Map<string, PyNode>): void {
+    const target = loop.type === 'for_statement' ? loop.childForFieldName('left') : undefined;
+    let values = loop.type === 'for_statement' ? loop.childForFieldName('right') ?? undefined : undefined;
+    if (values?.type === 'identifier') values = attributes.get(values.text) ?? this.module.scope.get(values.text) ?? values;
+    const items = values?.type === 'list' || values?.type === 'tuple' || values?.type === 'set' ? values.namedChildren.filter((c) => c.type !== 'comment') : undefined;
+    if (target?.type !== 'identifier' || !items || items.length > 50) {
+      this.unreadable(added, state);
+      return;
+    }
+    const saved = this.module.scope;
+    try {
+      for (const item of items) {
+        this.module.scope = new Map([...saved, [target.text, item]]);
+        this.walk(added, state);
+      }
+    } finally {
+      this.module.scope = saved;
+    }
+  }
+
+  /**
    * An operation list built at run time (a comprehension, a function's result) cannot be fully checked,
    * and says so; the operations written inside it are still read, with what they name unknown where it
    * is only known at run time.
@@ -289,7 +313,11 @@ export function djangoFrontend(text: string, path: string, options: AnalysisOpti
     const walker = new DjangoWalker(module, app, !isFalse(cls.attributes.get('atomic')), options);
     const operations = cls.attributes.get('operations');
     walker.walk(operations, history.state);
-    for (const added of cls.operationAdditions) walker.walk(added, history.state);
+    for (const added of cls.operationAdditions) {
+      const loop = cls.additionLoops.get(added.id);
+      if (loop) walker.walkLoop(added, loop, history.state, cls.attributes);
+      else walker.walk(added, history.state);
+    }
     const range = operations ? rangeOf(operations) : rangeOf(cls.node);
     const phases: PhaseInfo[] = [{ phase: 'up', range, empty: operationCalls(operations).length === 0, raises: false }];
     walker.ops.sort((a, b) => a.range.start - b.range.start);

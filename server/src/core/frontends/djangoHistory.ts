@@ -15,6 +15,8 @@ export interface MigrationClass {
   attributes: Map<string, PyNode>;
   /** What the class body adds to `operations` after assigning it: `+=`, `.append()`, `.extend()`, `.insert()`. */
   operationAdditions: PyNode[];
+  /** Additions made inside a `for` loop of the class body, by node id: the loop that repeats them. */
+  additionLoops: Map<number, PyNode>;
 }
 
 /**
@@ -54,6 +56,7 @@ export function migrationClass(root: PyNode): MigrationClass | undefined {
         if (result.attributes.has(key)) continue;
         result.attributes.set(key, value);
         if (key === 'operations') result.operationAdditions.unshift(...inherited.operationAdditions);
+        for (const [id, loop] of inherited.additionLoops) result.additionLoops.set(id, loop);
       }
       inherit(base);
     }
@@ -65,12 +68,18 @@ export function migrationClass(root: PyNode): MigrationClass | undefined {
 function readClassBody(cls: PyNode): MigrationClass {
   const attributes = new Map<string, PyNode>();
   const operationAdditions: PyNode[] = [];
+  const additionLoops = new Map<number, PyNode>();
   // Statements under `if connection.vendor == ...:` / `try:` in the class body run too, one branch or
   // another: an `operations` assigned there is read as well, as an addition when one is already known.
-  const read = (block: PyNode | null | undefined, nested: boolean, depth: number): void => {
+  // A `for table in TABLES:` loop repeats what it adds, once per item.
+  const read = (block: PyNode | null | undefined, nested: boolean, depth: number, loop?: PyNode): void => {
+    const addition = (node: PyNode) => {
+      operationAdditions.push(node);
+      if (loop) additionLoops.set(node.id, loop);
+    };
     for (const s of block?.namedChildren ?? []) {
       if (s.type === 'block' || COMPOUND.has(s.type)) {
-        if (depth < 8) read(s, nested || s.type !== 'block', depth + 1);
+        if (depth < 8) read(s, nested || s.type !== 'block', depth + 1, s.type === 'for_statement' || s.type === 'while_statement' ? s : loop);
         continue;
       }
       const expression = s.type === 'expression_statement' ? s.namedChildren[0] : undefined;
@@ -78,19 +87,21 @@ function readClassBody(cls: PyNode): MigrationClass {
       const right = expression?.childForFieldName('right');
       if (left?.type === 'identifier' && right) {
         if (expression?.type !== 'assignment') {
-          if (left.text === 'operations') operationAdditions.push(right);
+          if (left.text === 'operations') addition(right);
         } else if (!nested || !attributes.has(left.text)) attributes.set(left.text, right);
-        else if (left.text === 'operations') operationAdditions.push(right);
+        else if (left.text === 'operations') addition(right);
       }
       const added = expression?.type === 'call' ? operationsMethodArgument(expression) : undefined;
-      if (added) operationAdditions.push(added);
+      if (added) addition(added);
     }
   };
   read(cls.childForFieldName('body'), false, 0);
-  return { node: cls, attributes, operationAdditions };
+  return { node: cls, attributes, operationAdditions, additionLoops };
 }
 
-const COMPOUND = new Set(['if_statement', 'elif_clause', 'else_clause', 'try_statement', 'except_clause', 'finally_clause', 'with_statement']);
+const COMPOUND = new Set([
+  'if_statement', 'elif_clause', 'else_clause', 'try_statement', 'except_clause', 'finally_clause', 'with_statement', 'for_statement', 'while_statement',
+]);
 
 /** `operations.append(x)`, `operations.extend(x)`, `operations.insert(i, x)`: x. */
 function operationsMethodArgument(call: PyNode): PyNode | undefined {

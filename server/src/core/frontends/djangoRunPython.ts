@@ -8,7 +8,7 @@ import type { PyNode } from './pyNode';
 import type { OpDraft } from './alembicOps';
 import type { AppState } from './djangoState';
 import { columnOf } from './djangoFields';
-import { calleeName, keywordArg, keywordNames, nameValue, positionalArgs, type Scope } from './pyValues';
+import { calleeName, isPyString, keywordArg, keywordNames, nameValue, positionalArgs, type PyString, type Scope } from './pyValues';
 
 export interface RunPythonContext {
   app: string;
@@ -104,6 +104,13 @@ export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<
   }
   for (const call of body.descendantsOfType('call')) {
     const callee = call.childForFieldName('function');
+    if (callee && /^(?:(?:django\.core\.)?management\.)?call_command$/.test(callee.text)) {
+      // `call_command("loaddata", ...)`: a management command's code is not in the migration.
+      const command = nameValue(positionalArgs(call)[0], scope) ?? positionalArgs(call)[0]?.text ?? 'a command';
+      const reason = `\`call_command(${JSON.stringify(command)})\` runs a management command, which is not defined in this migration, so what it does to the database cannot be read`;
+      ctx.add({ kind: 'dynamic-sql', range: { start: call.startIndex, end: call.endIndex }, dynamic: true, details: { reason } });
+      continue;
+    }
     if (callee?.type === 'identifier') {
       const helper = ctx.functions.get(callee.text);
       if (!helper || expanding.has(callee.text)) continue;
@@ -124,11 +131,29 @@ export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<
     } else if (method === 'update' && args.length === 0 && call.childForFieldName('arguments')?.namedChildren.length) {
       ormChange('update-rows', call, object, locals, ctx, body, params);
     } else if ((method === 'execute' || method === 'executemany') && object && (SQL_RECEIVER.test(object.text) || cursors.has(object.text) || isEditor(object))) {
-      ctx.sql(args[0] ?? keywordArg(call, 'sql'), call, scope);
+      for (const each of loopScopes(call, body, scope)) ctx.sql(args[0] ?? keywordArg(call, 'sql'), call, each);
     } else if (method && SCHEMA_EDITOR_DROPS.has(method) && object && isEditor(object)) {
       schemaEditorDrop(method, call, args, locals, ctx, params);
     }
   }
+}
+
+/**
+ * `for idx in INDEXES: cursor.execute(f"DROP INDEX {idx}")`: when the nearest loop around the call runs
+ * over written-out strings, the SQL is read once per string, each with its own name.
+ */
+function loopScopes(call: PyNode, body: PyNode, scope: Map<string, PyNode | PyString>): Scope[] {
+  for (let p = call.parent; p && p.id !== body.id; p = p.parent) {
+    if (p.type !== 'for_statement') continue;
+    const target = p.childForFieldName('left');
+    let values = p.childForFieldName('right') ?? undefined;
+    const bound = values?.type === 'identifier' ? scope.get(values.text) : undefined;
+    if (bound && !isPyString(bound)) values = bound;
+    const items = values && ['list', 'tuple', 'set'].includes(values.type) ? values.namedChildren.filter((c) => c.type !== 'comment') : [];
+    const literal = items.length > 0 && items.length <= 50 && items.every((i) => i.type === 'string' && !i.text.includes('{'));
+    return target?.type === 'identifier' && literal ? items.map((i) => new Map([...scope, [target.text, i]])) : [scope];
+  }
+  return [scope];
 }
 
 // The schema editor's own methods that destroy a table or a column: `schema_editor.delete_model(Order)`.
@@ -261,7 +286,8 @@ function ormChange(kind: 'delete-rows' | 'update-rows', call: PyNode, object: Py
   const narrowing = managerAt >= 0 ? chain.methods.slice(0, managerAt) : chain.methods;
   const filtered = narrowing.some((m) => FILTERS.has(m)) || (chain.instance && insideIf(call, body));
   // `customer.orders.all().delete()`: a related manager's rows live in another model's table.
-  const related = managerAt >= 0 && narrowing.some((m) => !QUERYSET.has(m) && !FILTERS.has(m) && !OTHER_QUERYSET.has(m));
+  // `Tag.articles.through.objects`: the manager of a join table or of a related model, not of Tag's table.
+  const related = managerAt >= 0 && (narrowing.some((m) => !QUERYSET.has(m) && !FILTERS.has(m) && !OTHER_QUERYSET.has(m)) || chain.methods.length > managerAt + 1);
   const table = related ? undefined : tableOf(chain, ctx);
   const range: Range = { start: call.startIndex, end: call.endIndex };
   const details: OpDetails = { hasWhere: filtered };
