@@ -33,6 +33,8 @@ const TEXT_CAPACITY: Record<string, number> = {
   longtext: Number.POSITIVE_INFINITY,
   clob: Number.POSITIVE_INFINITY,
 };
+// Characters of the longest value of each integer rank, sign included (-128, -32768, ..., -9223372036854775808).
+const INTEGER_DIGITS: Record<number, number> = { 1: 4, 2: 6, 3: 8, 4: 11, 5: 20 };
 const VARCHAR = new Set(['varchar', 'character varying', 'nvarchar', 'char', 'character', 'nchar']);
 const DECIMAL = new Set(['decimal', 'numeric']);
 const FLOAT_RANK: Record<string, number> = { float: 1, real: 1, float4: 1, double: 2, 'double precision': 2, float8: 2 };
@@ -74,6 +76,8 @@ export function isWidening(from: string, to: string, dialect?: SqlDialect): bool
   if (a.base in INTEGER_RANK && b.base in INTEGER_RANK) return INTEGER_RANK[a.base] <= INTEGER_RANK[b.base];
   const capA = textCapacity(a);
   const capB = textCapacity(b);
+  // An integer written out as text: the longest value of each size, with its sign, fits.
+  if (a.base in INTEGER_RANK && capB !== undefined) return capB >= INTEGER_DIGITS[INTEGER_RANK[a.base]];
   if (capA !== undefined && capB !== undefined) return capA <= capB;
   if (DECIMAL.has(a.base) && DECIMAL.has(b.base)) {
     const [p1 = 10, s1 = 0] = a.args;
@@ -86,6 +90,8 @@ export function isWidening(from: string, to: string, dialect?: SqlDialect): bool
   }
   if (a.base in FLOAT_RANK && b.base in FLOAT_RANK) return FLOAT_RANK[a.base] <= FLOAT_RANK[b.base];
   if (a.base === 'enum' && b.base === 'enum') return a.values.every((v) => b.values.includes(v));
+  // PostgreSQL: every jsonb value is valid json text (the reverse can fail on \u0000 and loses duplicate keys).
+  if (a.base === 'jsonb' && b.base === 'json') return true;
   return false;
 }
 

@@ -2,7 +2,7 @@ import type { FrontendResult, Operation, Phase, PhaseInfo } from '../ops';
 import type { SqlDialect } from '../options';
 import { alembicMethodOps, objectDropOps, type OpDraft } from './alembicOps';
 import { emptinessGuardTables, raisesInBody } from './pyGuards';
-import { coreDataChange } from './alembicCore';
+import { coreDataChange, ormModelOf, ormQueryRows } from './alembicCore';
 import { CallFollower, type WalkState } from './alembicCalls';
 import { autogenBlocks, bind, boundNode, dropRepeatedOps, dynamicDraft, isClause, literalItems, phaseInfo, receiverText, withItems, withoutParameters } from './alembicSyntax';
 import { withPythonTree, type PyNode } from './pyNode';
@@ -21,6 +21,8 @@ const INVOKED_OPS = new Map([
 /** Operation classes that only add to the schema. */
 const HARMLESS_OPS = /^(?:Create\w*Op|Add\w*Op|BulkInsertOp)$/;
 /** Builtins that only look at op. */
+// Helpers whose name says they drop or delete something.
+const DESTRUCTIVE_HELPER = /^_?(?:(?:drop|remove)_(?:tables?|columns?|schemas?)(?:_\w+)?|(?:truncate|purge|delete)(?:_\w+)?)$/i;
 const INSPECTING_BUILTINS = new Set(['hasattr', 'isinstance', 'print', 'repr', 'str', 'type', 'id', 'vars', 'dir']);
 const SKIPPED_EXPRESSIONS = new Set(['function_definition', 'class_definition']);
 // Tokens, which never have children (tree-sitter-python's node-types.json): nothing to visit below them.
@@ -176,7 +178,13 @@ class AlembicWalker extends CallFollower {
     } else {
       const scope = new Map(state.scope);
       if (left?.type === 'identifier') scope.delete(left.text);
-      this.walkBlock(body, { ...state, scope });
+      const rows = left?.type === 'identifier' && right ? ormQueryRows(right, state.scope) : undefined;
+      let inner: WalkState = { ...state, scope };
+      if (rows && left) {
+        inner = { ...inner, ormRows: new Map(state.ormRows).set(left.text, rows.model) };
+        if (!rows.filtered) this.addDrafts(ormRowUpdates(left.text, rows.model, body), state, 'python-call');
+      }
+      this.walkBlock(body, inner);
     }
     const alternative = stmt.childForFieldName('alternative');
     if (alternative) this.walkStatement(alternative, state);
@@ -284,6 +292,15 @@ class AlembicWalker extends CallFollower {
         this.addDrafts([change.draft], state, 'python-call');
         return true;
       }
+      const session = fn.childForFieldName('object');
+      const instance = positionalArgs(call)[0];
+      if (method === 'delete' && session && instance && isOrmSession(session, state)) {
+        // `session.delete(obj)` deletes the object's row (and whatever its relationships cascade to) at flush.
+        const draft: OpDraft = { kind: 'delete-rows', range: { start: call.startIndex, end: call.endIndex }, details: { hasWhere: true, model: state.ormRows?.get(instance.text) ?? ormModelOf(instance, state.scope) ?? instance.text } };
+        this.addDrafts([draft], state, 'python-call');
+        this.visitExpression(instance, state);
+        return true;
+      }
     }
     return this.runsUnreadCode(`${receiverText(fn) ?? '…'}.${method}`, call, state);
   }
@@ -311,6 +328,24 @@ class AlembicWalker extends CallFollower {
    * built at run time), and Python run from a string (`exec`, `eval`), may do anything: reported, since
    * what they run cannot be read here. Returns false: the call's arguments are still walked.
    */
+  private imports?: Map<string, string>;
+
+  /** The module a name was imported from (`from pkg.utils import drop_columns`), anywhere in the file. */
+  private importedFrom(name: string): string | undefined {
+    if (!this.imports) {
+      this.imports = new Map();
+      for (const stmt of this.root.descendantsOfType('import_from_statement')) {
+        const module = stmt.childForFieldName('module_name')?.text;
+        if (!module) continue;
+        for (const child of stmt.childrenForFieldName('name')) {
+          const as = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child.text;
+          if (as) this.imports.set(as, module);
+        }
+      }
+    }
+    return this.imports.get(name);
+  }
+
   private runsUnreadCode(callee: string, call: PyNode, state: WalkState): boolean {
     const args = call.childForFieldName('arguments')?.namedChildren ?? [];
     const value = (a: PyNode) => (a.type === 'keyword_argument' ? a.childForFieldName('value') : a);
@@ -322,6 +357,10 @@ class AlembicWalker extends CallFollower {
       if (isOp(args[0]) && (!name || name.dynamic)) reason = 'getattr() picks the op method to call at run time';
     } else if (!INSPECTING_BUILTINS.has(callee) && args.some((a) => isOp(value(a)))) {
       reason = `op is handed to ${callee}(), which this migration does not define, so what it runs cannot be checked`;
+    } else if (DESTRUCTIVE_HELPER.test(callee) && !state.scope.has(callee) && !/^sqlalchemy\b/.test(this.importedFrom(callee) ?? '')) {
+      // A shared helper (Superset's `drop_columns(table, *columns)`): it reaches op on its own.
+      const from = this.importedFrom(callee);
+      reason = `${callee}() ${from ? `is imported from ${from}` : 'is not defined in this migration'}, so what it drops or deletes cannot be checked here`;
     }
     if (reason) this.addDrafts([dynamicDraft(call, reason, callee === 'exec' || callee === 'eval' ? stringValue(args[0], state.scope)?.value : undefined)], state, 'python-call');
     return false;
@@ -379,6 +418,49 @@ class AlembicWalker extends CallFollower {
 
 /** `history` returns the operations of the revisions before this one (only asked for when raw SQL needs them). */
 /** `op.drop_partition(...)`: an operation a plugin or the project registered, named like a drop. */
+/**
+ * `for obj in session.query(M).all(): obj.col = value`: the loop sets a column on every row of M, like
+ * an UPDATE without a WHERE clause. Only assignments the loop reaches for every row count: those before
+ * any statement that could skip the rest of the body (an if, a try, a nested loop).
+ */
+function ormRowUpdates(row: string, model: string, body: PyNode): OpDraft[] {
+  const drafts: OpDraft[] = [];
+  for (const stmt of body.namedChildren) {
+    if (stmt.type === 'comment') continue;
+    if (stmt.type !== 'expression_statement') break;
+    for (const expr of stmt.namedChildren) {
+      const target = expr.type === 'assignment' || expr.type === 'augmented_assignment' ? expr.childForFieldName('left') : null;
+      const object = target?.type === 'attribute' ? target.childForFieldName('object') : null;
+      const column = target ? attributeName(target) : undefined;
+      const value = expr.childForFieldName('right');
+      // `obj.col = obj.col` (re-saving a value through a property) changes nothing.
+      if (!target || object?.type !== 'identifier' || object.text !== row || !column || value?.text === target.text) continue;
+      drafts.push({ kind: 'update-rows', range: { start: expr.startIndex, end: expr.endIndex }, details: { hasWhere: false, model, columns: [{ name: column }] } });
+    }
+  }
+  return drafts;
+}
+
+// An ORM session: `session`, `db.session`, `Session(bind=...)`, `sessionmaker(bind=...)()`, `scoped_session(...)`.
+const SESSION_NAME = /(?:^|\.)(?:session|db_session|sess)$/i;
+const SESSION_FACTORY = /^(?:Session|sessionmaker|scoped_session)$/;
+
+function isOrmSession(object: PyNode, state: WalkState): boolean {
+  if (SESSION_NAME.test(object.text)) return true;
+  let value = resolve(object, state.scope);
+  // sessionmaker(bind=b)() / Session = sessionmaker(); Session()
+  for (let i = 0; value.type === 'call' && i < 4; i++) {
+    const fn = value.childForFieldName('function');
+    const name = calleeName(value) ?? '';
+    if (SESSION_FACTORY.test(name)) return true;
+    if (!fn) break;
+    const next = resolve(fn, state.scope);
+    if (next === fn && fn.type !== 'call') break;
+    value = next;
+  }
+  return false;
+}
+
 function customDrop(method: string, call: PyNode): OpDraft[] | undefined {
   const name = method.slice(method.lastIndexOf('.') + 1);
   if (!name.startsWith('drop_') || name === 'drop_table_comment') return undefined;
@@ -390,12 +472,17 @@ export function alembicFrontend(text: string, dialect: SqlDialect = 'postgres', 
   return withPythonTree(text, (root) => readMigration(root, text, dialect, history), true);
 }
 
+const HAND_WRITTEN_KINDS = new Set<string>(['delete-rows', 'update-rows', 'truncate', 'dynamic-sql']);
+
 function readMigration(root: PyNode, text: string, dialect: SqlDialect, history: () => Operation[]): FrontendResult {
   const walker = new AlembicWalker(root, dialect, history);
   const phases = walker.run();
   const blocks = autogenBlocks(text, phases);
   for (const op of walker.ops) {
-    op.autogenerated = blocks.some((b) => b.range.start <= op.range.start && op.range.end <= b.range.end);
+    // Autogenerate writes schema operations only: SQL strings and row changes between its markers were
+    // written by hand.
+    const handWritten = op.origin === 'embedded-sql' || HAND_WRITTEN_KINDS.has(op.kind);
+    op.autogenerated = !handWritten && blocks.some((b) => b.range.start <= op.range.start && op.range.end <= b.range.end);
   }
   return {
     framework: 'alembic',

@@ -33,6 +33,8 @@ export interface WalkState {
   localFunctions: Map<string, PyNode>;
   /** In a method: the name its body knows its instance or class by (`self`, `cls`), and that class. */
   self?: SelfBinding;
+  /** Loop variables bound to the rows of an ORM query, with the model they are rows of. */
+  ormRows?: Map<string, string>;
 }
 
 export interface SelfBinding {

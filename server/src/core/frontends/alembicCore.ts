@@ -62,7 +62,11 @@ export function coreDataChange(expr: PyNode, scope: Scope): DataChange | 'harmle
     details: { hasWhere: filtered },
   };
   const values = links.find((l) => l.name === 'values');
-  if (link.name === 'update' && values) draft.details.columns = keywordNames(values.call).map((name) => ({ name }));
+  if (link.name === 'update' && values) {
+    // `.values(col=...)`, or `.values({"col": ...})` with string keys.
+    const names = [...keywordNames(values.call), ...dictKeys(positionalArgs(values.call)[0], scope)];
+    draft.details.columns = names.map((name) => ({ name }));
+  }
   const target = query ? positionalArgs(query.call)[0] : functionForm ? positionalArgs(link.call)[0] : link.object;
   const bound = target ? resolve(target, scope) : undefined;
   if (bound?.type === 'call' && ['table', 'Table'].includes(calleeName(bound) ?? '')) {
@@ -73,4 +77,52 @@ export function coreDataChange(expr: PyNode, scope: Scope): DataChange | 'harmle
     draft.details.model = target.text.replace(/\.__table__$/, '');
   }
   return { draft, orm: query !== undefined };
+}
+
+// Query methods that return one object (or a count) rather than rows to iterate.
+const SINGLE = new Set(['first', 'one', 'one_or_none', 'get', 'scalar', 'count', 'exists']);
+
+/**
+ * `session.query(M).all()`, `session.query(M).options(...)`, `M.query.all()`: the rows of model M an ORM
+ * query yields, and whether it narrows them (a filter, a join condition, a limit). Undefined when the
+ * expression is not an ORM query over a model.
+ */
+export function ormQueryRows(expr: PyNode, scope: Scope): { model: string; filtered: boolean } | undefined {
+  const links = chainOf(expr, scope);
+  if (links.length === 0 || links.some((l) => SINGLE.has(l.name) || l.name === 'delete' || l.name === 'update')) return undefined;
+  const filtered = links.some((l) => FILTERS.has(l.name) || ['join', 'limit', 'slice', 'offset', 'having', 'distinct', 'group_by'].includes(l.name));
+  const query = links.find((l) => l.name === 'query' && l.object);
+  const modelArg = query ? positionalArgs(query.call)[0] : undefined;
+  if (query && modelArg && positionalArgs(query.call).length === 1 && ['identifier', 'attribute'].includes(modelArg.type)) {
+    return { model: modelArg.text, filtered };
+  }
+  // Flask-SQLAlchemy: `M.query.all()`, `M.query.options(...)`.
+  const last = links[links.length - 1].object;
+  if (!query && last?.type === 'attribute' && attributeName(last) === 'query') {
+    const model = last.childForFieldName('object');
+    if (model && ['identifier', 'attribute'].includes(model.type)) return { model: model.text, filtered };
+  }
+  return undefined;
+}
+
+/** The model an ORM query is over, for an object it returned: `session.query(M).filter(...).first()` -> M. */
+export function ormModelOf(expr: PyNode, scope: Scope): string | undefined {
+  const query = chainOf(expr, scope).find((l) => l.name === 'query' && l.object);
+  const model = query ? positionalArgs(query.call)[0] : undefined;
+  return model && ['identifier', 'attribute'].includes(model.type) ? model.text : undefined;
+}
+
+/** The string keys of a dict literal, `{"a": 1, "b": 2}` -> a, b; none when any key is not a plain string. */
+function dictKeys(node: PyNode | undefined, scope: Scope): string[] {
+  const dict = node ? resolve(node, scope) : undefined;
+  if (dict?.type !== 'dictionary') return [];
+  const keys: string[] = [];
+  for (const pair of dict.namedChildren) {
+    if (pair.type === 'comment') continue;
+    const key = pair.type === 'pair' ? nameValue(pair.childForFieldName('key') ?? undefined, scope) : undefined;
+    // `**other` or a computed key: the columns are not all known.
+    if (!key) return [];
+    keys.push(key);
+  }
+  return keys;
 }

@@ -2,7 +2,7 @@ import type { OpDetails, Operation, OpKind } from '../ops';
 import type { SqlDialect } from '../options';
 import type { PyNode } from './pyNode';
 import { isWidening, sameType } from '../typeWidening';
-import { arg, calleeName, isFalse, isTrue, keywordArg, nameValue, positionalArgs, type Scope } from './pyValues';
+import { arg, calleeName, isFalse, isTrue, keywordArg, nameValue, positionalArgs, stringValue, type Scope } from './pyValues';
 import { sqlTypeOf } from './saTypes';
 
 /** Where an Alembic operation method was called: on `op` (table is an argument) or on a batch_alter_table alias. */
@@ -141,9 +141,16 @@ function alterColumn(call: PyNode, recv: Receiver, scope: Scope, dialect: SqlDia
   const [from, to] = [existing && sqlTypeOf(existing), newType && sqlTypeOf(newType)];
   // existing_type restated next to the same type_ changes nothing.
   if (newType && !(from && to && sameType(from, to))) details.newType = newType;
-  if (details.newType && from && to && isWidening(from, to, dialect)) details.lossless = true;
+  // postgresql_using converts each value with an expression (`CASE ... ELSE NULL END`): unless it is a
+  // plain cast of the column, what the column held is not simply kept.
+  const using = stringValue(keywordArg(call, 'postgresql_using'), scope);
+  const plainCast = !using || (!using.dynamic && /^\s*"?\w+"?\s*::\s*[\w ]+(?:\([\d, ]*\))?\s*$/.test(using.value));
+  if (details.newType && from && to && plainCast && isWidening(from, to, dialect)) details.lossless = true;
   const nullable = keywordArg(call, 'nullable');
-  if (nullable && (isTrue(nullable) || isFalse(nullable))) details.nullable = isTrue(nullable);
+  const existingNullable = keywordArg(call, 'existing_nullable');
+  // nullable restated next to the same existing_nullable changes nothing.
+  const restated = nullable && existingNullable && ((isTrue(nullable) && isTrue(existingNullable)) || (isFalse(nullable) && isFalse(existingNullable)));
+  if (nullable && !restated && (isTrue(nullable) || isFalse(nullable))) details.nullable = isTrue(nullable);
   const serverDefault = keywordArg(call, 'server_default');
   if (serverDefault && serverDefault.type !== 'none' && !isFalse(serverDefault)) details.hasDefault = true;
   const ops = [draft('alter-column', call, target, details)];

@@ -17,13 +17,23 @@ export interface PySqlContext {
 }
 
 const DYNAMIC_NAME = '__mg_dynamic__';
+const TSQL_SESSION_OPTION = /^\s*SET\s+(?:IDENTITY_INSERT\s+[\w.[\]"]+|NOCOUNT|XACT_ABORT|QUOTED_IDENTIFIER|ANSI_NULLS|ANSI_PADDING|ANSI_WARNINGS|ARITHABORT)\s+(?:ON|OFF)\s*;?\s*$/i;
 const MAX_SQL_CHARS = 500;
 
 export function pythonSqlOps(sql: PyString, call: PyNode, ctx: PySqlContext): { ops: Operation[]; problems: Problem[] } {
   const callRange = { start: call.startIndex, end: call.endIndex };
   if (sql.dynamic) return { ops: dynamicSqlOps(sql, call, ctx), problems: [] };
+  // SQL Server session options (`SET IDENTITY_INSERT t ON`, `SET NOCOUNT ON`) in a branch for that engine:
+  // no dialect read here parses them, and they change no data.
+  if (TSQL_SESSION_OPTION.test(sql.value)) return { ops: [], problems: [] };
   const mapOffset = (i: number) => sql.offsets[Math.min(i, sql.offsets.length - 1)];
-  const result = sqlToOps(withBindParameters(sql.value, ctx.dialect), { ...ctx, origin: 'embedded-sql', mapOffset });
+  let result = sqlToOps(withBindParameters(sql.value, ctx.dialect), { ...ctx, origin: 'embedded-sql', mapOffset });
+  // MySQL's `backquoted` names in a project read as PostgreSQL (the default): the migration was
+  // written for MySQL, so it is read as MySQL rather than left unchecked as a syntax error.
+  if (ctx.dialect === 'postgres' && result.problems.length > 0 && sql.value.includes('`')) {
+    const mysql = sqlToOps(withBindParameters(sql.value, 'mysql'), { ...ctx, dialect: 'mysql', origin: 'embedded-sql', mapOffset });
+    if (mysql.problems.length === 0) result = mysql;
+  }
   // SQL defined elsewhere (a module constant) is reported where it runs: at the call.
   const inCall = sql.offsets[0] >= call.startIndex && sql.offsets[0] < call.endIndex;
   return { ops: inCall ? result.ops : result.ops.map((op) => ({ ...op, range: callRange })), problems: result.problems };
