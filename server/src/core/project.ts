@@ -60,29 +60,61 @@ export function siblingsOf(dir: string, options: Pick<AnalysisOptions, 'readSibl
 
 /**
  * The dialect named by the nearest project configuration above `dir`: alembic.ini's sqlalchemy.url,
- * Prisma's migration_lock.toml provider, or flyway.conf's flyway.url. The nearest file decides, even
- * when its URL names no known database (a placeholder or an interpolated variable).
+ * Prisma's migration_lock.toml provider, flyway.conf's flyway.url, or a Spring Boot application's
+ * datasource URL (application.properties/.yml). The nearest file decides, even
+ * when its URL names no known database (a placeholder or an interpolated variable). With none, the
+ * names of the folders nearest the file may say it (see dialectOfFolders).
  */
 export function dialectFromProject(dir: string): SqlDialect | undefined {
   for (let current = dir; ; current = path.dirname(current)) {
     const configured = configuredAt(current);
     if (configured !== undefined) return configured ?? undefined;
-    if (path.dirname(current) === current) return undefined;
+    if (path.dirname(current) === current) return dialectOfFolders(dir);
   }
 }
 
-const CONFIGS: Array<{ file: string; setting: RegExp }> = [
+const FOLDER_DIALECTS: Record<string, SqlDialect> = {
+  mysql: 'mysql', mariadb: 'mysql', sqlite: 'sqlite', sqlite3: 'sqlite', postgres: 'postgres', postgresql: 'postgres', pgsql: 'postgres',
+};
+const FOLDER_LEVELS = 6;
+
+/**
+ * With no configuration file, a project that keeps one migration folder per database says which one by
+ * the folder's name: golang-migrate's `migrations/mysql/000001_x.up.sql`, Prisma schemas kept side by
+ * side (`db/sqlite/migrations/<ts>_x/migration.sql`). Only the folders nearest the file count, so a
+ * checkout that happens to sit under a folder called `mysql` is not read as MySQL.
+ */
+function dialectOfFolders(dir: string): SqlDialect | undefined {
+  let current = dir;
+  for (let level = 0; level < FOLDER_LEVELS; level++) {
+    const dialect = FOLDER_DIALECTS[path.basename(current).toLowerCase()];
+    if (dialect !== undefined) return dialect;
+    if (path.dirname(current) === current) return undefined;
+    current = path.dirname(current);
+  }
+  return undefined;
+}
+
+// `optional`: the file is mostly about other things (a Spring Boot application's settings), so it only
+// counts when it has the setting.
+const CONFIGS: Array<{ file: string; setting: RegExp; optional?: boolean }> = [
   { file: 'alembic.ini', setting: /^\s*sqlalchemy\.url\s*=\s*(\S+)/m },
   { file: 'migration_lock.toml', setting: /^\s*provider\s*=\s*"([^"]+)"/m },
   { file: 'flyway.conf', setting: /^\s*flyway\.url\s*=\s*(\S+)/m },
+  // Spring Boot runs Flyway with the application's datasource (src/main/resources/db/migration).
+  { file: 'application.properties', setting: /^\s*spring\.(?:flyway|datasource)\.url\s*[=:]\s*(\S+)/m, optional: true },
+  { file: 'application.yml', setting: /^\s*url\s*:\s*["']?(jdbc:[^\s"']+)/m, optional: true },
+  { file: 'application.yaml', setting: /^\s*url\s*:\s*["']?(jdbc:[^\s"']+)/m, optional: true },
 ];
 
 /** null: a configuration file is here but names no known dialect; undefined: there is none. */
 function configuredAt(dir: string): SqlDialect | null | undefined {
-  for (const { file, setting } of CONFIGS) {
+  for (const { file, setting, optional } of CONFIGS) {
     const text = readCached(path.join(dir, file));
     if (text === undefined) continue;
-    return dialectOfUrl(setting.exec(text)?.[1] ?? '') ?? null;
+    const url = setting.exec(text)?.[1];
+    if (url === undefined && optional) continue;
+    return dialectOfUrl(url ?? '') ?? null;
   }
   return undefined;
 }

@@ -27,7 +27,7 @@ export function alterTableCmdOps(table: Partial<TableRef>, cmd: AlterTableCmd): 
     case 'AT_SetNotNull':
       return [{ kind: 'alter-column', ...table, column, details: { nullable: false } }];
     case 'AT_AddColumn':
-      return cmd.def && 'ColumnDef' in cmd.def ? addColumnOps(table, cmd.def.ColumnDef) : [];
+      return cmd.def && 'ColumnDef' in cmd.def ? addColumnOps(table, cmd.def.ColumnDef, !!cmd.missing_ok) : [];
     case 'AT_DropConstraint':
       return [{ kind: 'drop-constraint', ...table, details: { constraintName: cmd.name, ifExists: !!cmd.missing_ok } }];
     case 'AT_AddConstraint':
@@ -68,7 +68,7 @@ const INLINE_TABLE_CONSTRAINTS = new Set<ConstrType>([
 const IMPLIES_NOT_NULL = new Set<ConstrType>(['CONSTR_NOTNULL', 'CONSTR_PRIMARY', 'CONSTR_IDENTITY']);
 const SERIAL_TYPES = new Set(['serial', 'serial2', 'serial4', 'serial8', 'smallserial', 'bigserial']);
 
-function addColumnOps(table: Partial<TableRef>, def: ColumnDef): OpDraft[] {
+function addColumnOps(table: Partial<TableRef>, def: ColumnDef, ifNotExists = false): OpDraft[] {
   const constraints = (def.constraints ?? []).flatMap((c) => ('Constraint' in c ? [c.Constraint] : []));
   const defaultExpr = constraints.find((c) => c.contype === 'CONSTR_DEFAULT')?.raw_expr ?? def.raw_default;
   // serial (a nextval() default), identity and stored generated columns fill every existing row: a rewrite.
@@ -83,6 +83,8 @@ function addColumnOps(table: Partial<TableRef>, def: ColumnDef): OpDraft[] {
     column,
     details: {
       nullable: !notNull,
+      // ADD COLUMN IF NOT EXISTS may leave a column of another type in place: its type is not known then.
+      ...(def.typeName && !ifNotExists ? { newType: typeText(def.typeName) } : {}),
       hasDefault: defaultExpr !== undefined || filledPerRow,
       volatileDefault: filledPerRow || (defaultExpr !== undefined && isVolatile(defaultExpr)),
     },

@@ -4,9 +4,9 @@
 //
 // libpg-query omits fields that hold their zero value (false, 0, ""), so absent booleans mean false.
 
-import type { DropStmt, Node, RangeVar, RenameStmt, SelectStmt, TransactionStmtKind, WithClause } from 'libpg-query';
-import type { OpDetails, OpKind } from '../ops';
-import { alterTableCmdOps, ATTRIBUTE_CHANGES } from './pgAlterTable';
+import type { CreateStmt, DropStmt, Node, RangeVar, RenameStmt, SelectStmt, TransactionStmtKind, WithClause } from 'libpg-query';
+import type { ColumnInfo, OpDetails, OpKind } from '../ops';
+import { alterTableCmdOps, ATTRIBUTE_CHANGES, typeText } from './pgAlterTable';
 import { last, namedTable, rangeVars, strings, tableRef } from './pgNodes';
 
 export interface TableRef {
@@ -147,7 +147,12 @@ function statementOps(node: Node): OpDraft[] {
     if (idxname) details.indexName = idxname;
     return [{ kind: 'create-index', ...tableRef(relation), details }];
   }
-  if ('CreateStmt' in node) return [{ kind: 'create-table', ...tableRef(node.CreateStmt.relation), details: { ifExists: !!node.CreateStmt.if_not_exists } }];
+  if ('CreateStmt' in node) {
+    const details: OpDetails = { ifExists: !!node.CreateStmt.if_not_exists };
+    // CREATE TABLE IF NOT EXISTS may leave an older table in place: its columns are not known then.
+    if (!node.CreateStmt.if_not_exists) details.columns = declaredColumns(node.CreateStmt);
+    return [{ kind: 'create-table', ...tableRef(node.CreateStmt.relation), details }];
+  }
   return [];
 }
 
@@ -285,4 +290,11 @@ export function constantString(select: Node | undefined): string | undefined {
   const value = 'ResTarget' in target ? target.ResTarget.val : undefined;
   if (!value || !('A_Const' in value) || !value.A_Const.sval) return undefined;
   return value.A_Const.sval.sval ?? '';
+}
+
+/** The columns CREATE TABLE declares with their types, so a later ALTER COLUMN TYPE can be judged against them. */
+function declaredColumns(stmt: CreateStmt): ColumnInfo[] {
+  return (stmt.tableElts ?? []).flatMap((e) =>
+    'ColumnDef' in e && e.ColumnDef.colname ? [{ name: e.ColumnDef.colname, ...(e.ColumnDef.typeName ? { type: typeText(e.ColumnDef.typeName) } : {}) }] : [],
+  );
 }

@@ -11,6 +11,7 @@ import { pgParser, utf8OffsetsToUtf16 } from '../parse/pg';
 import { splitStatements, type SqlStatement } from '../parse/sqlSplit';
 import { describeStatement, type StatementFacts } from './pgStatements';
 import { describeOtherStatement, type OtherDialect } from './sqlOther';
+import { preparedVariable } from './sqlOtherPrepared';
 import { analyseDo } from './sqlPlpgsql';
 import { analyseGexec } from './sqlProbe';
 import { noteRoutine, routinesCalled, runRoutine, RUNS_CALLS } from './sqlRoutines';
@@ -106,5 +107,8 @@ function analyseOther(unit: SqlStatement, scope: Scope, place: Place, dialect: O
     emit(scope, { kind: 'alter-column', table: r.table, column: r.column.name, details: scope.schema.redefine(r) }, unit, place);
   }
   if (facts.copy) scope.schema.noteCopy(facts.copy, place(unit));
+  for (const draft of facts.dynamicOps ?? []) emit(scope, draft, unit, place, true);
+  for (const a of facts.assigned ?? []) scope.variables.set(a.variable, a.known);
+  if (facts.prepares !== undefined && scope.variables.get(facts.prepares) !== true) emit(scope, preparedVariable(facts.prepares), unit, place);
   if (scope.ops.length === before && !facts.problem) emit(scope, { kind: 'other-sql', details: {} }, unit, place);
 }

@@ -9,6 +9,7 @@ import type { ColumnInfo, OpDetails } from '../ops';
 import type { OpDraft, StatementFacts, TableRef } from './pgStatements';
 import { fallbackFacts } from './sqlOtherFallback';
 import { arr, columnName, obj, str, type Ast } from './sqlOtherAst';
+import { prepareFacts, setFacts, unparsedSetFacts, type Assignment } from './sqlOtherPrepared';
 
 export type OtherDialect = 'mysql' | 'sqlite';
 
@@ -30,6 +31,12 @@ export interface OtherFacts extends StatementFacts {
   problem?: string;
   copy?: TableCopy;
   redefinitions?: Redefinition[];
+  /** User variables a SET assigns (MySQL), and whether their text is known. */
+  assigned?: Assignment[];
+  /** `PREPARE p FROM @v`: the variable whose text runs. */
+  prepares?: string;
+  /** What the literal parts of SQL built at run time show. */
+  dynamicOps?: OpDraft[];
 }
 
 const DATABASE = { mysql: 'MySQL', sqlite: 'Sqlite' } as const;
@@ -65,7 +72,8 @@ export function describeOtherStatement(sql: string, dialect: OtherDialect): Othe
         return undefined;
       }
     };
-    return fallbackFacts(text, dialect, err instanceof Error ? err.message : String(err), retry);
+    const prepared = prepareFacts(text, dialect, describeOtherStatement) ?? unparsedSetFacts(text, dialect, describeOtherStatement);
+    return prepared ?? fallbackFacts(text, dialect, err instanceof Error ? err.message : String(err), retry);
   }
 }
 
@@ -82,6 +90,9 @@ function mergeFacts(into: OtherFacts, more: OtherFacts): void {
   if (more.copy) into.copy = more.copy;
   if (more.problem) into.problem = more.problem;
   if (more.redefinitions) (into.redefinitions ??= []).push(...more.redefinitions);
+  if (more.assigned) (into.assigned ??= []).push(...more.assigned);
+  if (more.dynamicOps) (into.dynamicOps ??= []).push(...more.dynamicOps);
+  if (more.prepares) into.prepares = more.prepares;
 }
 
 function astFacts(ast: Ast, dialect: OtherDialect): OtherFacts {
@@ -119,6 +130,8 @@ function astFacts(ast: Ast, dialect: OtherDialect): OtherFacts {
         ops: [{ kind: 'dynamic-sql', details: { reason: 'CALL runs a procedure whose body is not part of the statement, so what it does cannot be checked' } }],
         copiesFrom: [],
       };
+    case 'set':
+      return setFacts(ast, dialect, describeOtherStatement);
     case 'transaction': {
       const action = (str(obj(obj(ast.expr).action).value) ?? '').toLowerCase();
       return { ops: [], copiesFrom: [], transaction: action === 'begin' || action === 'start' ? 'begin' : 'end' };

@@ -1,5 +1,6 @@
 // Statements node-sql-parser rejects. Some are harmless and need no parser (PRAGMA, SET, DELIMITER'd
-// routine bodies, transaction control); some are common shapes its grammar lacks (SQLite's DROP INDEX,
+// routine bodies, transaction control, EXECUTE of a statement PREPARE made: see sqlOtherPrepared.ts,
+// MySQL's DROP TEMPORARY TABLE, which only drops a table the migration's own session created); some are common shapes its grammar lacks (SQLite's DROP INDEX,
 // `DROP TABLE .. CASCADE`, which MySQL accepts and ignores, ALTER TABLE clauses such as ALTER COLUMN
 // SET DEFAULT). Everything else stays a problem, reported as parse-error: never skipped silently.
 
@@ -11,9 +12,9 @@ const NAME = String.raw`(?:[\x60"\[]?[\w$]+[\x60"\]]?\s*\.\s*)?[\x60"\[]?[\w$]+[
 const BEGIN = /^(?:begin(?:\s+(?:deferred|immediate|exclusive))?(?:\s+transaction|\s+work)?|start\s+transaction)$/i;
 const END = /^(?:commit|end|rollback)(?:\s+(?:transaction|work))?$/i;
 const HARMLESS = new RegExp(
-  String.raw`^(?:pragma|savepoint|release|set|use|lock|unlock|vacuum|analy[sz]e|reindex|optimize|flush|grant|revoke|show|explain|describe|call|handler|checksum|repair|attach|detach|insert|comment\s+on|` +
+  String.raw`^(?:pragma|savepoint|release|set|use|execute|deallocate\s+prepare|drop\s+prepare|lock|unlock|vacuum|analy[sz]e|reindex|optimize|flush|grant|revoke|show|explain|describe|call|handler|checksum|repair|attach|detach|insert|comment\s+on|` +
     String.raw`create\s+(?:or\s+replace\s+)?(?:definer\s*=\s*\S+\s+)?(?:temp\s+|temporary\s+)?(?:procedure|function|trigger|event|view|algorithm|sql\s+security)|` +
-    String.raw`drop\s+(?:procedure|function|trigger|event|view)|alter\s+(?:view|event|database|schema|procedure|function))\b`,
+    String.raw`drop\s+(?:procedure|function|trigger|event|view|temporary\s+table)|alter\s+(?:view|event|database|schema|procedure|function))\b`,
   'i',
 );
 const CREATE_TABLE = new RegExp(String.raw`^create\s+(?:temp\s+|temporary\s+)?table\s+(?:if\s+not\s+exists\s+)?(${NAME})`, 'i');

@@ -9,6 +9,7 @@ import { pgParser } from '../parse/pg';
 import type { SqlStatement } from '../parse/sqlSplit';
 import type { OpDraft, TableRef } from './pgStatements';
 import { SchemaBook } from './sqlSchema';
+import { isWidening } from '../typeWidening';
 
 export interface SqlContext {
   phase: Phase;
@@ -36,6 +37,8 @@ export interface Scope {
   readonly problems: Problem[];
   /** Functions and procedures created by earlier statements, by name: a later SELECT f() or CALL p() runs their body. */
   readonly routines: Map<string, Routine>;
+  /** MySQL user variables set by earlier statements, by lower-cased name: whether their text is known from literals. */
+  readonly variables: Map<string, boolean>;
 }
 
 /** A function or procedure the migration itself creates. */
@@ -63,6 +66,7 @@ export function newScope(
     ops: s.ops,
     problems: s.problems,
     routines: s.routines ?? new Map(),
+    variables: new Map(),
   };
 }
 
@@ -108,10 +112,22 @@ export function emit(scope: Scope, draft: OpDraft, unit: SqlStatement, place: Pl
   if (dynamic) op.dynamic = true;
   const guard = op.table !== undefined && GUARDABLE.has(op.kind) ? scope.guards.find(op.schema, op.table) : undefined;
   if (guard) op.guard = guard;
+  if (scope.dialect === 'postgres' && op.kind === 'alter-column') judgeTypeChange(scope, op);
   scope.ops.push(op);
-  if (scope.dialect === 'postgres') return;
   scope.schema.note(op);
+  if (scope.dialect === 'postgres') return;
   if (op.kind === 'rename-table') completeRebuild(scope, op);
+}
+
+/**
+ * ALTER COLUMN TYPE against the column's type as CREATE TABLE / ADD COLUMN declared it (in this file or an
+ * earlier migration): varchar(255) -> varchar(1000) or int -> bigint keeps every value.
+ */
+function judgeTypeChange(scope: Scope, op: Operation): void {
+  const to = op.details.newType;
+  if (to === undefined || op.details.lossless || op.table === undefined || op.column === undefined) return;
+  const from = scope.schema.columns(op.table)?.get(op.column.toLowerCase())?.type;
+  if (from !== undefined && isWidening(from, to, 'postgres')) op.details.lossless = true;
 }
 
 export function addProblem(scope: Scope, message: string, range: Range): void {
