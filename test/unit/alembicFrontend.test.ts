@@ -336,3 +336,17 @@ test('jsonb to json keeps every value; json to jsonb does not', () => {
   const { ops: found } = ops('    op.alter_column("t", "a", existing_type=JSONB(astext_type=sa.Text()), type_=JSON(astext_type=sa.Text()), postgresql_using="a::json")\n    op.alter_column("t", "b", existing_type=JSON(), type_=JSONB(), postgresql_using="b::jsonb")');
   assert.deepEqual(found.map((o) => [o.column, o.details.lossless]), [['a', true], ['b', undefined]]);
 });
+
+test('unreadable SQL that looks destructive is an error in upgrade() but stays a warning in downgrade(), where data loss is info', async () => {
+  const { analyzeText } = await import('../../server/src/core/analyze');
+  const text = `${HEADER}def upgrade():\n    op.execute(f"DROP TABLE {name}")\n\n\ndef downgrade():\n    op.execute(f"DROP TABLE {name}")\n`;
+  const found = analyzeText('alembic/versions/1_x.py', text).findings.filter((f) => f.rule === 'dynamic-sql');
+  assert.deepEqual(found.map((f) => f.severity), ['error', 'warning']);
+});
+
+test('names filled in for run-time values never show: an index dropped by an f-string has no name', () => {
+  const { ops: found } = ops('    op.execute(f"DROP INDEX {name}")\n    op.execute(f"ALTER TABLE t RENAME TO {name}")');
+  const revealed = found.filter((o) => o.kind !== 'dynamic-sql');
+  assert.deepEqual(revealed.map((o) => o.kind), ['drop-index', 'rename-table']);
+  assert.ok(revealed.every((o) => !JSON.stringify(o).includes('__mg_dynamic__')), JSON.stringify(revealed));
+});

@@ -6,6 +6,7 @@ import type { SqlDialect } from '../options';
 import type { PyNode } from './pyNode';
 import type { PyString } from './pyValues';
 import { sqlToOps, type GuardBook } from './sql';
+import { DYNAMIC_NAME, withoutProbeNames } from './sqlProbe';
 import type { SchemaBook } from './sqlSchema';
 
 export interface PySqlContext {
@@ -16,7 +17,6 @@ export interface PySqlContext {
   schema?: SchemaBook;
 }
 
-const DYNAMIC_NAME = '__mg_dynamic__';
 const TSQL_SESSION_OPTION = /^\s*SET\s+(?:IDENTITY_INSERT\s+[\w.[\]"]+|NOCOUNT|XACT_ABORT|QUOTED_IDENTIFIER|ANSI_NULLS|ANSI_PADDING|ANSI_WARNINGS|ARITHABORT)\s+(?:ON|OFF)\s*;?\s*$/i;
 const MAX_SQL_CHARS = 500;
 
@@ -57,7 +57,7 @@ function dynamicSqlOps(sql: PyString, call: PyNode, ctx: PySqlContext): Operatio
   const result = sqlToOps(probe, { phase: ctx.phase, origin: 'embedded-sql', mapOffset: () => call.startIndex, inTransaction: ctx.inTransaction, dialect: ctx.dialect });
   const revealed = result.ops
     .filter((op) => op.kind !== 'other-sql' && op.kind !== 'dynamic-sql')
-    .map((op) => ({ ...op, range, dynamic: true as const, schema: staticName(op.schema), table: staticName(op.table), column: staticName(op.column) }));
+    .map((op) => ({ ...withoutProbeNames(op), range, dynamic: true as const }));
   return [reported, ...revealed];
 }
 
@@ -70,9 +70,4 @@ const BIND_PARAMETER = /(?<![:\w]):[A-Za-z_]\w*|%\(\w+\)s|%s/g;
  */
 function withBindParameters(sql: string, dialect: SqlDialect): string {
   return sql.replace(BIND_PARAMETER, (m) => (dialect === 'postgres' ? '$1' : '?').padEnd(m.length));
-}
-
-/** A name the probe filled in for a run-time value is not a real name. */
-function staticName(name: string | undefined): string | undefined {
-  return name?.includes(DYNAMIC_NAME) ? undefined : name;
 }

@@ -30,7 +30,23 @@ export function revealLiteralParts(expr: string, scope: Scope, range: Range): vo
   if (value) revealProbe(probeText(value), scope, range);
 }
 
-const DYNAMIC_NAME = '__mg_dynamic__';
+/** Stands in the probe for a value known only at run time; never shown (see withoutProbeNames). */
+export const DYNAMIC_NAME = '__mg_dynamic__';
+
+const NAMED_DETAILS = ['indexName', 'constraintName', 'typeName', 'newName'] as const;
+
+/** An operation found in a probe, with every name the probe filled in for a run-time value left unknown. */
+export function withoutProbeNames(op: Operation): Operation {
+  const clean: Operation = { ...op, details: { ...op.details } };
+  for (const key of ['schema', 'table', 'column'] as const) {
+    if (clean[key]?.includes(DYNAMIC_NAME)) delete clean[key];
+  }
+  for (const key of NAMED_DETAILS) {
+    if (clean.details[key]?.includes(DYNAMIC_NAME)) delete clean.details[key];
+  }
+  if (clean.details.sql?.includes(DYNAMIC_NAME)) clean.details.sql = clean.details.sql.replaceAll(DYNAMIC_NAME, '?');
+  return clean;
+}
 
 /**
  * The SQL a string expression builds, with every value known only at run time replaced by DYNAMIC_NAME:
@@ -79,10 +95,6 @@ export function revealProbe(probe: string, scope: Scope, range: Range): void {
   analyseSql(probe, sub, () => range);
   for (const op of sub.ops) {
     if (op.kind === 'other-sql' || op.kind === 'dynamic-sql') continue;
-    const revealed: Operation = { ...op, range, dynamic: true };
-    for (const key of ['schema', 'table', 'column'] as const) {
-      if (revealed[key]?.includes(DYNAMIC_NAME)) delete revealed[key];
-    }
-    scope.ops.push(revealed);
+    scope.ops.push({ ...withoutProbeNames(op), range, dynamic: true });
   }
 }

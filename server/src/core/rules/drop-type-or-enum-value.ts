@@ -1,3 +1,4 @@
+import { isDownPhase } from '../ops';
 import type { Rule } from './types';
 import { hit, opsOf, protection } from './util';
 
@@ -12,10 +13,14 @@ export const dropTypeOrEnumValue: Rule = {
   },
   check(ctx) {
     return opsOf(ctx, 'drop-type', 'drop-enum-value').map((op) => {
-      const message = op.kind === 'drop-enum-value'
-        ? `Removes enum values by editing pg_enum; rows that still hold them become unreadable.${protection(ctx, op, 'drop-type-or-enum-value')}`
-        : `Drops type ${op.details.typeName ?? '(name computed at run time)'}${op.details.cascade ? ' with CASCADE, which also drops every column of that type' : ''}.${protection(ctx, op, 'drop-type-or-enum-value')}`;
-      return hit(op, message);
+      if (op.kind === 'drop-enum-value') {
+        return hit(op, `Removes enum values by editing pg_enum; rows that still hold them become unreadable.${protection(ctx, op, 'drop-type-or-enum-value')}`);
+      }
+      const name = op.details.typeName ?? '(name computed at run time)';
+      if (op.details.cascade) return hit(op, `Drops type ${name} with CASCADE, which also drops every column of that type.${protection(ctx, op, 'drop-type-or-enum-value')}`);
+      // Without CASCADE PostgreSQL refuses to drop a type a column still uses (Prisma's enum swap drops
+      // the old type once no column does): the data is safe, so this is only shown, as info.
+      return hit(op, `Drops type ${name}; PostgreSQL refuses while a column still uses it, so no rows are lost.${isDownPhase(op.phase) ? ' This runs on rollback.' : ''}`, { severity: 'info' });
     });
   },
 };

@@ -1,3 +1,4 @@
+import { isDownPhase } from '../ops';
 import type { Rule } from './types';
 import { hit, opsOf } from './util';
 
@@ -15,7 +16,8 @@ export const dynamicSql: Rule = {
   check(ctx) {
     return opsOf(ctx, 'dynamic-sql').map((op) => {
       const sql = op.details.sql?.trim();
-      const destructive = sql !== undefined && DESTRUCTIVE.test(sql);
+      // A rollback's data loss is info (see downgradeSeverity); its unreadable SQL stays a warning.
+      const destructive = sql !== undefined && DESTRUCTIVE.test(sql) && !isDownPhase(op.phase);
       const shown = sql ? ` It looks like: ${sql.length > 80 ? `${sql.slice(0, 77)}...` : sql}` : '';
       return hit(op, `This SQL cannot be read statically: ${op.details.reason ?? 'it is built at run time'}.${shown}`, destructive ? { severity: 'error' } : {});
     });
