@@ -1,9 +1,14 @@
+// The Alembic frontend: walks upgrade() and downgrade() statement by statement and turns what they do into
+// operations (op methods, SQL sent to the database, SQLAlchemy Core and ORM changes). Which of the
+// migration's own code runs is followed by alembicCalls.ts; what cannot be read is in alembicUnread.ts.
+
 import type { FrontendResult, Operation, Phase, PhaseInfo } from '../ops';
 import type { SqlDialect } from '../options';
 import { alembicMethodOps, objectDropOps, type OpDraft } from './alembicOps';
 import { emptinessGuardTables, raisesInBody } from './pyGuards';
 import { coreDataChange, ormModelOf, ormQueryRows } from './alembicCore';
 import { CallFollower, type WalkState } from './alembicCalls';
+import { customDrop, HARMLESS_OPS, importsOf, INVOKED_OPS, isOrmSession, ormRowUpdates, unreadCode } from './alembicUnread';
 import { autogenBlocks, bind, boundNode, dropRepeatedOps, dynamicDraft, isClause, literalItems, phaseInfo, receiverText, withItems, withoutParameters } from './alembicSyntax';
 import { withPythonTree, type PyNode } from './pyNode';
 import { syntaxProblems } from './pySyntax';
@@ -14,16 +19,6 @@ import { GUARDABLE, GuardBook } from './sql';
 import { SchemaBook } from './sqlSchema';
 
 const PHASE_FN = /^(upgrade|downgrade)(?:_\w+)?$/;
-/** Alembic's operation classes (alembic.operations.ops) that `op.invoke()` runs, by the op method that makes them. */
-const INVOKED_OPS = new Map([
-  ['DropTableOp', 'drop_table'], ['DropColumnOp', 'drop_column'], ['DropIndexOp', 'drop_index'], ['DropConstraintOp', 'drop_constraint'], ['ExecuteSQLOp', 'execute'],
-]);
-/** Operation classes that only add to the schema. */
-const HARMLESS_OPS = /^(?:Create\w*Op|Add\w*Op|BulkInsertOp)$/;
-/** Builtins that only look at op. */
-// Helpers whose name says they drop or delete something.
-const DESTRUCTIVE_HELPER = /^_?(?:(?:drop|remove)_(?:tables?|columns?|schemas?)(?:_\w+)?|(?:truncate|purge|delete)(?:_\w+)?)$/i;
-const INSPECTING_BUILTINS = new Set(['hasattr', 'isinstance', 'print', 'repr', 'str', 'type', 'id', 'vars', 'dir']);
 const SKIPPED_EXPRESSIONS = new Set(['function_definition', 'class_definition']);
 // Tokens, which never have children (tree-sitter-python's node-types.json): nothing to visit below them.
 const LEAF_TYPES = new Set(['identifier', 'integer', 'float', 'true', 'false', 'none', 'ellipsis', 'comment', 'string_start', 'string_end', 'escape_sequence', 'escape_interpolation', 'line_continuation', 'type_conversion']);
@@ -323,49 +318,19 @@ class AlembicWalker extends CallFollower {
     return true;
   }
 
-  /**
-   * Code the migration hands `op` to (a helper imported from elsewhere, `getattr(op, name)` with a name
-   * built at run time), and Python run from a string (`exec`, `eval`), may do anything: reported, since
-   * what they run cannot be read here. Returns false: the call's arguments are still walked.
-   */
   private imports?: Map<string, string>;
 
-  /** The module a name was imported from (`from pkg.utils import drop_columns`), anywhere in the file. */
-  private importedFrom(name: string): string | undefined {
-    if (!this.imports) {
-      this.imports = new Map();
-      for (const stmt of this.root.descendantsOfType('import_from_statement')) {
-        const module = stmt.childForFieldName('module_name')?.text;
-        if (!module) continue;
-        for (const child of stmt.childrenForFieldName('name')) {
-          const as = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child.text;
-          if (as) this.imports.set(as, module);
-        }
-      }
-    }
-    return this.imports.get(name);
-  }
-
+  /**
+   * Code that cannot be read here is reported (see alembicUnread.ts). Returns false: the call's
+   * arguments are still walked.
+   */
   private runsUnreadCode(callee: string, call: PyNode, state: WalkState): boolean {
-    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
-    const value = (a: PyNode) => (a.type === 'keyword_argument' ? a.childForFieldName('value') : a);
     const isOp = (a: PyNode | null) => a?.type === 'identifier' && this.receiverOf(a.text, state)?.kind === 'op';
-    let reason: string | undefined;
-    if ((callee === 'exec' || callee === 'eval') && !state.scope.has(callee)) reason = `${callee}() runs Python code given as a string`;
-    else if (callee === 'getattr') {
-      const name = args[1] ? stringValue(args[1], state.scope) : undefined;
-      if (isOp(args[0]) && (!name || name.dynamic)) reason = 'getattr() picks the op method to call at run time';
-    } else if (!INSPECTING_BUILTINS.has(callee) && args.some((a) => isOp(value(a)))) {
-      reason = `op is handed to ${callee}(), which this migration does not define, so what it runs cannot be checked`;
-    } else if (DESTRUCTIVE_HELPER.test(callee) && !state.scope.has(callee) && !/^sqlalchemy\b/.test(this.importedFrom(callee) ?? '')) {
-      // A shared helper (Superset's `drop_columns(table, *columns)`): it reaches op on its own.
-      const from = this.importedFrom(callee);
-      reason = `${callee}() ${from ? `is imported from ${from}` : 'is not defined in this migration'}, so what it drops or deletes cannot be checked here`;
-    }
-    if (reason) this.addDrafts([dynamicDraft(call, reason, callee === 'exec' || callee === 'eval' ? stringValue(args[0], state.scope)?.value : undefined)], state, 'python-call');
+    const importedFrom = (name: string) => (this.imports ??= importsOf(this.root)).get(name);
+    const draft = unreadCode(callee, call, state.scope, isOp, importedFrom);
+    if (draft) this.addDrafts([draft], state, 'python-call');
     return false;
   }
-
 
   private addSql(sqlNode: PyNode | undefined, call: PyNode, state: WalkState): void {
     if (!sqlNode) return;
@@ -417,56 +382,6 @@ class AlembicWalker extends CallFollower {
 }
 
 /** `history` returns the operations of the revisions before this one (only asked for when raw SQL needs them). */
-/** `op.drop_partition(...)`: an operation a plugin or the project registered, named like a drop. */
-/**
- * `for obj in session.query(M).all(): obj.col = value`: the loop sets a column on every row of M, like
- * an UPDATE without a WHERE clause. Only assignments the loop reaches for every row count: those before
- * any statement that could skip the rest of the body (an if, a try, a nested loop).
- */
-function ormRowUpdates(row: string, model: string, body: PyNode): OpDraft[] {
-  const drafts: OpDraft[] = [];
-  for (const stmt of body.namedChildren) {
-    if (stmt.type === 'comment') continue;
-    if (stmt.type !== 'expression_statement') break;
-    for (const expr of stmt.namedChildren) {
-      const target = expr.type === 'assignment' || expr.type === 'augmented_assignment' ? expr.childForFieldName('left') : null;
-      const object = target?.type === 'attribute' ? target.childForFieldName('object') : null;
-      const column = target ? attributeName(target) : undefined;
-      const value = expr.childForFieldName('right');
-      // `obj.col = obj.col` (re-saving a value through a property) changes nothing.
-      if (!target || object?.type !== 'identifier' || object.text !== row || !column || value?.text === target.text) continue;
-      drafts.push({ kind: 'update-rows', range: { start: expr.startIndex, end: expr.endIndex }, details: { hasWhere: false, model, columns: [{ name: column }] } });
-    }
-  }
-  return drafts;
-}
-
-// An ORM session: `session`, `db.session`, `Session(bind=...)`, `sessionmaker(bind=...)()`, `scoped_session(...)`.
-const SESSION_NAME = /(?:^|\.)(?:session|db_session|sess)$/i;
-const SESSION_FACTORY = /^(?:Session|sessionmaker|scoped_session)$/;
-
-function isOrmSession(object: PyNode, state: WalkState): boolean {
-  if (SESSION_NAME.test(object.text)) return true;
-  let value = resolve(object, state.scope);
-  // sessionmaker(bind=b)() / Session = sessionmaker(); Session()
-  for (let i = 0; value.type === 'call' && i < 4; i++) {
-    const fn = value.childForFieldName('function');
-    const name = calleeName(value) ?? '';
-    if (SESSION_FACTORY.test(name)) return true;
-    if (!fn) break;
-    const next = resolve(fn, state.scope);
-    if (next === fn && fn.type !== 'call') break;
-    value = next;
-  }
-  return false;
-}
-
-function customDrop(method: string, call: PyNode): OpDraft[] | undefined {
-  const name = method.slice(method.lastIndexOf('.') + 1);
-  if (!name.startsWith('drop_') || name === 'drop_table_comment') return undefined;
-  return [dynamicDraft(call, `${method}() is not one of Alembic's own operations (a plugin or the project adds it), so what it drops cannot be checked`)];
-}
-
 export function alembicFrontend(text: string, dialect: SqlDialect = 'postgres', history: () => Operation[] = () => []): FrontendResult {
   // The walk reads nearly every statement of the upgrade and downgrade functions.
   return withPythonTree(text, (root) => readMigration(root, text, dialect, history), true);
