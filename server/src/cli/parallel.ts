@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeBytes } from '../core/analyze';
-import { DEFAULT_OPTIONS, type AnalysisOptions, type SqlDialect } from '../core/options';
+import { DEFAULT_OPTIONS, type AnalysisOptions, type SiblingFile, type SqlDialect } from '../core/options';
 import { withParsersLoaded } from '../core/parse/onDemand';
 import { dialectFromProject, readSiblingsFromDisk } from '../core/project';
 import type { ResultCache } from './cache';
@@ -64,10 +64,23 @@ function dialectOf(file: FileJob, options: Partial<AnalysisOptions>): SqlDialect
   return dialect;
 }
 
+// Likewise each directory's migrations are read once per run: a file's history is its directory's earlier
+// migrations, so reading them again for every file (a stat each) grew with the square of the directory.
+const siblingListings = new Map<string, SiblingFile[]>();
+
+function readSiblingsOnce(dir: string): SiblingFile[] {
+  let listing = siblingListings.get(dir);
+  if (!listing) {
+    listing = readSiblingsFromDisk(dir);
+    siblingListings.set(dir, listing);
+  }
+  return listing;
+}
+
 /** Reads and analyses one file with the parsers loaded so far (see core/parse/notReady.ts). */
 function analyzeFile(file: FileJob, options: Partial<AnalysisOptions>): FileResult {
   const siblingDirs = new Set<string>();
-  const read = options.readSiblings ?? readSiblingsFromDisk;
+  const read = options.readSiblings ?? readSiblingsOnce;
   const readSiblings = (dir: string) => {
     siblingDirs.add(dir);
     return read(dir);
@@ -150,6 +163,25 @@ function defaultThreads(files: FileJob[]): number {
   return threadLimit(available) === 1 ? 1 : threadsFor(estimatedMs(files), available);
 }
 
+// Migration names compared as their tools run them: numbers as numbers (Flyway's V2 before V10).
+const RUN_ORDER = new Intl.Collator('en', { numeric: true });
+
+/**
+ * The order files are analysed in (indices into `files`; results keep the input order): each directory's
+ * migrations in the order they run, so that a migration's history was mostly analysed before it and is
+ * reused (core/frontends/sqlHistory.ts) rather than analysed a second time.
+ */
+function runOrder(files: readonly FileJob[]): number[] {
+  // Directories keep the place of their first file.
+  const firstOfDir = new Map<string, number>();
+  const keys = files.map((f, i) => {
+    const dir = path.dirname(f.absolute);
+    if (!firstOfDir.has(dir)) firstOfDir.set(dir, i);
+    return { rank: firstOfDir.get(dir) ?? i, name: path.basename(f.absolute) };
+  });
+  return files.map((_, i) => i).sort((a, b) => keys[a].rank - keys[b].rank || RUN_ORDER.compare(keys[a].name, keys[b].name) || a - b);
+}
+
 /**
  * Analyses files on every core that pays for itself (results in input order). This thread takes part;
  * workers pull small batches, two in flight each, so a few large files cannot leave a core idle. The
@@ -161,14 +193,15 @@ export async function analyzeFiles(files: FileJob[], options: Partial<AnalysisOp
   const threads = jobs ?? defaultThreads(files);
   const workers = script && threads > 1 ? Array.from({ length: threads - 1 }, () => new Worker(script)) : [];
   const results: FileResult[] = new Array(files.length);
+  const order = runOrder(files);
   let next = 0;
   const take = (): BatchRequest | undefined => {
     if (next >= files.length) return undefined;
     const start = next;
     next = Math.min(files.length, next + BATCH_SIZE);
-    return { id: start, files: files.slice(start, next), options };
+    return { id: start, files: order.slice(start, next).map((i) => files[i]), options };
   };
-  const store = (reply: BatchReply) => reply.results.forEach((r, i) => (results[reply.id + i] = r));
+  const store = (reply: BatchReply) => reply.results.forEach((r, i) => (results[order[reply.id + i]] = r));
 
   const viaWorker = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {

@@ -4,8 +4,7 @@ import { fixesFor } from './fixes';
 import { alembicFrontend } from './frontends/alembic';
 import { alembicHistory } from './frontends/alembicHistory';
 import { djangoFrontend } from './frontends/django';
-import { sqlFileFrontend } from './frontends/sqlFile';
-import { sqlHistory } from './frontends/sqlHistory';
+import { sqlFileWithHistory } from './frontends/sqlHistory';
 import { isDownPhase, type Framework, type FrontendResult, type Range, type Suppression } from './ops';
 import { DEFAULT_OPTIONS, withDefaults, type AnalysisOptions } from './options';
 import { initPgParser } from './parse/pg';
@@ -68,7 +67,7 @@ function runFrontend(framework: Framework, path: string, text: string, options: 
       return alembicFrontend(text, options.dialect, () => alembicHistory(path, text, options, earlier));
     }
     case 'sql':
-      return sqlFileFrontend(text, path, { dialect: options.dialect, history: () => sqlHistory(path, options) });
+      return sqlFileWithHistory(text, path, options);
     case 'django':
       return djangoFrontend(text, path, options);
   }

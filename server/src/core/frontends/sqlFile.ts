@@ -4,11 +4,12 @@
 import type { FrontendResult, Operation, Phase, PhaseInfo, Problem, Range } from '../ops';
 import type { SqlDialect } from '../options';
 import { analyseSql, newScope } from './sql';
+import { foldOps, type History } from './sqlSchema';
 
 export interface SqlFileOptions {
   dialect?: SqlDialect;
   /** The operations of earlier migrations, for MySQL/SQLite changes judged against a table's previous columns. */
-  history?: () => Operation[];
+  history?: History;
 }
 
 /** A whole .sql migration: up/down sections (goose, dbmate, file naming), each analysed on its own. */
@@ -19,8 +20,8 @@ export function sqlFileFrontend(original: string, path: string, options: SqlFile
   const text = original.replace(PLACEHOLDER, (_, name: string) => `__${name}_`);
   for (const section of readSections(text, path)) {
     // A down section runs against the schema the up section left behind.
-    const earlier = options.history ?? (() => []);
-    const history = section.phase === 'down' ? () => [...earlier(), ...ops.filter((o) => o.phase === 'up')] : earlier;
+    const earlier: History = options.history ?? (() => []);
+    const history = section.phase === 'down' ? afterUp(earlier, ops) : earlier;
     const scope = newScope({ ...options, history, phase: section.phase, origin: 'sql-file', inTransaction: section.inTransaction, ops, problems });
     let statements = 0;
     for (const seg of section.segments) {
@@ -31,6 +32,13 @@ export function sqlFileFrontend(original: string, path: string, options: SqlFile
   }
   if (text !== original) for (const op of ops) restorePlaceholders(op);
   return { framework: 'sql', ops, problems, suppressions: [], autogenBlocks: [], phases };
+}
+
+/** What a down section runs against: the earlier migrations, then this file's up section. */
+function afterUp(earlier: History, ops: Operation[]): History {
+  const up = () => ops.filter((o) => o.phase === 'up');
+  const tables = earlier.tables;
+  return Object.assign(() => [...earlier(), ...up()], tables ? { tables: () => foldOps(up(), tables()) } : {});
 }
 
 // Flyway (and goose with ENVSUB) fill in `${name}` placeholders before running a file. Each is read as

@@ -4,10 +4,11 @@
 // each migration in a folder of its own, so its history is the sibling folders.
 
 import * as path from 'node:path';
-import { isDownPhase, type Operation } from '../ops';
-import type { AnalysisOptions, SqlDialect } from '../options';
+import { isDownPhase, type FrontendResult, type Operation } from '../ops';
+import type { AnalysisOptions, SiblingFile, SqlDialect } from '../options';
 import { directoryOf, siblingsOf } from '../project';
 import { sqlFileFrontend } from './sqlFile';
+import { copyTables, foldOps, type History, type Tables } from './sqlSchema';
 
 const DOWN_FILE = /(?:^|[./\\])down\.sql$|^U\d[\w.]*__/i;
 // Flyway's repeatable migrations (views, functions) run after every versioned one, in no order of their own.
@@ -16,7 +17,8 @@ const REPEATABLE = /^R__/i;
 // Each earlier migration is analysed once per process, however many later ones ask for it.
 const analysed = new Map<string, { text: string; dialect: SqlDialect; ops: Operation[] }>();
 
-export function sqlHistory(filePath: string, options: AnalysisOptions): Operation[] {
+/** The earlier up migrations of the file's directory (or Prisma's migrations folder), in the order they run. */
+function earlierMigrations(filePath: string, options: AnalysisOptions): SiblingFile[] {
   const dir = directoryOf(filePath, options);
   const prisma = path.basename(filePath) === 'migration.sql';
   const root = prisma ? path.dirname(dir) : dir;
@@ -24,19 +26,102 @@ export function sqlHistory(filePath: string, options: AnalysisOptions): Operatio
   // A down migration (x.down.sql, Flyway's U5__x.sql) runs after its own up migration.
   const down = DOWN_FILE.test(name);
   const key = down ? upName(name) : name;
-  const earlier = siblingsOf(root, options)
-    .map((file) => ({ file, key: prisma ? path.basename(path.dirname(file.path)) : path.basename(file.path) }))
-    .filter((s) => s.file.path.endsWith('.sql') && !DOWN_FILE.test(s.key) && !REPEATABLE.test(s.key) && (compareNames(s.key, key) < 0 || (down && s.key === key)))
-    .sort((a, b) => compareNames(a.key, b.key));
-  return earlier.flatMap(({ file }) => opsOf(file.path, file.text, options.dialect));
+  const all = upMigrations(siblingsOf(root, options), prisma);
+  // The first migration that does not run before this one (binary search: the list is in run order).
+  let lo = 0;
+  for (let hi = all.length; lo < hi; ) {
+    const mid = (lo + hi) >>> 1;
+    if (compareNames(all[mid].key, key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const earlier = all.slice(0, lo).map((s) => s.file);
+  // A down migration also sees its own up migration; names that only collate alike are not it.
+  for (let i = lo; down && i < all.length && compareNames(all[i].key, key) === 0; i++) if (all[i].key === key) earlier.push(all[i].file);
+  return earlier;
+}
+
+export function sqlHistory(filePath: string, options: AnalysisOptions): Operation[] {
+  return earlierMigrations(filePath, options).flatMap((file) => opsOf(file.path, file.text, options.dialect));
+}
+
+/**
+ * The tables the earlier migrations leave (a copy). Files are mostly analysed in the order they run, so
+ * each directory keeps the fold of its longest history asked for so far and extends it: the fold of
+ * every earlier migration for each later one grew with the square of the directory.
+ */
+export function sqlHistoryTables(filePath: string, options: AnalysisOptions): Tables {
+  const earlier = earlierMigrations(filePath, options);
+  const dir = directoryOf(filePath, options);
+  const folded = foldedHistories.get(dir);
+  const extends_ = folded && folded.dialect === options.dialect && folded.files.length <= earlier.length && folded.files.every((f, i) => f === earlier[i]);
+  const base = extends_ ? folded : { dialect: options.dialect, files: [] as SiblingFile[], tables: new Map() as Tables };
+  for (const file of earlier.slice(base.files.length)) foldOps(opsOf(file.path, file.text, options.dialect), base.tables);
+  base.files = earlier;
+  if (!folded || extends_ || earlier.length >= folded.files.length) foldedHistories.set(dir, base);
+  return copyTables(base.tables);
+}
+
+const foldedHistories = new Map<string, { dialect: SqlDialect; files: SiblingFile[]; tables: Tables }>();
+
+interface Ranked {
+  file: SiblingFile;
+  key: string;
+}
+
+// A directory's up migrations in the order they run, for the listing they were read from: a run asks
+// for the same listing once per statement that needs history, and sorting it each time was quadratic.
+const ranked = new WeakMap<readonly SiblingFile[], Ranked[]>();
+
+function upMigrations(siblings: readonly SiblingFile[], prisma: boolean): Ranked[] {
+  let order = ranked.get(siblings);
+  if (!order) {
+    order = siblings
+      .map((file) => ({ file, key: prisma ? path.basename(path.dirname(file.path)) : path.basename(file.path) }))
+      .filter((s) => s.file.path.endsWith('.sql') && !DOWN_FILE.test(s.key) && !REPEATABLE.test(s.key))
+      .sort((a, b) => compareNames(a.key, b.key));
+    ranked.set(siblings, order);
+  }
+  return order;
 }
 
 function upName(down: string): string {
   return down.replace(/(^|[./\\])down\.sql$/i, '$1up.sql').replace(/^U(\d)/, 'V$1');
 }
 
+// One collator for every comparison: String.localeCompare with options builds one per call.
+const NAME_ORDER = new Intl.Collator('en', { numeric: true });
+
 function compareNames(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return NAME_ORDER.compare(a, b);
+}
+
+/**
+ * Analyses a migration as analyze.ts does, with its history on demand, and keeps its up operations for
+ * the later migrations of the directory, whose histories then need no second analysis of it. They are
+ * what opsOf computes for this file when the analysis never asked for the history; in PostgreSQL the
+ * history only marks type changes as lossless, which folding a history does not read, so they serve
+ * there even when it did.
+ */
+export function sqlFileWithHistory(text: string, filePath: string, options: AnalysisOptions): FrontendResult {
+  let asked = false;
+  const history: History = Object.assign(
+    () => {
+      asked = true;
+      return sqlHistory(filePath, options);
+    },
+    {
+      tables: () => {
+        asked = true;
+        return sqlHistoryTables(filePath, options);
+      },
+    },
+  );
+  const result = sqlFileFrontend(text, filePath, { dialect: options.dialect, history });
+  if (!asked || options.dialect === 'postgres') {
+    const absolute = path.resolve(options.baseDir ?? process.cwd(), filePath);
+    analysed.set(absolute, { text, dialect: options.dialect, ops: result.ops.filter((op) => !isDownPhase(op.phase)) });
+  }
+  return result;
 }
 
 function opsOf(file: string, text: string, dialect: SqlDialect): Operation[] {

@@ -9,12 +9,29 @@ import type { Redefinition, TableCopy } from './sqlOther';
 
 type Columns = Map<string, ColumnInfo>;
 /** Table name (lower case) -> its columns by lower-case name, or null when it exists but its columns were never listed. */
-type Tables = Map<string, Columns | null>;
+export type Tables = Map<string, Columns | null>;
 
-export function foldOps(ops: Iterable<Operation>): Tables {
-  const tables: Tables = new Map();
+/**
+ * The operations of earlier migrations, and optionally the tables they leave already folded (a copy the
+ * caller may change): sqlHistory.ts keeps a directory's fold as it goes instead of refolding every
+ * earlier migration for each later one.
+ */
+export interface History {
+  (): Operation[];
+  tables?: () => Tables;
+}
+
+export function foldOps(ops: Iterable<Operation>, start?: Tables): Tables {
+  const tables: Tables = start ?? new Map();
   for (const op of ops) if (!isDownPhase(op.phase) && op.table) applyOp(tables, op, op.table.toLowerCase());
   return tables;
+}
+
+/** A copy that folding more operations into cannot change (applyOp edits column maps in place). */
+export function copyTables(tables: Tables): Tables {
+  const copy: Tables = new Map();
+  for (const [name, columns] of tables) copy.set(name, columns && new Map(columns));
+  return copy;
 }
 
 function applyOp(tables: Tables, op: Operation, key: string): void {
@@ -60,10 +77,11 @@ export interface Rebuild {
 export class SchemaBook {
   private readonly local: Operation[] = [];
   private readonly copies: Array<{ copy: TableCopy; range: Range }> = [];
-  private historyOps?: Operation[];
+  /** The tables the earlier migrations leave, folded once: a file asks once per type change it judges. */
+  private historyTables?: Tables;
 
   /** `history` returns the operations of earlier migrations; it is only called when this file alone cannot answer. */
-  constructor(private readonly history: () => Operation[] = () => []) {}
+  constructor(private readonly history: History = () => []) {}
 
   note(op: Operation): void {
     this.local.push(op);
@@ -79,8 +97,8 @@ export class SchemaBook {
     const ops = this.local.slice(0, upTo);
     const local = foldOps(ops).get(key);
     if (local !== undefined || ops.some((op) => op.kind === 'create-table' && op.table?.toLowerCase() === key)) return local ?? undefined;
-    this.historyOps ??= this.history();
-    return foldOps([...this.historyOps, ...ops]).get(key) ?? undefined;
+    this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
+    return foldOps(ops, copyTables(this.historyTables)).get(key) ?? undefined;
   }
 
   /** What a MODIFY/CHANGE really changes, judged against the column's previous definition. */

@@ -8,7 +8,7 @@ import { ParserNotReady } from '../parse/notReady';
 import { pgParser } from '../parse/pg';
 import type { SqlStatement } from '../parse/sqlSplit';
 import type { OpDraft, TableRef } from './pgStatements';
-import { SchemaBook } from './sqlSchema';
+import { SchemaBook, type History } from './sqlSchema';
 import { isWidening } from '../typeWidening';
 
 export interface SqlContext {
@@ -54,7 +54,7 @@ export interface Routine {
 export type Place = (local: Range) => Range;
 
 export function newScope(
-  s: Omit<SqlContext, 'mapOffset'> & { ops: Operation[]; problems: Problem[]; history?: () => Operation[]; routines?: Map<string, Routine> },
+  s: Omit<SqlContext, 'mapOffset'> & { ops: Operation[]; problems: Problem[]; history?: History; routines?: Map<string, Routine> },
 ): Scope {
   return {
     phase: s.phase,
