@@ -47,13 +47,14 @@ export function sqlHistory(filePath: string, options: AnalysisOptions): Operatio
 /**
  * The tables the earlier migrations leave (a copy). Files are mostly analysed in the order they run, so
  * each directory keeps the fold of its longest history asked for so far and extends it: the fold of
- * every earlier migration for each later one grew with the square of the directory.
+ * every earlier migration for each later one grew with the square of the directory. The kept fold is
+ * reused while the files it folded are unchanged (same path and text, as the editor re-reads them).
  */
 export function sqlHistoryTables(filePath: string, options: AnalysisOptions): Tables {
   const earlier = earlierMigrations(filePath, options);
   const dir = directoryOf(filePath, options);
   const folded = foldedHistories.get(dir);
-  const extends_ = folded && folded.dialect === options.dialect && folded.files.length <= earlier.length && folded.files.every((f, i) => f === earlier[i]);
+  const extends_ = folded && folded.dialect === options.dialect && folded.files.length <= earlier.length && folded.files.every((f, i) => f.path === earlier[i].path && f.text === earlier[i].text);
   const base = extends_ ? folded : { dialect: options.dialect, files: [] as SiblingFile[], tables: new Map() as Tables };
   for (const file of earlier.slice(base.files.length)) foldOps(opsOf(file.path, file.text, options.dialect), base.tables);
   base.files = earlier;
