@@ -4,7 +4,7 @@
 import type { FrontendResult, Operation, Phase, PhaseInfo, Problem, Range } from '../ops';
 import type { SqlDialect } from '../options';
 import { analyseSql, newScope } from './sql';
-import { foldOps, type History } from './sqlSchema';
+import { copyTables, foldOps, type History } from './sqlSchema';
 
 export interface SqlFileOptions {
   dialect?: SqlDialect;
@@ -38,7 +38,7 @@ export function sqlFileFrontend(original: string, path: string, options: SqlFile
 function afterUp(earlier: History, ops: Operation[]): History {
   const up = () => ops.filter((o) => o.phase === 'up');
   const tables = earlier.tables;
-  return Object.assign(() => [...earlier(), ...up()], tables ? { tables: () => foldOps(up(), tables()) } : {});
+  return Object.assign(() => [...earlier(), ...up()], tables ? { tables: () => foldOps(up(), copyTables(tables())) } : {});
 }
 
 // Flyway (and goose with ENVSUB) fill in `${name}` placeholders before running a file. Each is read as

@@ -8,7 +8,7 @@ import { isDownPhase, type FrontendResult, type Operation } from '../ops';
 import type { AnalysisOptions, SiblingFile, SqlDialect } from '../options';
 import { directoryOf, siblingsOf } from '../project';
 import { sqlFileFrontend } from './sqlFile';
-import { copyTables, foldOps, type History, type Tables } from './sqlSchema';
+import { foldOps, type History, type Tables } from './sqlSchema';
 
 const DOWN_FILE = /(?:^|[./\\])down\.sql$|^U\d[\w.]*__/i;
 // Flyway's repeatable migrations (views, functions) run after every versioned one, in no order of their own.
@@ -45,7 +45,7 @@ export function sqlHistory(filePath: string, options: AnalysisOptions): Operatio
 }
 
 /**
- * The tables the earlier migrations leave (a copy). Files are mostly analysed in the order they run, so
+ * The tables the earlier migrations leave (to be read, not changed). Files are mostly analysed in the order they run, so
  * each directory keeps the fold of its longest history asked for so far and extends it: the fold of
  * every earlier migration for each later one grew with the square of the directory. The kept fold is
  * reused while the files it folded are unchanged (same path and text, as the editor re-reads them).
@@ -59,7 +59,8 @@ export function sqlHistoryTables(filePath: string, options: AnalysisOptions): Ta
   for (const file of earlier.slice(base.files.length)) foldOps(opsOf(file.path, file.text, options.dialect), base.tables);
   base.files = earlier;
   if (!folded || extends_ || earlier.length >= folded.files.length) foldedHistories.set(dir, base);
-  return copyTables(base.tables);
+  // Not a copy: the caller only reads it, before the next migration's analysis extends it.
+  return base.tables;
 }
 
 const foldedHistories = new Map<string, { dialect: SqlDialect; files: SiblingFile[]; tables: Tables }>();

@@ -12,9 +12,9 @@ type Columns = Map<string, ColumnInfo>;
 export type Tables = Map<string, Columns | null>;
 
 /**
- * The operations of earlier migrations, and optionally the tables they leave already folded (a copy the
- * caller may change): sqlHistory.ts keeps a directory's fold as it goes instead of refolding every
- * earlier migration for each later one.
+ * The operations of earlier migrations, and optionally the tables they leave already folded (to be read,
+ * not changed: copy before folding more into them): sqlHistory.ts keeps a directory's fold as it goes
+ * instead of refolding every earlier migration for each later one.
  */
 export interface History {
   (): Operation[];
@@ -98,7 +98,11 @@ export class SchemaBook {
     const local = foldOps(ops).get(key);
     if (local !== undefined || ops.some((op) => op.kind === 'create-table' && op.table?.toLowerCase() === key)) return local ?? undefined;
     this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
-    return foldOps(ops, copyTables(this.historyTables)).get(key) ?? undefined;
+    // Only a rename can bring another table's columns here: without one, this table's history suffices.
+    if (ops.some((op) => op.kind === 'rename-table')) return foldOps(ops, copyTables(this.historyTables)).get(key) ?? undefined;
+    const before = this.historyTables.get(key);
+    const start: Tables = before === undefined ? new Map() : new Map([[key, before && new Map(before)]]);
+    return foldOps(ops.filter((op) => op.table?.toLowerCase() === key), start).get(key) ?? undefined;
   }
 
   /** What a MODIFY/CHANGE really changes, judged against the column's previous definition. */
