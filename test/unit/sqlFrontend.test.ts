@@ -375,3 +375,16 @@ test('a 2,000-statement file is analysed quickly', () => {
   assert.equal(result.ops.length, 2000);
   assert.ok(elapsed < 250, `took ${elapsed.toFixed(1)} ms`);
 });
+
+test('ALTER COLUMN TYPE ... USING: a cast of the column keeps values; any other expression may not', async () => {
+  const { analyzeText } = await import('../../server/src/core/analyze');
+  const sql = [
+    'ALTER TABLE orders ALTER COLUMN notes TYPE text USING notes::text;',
+    'ALTER TABLE orders ALTER COLUMN total TYPE numeric USING CAST(total AS numeric);',
+    'ALTER TABLE orders ALTER COLUMN notes TYPE text USING NULL;',
+    'ALTER TABLE orders ALTER COLUMN total TYPE numeric USING CASE WHEN total > 0 THEN total END;',
+  ].join('\n');
+  const found = analyzeText('migrations/V2__retype.sql', sql).findings.filter((f) => f.rule === 'alter-column-type');
+  assert.deepEqual(found.map((f) => f.severity), ['warning', 'warning', 'error', 'error']);
+  assert.match(found[2].message, /USING expression/);
+});

@@ -56,6 +56,8 @@ export interface OpDetails {
   newType?: string;
   /** alter-column: the new type holds every value of the old one (a longer varchar, int -> bigint). */
   lossless?: boolean;
+  /** A type change's USING expression (postgresql_using) is more than a cast of the column: values may not survive it. */
+  valuesConverted?: boolean;
   /** alter-column: the column's previous definition was not found, so the change may not touch the type at all. */
   previousUnknown?: boolean;
   /** alter-column to NOT NULL: existing NULLs are first set to the default (Django does this when the field has one). */

@@ -146,6 +146,7 @@ function alterColumn(call: PyNode, recv: Receiver, scope: Scope, dialect: SqlDia
   const using = stringValue(keywordArg(call, 'postgresql_using'), scope);
   const plainCast = !using || (!using.dynamic && /^\s*"?\w+"?\s*::\s*[\w ]+(?:\([\d, ]*\))?\s*$/.test(using.value));
   if (details.newType && from && to && plainCast && isWidening(from, to, dialect)) details.lossless = true;
+  if (details.newType && !plainCast) details.valuesConverted = true;
   const nullable = keywordArg(call, 'nullable');
   const existingNullable = keywordArg(call, 'existing_nullable');
   // nullable restated next to the same existing_nullable changes nothing.

@@ -21,8 +21,12 @@ export function alterTableCmdOps(table: Partial<TableRef>, cmd: AlterTableCmd): 
         },
       ];
     case 'AT_AlterColumnType': {
-      const typeName = cmd.def && 'ColumnDef' in cmd.def ? cmd.def.ColumnDef.typeName : undefined;
-      return [{ kind: 'alter-column', ...table, column, details: { newType: typeName ? typeText(typeName) : 'unknown' } }];
+      const def = cmd.def && 'ColumnDef' in cmd.def ? cmd.def.ColumnDef : undefined;
+      const details: OpDetails = { newType: def?.typeName ? typeText(def.typeName) : 'unknown' };
+      // USING <expression> (libpg-query keeps it as the ColumnDef's raw_default): more than a cast of the
+      // column itself may turn values into something else, or into NULL.
+      if (def?.raw_default && !castOfColumn(def.raw_default, column)) details.valuesConverted = true;
+      return [{ kind: 'alter-column', ...table, column, details }];
     }
     case 'AT_SetNotNull':
       return [{ kind: 'alter-column', ...table, column, details: { nullable: false } }];
@@ -153,4 +157,13 @@ function constText(n: Node): string {
   if (c.ival) return String(c.ival.ival ?? 0);
   if (c.fval) return c.fval.fval ?? '0';
   return c.sval?.sval ?? '?';
+}
+
+/** `col`, `col::type` or `CAST(col AS type)`, however many casts deep. */
+function castOfColumn(node: Node, column: string | undefined): boolean {
+  if ('TypeCast' in node) return node.TypeCast.arg !== undefined && castOfColumn(node.TypeCast.arg, column);
+  if (!('ColumnRef' in node)) return false;
+  const fields = node.ColumnRef.fields ?? [];
+  const named = fields[fields.length - 1];
+  return named !== undefined && 'String' in named && named.String.sval === column;
 }

@@ -7,6 +7,8 @@ const LOSSLESS_TARGET = /^(?:text|varchar|character varying|sa\.text|text\(\)|un
 
 /** Frontends that know the old type say whether the change widens it; otherwise the target type alone can tell. */
 function isLossless(op: Operation): boolean {
+  // `USING NULL`, `USING CASE ... ELSE NULL END`: what the expression does to the values decides, not the type.
+  if (op.details.valuesConverted) return false;
   if (op.details.lossless) return true;
   const type = (op.details.newType ?? '').replace(/\s+/g, ' ').trim();
   return LOSSLESS_TARGET.test(type);
@@ -33,9 +35,12 @@ export const alterColumnType: Rule = {
           );
         }
         const lossless = isLossless(op);
+        const loss = op.details.valuesConverted
+          ? 'each value becomes what its USING expression makes of it, so values it does not carry over are lost'
+          : 'existing values that do not fit are cut or make the migration fail';
         const message = lossless
           ? `Changes the type of ${columnRef(op)} to ${op.details.newType}; values are kept, but the table is rewritten under an exclusive lock.`
-          : `Changes the type of ${columnRef(op)} to ${op.details.newType}; existing values that do not fit are cut or make the migration fail, and the table is rewritten.${protection(ctx, op, 'alter-column-type')}`;
+          : `Changes the type of ${columnRef(op)} to ${op.details.newType}; ${loss}, and the table is rewritten.${protection(ctx, op, 'alter-column-type')}`;
         return hit(op, message, lossless ? { severity: 'warning' } : {});
       });
   },
