@@ -151,3 +151,14 @@ test('the dialect comes from alembic.ini, Prisma or Flyway configuration above t
   assert.deepEqual(rules('placeholder/versions/1.sql'), ['parse-error'], 'PostgreSQL rejects backticks');
   assert.deepEqual(rules('mysql-app/alembic/versions/1.sql', { dialect: 'postgres' }), ['parse-error']);
 });
+
+test('without configuration, a file named for its database (authelia: x.mysql.up.sql) is read in that dialect, before folder names', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-dialect-name-'));
+  const statement = 'DROP TABLE IF EXISTS `a` CASCADE;';
+  const rules = (rel: string) => analyzeText(rel, statement, { baseDir: dir }).findings.map((f) => f.rule);
+  assert.deepEqual(rules('migrations/V0005.Add_Table.mysql.up.sql'), ['drop-table']);
+  assert.deepEqual(rules('migrations/V0005.Add_Table.sqlite.up.sql'), ['drop-table']);
+  assert.deepEqual(rules('migrations/V0005.Add_Table.postgres.up.sql'), ['parse-error'], 'PostgreSQL rejects backticks');
+  assert.deepEqual(rules('mysql/V0005.Add_Table.postgres.up.sql'), ['parse-error'], 'the file name wins over the folder name');
+  assert.deepEqual(rules('migrations/V0005.Add_Table.up.sql'), ['parse-error'], 'no name, no folder: PostgreSQL');
+});

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { analyzeBytes } from '../core/analyze';
 import { DEFAULT_OPTIONS, type AnalysisOptions, type SiblingFile, type SqlDialect } from '../core/options';
 import { withParsersLoaded } from '../core/parse/onDemand';
-import { dialectFromProject, readSiblingsFromDisk } from '../core/project';
+import { dialectFromProject, dialectOfFileName, readSiblingsFromDisk } from '../core/project';
 import type { ResultCache } from './cache';
 import type { FileReport } from '../core/report';
 
@@ -56,10 +56,12 @@ const dialects = new Map<string, SqlDialect>();
 function dialectOf(file: FileJob, options: Partial<AnalysisOptions>): SqlDialect {
   if (options.dialect !== undefined) return options.dialect;
   const dir = path.dirname(file.absolute);
-  let dialect = dialects.get(dir);
+  // A file named for its database (`x.mysql.up.sql`) may differ from its neighbours.
+  const key = `${dir}\0${dialectOfFileName(file.absolute) ?? ''}`;
+  let dialect = dialects.get(key);
   if (dialect === undefined) {
-    dialect = dialectFromProject(dir) ?? DEFAULT_OPTIONS.dialect;
-    dialects.set(dir, dialect);
+    dialect = dialectFromProject(dir, file.absolute) ?? DEFAULT_OPTIONS.dialect;
+    dialects.set(key, dialect);
   }
   return dialect;
 }

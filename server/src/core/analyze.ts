@@ -76,7 +76,7 @@ function runFrontend(framework: Framework, path: string, text: string, options: 
 /** Options with the dialect filled in from the project's configuration when the caller did not choose one. */
 function resolveOptions(path: string, partial: Partial<AnalysisOptions> | undefined): AnalysisOptions {
   const options = withDefaults(partial);
-  if (partial?.dialect === undefined) options.dialect = dialectFromProject(directoryOf(path, options)) ?? DEFAULT_OPTIONS.dialect;
+  if (partial?.dialect === undefined) options.dialect = dialectFromProject(directoryOf(path, options), path) ?? DEFAULT_OPTIONS.dialect;
   return options;
 }
 

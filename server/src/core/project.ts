@@ -63,14 +63,24 @@ export function siblingsOf(dir: string, options: Pick<AnalysisOptions, 'readSibl
  * Prisma's migration_lock.toml provider, flyway.conf's flyway.url, or a Spring Boot application's
  * datasource URL (application.properties/.yml). The nearest file decides, even
  * when its URL names no known database (a placeholder or an interpolated variable). With none, the
- * names of the folders nearest the file may say it (see dialectOfFolders).
+ * file's own name (`x.mysql.up.sql`), then the names of the folders nearest it may say it.
  */
-export function dialectFromProject(dir: string): SqlDialect | undefined {
+export function dialectFromProject(dir: string, fileName?: string): SqlDialect | undefined {
   for (let current = dir; ; current = path.dirname(current)) {
     const configured = configuredAt(current);
     if (configured !== undefined) return configured ?? undefined;
-    if (path.dirname(current) === current) return dialectOfFolders(dir);
+    if (path.dirname(current) === current) return (fileName === undefined ? undefined : dialectOfFileName(fileName)) ?? dialectOfFolders(dir);
   }
+}
+
+// Projects that keep each database's migrations side by side in one folder name the file after it:
+// authelia's `V0005.Add_Table.mysql.up.sql`, `..._init.postgres.sql`.
+const FILE_DIALECT = /\.(mysql|mariadb|sqlite3?|postgres(?:ql)?|pgsql)(?:\.(?:up|down))?\.sql$/i;
+
+/** The dialect a migration's file name says it is written in, when it says one. */
+export function dialectOfFileName(fileName: string): SqlDialect | undefined {
+  const named = FILE_DIALECT.exec(path.basename(fileName));
+  return named ? FOLDER_DIALECTS[named[1].toLowerCase()] : undefined;
 }
 
 const FOLDER_DIALECTS: Record<string, SqlDialect> = {
