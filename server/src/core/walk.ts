@@ -13,6 +13,8 @@ export interface Candidate {
   absolute: string;
   /** Named on the command line (or matched by the editor's include globs): checked whatever its location or content. */
   explicit: boolean;
+  /** In a folder the project's layout names as migrations (Sqitch's deploy/ and revert/ beside sqitch.plan). */
+  layout?: boolean;
 }
 
 /** alembic.ini's script_location, which may sit outside the folders being walked. */
@@ -25,7 +27,10 @@ function alembicScriptLocation(dir: string): string | undefined {
   return path.resolve(dir, location);
 }
 
-function walkDir(dir: string, out: Map<string, Candidate>, seenDirs: Set<string>): void {
+// Sqitch keeps its changes as deploy/<change>.sql and revert/<change>.sql next to sqitch.plan.
+const SQITCH_DIRS = new Set(['deploy', 'revert']);
+
+function walkDir(dir: string, out: Map<string, Candidate>, seenDirs: Set<string>, layout = false): void {
   let real: string;
   try {
     real = fs.realpathSync(dir);
@@ -37,12 +42,13 @@ function walkDir(dir: string, out: Map<string, Candidate>, seenDirs: Set<string>
   const script = alembicScriptLocation(dir);
   if (script && fs.existsSync(script)) walkDir(script, out, seenDirs);
   const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  const sqitch = entries.some((e) => e.name === 'sqitch.plan' && e.isFile());
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walkDir(full, out, seenDirs);
+      if (!SKIPPED_DIRS.has(entry.name)) walkDir(full, out, seenDirs, layout || (sqitch && SQITCH_DIRS.has(entry.name)));
     } else if (entry.isFile() && CANDIDATE.test(entry.name) && !out.has(full)) {
-      out.set(full, { absolute: full, explicit: false });
+      out.set(full, layout ? { absolute: full, explicit: false, layout } : { absolute: full, explicit: false });
     }
   }
 }
@@ -64,6 +70,7 @@ export function collectCandidates(paths: string[], cwd: string): Candidate[] {
 /** Whether an analysed candidate is a migration (the CLI and the editor's workspace scan agree on this). */
 export function isMigrationCandidate(c: Candidate, rel: string, report: FileReport): boolean {
   if (c.explicit) return true;
+  if (report.framework === 'sql' && c.layout) return true;
   if (report.framework === 'sql') return isSqlMigration(rel, report.text);
   if (report.framework) return true;
   // Undecodable files only count when their location says they are migrations.

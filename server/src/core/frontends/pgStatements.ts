@@ -24,11 +24,16 @@ export interface OpDraft {
 
 export interface StatementFacts {
   ops: OpDraft[];
-  /** Tables whose rows the statement copies into another table (CREATE TABLE .. AS, SELECT INTO, INSERT .. SELECT). */
-  copiesFrom: TableRef[];
+  /**
+   * Tables whose rows the statement copies into another table (CREATE TABLE .. AS, SELECT INTO, INSERT .. SELECT),
+   * with the columns its select list names (absent for `*` or anything else that copies whole rows).
+   */
+  copiesFrom: CopiedTable[];
   /** BEGIN/START TRANSACTION opens a transaction block; COMMIT/ROLLBACK/PREPARE TRANSACTION closes it. */
   transaction?: 'begin' | 'end';
 }
+
+export type CopiedTable = TableRef & { columns?: string[] };
 
 export function describeStatement(node: Node): StatementFacts {
   if ('TransactionStmt' in node) {
@@ -40,19 +45,19 @@ export function describeStatement(node: Node): StatementFacts {
     // `CREATE TABLE moved AS WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d` deletes from t.
     const ctes = query && 'SelectStmt' in query ? cteOps(query.SelectStmt.withClause) : [];
     if (objtype !== 'OBJECT_TABLE' || !into?.rel) return facts(ctes);
-    const copied = query && !into.skipData ? tablesSelectedFrom(query) : []; // WITH NO DATA copies nothing
+    const copied = query && !into.skipData ? copiedBy(query) : []; // WITH NO DATA copies nothing
     return facts([...ctes, { kind: 'create-table', ...tableRef(into.rel), details: { ifExists: !!if_not_exists } }], copied);
   }
   if ('SelectStmt' in node) {
     const rel = node.SelectStmt.intoClause?.rel;
     const ops = cteOps(node.SelectStmt.withClause);
     if (!rel) return facts(ops);
-    return facts([...ops, { kind: 'create-table', ...tableRef(rel), details: {} }], tablesSelectedFrom(node));
+    return facts([...ops, { kind: 'create-table', ...tableRef(rel), details: {} }], copiedBy(node));
   }
   if ('InsertStmt' in node) {
     const { relation, selectStmt, withClause } = node.InsertStmt;
     const target = relation?.relname;
-    const sources = selectStmt ? tablesSelectedFrom(selectStmt).filter((t) => t.table !== target) : [];
+    const sources = selectStmt ? copiedBy(selectStmt).filter((t) => t.table !== target) : [];
     return facts(cteOps(withClause), sources);
   }
   // EXPLAIN ANALYZE runs its statement; PREPARE's statement runs at EXECUTE, reported where it is written.
@@ -81,7 +86,7 @@ function explainRuns(options: Node[] | undefined): boolean {
   });
 }
 
-function facts(ops: OpDraft[], copiesFrom: TableRef[] = []): StatementFacts {
+function facts(ops: OpDraft[], copiesFrom: CopiedTable[] = []): StatementFacts {
   return { ops, copiesFrom };
 }
 
@@ -244,6 +249,38 @@ function restricts(where: Node | undefined): boolean {
 
 function isPgEnum(r: RangeVar): boolean {
   return r.relname === 'pg_enum' && (r.schemaname === undefined || r.schemaname === 'pg_catalog');
+}
+
+/** The tables a query copies rows from, each with the columns its select list names (none for `*`). */
+function copiedBy(query: Node): CopiedTable[] {
+  const tables = tablesSelectedFrom(query);
+  if (tables.length === 0 || !('SelectStmt' in query)) return tables;
+  const columns = selectedColumns(query.SelectStmt, []);
+  return columns ? tables.map((t) => ({ ...t, columns })) : tables;
+}
+
+/** Every column name the select lists mention, or undefined when one of them copies whole rows (`*`, `t.*`). */
+function selectedColumns(s: SelectStmt, into: string[]): string[] | undefined {
+  for (const side of [s.larg, s.rarg]) if (side && !selectedColumns(side, into)) return undefined;
+  let whole = false;
+  const visit = (value: unknown): void => {
+    if (whole || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+      return;
+    }
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'A_Star') whole = true;
+      else if (key === 'ColumnRef') {
+        const last = ((child as { fields?: Node[] }).fields ?? []).at(-1);
+        if (last && 'A_Star' in last) whole = true;
+        else if (last && 'String' in last) into.push((last.String.sval ?? '').toLowerCase());
+      } else visit(child);
+    }
+  };
+  if (s.larg || s.rarg) return into;
+  visit(s.targetList);
+  return whole || !s.targetList ? undefined : into;
 }
 
 /** The tables a query reads rows from: its FROM list, through joins and set operations. */

@@ -92,7 +92,7 @@ export function analyseNode(node: Node, unit: SqlStatement, scope: Scope, place:
 /** Emits a statement's operations and records its guards; returns true for transaction control. */
 function applyFacts(facts: StatementFacts, unit: SqlStatement, scope: Scope, place: Place): boolean {
   for (const draft of facts.ops) emit(scope, draft, unit, place);
-  for (const table of facts.copiesFrom) scope.guards.add(table, { kind: 'backup', range: place(unit) });
+  for (const table of facts.copiesFrom) scope.guards.add(table, { kind: 'backup', range: place(unit) }, table.columns);
   if (facts.transaction) scope.inTransaction = facts.transaction === 'begin';
   return facts.transaction !== undefined;
 }

@@ -17,7 +17,8 @@ export function sqlFileFrontend(original: string, path: string, options: SqlFile
   const ops: Operation[] = [];
   const problems: Problem[] = [];
   const phases: PhaseInfo[] = [];
-  const text = original.replace(PLACEHOLDER, (_, name: string) => `__${name}_`);
+  const templates: string[] = [];
+  const text = fillTemplates(original.replace(PLACEHOLDER, (_, name: string) => `__${name}_`), templates);
   for (const section of readSections(text, path)) {
     // A down section runs against the schema the up section left behind.
     const earlier: History = options.history ?? (() => []);
@@ -30,7 +31,7 @@ export function sqlFileFrontend(original: string, path: string, options: SqlFile
     }
     if (section.range) phases.push({ phase: section.phase, range: section.range, empty: statements === 0, raises: false });
   }
-  if (text !== original) for (const op of ops) restorePlaceholders(op);
+  if (text !== original) for (const op of ops) restorePlaceholders(op, templates);
   return { framework: 'sql', ops, problems, suppressions: [], autogenBlocks: [], phases };
 }
 
@@ -46,8 +47,24 @@ function afterUp(earlier: History, ops: Operation[]): History {
 const PLACEHOLDER = /\$\{(\w+)\}/g;
 const FILLED = /\b__(\w+?)_\b/g;
 
-function restorePlaceholders(op: Operation): void {
-  const restore = (name: string | undefined) => name?.replace(FILLED, (_, n: string) => `\${${n}}`);
+// Go templates (gobuffalo/pop, as in supabase/auth) fill in `{{ index .Options "Namespace" }}`: each is
+// read as an identifier of the same length (`__tmpl0_____...`) and written back in the operations' names.
+const TEMPLATE = /\{\{[^{}\r\n]*\}\}/g;
+const TEMPLATE_FILLED = /\b__tmpl(\d+)_*/g;
+
+function fillTemplates(text: string, templates: string[]): string {
+  if (!text.includes('{{')) return text;
+  return text.replace(TEMPLATE, (found) => {
+    const filled = `__tmpl${templates.length}_`;
+    if (filled.length > found.length) return found;
+    templates.push(found);
+    return filled.padEnd(found.length, '_');
+  });
+}
+
+function restorePlaceholders(op: Operation, templates: string[]): void {
+  const restore = (name: string | undefined) =>
+    name?.replace(TEMPLATE_FILLED, (found, i: string) => templates[Number(i)] ?? found).replace(FILLED, (_, n: string) => `\${${n}}`);
   op.schema = restore(op.schema);
   op.table = restore(op.table);
   op.column = restore(op.column);
@@ -110,9 +127,11 @@ function findMarkers(text: string): Marker[] {
   });
 }
 
-/** `*.down.sql` (golang-migrate, sqlx), `down.sql` (diesel) and Flyway undo files `U<version>__*.sql`. */
+/** `*.down.sql` (golang-migrate, sqlx), `down.sql` (diesel), Flyway undo files `U<version>__*.sql` and Sqitch's `revert/*.sql`. */
 function phaseFromPath(path: string): Phase {
-  const base = path.split(/[\\/]/).pop() ?? '';
+  const parts = path.split(/[\\/]/);
+  const base = parts.pop() ?? '';
+  if (parts.pop()?.toLowerCase() === 'revert' && /\.sql$/i.test(base)) return 'down';
   return /(?:^|\.)down\.sql$/i.test(base) || /^U\d[\w.]*__/.test(base) ? 'down' : 'up';
 }
 

@@ -110,7 +110,7 @@ export function emit(scope: Scope, draft: OpDraft, unit: SqlStatement, place: Pl
   if (draft.table !== undefined) op.table = draft.table;
   if (draft.column !== undefined) op.column = draft.column;
   if (dynamic) op.dynamic = true;
-  const guard = op.table !== undefined && GUARDABLE.has(op.kind) ? scope.guards.find(op.schema, op.table) : undefined;
+  const guard = op.table !== undefined && GUARDABLE.has(op.kind) ? scope.guards.find(op.schema, op.table, op.kind === 'drop-column' ? op.column : undefined) : undefined;
   if (guard) op.guard = guard;
   if (scope.dialect === 'postgres' && op.kind === 'alter-column') judgeTypeChange(scope, op);
   scope.ops.push(op);
@@ -140,19 +140,24 @@ export function errorMessage(err: unknown): string {
 
 /** Guards seen so far, by table name. */
 export class GuardBook {
-  private readonly byTable = new Map<string, Array<{ schema?: string; guard: GuardInfo }>>();
+  private readonly byTable = new Map<string, Array<{ schema?: string; guard: GuardInfo; columns?: Set<string> }>>();
 
-  add(ref: TableRef, guard: GuardInfo): void {
+  /** `columns`: a backup that copied only these columns, so it protects only them from DROP COLUMN. */
+  add(ref: TableRef, guard: GuardInfo, columns?: string[]): void {
     const entries = this.byTable.get(ref.table);
-    const entry = { schema: ref.schema, guard };
+    const entry = columns ? { schema: ref.schema, guard, columns: new Set(columns) } : { schema: ref.schema, guard };
     if (entries) entries.push(entry);
     else this.byTable.set(ref.table, [entry]);
   }
 
   /** A schema-less name matches any schema: which one it means depends on search_path at run time. */
-  find(schema: string | undefined, table: string): GuardInfo | undefined {
+  find(schema: string | undefined, table: string, column?: string): GuardInfo | undefined {
     const entries = this.byTable.get(table) ?? [];
-    return entries.find((e) => e.schema === undefined || schema === undefined || e.schema === schema)?.guard;
+    return entries.find(
+      (e) =>
+        (e.schema === undefined || schema === undefined || e.schema === schema) &&
+        (column === undefined || !e.columns || e.columns.has(column.toLowerCase())),
+    )?.guard;
   }
 }
 
