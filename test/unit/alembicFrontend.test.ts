@@ -350,3 +350,49 @@ test('names filled in for run-time values never show: an index dropped by an f-s
   assert.deepEqual(revealed.map((o) => o.kind), ['drop-index', 'rename-table']);
   assert.ok(revealed.every((o) => !JSON.stringify(o).includes('__mg_dynamic__')), JSON.stringify(revealed));
 });
+
+test('SQL formatted or joined from written-out names is read like a literal; anything unknown keeps it dynamic', () => {
+  const extra = '\nNAMES = ("a", "b")\n';
+  const { text, ops: found } = ops([
+    '    op.execute("".join(f"DROP TABLE {t};" for t in NAMES))',
+    '    op.execute(";".join(["DROP TABLE c", "DROP TABLE d"]))',
+    '    for t in NAMES:\n        op.execute("ALTER TABLE %s DROP COLUMN %s" % (t, "x"))',
+    '    op.execute("DELETE FROM {0} WHERE k = {n}".format("e", n=1))',
+    '    op.execute("".join(f"DROP TABLE {t};" for t in NAMES if t))',
+    '    op.execute("DROP TABLE %s" % other)',
+    '    op.execute("DROP TABLE {!r}".format("f"))',
+  ].join('\n'), extra);
+  assert.deepEqual(found.map((o) => [o.kind, o.table ?? null, o.column ?? null]), [
+    ['drop-table', 'a', null], ['drop-table', 'b', null],
+    ['drop-table', 'c', null], ['drop-table', 'd', null],
+    ['drop-column', 'a', 'x'], ['drop-column', 'b', 'x'],
+    ['delete-rows', 'e', null],
+    ['dynamic-sql', null, null],
+    ['dynamic-sql', null, null],
+    ['dynamic-sql', null, null],
+  ]);
+  // Assembled SQL lies in no one place of the file: it is reported at the call that runs it.
+  assert.equal(covered(text, found[2]), 'op.execute(";".join(["DROP TABLE c", "DROP TABLE d"]))');
+});
+
+test('statements built on sa.table() that only read or insert are harmless; engine-specific SQL is read in its own dialect', () => {
+  const { ops: found } = ops([
+    '    t = sa.table("t", sa.column("id"))',
+    '    op.execute(t.insert(), [{"id": 1}])',
+    '    op.get_bind().execute(sa.table("u").select())',
+    '    op.execute("PRAGMA foreign_keys=OFF")',
+    '    op.execute("ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4")',
+    '    op.execute(sa.text("SELECT id FROM t WHERE id IN :ids"))',
+    '    op.execute("ALTER TABLE t DROP COLUMN c, ENGINE=InnoDB")',
+  ].join('\n'));
+  assert.deepEqual(found.map((o) => [o.kind, o.table, o.column]), [['drop-column', 't', 'c']]);
+});
+
+test('imported helpers named like a drop of data, and methods named like wiping, are reported', () => {
+  const extra = '\nfrom app.utils import drop_run_timestamps, drop_event_indices, get_instance\n';
+  const { ops: found } = ops('    drop_run_timestamps()\n    drop_event_indices()\n    get_instance().scheduler.wipe()\n    rows.remove(1)', extra);
+  assert.deepEqual(found.map((o) => o.details.reason), [
+    'drop_run_timestamps() is imported from app.utils, so what it drops or deletes cannot be checked here',
+    'get_instance().scheduler.wipe() is code this migration does not define, named like it erases data, so what it deletes cannot be checked here',
+  ]);
+});

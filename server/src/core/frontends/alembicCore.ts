@@ -25,6 +25,8 @@ const FILTERS = new Set(['where', 'filter', 'filter_by']);
 // Statement builders that change no rows by themselves.
 const HARMLESS = new Set(['select', 'insert', 'values', 'bindparams', 'returning', 'execution_options', 'from_select', 'with_only_columns', 'order_by', 'limit', 'params', 'prefix_with', 'ordered_values', 'inline']);
 const MODULES = /^(?:sa|sqlalchemy|expression|sql)$/;
+// Constructors of a table a statement is built on.
+const TABLES = new Set(['table', 'Table']);
 
 /** The calls of a method chain, outermost first: `t.delete().where(c)` -> where, delete. */
 function chainOf(expr: PyNode, scope: Scope): Link[] {
@@ -51,7 +53,11 @@ function chainOf(expr: PyNode, scope: Scope): Link[] {
 export function coreDataChange(expr: PyNode, scope: Scope): DataChange | 'harmless' | undefined {
   const links = chainOf(expr, scope);
   const at = links.findIndex((l) => l.name === 'delete' || l.name === 'update');
-  if (at < 0) return links.length > 0 && HARMLESS.has(links[links.length - 1].name) ? 'harmless' : undefined;
+  if (at < 0) {
+    // `t.insert()` / `t.select()` where t is `sa.table("x", ...)`: the chain starts at the table.
+    const start = links.length - (links.length > 1 && TABLES.has(links[links.length - 1].name) ? 2 : 1);
+    return start >= 0 && HARMLESS.has(links[start].name) ? 'harmless' : undefined;
+  }
   const link = links[at];
   const query = links.slice(at + 1).find((l) => l.name === 'query');
   const functionForm = !link.object || (link.object.type === 'identifier' && MODULES.test(link.object.text));

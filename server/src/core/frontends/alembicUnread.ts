@@ -15,9 +15,19 @@ export const INVOKED_OPS = new Map([
 /** Operation classes that only add to the schema. */
 export const HARMLESS_OPS = /^(?:Create\w*Op|Add\w*Op|BulkInsertOp)$/;
 // Helpers whose name says they drop or delete something.
-const DESTRUCTIVE_HELPER = /^_?(?:(?:drop|remove)_(?:tables?|columns?|schemas?)(?:_\w+)?|(?:truncate|purge|delete)(?:_\w+)?)$/i;
+const DESTRUCTIVE_HELPER = /^_?(?:(?:drop|remove)_(?:tables?|columns?|schemas?)(?:_\w+)?|(?:truncate|purge|delete|wipe)(?:_\w+)?)$/i;
+// `drop_run_timestamps()`: a drop of something else, unless the name says it is only constraints, indexes or views.
+const DROP_HELPER = /^_?(?:drop|remove)_(\w+)$/i;
+const SCHEMA_ONLY = /(?:^|_)(?:fks?|foreign_keys?|constraints?|index|indexes|indices|idx|triggers?|views?|sequences?|defaults?|comments?)(?:_|$)/i;
+// Methods whose name says they erase what they are called on (`instance.scheduler.wipe(instance)`).
+const DESTRUCTIVE_METHOD = /\.(?:truncate|purge|wipe)(?:_\w+)?$/i;
 /** Builtins that only look at op. */
 const INSPECTING_BUILTINS = new Set(['hasattr', 'isinstance', 'print', 'repr', 'str', 'type', 'id', 'vars', 'dir']);
+
+function isDestructiveName(name: string): boolean {
+  const rest = DROP_HELPER.exec(name)?.[1];
+  return DESTRUCTIVE_HELPER.test(name) || (rest !== undefined && !SCHEMA_ONLY.test(rest));
+}
 
 /** The module each name was imported from (`from pkg.utils import drop_columns`), anywhere in the file. */
 export function importsOf(root: PyNode): Map<string, string> {
@@ -54,10 +64,12 @@ export function unreadCode(
     if (isOp(args[0]) && (!name || name.dynamic)) reason = 'getattr() picks the op method to call at run time';
   } else if (!INSPECTING_BUILTINS.has(callee) && args.some((a) => isOp(value(a)))) {
     reason = `op is handed to ${callee}(), which this migration does not define, so what it runs cannot be checked`;
-  } else if (DESTRUCTIVE_HELPER.test(callee) && !scope.has(callee) && !/^sqlalchemy\b/.test(importedFrom(callee) ?? '')) {
+  } else if (isDestructiveName(callee) && !scope.has(callee) && !/^sqlalchemy\b/.test(importedFrom(callee) ?? '')) {
     // A shared helper (Superset's `drop_columns(table, *columns)`): it reaches op on its own.
     const from = importedFrom(callee);
     reason = `${callee}() ${from ? `is imported from ${from}` : 'is not defined in this migration'}, so what it drops or deletes cannot be checked here`;
+  } else if (DESTRUCTIVE_METHOD.test(callee)) {
+    reason = `${callee}() is code this migration does not define, named like it erases data, so what it deletes cannot be checked here`;
   }
   if (!reason) return undefined;
   return dynamicDraft(call, reason, callee === 'exec' || callee === 'eval' ? stringValue(args[0], scope)?.value : undefined);

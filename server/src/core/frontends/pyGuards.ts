@@ -1,5 +1,5 @@
 import type { PyNode } from './pyNode';
-import { stringValue, type Scope } from './pyValues';
+import { resolve, stringValue, type Scope } from './pyValues';
 
 const FROM_TABLE = /\bfrom\s+((?:"[^"]+"|[A-Za-z_][\w$]*)(?:\s*\.\s*(?:"[^"]+"|[A-Za-z_][\w$]*))?)/gi;
 
@@ -12,6 +12,11 @@ function unquote(part: string): string {
 export function emptinessGuardTables(condition: PyNode, scope: Scope): string[] {
   const tables = new Set<string>();
   const candidates = [condition, ...condition.descendantsOfType(['string', 'concatenated_string', 'identifier'])];
+  // `count = conn.execute(text("SELECT COUNT(*) FROM t")).scalar()` before `if count > 0: raise ...`.
+  for (const name of candidates.filter((c) => c.type === 'identifier')) {
+    const bound = resolve(name, scope);
+    if (bound.type === 'call') candidates.push(...bound.descendantsOfType(['string', 'concatenated_string']));
+  }
   for (const node of candidates) {
     if (node.type !== 'string' && node.type !== 'concatenated_string' && node.type !== 'identifier') continue;
     const value = stringValue(node, scope);

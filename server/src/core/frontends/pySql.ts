@@ -19,6 +19,8 @@ export interface PySqlContext {
 
 const TSQL_SESSION_OPTION = /^\s*SET\s+(?:IDENTITY_INSERT\s+[\w.[\]"]+|NOCOUNT|XACT_ABORT|QUOTED_IDENTIFIER|ANSI_NULLS|ANSI_PADDING|ANSI_WARNINGS|ARITHABORT)\s+(?:ON|OFF)\s*;?\s*$/i;
 const MAX_SQL_CHARS = 500;
+// Words PostgreSQL has no use for, that MySQL's or SQLite's SQL is written with.
+const OTHER_ENGINE = /`|\bENGINE\s*=|\bCHARACTER\s+SET\b|\bCONVERT\s+TO\b|\bMODIFY\s+(?:COLUMN\b|\w)|\bCHANGE\s+COLUMN\b|\bAUTO_INCREMENT\b|\bUNSIGNED\b|^\s*PRAGMA\b/im;
 
 export function pythonSqlOps(sql: PyString, call: PyNode, ctx: PySqlContext): { ops: Operation[]; problems: Problem[] } {
   const callRange = { start: call.startIndex, end: call.endIndex };
@@ -28,14 +30,17 @@ export function pythonSqlOps(sql: PyString, call: PyNode, ctx: PySqlContext): { 
   if (TSQL_SESSION_OPTION.test(sql.value)) return { ops: [], problems: [] };
   const mapOffset = (i: number) => sql.offsets[Math.min(i, sql.offsets.length - 1)];
   let result = sqlToOps(withBindParameters(sql.value, ctx.dialect), { ...ctx, origin: 'embedded-sql', mapOffset });
-  // MySQL's `backquoted` names in a project read as PostgreSQL (the default): the migration was
-  // written for MySQL, so it is read as MySQL rather than left unchecked as a syntax error.
-  if (ctx.dialect === 'postgres' && result.problems.length > 0 && sql.value.includes('`')) {
-    const mysql = sqlToOps(withBindParameters(sql.value, 'mysql'), { ...ctx, dialect: 'mysql', origin: 'embedded-sql', mapOffset });
-    if (mysql.problems.length === 0) result = mysql;
+  // SQL that PostgreSQL (the default) cannot read but MySQL or SQLite can (`backquoted` names,
+  // `ENGINE=InnoDB`, `CONVERT TO CHARACTER SET`, `PRAGMA foreign_keys=OFF`) was written for that engine,
+  // often in a branch for it: it is read as such rather than left unchecked as a syntax error.
+  for (const dialect of ['mysql', 'sqlite'] as const) {
+    if (ctx.dialect !== 'postgres' || result.problems.length === 0 || !OTHER_ENGINE.test(sql.value)) break;
+    const other = sqlToOps(withBindParameters(sql.value, dialect), { ...ctx, dialect, origin: 'embedded-sql', mapOffset });
+    if (other.problems.length === 0) result = other;
   }
   // SQL defined elsewhere (a module constant) is reported where it runs: at the call.
-  const inCall = sql.offsets[0] >= call.startIndex && sql.offsets[0] < call.endIndex;
+  // So is SQL filled in or joined from pieces: its statements lie in no one place of the file.
+  const inCall = !sql.assembled && sql.offsets[0] >= call.startIndex && sql.offsets[0] < call.endIndex;
   return { ops: inCall ? result.ops : result.ops.map((op) => ({ ...op, range: callRange })), problems: result.problems };
 }
 
@@ -69,5 +74,10 @@ const BIND_PARAMETER = /(?<![:\w]):[A-Za-z_]\w*|%\(\w+\)s|%s/g;
  * into the string literal.
  */
 function withBindParameters(sql: string, dialect: SqlDialect): string {
-  return sql.replace(BIND_PARAMETER, (m) => (dialect === 'postgres' ? '$1' : '?').padEnd(m.length));
+  return sql.replace(BIND_PARAMETER, (m, at: number) => {
+    const placeholder = dialect === 'postgres' ? '$1' : '?';
+    // SQLAlchemy expands `IN :names` (an expanding parameter) into a parenthesised list.
+    const expanding = /\bIN\s+$/i.test(sql.slice(Math.max(0, at - 8), at)) && m.length >= placeholder.length + 2;
+    return (expanding ? `(${placeholder})` : placeholder).padEnd(m.length);
+  });
 }

@@ -11,6 +11,8 @@ export interface PyString {
   offsets: number[];
   /** Set when part of the value is computed at run time (f-string fields, %, .format, unknown names). */
   dynamic?: string;
+  /** Filled in or joined from several places (`%`, `.format()`, `.join()`): reported at the call that runs it. */
+  assembled?: boolean;
 }
 
 /** Names bound to expressions: module constants, function locals, a helper's parameters, loop variables. */
@@ -118,6 +120,7 @@ function concat(parts: PyString[]): PyString {
     out.value += p.value;
     out.offsets.push(...p.offsets.slice(0, p.value.length));
     if (p.dynamic && !out.dynamic) out.dynamic = p.dynamic;
+    if (p.assembled) out.assembled = true;
   }
   const last = parts[parts.length - 1];
   out.offsets.push(last ? last.offsets[last.value.length] : 0);
@@ -202,7 +205,11 @@ export function stringValue(node: PyNode | undefined, scope: Scope, depth = 0): 
         const right = stringValue(node.childForFieldName('right') ?? undefined, scope, depth + 1);
         if (left && right) return concat([left, right]);
       }
-      if (op === '%' && left) return { ...left, dynamic: 'the SQL is filled in with % formatting at run time' };
+      if (op === '%' && left) {
+        const right = node.childForFieldName('right');
+        const known = right && !left.dynamic ? percentFormat(left, right, scope, depth) : undefined;
+        return known ?? { ...left, dynamic: 'the SQL is filled in with % formatting at run time' };
+      }
       return dynamicAt(node, 'the SQL is computed at run time');
     }
     case 'call': {
@@ -216,7 +223,12 @@ export function stringValue(node: PyNode | undefined, scope: Scope, depth = 0): 
       }
       if (name === 'format' && fn?.type === 'attribute') {
         const base = stringValue(fn.childForFieldName('object') ?? undefined, scope, depth + 1);
-        if (base) return { ...base, dynamic: 'the SQL is filled in with .format() at run time' };
+        const known = base && !base.dynamic ? braceFormat(base, node, scope, depth) : undefined;
+        if (base) return known ?? { ...base, dynamic: 'the SQL is filled in with .format() at run time' };
+      }
+      if (name === 'join' && fn?.type === 'attribute') {
+        const joined = joinValue(fn.childForFieldName('object') ?? undefined, node, scope, depth);
+        if (joined) return joined;
       }
       return dynamicAt(node, 'the SQL is returned by a function call at run time');
     }
@@ -250,4 +262,138 @@ export function resolve(node: PyNode, scope: Scope, depth = 0): PyNode {
   const bound = scope.get(node.text);
   if (!bound || isPyString(bound)) return node;
   return resolve(bound, scope, depth + 1);
+}
+
+// Formatting with values written out in the migration: `"ALTER TABLE %s ..." % table` in a loop over a
+// list of names, `"ck_{}".format(table)`, `"".join(f"DROP TABLE {t};" for t in TABLES)`. The result is as
+// readable as a literal; a filled-in character maps to its placeholder in the file.
+
+/** A value filled into a string: a static string, or a number literal as written. */
+function filledValue(node: PyNode, scope: Scope, depth: number): string | undefined {
+  const target = resolve(node, scope);
+  if (target.type === 'integer' || target.type === 'float') return target.text;
+  if (target.type === 'true' || target.type === 'false' || target.type === 'none') return target.text;
+  const v = stringValue(node, scope, depth + 1);
+  return v && !v.dynamic ? v.value : undefined;
+}
+
+/** Appends `text` as if written at `offset`. */
+function pushFilled(out: PyString, text: string, offset: number): void {
+  out.value += text;
+  for (let i = 0; i < text.length; i++) out.offsets.push(offset);
+}
+
+function percentFormat(left: PyString, right: PyNode, scope: Scope, depth: number): PyString | undefined {
+  let target = resolve(right, scope);
+  if (target.type === 'parenthesized_expression') target = target.namedChildren.find((c) => c.type !== 'comment') ?? target;
+  const nodes = target.type === 'tuple' ? target.namedChildren.filter((c) => c.type !== 'comment') : [right];
+  if (nodes.some((n) => n.type === 'list_splat')) return undefined;
+  const values: string[] = [];
+  for (const n of nodes) {
+    const v = filledValue(n, scope, depth);
+    if (v === undefined) return undefined;
+    values.push(v);
+  }
+  const out: PyString = { value: '', offsets: [] };
+  const src = left.value;
+  let used = 0;
+  for (let i = 0; i < src.length; i++) {
+    if (src[i] !== '%') {
+      pushFilled(out, src[i], left.offsets[i]);
+      continue;
+    }
+    const spec = src[i + 1];
+    if (spec === '%') pushFilled(out, '%', left.offsets[i]);
+    else if ((spec === 's' || spec === 'd' || spec === 'i') && used < values.length) pushFilled(out, values[used++], left.offsets[i]);
+    else return undefined;
+    i++;
+  }
+  if (used !== values.length) return undefined;
+  out.offsets.push(left.offsets[src.length]);
+  return { ...out, assembled: true };
+}
+
+function braceFormat(base: PyString, call: PyNode, scope: Scope, depth: number): PyString | undefined {
+  const args = call.childForFieldName('arguments');
+  if (!args || args.type !== 'argument_list') return undefined;
+  if (args.namedChildren.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return undefined;
+  const { positional, keywordNames: names, keywordValues } = call.callArguments;
+  const out: PyString = { value: '', offsets: [] };
+  const src = base.value;
+  let auto = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if ((c === '{' || c === '}') && src[i + 1] === c) {
+      pushFilled(out, c, base.offsets[i]);
+      i++;
+      continue;
+    }
+    if (c === '}') return undefined;
+    if (c !== '{') {
+      pushFilled(out, c, base.offsets[i]);
+      continue;
+    }
+    const close = src.indexOf('}', i);
+    if (close < 0) return undefined;
+    const field = src.slice(i + 1, close);
+    let valueNode: PyNode | undefined;
+    if (field === '') valueNode = positional[auto++];
+    else if (/^\d+$/.test(field)) valueNode = positional[Number(field)];
+    else if (/^[A-Za-z_]\w*$/.test(field)) valueNode = keywordValues[names.indexOf(field)];
+    const value = valueNode ? filledValue(valueNode, scope, depth) : undefined;
+    if (value === undefined) return undefined;
+    pushFilled(out, value, base.offsets[i]);
+    i = close;
+  }
+  out.offsets.push(base.offsets[src.length]);
+  return { ...out, assembled: true };
+}
+
+/** The strings of a written-out list, tuple or set (through names bound to one). */
+function writtenItems(node: PyNode, scope: Scope, depth: number): PyString[] | undefined {
+  const target = resolve(node, scope);
+  if (!['list', 'tuple', 'set'].includes(target.type)) return undefined;
+  const items: PyString[] = [];
+  for (const element of target.namedChildren) {
+    if (element.type === 'comment') continue;
+    const v = stringValue(element, scope, depth + 1);
+    if (!v || v.dynamic) return undefined;
+    items.push(v);
+  }
+  return items;
+}
+
+/** `sep.join(...)` over written-out strings, or over a comprehension of one name across them. */
+function joinValue(sepNode: PyNode | undefined, call: PyNode, scope: Scope, depth: number): PyString | undefined {
+  const sep = stringValue(sepNode, scope, depth + 1);
+  const args = call.childForFieldName('arguments');
+  if (!sep || sep.dynamic || !args) return undefined;
+  let source: PyNode | undefined = args;
+  if (args.type === 'argument_list') {
+    const all = args.namedChildren.filter((c) => c.type !== 'comment');
+    source = all.length === 1 ? all[0] : undefined;
+  }
+  if (!source) return undefined;
+  let parts = writtenItems(source, scope, depth);
+  const generated = resolve(source, scope);
+  if (!parts && ['generator_expression', 'list_comprehension', 'set_comprehension'].includes(generated.type)) {
+    const body = generated.childForFieldName('body');
+    const clauses = generated.namedChildren.filter((c) => c.startIndex !== body?.startIndex && c.type !== 'comment');
+    const loop = clauses.length === 1 && clauses[0].type === 'for_in_clause' ? clauses[0] : undefined;
+    const name = loop?.childForFieldName('left');
+    const over = loop?.childForFieldName('right');
+    const items = over ? writtenItems(over, scope, depth) : undefined;
+    if (!body || name?.type !== 'identifier' || !items) return undefined;
+    parts = [];
+    for (const item of items) {
+      const inner = new Map(scope);
+      inner.set(name.text, item);
+      const v = stringValue(body, inner, depth + 1);
+      if (!v || v.dynamic) return undefined;
+      parts.push(v);
+    }
+  }
+  if (!parts) return undefined;
+  if (parts.length === 0) return { value: '', offsets: [call.startIndex], assembled: true };
+  return { ...concat(parts.flatMap((p, i) => (i === 0 ? [p] : [sep, p]))), assembled: true };
 }
