@@ -4,9 +4,17 @@ import { DATA_LOSS_KINDS } from './data-loss-kinds';
 import type { Rule, RuleContext, RuleHit } from './types';
 import { hit, newInThisPhase, opsOf, qualified } from './util';
 
+/** The downgrade brings the table or column back: creates it again, or renames another one to its name. */
 function restores(down: Operation[], op: Operation): boolean {
-  if (op.kind === 'drop-table') return down.some((d) => d.kind === 'create-table' && d.table === op.table);
-  return down.some((d) => (d.kind === 'add-column' && d.table === op.table && d.column === op.column) || (d.kind === 'create-table' && d.table === op.table));
+  if (op.kind === 'drop-table') {
+    return down.some((d) => (d.kind === 'create-table' || d.kind === 'rename-table') && (d.kind === 'create-table' ? d.table : d.details.newName) === op.table);
+  }
+  return down.some(
+    (d) =>
+      (d.kind === 'add-column' && d.table === op.table && d.column === op.column) ||
+      (d.kind === 'rename-column' && d.table === op.table && d.details.newName === op.column) ||
+      (d.kind === 'create-table' && d.table === op.table),
+  );
 }
 
 /**
