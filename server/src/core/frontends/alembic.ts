@@ -375,7 +375,7 @@ class AlembicWalker extends CallFollower {
     if (guardNode && !op.guard) op.guard = { kind: 'emptiness-check', range: { start: guardNode.startIndex, end: guardNode.endIndex } };
     // A rebuild's copy is what leaves the column behind, so it cannot count as its backup.
     if (!op.guard && op.table && GUARDABLE.has(op.kind) && !op.details.rebuild) {
-      const fromSql = state.sqlGuards.find(op.schema, op.table);
+      const fromSql = state.sqlGuards.find(op.schema, op.table, op.kind === 'drop-column' ? op.column : undefined);
       if (fromSql) op.guard = fromSql;
     }
   }
