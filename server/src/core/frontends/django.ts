@@ -14,7 +14,7 @@ import { operationCalls, operationName, readStateOps, type AppState } from './dj
 import { withPythonTree, type PyNode } from './pyNode';
 import { pythonSqlOps } from './pySql';
 import { syntaxProblems } from './pySyntax';
-import { arg, calleeName, isFalse, isPyString, positionalArgs, stringValue, type Scope } from './pyValues';
+import { arg, calleeName, isFalse, isPyString, positionalArgs, stringValue, writtenElements, type Scope } from './pyValues';
 import { GuardBook } from './sql';
 import { SchemaBook } from './sqlSchema';
 
@@ -107,7 +107,7 @@ class DjangoWalker {
     const target = loop.type === 'for_statement' ? loop.childForFieldName('left') : undefined;
     let values = loop.type === 'for_statement' ? loop.childForFieldName('right') ?? undefined : undefined;
     if (values?.type === 'identifier') values = attributes.get(values.text) ?? this.module.scope.get(values.text) ?? values;
-    const items = values?.type === 'list' || values?.type === 'tuple' || values?.type === 'set' ? values.namedChildren.filter((c) => c.type !== 'comment') : undefined;
+    const items = values ? writtenElements(values, this.module.scope) : undefined;
     if (target?.type !== 'identifier' || !items || items.length > 50) {
       this.unreadable(added, state);
       return;

@@ -8,7 +8,7 @@ import type { PyNode } from './pyNode';
 import type { OpDraft } from './alembicOps';
 import type { AppState } from './djangoState';
 import { columnOf } from './djangoFields';
-import { calleeName, isPyString, keywordArg, keywordNames, nameValue, positionalArgs, type PyString, type Scope } from './pyValues';
+import { calleeName, keywordArg, keywordNames, nameValue, positionalArgs, writtenElements, type PyString, type Scope } from './pyValues';
 
 export interface RunPythonContext {
   app: string;
@@ -146,10 +146,8 @@ function loopScopes(call: PyNode, body: PyNode, scope: Map<string, PyNode | PySt
   for (let p = call.parent; p && p.id !== body.id; p = p.parent) {
     if (p.type !== 'for_statement') continue;
     const target = p.childForFieldName('left');
-    let values = p.childForFieldName('right') ?? undefined;
-    const bound = values?.type === 'identifier' ? scope.get(values.text) : undefined;
-    if (bound && !isPyString(bound)) values = bound;
-    const items = values && ['list', 'tuple', 'set'].includes(values.type) ? values.namedChildren.filter((c) => c.type !== 'comment') : [];
+    const values = p.childForFieldName('right');
+    const items = (values && writtenElements(values, scope)) ?? [];
     const literal = items.length > 0 && items.length <= 50 && items.every((i) => i.type === 'string' && !i.text.includes('{'));
     return target?.type === 'identifier' && literal ? items.map((i) => new Map([...scope, [target.text, i]])) : [scope];
   }

@@ -349,13 +349,18 @@ function braceFormat(base: PyString, call: PyNode, scope: Scope, depth: number):
   return { ...out, assembled: true };
 }
 
-/** The strings of a written-out list, tuple or set (through names bound to one). */
-function writtenItems(node: PyNode, scope: Scope, depth: number): PyString[] | undefined {
+/** The elements of a list, tuple or set written out in the file (through names bound to one), comments left out. */
+export function writtenElements(node: PyNode, scope: Scope): PyNode[] | undefined {
   const target = resolve(node, scope);
-  if (!['list', 'tuple', 'set'].includes(target.type)) return undefined;
+  return ['list', 'tuple', 'set'].includes(target.type) ? target.namedChildren.filter((c) => c.type !== 'comment') : undefined;
+}
+
+/** The strings of a written-out list, tuple or set; undefined unless every one is known here. */
+export function literalItems(node: PyNode, scope: Scope, depth = 0): PyString[] | undefined {
+  const elements = writtenElements(node, scope);
+  if (!elements) return undefined;
   const items: PyString[] = [];
-  for (const element of target.namedChildren) {
-    if (element.type === 'comment') continue;
+  for (const element of elements) {
     const v = stringValue(element, scope, depth + 1);
     if (!v || v.dynamic) return undefined;
     items.push(v);
@@ -374,7 +379,7 @@ function joinValue(sepNode: PyNode | undefined, call: PyNode, scope: Scope, dept
     source = all.length === 1 ? all[0] : undefined;
   }
   if (!source) return undefined;
-  let parts = writtenItems(source, scope, depth);
+  let parts = literalItems(source, scope, depth);
   const generated = resolve(source, scope);
   if (!parts && ['generator_expression', 'list_comprehension', 'set_comprehension'].includes(generated.type)) {
     const body = generated.childForFieldName('body');
@@ -382,7 +387,7 @@ function joinValue(sepNode: PyNode | undefined, call: PyNode, scope: Scope, dept
     const loop = clauses.length === 1 && clauses[0].type === 'for_in_clause' ? clauses[0] : undefined;
     const name = loop?.childForFieldName('left');
     const over = loop?.childForFieldName('right');
-    const items = over ? writtenItems(over, scope, depth) : undefined;
+    const items = over ? literalItems(over, scope, depth) : undefined;
     if (!body || name?.type !== 'identifier' || !items) return undefined;
     parts = [];
     for (const item of items) {
