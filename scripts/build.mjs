@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { nodeBundle } from './esbuildCommon.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'out');
@@ -25,23 +26,7 @@ fs.mkdirSync(path.join(out, 'codicons'), { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(root, 'node_modules/@vscode/codicons/dist', file), path.join(out, 'codicons', file));
 fs.copyFileSync(path.join(root, 'client/webview/review.css'), path.join(out, 'webview.css'));
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  logLevel: 'warning',
-  absWorkingDir: root,
-  // web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle does not have.
-  define: { 'import.meta.url': '__importMetaUrl' },
-  // PGlite finds its wasm and data files next to its own module, so the CLI leaves it in node_modules (a
-  // runtime dependency); pg-native is an optional addon `pg` only loads when asked to. node-sql-parser's
-  // MySQL and SQLite grammars (770 KB) stay there too: loaded on first use, they cost nothing to start a
-  // PostgreSQL-only run, while bundled they would be compiled at every start.
-  external: ['@electric-sql/pglite', 'pg-native', 'node-sql-parser'],
-  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-};
+const common = nodeBundle(root);
 
 // The CLI and its worker each start from a small launcher that runs their bundle (*.main.js) from V8's
 // code cache (server/src/cli/codeCache.ts). Cached code loses the callback for dynamic import(), so

@@ -6,8 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { LatencyResult } from './latency';
-/** Bundles latencyMain.ts with esbuild, as scripts/build.mjs bundles the server, and runs it in a child process. */
+/** Bundles latencyMain.ts with the options scripts/build.mjs bundles the server with, and runs it in a child process. */
 export async function bundledLatency(root: string, outDir: string): Promise<LatencyResult> {
   const esbuild = await import('esbuild');
   // The wasm parsers are found next to the bundle, as in out/ (npm run bench builds out/ first).
@@ -15,18 +16,15 @@ export async function bundledLatency(root: string, outDir: string): Promise<Late
   fs.mkdirSync(dir, { recursive: true });
   for (const wasm of ['libpg-query.wasm', 'tree-sitter-python.wasm', 'web-tree-sitter.wasm']) fs.copyFileSync(path.join(root, 'out', wasm), path.join(dir, wasm));
   const outfile = path.join(dir, 'latency.js');
+  const { nodeBundle } = (await import(pathToFileURL(path.join(root, 'scripts/esbuildCommon.mjs')).href)) as { nodeBundle: (root: string) => Record<string, unknown> & { define: Record<string, string> } };
+  const common = nodeBundle(root);
   await esbuild.build({
+    ...common,
+    sourcemap: false,
+    // generate.ts (the 300-line revision) reads import.meta.dirname when run on its own.
+    define: { ...common.define, 'import.meta.dirname': '__dirname' },
     entryPoints: [path.join(root, 'test/bench/latencyMain.ts')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    absWorkingDir: root,
-    logLevel: 'warning',
-    define: { 'import.meta.url': '__importMetaUrl', 'import.meta.dirname': '__dirname' },
-    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-    external: ['@electric-sql/pglite', 'pg-native', 'node-sql-parser'],
   });
   const r = spawnSync(process.execPath, [outfile], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`the latency bundle failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
