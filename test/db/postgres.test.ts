@@ -145,6 +145,28 @@ test('faults: statement timeout, lock timeout, and a connection terminated mid-q
   }
 });
 
+test('timeouts and read-only mode in the URL never override ours: the session keeps them, and the CLI says so', async () => {
+  const options = encodeURIComponent('-c default_transaction_read_only=off -c statement_timeout=60000 -c search_path=public,pg_catalog');
+  const loosened = `${server.readerUrl}?statement_timeout=60000&query_timeout=0&lock_timeout=0&idle_in_transaction_session_timeout=0&options=${options}`;
+  const session = await PgSession.open({ url: loosened, statementTimeoutMs: 700 });
+  try {
+    const show = async (name: string) => (await session.query<Record<string, string>>(`SHOW ${name}`))[0][name];
+    assert.equal(await show('statement_timeout'), '700ms');
+    assert.equal(await show('lock_timeout'), '700ms');
+    assert.equal(await show('default_transaction_read_only'), 'on');
+    assert.equal(await show('transaction_read_only'), 'on');
+    assert.equal(await show('search_path'), 'public,pg_catalog', 'the URL\'s other options still apply');
+    const slow = await failsWith('statement-timeout', 2500, () => session.query('SELECT pg_sleep(3)'));
+    assert.match(slow.message, /statement timeout \(0\.7 s\)/);
+  } finally {
+    await session.close();
+  }
+  const r = await cli(['snapshot', '--database-url', loosened, '--statement-timeout', '900', '-o', path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mg-snap-')), 'x.json')]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, /^migration-guard: ignoring statement_timeout, query_timeout, lock_timeout, idle_in_transaction_session_timeout, options -c default_transaction_read_only, options -c statement_timeout in the database URL: Migration Guard's own connect and statement timeouts and its read-only mode always apply\.\n/);
+  assert.ok(!r.err.includes(READER.password));
+});
+
 test('nothing is written: the server logged no DDL or DML from Migration Guard', () => {
   const statements = loggedStatements(server.logFile, 'migration-guard');
   assert.ok(statements.length > 10, `the log holds Migration Guard's statements (${statements.length})`);

@@ -189,12 +189,12 @@ test('untrusted: no database, no git; the client is asked who signs', async () =
   }
 });
 
-test('a configured password never appears in the server log, the review or the sidebar page', async () => {
+test('a configured password never appears in the server log, the review or the sidebar page; a URL timeout is ignored and the log says so', async () => {
   const password = 'pw-7f3a-NEVER-LOG-ME';
   const copy = incidentCopy(false);
   const u = fileUri(path.join(copy, REL));
   // Port 1 on loopback refuses at once: the connection fails and is reported.
-  const c = await LspClient.start({ folders: [copy], database: { url: 'postgresql://app@127.0.0.1:1/projects', connectTimeoutMs: 2000 }, env: { MIGRATION_GUARD_DATABASE_PASSWORD: password }, settings: {} });
+  const c = await LspClient.start({ folders: [copy], database: { url: 'postgresql://app@127.0.0.1:1/projects?statement_timeout=60000', connectTimeoutMs: 2000 }, env: { MIGRATION_GUARD_DATABASE_PASSWORD: password }, settings: {} });
   try {
     c.open(u, fs.readFileSync(path.join(copy, REL), 'utf8'));
     const failed = await until('the connection to fail', async () => {
@@ -210,6 +210,7 @@ test('a configured password never appears in the server log, the review or the s
       assert.ok(!value.includes(password) && !value.includes(encodeURIComponent(password)), `the password is in the ${where}`);
     }
     assert.match(c.logs.join('\n'), /connection was refused/, 'the failure itself is logged');
+    assert.match(c.logs.join('\n'), /Migration Guard: ignoring statement_timeout in the database URL: Migration Guard's own connect and statement timeouts and its read-only mode always apply\./);
   } finally {
     await c.stop();
   }

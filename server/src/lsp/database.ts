@@ -8,6 +8,7 @@ import { addExactCounts, openSchemaSource, type CountTarget, type SourceSpec } f
 import { findTable, type SchemaSnapshot, type SchemaSource } from '../core/db/schemaSource';
 import { SnapshotError } from '../core/db/snapshot';
 import { resolveDatabaseUrl, UrlError } from '../core/db/url';
+import { ignoredOptionsMessage, sessionUrl } from '../core/db/urlOptions';
 import type { ProjectLayout } from '../core/models';
 import { PASSWORD_ENV, type DatabaseConnectionSettings, type DatabaseStatus } from '../protocol';
 
@@ -120,6 +121,8 @@ export class DatabaseStore {
   }
 
   private async load(spec: SourceSpec, entry: Entry): Promise<OpenDatabase | undefined> {
+    const ignored = spec.kind === 'url' ? ignoredOptionsMessage(sessionUrl(spec.url).ignored) : undefined;
+    if (ignored) this.log(`Migration Guard: ${ignored}`);
     try {
       const source = await openSchemaSource(spec);
       const snapshot = await source.read();

@@ -7,6 +7,7 @@ import { openSchemaSource, type SourceSpec } from '../../core/db/open';
 import type { SchemaSource } from '../../core/db/schemaSource';
 import { SnapshotError } from '../../core/db/snapshot';
 import { normaliseUrl, resolveDatabaseUrl, UrlError } from '../../core/db/url';
+import { ignoredOptionsMessage, sessionUrl } from '../../core/db/urlOptions';
 import { UsageError } from '../../core/walk';
 import type { CliIo } from '../io';
 
@@ -61,13 +62,19 @@ export function sourceSpec(values: DatabaseValues, io: CliIo, alembicIni: string
   };
   if (values['schema-snapshot'] !== undefined) return { kind: 'snapshot', file: path.resolve(io.cwd, values['schema-snapshot']) };
   if (values['embedded-seed'] !== undefined) return { kind: 'seed', file: path.resolve(io.cwd, values['embedded-seed']) };
-  if (values['database-url'] !== undefined) return { kind: 'url', url: normaliseUrl(values['database-url']), ...timeouts };
+  if (values['database-url'] !== undefined) return urlSpec(normaliseUrl(values['database-url']), timeouts, io);
   if (!values.database && !required) return undefined;
   const resolved = resolveDatabaseUrl({ env: io.env ?? process.env, alembicIni });
   if (!resolved) {
     throw new UsageError('no database configured: pass --database-url, set DATABASE_URL, or set sqlalchemy.url in alembic.ini (or use --schema-snapshot / --embedded-seed)');
   }
-  return { kind: 'url', url: resolved.url, ...timeouts };
+  return urlSpec(resolved.url, timeouts, io);
+}
+
+function urlSpec(url: string, timeouts: { connectTimeoutMs?: number; statementTimeoutMs?: number }, io: CliIo): SourceSpec {
+  const ignored = ignoredOptionsMessage(sessionUrl(url).ignored);
+  if (ignored) io.stderr(`migration-guard: ${ignored}\n`);
+  return { kind: 'url', url, ...timeouts };
 }
 
 export async function withSource<T>(spec: SourceSpec, use: (source: SchemaSource) => Promise<T>): Promise<T> {

@@ -7,6 +7,7 @@ import { boundedCount, readCatalog, type Queryable } from './catalog';
 import { DbError, toDbError, type ErrorContext } from './errors';
 import type { RowCount, SchemaSnapshot, SchemaSource, TableRef } from './schemaSource';
 import { describeTarget, passwordOf, redactUrl } from './url';
+import { sessionUrl } from './urlOptions';
 
 export interface PgSourceOptions {
   /** postgresql://... (normalised; see url.ts). */
@@ -37,16 +38,19 @@ export class PgSession implements Queryable {
       connectTimeoutMs,
       statementTimeoutMs,
     };
+    // The URL's own timeouts and options would override ours inside `pg`, so they go (the CLI and the
+    // language server say so: ignoredOptionsMessage).
+    const { url, options } = sessionUrl(opts.url);
     // Loaded here, not at start-up: runs without a database never pay for the driver.
     const { Client: PgClient } = await import('pg');
     const client = new PgClient({
-      connectionString: opts.url,
+      connectionString: url,
       connectionTimeoutMillis: connectTimeoutMs,
       statement_timeout: statementTimeoutMs,
       lock_timeout: statementTimeoutMs,
       query_timeout: statementTimeoutMs + CLIENT_GRACE_MS,
       application_name: 'migration-guard',
-      options: '-c default_transaction_read_only=on',
+      options: [...options, '-c default_transaction_read_only=on'].join(' '),
     });
     const session = new PgSession(client, ctx);
     // Without a listener, a connection the server drops while idle would crash the process.
