@@ -23,7 +23,6 @@ export const PASSWORD_SECRET = 'migrationGuard.databasePassword';
 
 export class Session implements vscode.Disposable {
   private client?: LanguageClient;
-  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/{*.py,*.sql,alembic.ini,manage.py,.migration-review.json}');
   private readonly reviewChanged = new vscode.EventEmitter<void>();
   /** The server's facts behind a review changed (a database was read, the ledger was written), or it restarted. */
   readonly onReviewChanged = this.reviewChanged.event;
@@ -35,7 +34,6 @@ export class Session implements vscode.Disposable {
     private readonly onSummary: (summary: FindingsSummary) => void,
   ) {
     this.subscriptions = [
-      this.watcher,
       this.reviewChanged,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (this.config.affectsDatabase(e)) void this.client?.sendNotification(DATABASE_SETTINGS_NOTIFICATION, this.config.databaseForServer() ?? {});
@@ -64,7 +62,7 @@ export class Session implements vscode.Disposable {
         { scheme: 'file', language: 'sql' },
         { scheme: 'file', pattern: '**/*.sql' },
       ],
-      synchronize: { fileEvents: this.watcher },
+      // No synchronize.fileEvents: the server registers the files it watches itself (lsp/files.ts).
       diagnosticPullOptions: { onChange: true, onSave: true },
       initializationOptions,
       markdown: { isTrusted: { enabledCommands: [SHOW_RULE_DOCS_COMMAND] } },

@@ -49,6 +49,17 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** What the client answers when the server asks who signs off (migrationGuard/signerName). */
   signerName?: string | null;
+  /**
+   * false: the client announces no pull diagnostics (no capabilities.textDocument.diagnostic), as Neovim
+   * before 0.10 and other editors do, and takes textDocument/publishDiagnostics instead.
+   */
+  pull?: boolean;
+}
+
+export interface Registration {
+  id: string;
+  method: string;
+  registerOptions?: unknown;
 }
 
 export class LspClient {
@@ -61,6 +72,10 @@ export class LspClient {
   signerRequests = 0;
   /** How many times the server said the facts behind a review changed. */
   reviewChanges = 0;
+  /** What the server registered through client/registerCapability. */
+  readonly registrations: Registration[] = [];
+  /** textDocument/publishDiagnostics by URI, the latest last. */
+  readonly published = new Map<string, Diagnostic[][]>();
   /** Server-created progress: the $/progress values sent for each token it asked us to create. */
   readonly workDone = new Map<string, Array<{ kind: string; percentage?: number; message?: string }>>();
   private readonly versions = new Map<string, number>();
@@ -85,7 +100,15 @@ export class LspClient {
       client.refreshRequests++;
       return null;
     });
-    rpc.onRequest('client/registerCapability', () => null);
+    rpc.onRequest('client/registerCapability', (p: { registrations: Registration[] }) => {
+      client.registrations.push(...p.registrations);
+      return null;
+    });
+    rpc.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
+      const list = client.published.get(p.uri) ?? [];
+      list.push(p.diagnostics);
+      client.published.set(p.uri, list);
+    });
     rpc.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
       const token = String(p.token);
       client.workDone.set(token, []);
@@ -109,15 +132,26 @@ export class LspClient {
     });
     rpc.listen();
     const folders = (options.folders ?? []).map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) }));
+    const pull = options.pull ?? true;
     await client.request('initialize', {
       processId: process.pid,
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders,
       initializationOptions: { trusted: options.trusted ?? true, ...(options.database ? { database: options.database } : {}) },
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true }, workspaceEdit: { documentChanges: true } },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          ...(pull ? { diagnostics: { refreshSupport: true } } : {}),
+          workspaceEdit: { documentChanges: true },
+        },
         window: { workDoneProgress: true },
-        textDocument: { diagnostic: { dynamicRegistration: false }, hover: { contentFormat: ['markdown'] }, codeAction: {} },
+        textDocument: {
+          ...(pull ? { diagnostic: { dynamicRegistration: false } } : { publishDiagnostics: { versionSupport: true } }),
+          hover: { contentFormat: ['markdown'] },
+          codeAction: {},
+        },
       },
     });
     client.notify('initialized', {});
@@ -167,6 +201,17 @@ export class LspClient {
     const report = await this.request<{ kind: string; items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } }, timeoutMs);
     if (report.kind !== 'full' || !report.items) throw new Error(`expected a full report, got ${report.kind}`);
     return report.items;
+  }
+
+  /** Waits for published diagnostics of `uri` that satisfy `accept` (the latest ones are checked first). */
+  async publishedUntil(uri: string, accept: (diagnostics: Diagnostic[]) => boolean, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const latest = this.published.get(uri)?.at(-1);
+      if (latest && accept(latest)) return latest;
+      if (Date.now() > deadline) throw new Error(`no published diagnostics for ${uri} as expected within ${timeoutMs} ms; latest: ${JSON.stringify(latest?.map((d) => d.code))}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 
   async stop(): Promise<void> {

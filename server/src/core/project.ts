@@ -117,6 +117,9 @@ const CONFIGS: Array<{ file: string; setting: RegExp; optional?: boolean }> = [
   { file: 'application.yaml', setting: /^\s*url\s*:\s*["']?(jdbc:[^\s"']+)/m, optional: true },
 ];
 
+/** The names of the files that can decide a project's dialect: an editor watches them. */
+export const DIALECT_FILES: readonly string[] = CONFIGS.map((c) => c.file);
+
 /** null: a configuration file is here but names no known dialect; undefined: there is none. */
 function configuredAt(dir: string): SqlDialect | null | undefined {
   for (const { file, setting, optional } of CONFIGS) {

@@ -105,6 +105,19 @@ export class FactsStore {
     this.changed();
   }
 
+  /** A file that decides the dialect changed: the facts stand, but every analysis must be redone. */
+  dialectChanged(): void {
+    this.changed();
+  }
+
+  /** migrationGuard/rescan: everything is read from disk again (the database stays as it was read). */
+  reload(): void {
+    this.ledgers.clear();
+    this.layouts.clear();
+    this.models.clear();
+    this.changed();
+  }
+
   /** Whether `file` lies in a migration folder (script_location) of a known project. */
   inMigrationFolder(file: string): boolean {
     return [...this.layouts.values()].some((l) => l?.scriptLocation !== undefined && file.startsWith(l.scriptLocation + path.sep));

@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { initAnalyzer } from '../core/analyze';
 import { SETTINGS_SECTION, type InitializationOptions } from '../protocol';
+import { registerWatchers } from './files';
 import type { LspState } from './state';
 
 const DIAGNOSTIC_IDENTIFIER = 'migration-guard';
@@ -26,6 +27,7 @@ export function initialize(state: LspState) {
     state.facts.db.configure(options?.database, state.trusted);
     state.folders.set((params.workspaceFolders ?? []).map((f) => f.uri));
     state.folderEvents = capabilities.workspace?.workspaceFolders === true;
+    state.canWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     await initAnalyzer();
     return {
       capabilities: {
@@ -45,5 +47,6 @@ export function initialized(state: LspState, onFoldersChanged: (event: Workspace
     if (state.folderEvents) state.connection.workspace.onDidChangeWorkspaceFolders(onFoldersChanged);
     if (!state.trusted) state.connection.console.info('Migration Guard: the workspace is not trusted, so only migration files are read; nothing connects to a database.');
     if (state.settings.canAsk) await state.connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    if (state.canWatch) await registerWatchers(state);
   };
 }

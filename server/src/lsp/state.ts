@@ -30,6 +30,8 @@ export interface LspState {
   workDoneProgress: boolean;
   /** Set at initialize when the client sends workspace-folder changes (listening for them otherwise throws). */
   folderEvents: boolean;
+  /** Set at initialize when the client watches files for the server (dynamic didChangeWatchedFiles). */
+  canWatch: boolean;
   /** Asks the client to pull every document's and the workspace's diagnostics again. */
   refreshDiagnostics(): Promise<void>;
 }
@@ -72,6 +74,7 @@ export function createState(connection: Connection): LspState {
     canRefresh: false,
     workDoneProgress: false,
     folderEvents: false,
+    canWatch: false,
     async refreshDiagnostics() {
       if (state.canRefresh) await connection.languages.diagnostics.refresh();
     },
