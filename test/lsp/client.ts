@@ -72,6 +72,8 @@ export class LspClient {
   signerRequests = 0;
   /** How many times the server said the facts behind a review changed. */
   reviewChanges = 0;
+  /** What the server answered to initialize. */
+  serverCapabilities: Record<string, unknown> = {};
   /** What the server registered through client/registerCapability. */
   readonly registrations: Registration[] = [];
   /** textDocument/publishDiagnostics by URI, the latest last. */
@@ -133,7 +135,7 @@ export class LspClient {
     rpc.listen();
     const folders = (options.folders ?? []).map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) }));
     const pull = options.pull ?? true;
-    await client.request('initialize', {
+    const initialized = await client.request<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders,
@@ -154,6 +156,7 @@ export class LspClient {
         },
       },
     });
+    client.serverCapabilities = initialized.capabilities;
     client.notify('initialized', {});
     return client;
   }
@@ -190,6 +193,10 @@ export class LspClient {
     this.versions.set(uri, version);
     this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     return version;
+  }
+
+  save(uri: string): void {
+    this.notify('textDocument/didSave', { textDocument: { uri } });
   }
 
   close(uri: string): void {

@@ -28,11 +28,13 @@ export function initialize(state: LspState) {
     state.folders.set((params.workspaceFolders ?? []).map((f) => f.uri));
     state.folderEvents = capabilities.workspace?.workspaceFolders === true;
     state.canWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    state.push = capabilities.textDocument?.diagnostic === undefined;
     await initAnalyzer();
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        diagnosticProvider: { identifier: DIAGNOSTIC_IDENTIFIER, interFileDependencies: false, workspaceDiagnostics: true },
+        // A client that pushes gets saves too (diagnostics are published again then) and no pull provider.
+        textDocumentSync: state.push ? { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } } : TextDocumentSyncKind.Incremental,
+        ...(state.push ? {} : { diagnosticProvider: { identifier: DIAGNOSTIC_IDENTIFIER, interFileDependencies: false, workspaceDiagnostics: true } }),
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

@@ -52,6 +52,12 @@ connection.onRequest(PARITY_REQUEST, guarded(connection, PARITY_REQUEST, () => (
 connection.onRequest(GENERATE_MODEL_REQUEST, guarded(connection, GENERATE_MODEL_REQUEST, () => ({ ok: false as const, message: 'Generate model failed; see the Migration Guard output.' }), generateModel(state)));
 connection.onShutdown(guarded(connection, 'shutdown', none, () => state.facts.db.closeAll()));
 
-state.documents.onDidClose(guarded(connection, 'textDocument/didClose', none, (e) => state.analyses.forget(e.document.uri)));
+state.documents.onDidClose(guarded(connection, 'textDocument/didClose', none, (e) => {
+  state.analyses.forget(e.document.uri);
+  if (state.push) state.pusher.clear(e.document.uri);
+}));
+// Clients that do not pull diagnostics get them published (push.ts); onDidChangeContent covers opening too.
+state.documents.onDidChangeContent((e) => state.push && state.pusher.schedule(e.document.uri));
+state.documents.onDidSave((e) => state.push && state.pusher.schedule(e.document.uri));
 state.documents.listen(connection);
 connection.listen();

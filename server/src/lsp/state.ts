@@ -8,6 +8,7 @@ import { SettingsStore } from './config';
 import { DatabaseStore } from './database';
 import { DocumentAnalyses } from './documents';
 import { FactsStore } from './facts';
+import { DiagnosticsPusher } from './push';
 import { WorkspaceFolders } from './scope';
 import { SummaryPublisher } from './summary';
 import { WorkspaceScan } from './workspaceScan';
@@ -32,7 +33,10 @@ export interface LspState {
   folderEvents: boolean;
   /** Set at initialize when the client watches files for the server (dynamic didChangeWatchedFiles). */
   canWatch: boolean;
-  /** Asks the client to pull every document's and the workspace's diagnostics again. */
+  /** Set at initialize when the client does not pull diagnostics: they are published instead. */
+  push: boolean;
+  pusher: DiagnosticsPusher;
+  /** Asks the client to pull every document's and the workspace's diagnostics again (or publishes them). */
   refreshDiagnostics(): Promise<void>;
 }
 
@@ -61,22 +65,27 @@ export function createState(connection: Connection): LspState {
     for (const a of analyses.all()) byPath.set(a.report.path, a.report.findings);
     return byPath;
   };
+  const documents = new TextDocuments(TextDocument);
+  const summary = new SummaryPublisher(connection, findings);
   const state: LspState = {
     connection,
-    documents: new TextDocuments(TextDocument),
+    documents,
     folders,
     settings,
     analyses,
     workspace,
-    summary: new SummaryPublisher(connection, findings),
+    summary,
     facts,
     trusted: false,
     canRefresh: false,
     workDoneProgress: false,
     folderEvents: false,
     canWatch: false,
+    push: false,
+    pusher: new DiagnosticsPusher({ connection, documents, settings, analyses, summary }),
     async refreshDiagnostics() {
-      if (state.canRefresh) await connection.languages.diagnostics.refresh();
+      if (state.push) state.pusher.scheduleAll();
+      else if (state.canRefresh) await connection.languages.diagnostics.refresh();
     },
   };
   return state;
