@@ -14,7 +14,7 @@ import type { LspState } from './state';
 const PROJECT_FILES = ['alembic.ini', 'manage.py'];
 
 /** Migrations (for the scan), models and env.py, the ledger, and the files that name a project's database. */
-export const WATCHED_GLOBS = ['**/*.py', '**/*.sql', `**/${LEDGER_FILE}`, `**/{${[...new Set([...PROJECT_FILES, ...DIALECT_FILES])].join(',')}}`];
+const WATCHED_GLOBS = ['**/*.py', '**/*.sql', `**/${LEDGER_FILE}`, `**/{${[...new Set([...PROJECT_FILES, ...DIALECT_FILES])].join(',')}}`];
 
 export async function registerWatchers(state: LspState): Promise<void> {
   await state.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
