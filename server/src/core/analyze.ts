@@ -1,4 +1,4 @@
-import { detectFramework } from './detect';
+import { detectFramework, detectNamedFramework } from './detect';
 import { SEVERITY_ORDER, type Finding, type Severity } from './findings';
 import { fixesFor } from './fixes';
 import { alembicFrontend } from './frontends/alembic';
@@ -40,9 +40,11 @@ const LENIENT_UTF8 = new TextDecoder('utf-8');
 /** Bytes to text. Bad input becomes a parse-error finding and never an exception. */
 export function decode(bytes: Uint8Array, options: AnalysisOptions): Decoded {
   if (bytes.length > options.maxFileBytes) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    return { text: '', problem: `This file is ${mb(bytes.length)} MB, over the ${mb(options.maxFileBytes)} MB limit (maxFileBytes), so it was not checked.` };
+    // Readers stop one byte past the limit (fileRead.ts), so the file's own size is not known here.
+    return { text: '', problem: `This file is larger than the ${byteSize(options.maxFileBytes)} limit (maxFileBytes), so it was not checked.` };
   }
+  const utf16 = utf16Decoder(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16);
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
     return { text: '', problem: 'This file contains NUL bytes: it looks binary, so it was not checked.' };
   }
@@ -53,6 +55,35 @@ export function decode(bytes: Uint8Array, options: AnalysisOptions): Decoded {
       text: stripBom(LENIENT_UTF8.decode(bytes)),
       problem: 'This file is not valid UTF-8; undecodable bytes were read as U+FFFD, so names next to them may be wrong.',
     };
+  }
+}
+
+/** `4 MiB (4,194,304 bytes)`: a limit said so that a file one byte over it is plainly over it. */
+export function byteSize(n: number): string {
+  const exact = `${n.toLocaleString('en-US')} ${n === 1 ? 'byte' : 'bytes'}`;
+  for (const [unit, size] of [['MiB', 1024 * 1024], ['KiB', 1024]] as const) {
+    if (n >= size && n % size === 0) return `${n / size} ${unit} (${exact})`;
+  }
+  return exact;
+}
+
+// Windows tools (PowerShell's Out-File, SSMS's "Unicode") save SQL as UTF-16 with a byte order mark.
+// Decoded, its text is the same text, and offsets count UTF-16 code units as they always do.
+const UTF16 = { le: new TextDecoder('utf-16le', { fatal: true }), be: new TextDecoder('utf-16be', { fatal: true }) };
+type Utf16Decoder = typeof UTF16.le;
+
+function utf16Decoder(bytes: Uint8Array): Utf16Decoder | undefined {
+  if (bytes.length < 2) return undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return UTF16.le;
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return UTF16.be;
+  return undefined;
+}
+
+function decodeUtf16(bytes: Uint8Array, decoder: Utf16Decoder): Decoded {
+  try {
+    return { text: stripBom(decoder.decode(bytes)) };
+  } catch {
+    return { text: '', problem: 'This file starts with a UTF-16 byte order mark but is not valid UTF-16, so it was not checked.' };
   }
 }
 
@@ -118,7 +149,7 @@ export function analyzeText(path: string, text: string, partial?: Partial<Analys
 }
 
 function analyzeResolved(path: string, text: string, options: AnalysisOptions): FileReport {
-  const framework = detectFramework(path, text);
+  const framework = options.named ? detectNamedFramework(path, text) : detectFramework(path, text);
   if (!framework) return { path, text, findings: [] };
   const index = new LineIndex(text);
   let result: FrontendResult;

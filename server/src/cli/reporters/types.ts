@@ -3,8 +3,8 @@ import type { FileReport } from '../../core/report';
 /** Everything one `check` run produced: what every reporter renders. */
 export interface RunResult {
   reports: FileReport[];
-  /** Files that could not be read; reported, never skipped silently. */
-  errors: { path: string; message: string }[];
+  /** Files that could not be read, and failures of the whole run (no path); reported, never skipped silently. */
+  errors: { path?: string; message: string }[];
   filesChecked: number;
 }
 
