@@ -66,7 +66,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await run(rest, tracked, USAGE);
   } catch (err) {
     const message = failureMessage(err);
-    io.stderr(`migration-guard: ${message}\n${err instanceof UsageError || isParseArgsError(err) ? `\n${USAGE}\n` : ''}`);
+    // One line, so a CI log shows the failure rather than a page of usage; --help has the page.
+    const help = err instanceof UsageError || isParseArgsError(err) ? ' (migration-guard --help lists the options)' : '';
+    io.stderr(`migration-guard: ${message}${help}\n`);
     const document = wroteOutput ? undefined : failureDocument(command, rest, message);
     if (document) io.stdout(document);
     return 2;
