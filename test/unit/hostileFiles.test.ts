@@ -167,3 +167,19 @@ test('a generated one-line migration is quoted in at most 160 characters with an
   const report = json(cli(['check', '.', '--format', 'json'], dir));
   assert.ok(JSON.stringify(report).length < 1_000);
 });
+
+test('named pipes where project files belong (alembic.ini, env.py, the review ledger) never hang a run', () => {
+  const dir = workspace({ 'migrations/versions/0001_drop.py': ALEMBIC_DROP });
+  fs.mkdirSync(path.join(dir, '.git'));
+  for (const rel of ['alembic.ini', 'migrations/env.py', '.migration-review.json']) assert.equal(spawnSync('mkfifo', [path.join(dir, rel)]).status, 0);
+  const res = cli(['check', '.', '--format', 'json'], dir);
+  const report = json(res);
+  assert.equal(res.status, 2);
+  assert.deepEqual(report.findings.map((f) => f.rule).sort(), ['drop-table', 'irreversible-downgrade']);
+  assert.deepEqual(report.errors, [{ file: 'migrations/env.py', message: 'this is a named pipe, not a file; it was not read' }]);
+  assert.match(res.stderr, /\.migration-review\.json: could not be read \(this is a named pipe, not a file; it was not read\)\. Sign-offs are not checked/);
+  const gated = cli(['check', '.', '--require-review', '--format', 'json'], dir);
+  assert.equal(gated.signal, null);
+  assert.equal(gated.status, 2);
+  assert.match(JSON.parse(gated.stdout).errors[0].message, /\.migration-review\.json: could not be read \(this is a named pipe/);
+});

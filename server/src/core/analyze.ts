@@ -1,5 +1,6 @@
 import { detectFramework, detectNamedFramework } from './detect';
 import { SEVERITY_ORDER, type Finding, type Severity } from './findings';
+import { byteSize } from './fileRead';
 import { fixesFor } from './fixes';
 import { alembicFrontend } from './frontends/alembic';
 import { alembicHistory } from './frontends/alembicHistory';
@@ -56,15 +57,6 @@ export function decode(bytes: Uint8Array, options: AnalysisOptions): Decoded {
       problem: 'This file is not valid UTF-8; undecodable bytes were read as U+FFFD, so names next to them may be wrong.',
     };
   }
-}
-
-/** `4 MiB (4,194,304 bytes)`: a limit said so that a file one byte over it is plainly over it. */
-export function byteSize(n: number): string {
-  const exact = `${n.toLocaleString('en-US')} ${n === 1 ? 'byte' : 'bytes'}`;
-  for (const [unit, size] of [['MiB', 1024 * 1024], ['KiB', 1024]] as const) {
-    if (n >= size && n % size === 0) return `${n / size} ${unit} (${exact})`;
-  }
-  return exact;
 }
 
 // Windows tools (PowerShell's Out-File, SSMS's "Unicode") save SQL as UTF-16 with a byte order mark.

@@ -90,12 +90,31 @@ export async function readPipe(file: string, maxBytes: number): Promise<Uint8Arr
   }
 }
 
-/** A small text file the walk consults (alembic.ini): undefined unless it is a regular file that reads. */
-export function readSmallText(file: string, maxBytes: number): string | undefined {
+/**
+ * A project file read as UTF-8 (configuration, models, the review ledger): refused with a FileReadError
+ * when it is not a regular file or is larger than `maxBytes`, so a named pipe called alembic.ini cannot
+ * hang a run.
+ */
+export function readTextFile(file: string, maxBytes: number): string {
+  const bytes = readRegularFile(file, maxBytes);
+  if (bytes.length > maxBytes) throw new FileReadError(`it is larger than ${byteSize(maxBytes)}`);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+}
+
+/** readTextFile, or undefined when the file is missing or refused: for files whose absence is normal. */
+export function readTextIfAny(file: string, maxBytes: number): string | undefined {
   try {
-    const bytes = readRegularFile(file, maxBytes);
-    return bytes.length > maxBytes ? undefined : Buffer.from(bytes).toString('utf8');
+    return readTextFile(file, maxBytes);
   } catch {
     return undefined;
   }
+}
+
+/** `4 MiB (4,194,304 bytes)`: a limit said so that a file one byte over it is plainly over it. */
+export function byteSize(n: number): string {
+  const exact = `${n.toLocaleString('en-US')} ${n === 1 ? 'byte' : 'bytes'}`;
+  for (const [unit, size] of [['MiB', 1024 * 1024], ['KiB', 1024]] as const) {
+    if (n >= size && n % size === 0) return `${n / size} ${unit} (${exact})`;
+  }
+  return exact;
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isSqlMigration } from './detect';
-import { readSmallText, specialKind } from './fileRead';
+import { readTextIfAny, specialKind } from './fileRead';
 import type { FileReport } from './report';
 
 const SKIPPED_DIRS = new Set([
@@ -23,7 +23,7 @@ export interface Candidate {
 /** alembic.ini's script_location, which may sit outside the folders being walked. */
 function alembicScriptLocation(dir: string): string | undefined {
   const ini = path.join(dir, 'alembic.ini');
-  const text = readSmallText(ini, MAX_INI_BYTES);
+  const text = readTextIfAny(ini, MAX_INI_BYTES);
   if (text === undefined) return undefined;
   const m = /^\s*script_location\s*=\s*(.+?)\s*$/m.exec(text);
   if (!m) return undefined;

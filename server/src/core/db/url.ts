@@ -3,8 +3,8 @@
 // Order (DESIGN.md "Database"): the editor setting (its password comes separately from VS Code's
 // SecretStorage, so it never sits in settings.json), then DATABASE_URL, then alembic.ini's sqlalchemy.url.
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readTextIfAny } from '../fileRead';
 
 /**
  * The server/CLI side of the connection settings. The language server receives it as
@@ -32,6 +32,8 @@ export interface ResolvedUrl {
 }
 
 export class UrlError extends Error {}
+
+const MAX_INI_BYTES = 1024 * 1024;
 
 const SQLALCHEMY_POSTGRES = /^(?:postgres|postgresql)(?:\+[a-z0-9_]+)?:\/\//i;
 // alembic.ini's template value: a placeholder, not a database.
@@ -122,12 +124,8 @@ export function withPassword(url: string, password: string | undefined): string 
  * undefined when there is no such key or it is the template's `driver://...` placeholder.
  */
 export function alembicIniUrl(iniPath: string): string | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(iniPath, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const text = readTextIfAny(iniPath, MAX_INI_BYTES);
+  if (text === undefined) return undefined;
   const value = iniValue(text, 'alembic', 'sqlalchemy.url');
   if (!value) return undefined;
   const url = value.replace(/%\(here\)s/g, path.dirname(iniPath)).replace(/%%/g, '%');
