@@ -120,7 +120,8 @@ function walkDir(dir: string, walk: Walk, layout = false): void {
     walk.errors.push({ path: dir, message: `this folder could not be read (${describeFsError(err)}), so the migrations in it were not checked` });
     return;
   }
-  const script = alembicScriptLocation(dir);
+  // The listing says whether there is an alembic.ini, which saves trying to open one in every folder.
+  const script = entries.some((e) => e.name === 'alembic.ini') ? alembicScriptLocation(dir) : undefined;
   if (script && fs.existsSync(script)) walkDir(script, walk);
   const sqitch = entries.some((e) => e.name === 'sqitch.plan' && e.isFile());
   const inMigrations = layout || MIGRATION_DIR_NAME.test(path.basename(dir));
