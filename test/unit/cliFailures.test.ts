@@ -82,3 +82,9 @@ test('parity --format json answers a failure with a JSON document', () => {
   assert.equal(res.status, 2);
   assert.deepEqual(JSON.parse(res.stdout), { version: 1, errors: [{ message: 'The database URL cannot be used: the IPv6 address in brackets has no closing "]".' }] });
 });
+
+test('with --format github a failure is an error annotation, and the summary says the run failed', () => {
+  const res = cli(['check', '.', '--format', 'github', '--database-url', 'postgresql://app@db.internal:99999/prod'], project());
+  assert.equal(res.status, 2);
+  assert.equal(res.stdout, '::error::The database URL cannot be used: port 99999 is not a port number (1 to 65535).\nNo findings in 0 files; the run failed.\n');
+});

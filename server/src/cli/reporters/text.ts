@@ -36,8 +36,10 @@ export function summaryLine(run: RunResult): string {
   const parts = TALLY_LABELS.filter(([key]) => tally[key] > 0).map(([key, one, many]) => quantity(tally[key], one, many));
   const files = quantity(run.filesChecked, 'file', 'files');
   const found = parts.length > 0 ? `${parts.join(', ')} in ${files}` : `No findings in ${files}`;
-  const unread = run.errors.length > 0 ? `; ${quantity(run.errors.length, 'file', 'files')} could not be read` : '';
-  return `${found}${unread}.`;
+  const unreadable = run.errors.filter((e) => e.path !== undefined).length;
+  const unread = unreadable > 0 ? `; ${quantity(unreadable, 'file', 'files')} could not be read` : '';
+  const failed = unreadable < run.errors.length ? '; the run failed' : '';
+  return `${found}${unread}${failed}.`;
 }
 
 function renderFinding(loc: LocatedFinding, paint: Paint): string {
