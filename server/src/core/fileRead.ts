@@ -31,9 +31,10 @@ interface Chunks {
 }
 
 /** Reads into `into` until end of file, `cap` bytes, or (a pipe) nothing to read yet: 'blocked'. */
-function readAvailable(fd: number, into: Chunks, cap: number): 'done' | 'blocked' {
+function readAvailable(fd: number, into: Chunks, cap: number, expected = 0): 'done' | 'blocked' {
   while (into.total < cap) {
-    const chunk = Buffer.allocUnsafe(Math.min(CHUNK, cap - into.total));
+    // The size stat reported is only a hint: it sizes the first read, and the reading goes on to the end.
+    const chunk = Buffer.allocUnsafe(Math.min(Math.max(CHUNK, expected + 1 - into.total), cap - into.total));
     let n: number;
     try {
       n = fs.readSync(fd, chunk, 0, chunk.length, null);
@@ -58,8 +59,8 @@ export function readRegularFile(file: string, maxBytes: number): Uint8Array {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw new FileReadError(`this is ${specialKind(stat)}, not a file; it was not read`);
     const read: Chunks = { parts: [], total: 0 };
-    readAvailable(fd, read, maxBytes + 1);
-    return Buffer.concat(read.parts, read.total);
+    readAvailable(fd, read, maxBytes + 1, stat.size);
+    return read.parts.length === 1 ? read.parts[0] : Buffer.concat(read.parts, read.total);
   } finally {
     fs.closeSync(fd);
   }
