@@ -183,3 +183,13 @@ test('named pipes where project files belong (alembic.ini, env.py, the review le
   assert.equal(gated.status, 2);
   assert.match(JSON.parse(gated.stdout).errors[0].message, /\.migration-review\.json: could not be read \(this is a named pipe/);
 });
+
+test('a named file is never nothing: another extension is read by its content, a Python file that is no migration is said so', () => {
+  const dir = workspace({ 'V2__drop.txt': 'DROP TABLE accounts;\n', 'upgrade.txt': ALEMBIC_DROP, 'app/models.py': 'class User:\n    pass\n' });
+  const res = cli(['check', 'V2__drop.txt', 'upgrade.txt', 'app/models.py', '--format', 'json'], dir);
+  assert.equal(res.status, 1);
+  const report = json(res);
+  assert.equal(report.files, 2);
+  assert.deepEqual(report.findings.filter((f) => f.rule === 'drop-table').map((f) => f.file), ['V2__drop.txt', 'upgrade.txt']);
+  assert.match(res.stderr, /^migration-guard: app\/models\.py is not an Alembic or Django migration .*; it was not checked\.$/m);
+});

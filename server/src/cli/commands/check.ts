@@ -49,8 +49,12 @@ async function checkFiles(jobs: Job[], options: Partial<AnalysisOptions>, run: R
     }
     const report = result.report;
     if (!isMigrationCandidate(candidate, rel, report)) return;
-    // A Python file that is no migration is left out even when named; any other named file was checked.
-    if (!report.framework && report.findings.length === 0 && !detectFramework(rel, '') && !(candidate.explicit && !/\.py$/i.test(rel))) return;
+    // A Python file that is no migration is left out even when named (a hook may pass every changed file),
+    // and the run says so; any other named file was checked.
+    if (!report.framework && report.findings.length === 0 && !detectFramework(rel, '') && !(candidate.explicit && !/\.py$/i.test(rel))) {
+      if (candidate.explicit) run.notMigrations?.push(rel);
+      return;
+    }
     run.filesChecked++;
     run.reports.push(report);
   });
@@ -64,12 +68,12 @@ async function checkProjects(
   review: ReviewFacts | undefined,
   settings: RunSettings,
 ): Promise<RunResult> {
-  const run: RunResult = { reports: [], errors: [], filesChecked: 0 };
+  const run: RunResult = { reports: [], errors: [], filesChecked: 0, notMigrations: [] };
   const db: SchemaSnapshot | undefined = source ? await source.read() : undefined;
   for (const group of groupByProject(jobs, (j) => j.absolute)) {
     const loaded = await projectFacts(group.layout, db);
     const facts = review ? { ...loaded, review } : loaded;
-    const part: RunResult = { reports: [], errors: [], filesChecked: 0 };
+    const part: RunResult = { reports: [], errors: [], filesChecked: 0, notMigrations: [] };
     await checkFiles(group.items, { ...options, facts }, part, settings);
     if (source && db && facts) {
       const recount = await countFindingTargets(source, db, part.reports);
@@ -83,6 +87,7 @@ async function checkProjects(
     }
     run.reports.push(...part.reports);
     run.errors.push(...part.errors);
+    run.notMigrations?.push(...(part.notMigrations ?? []));
     run.filesChecked += part.filesChecked;
   }
   return run;
@@ -178,6 +183,7 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   io.stdout(reporter(run, { color: io.isTty && !values['no-color'] && !process.env.NO_COLOR }));
   // The text report lists what could not be read; with the machine formats stdout is a document, so a
   // person watching the run is told on stderr.
+  for (const rel of run.notMigrations ?? []) io.stderr(`migration-guard: ${rel} is not an Alembic or Django migration (no upgrade() with Alembic's imports or revision, no Migration class); it was not checked.\n`);
   if (format !== 'text') for (const e of run.errors) io.stderr(`migration-guard: ${e.path === undefined ? '' : `${e.path}: `}${e.message}\n`);
   const code = exitCode(run, failOn);
   if (!values['require-review'] || !ledger || code === 2) return code;

@@ -6,6 +6,8 @@ export interface RunResult {
   /** Files that could not be read, and failures of the whole run (no path); reported, never skipped silently. */
   errors: { path?: string; message: string }[];
   filesChecked: number;
+  /** Python files named on the command line that turned out not to be migrations; the CLI says so on stderr. */
+  notMigrations?: string[];
 }
 
 /** Renders a whole run; the result ends with a newline so the CLI can write it as is. */
