@@ -181,9 +181,9 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   saveCache(settings.cache, io);
   const reporter = reporterFor(format, RULES.map((r) => ({ id: r.id, summary: r.docs.summary, why: r.docs.why, defaultSeverity: r.defaultSeverity })));
   io.stdout(reporter(run, { color: io.isTty && !values['no-color'] && !process.env.NO_COLOR }));
+  for (const rel of run.notMigrations ?? []) io.stderr(`migration-guard: ${rel} is not an Alembic or Django migration (no upgrade() with Alembic's imports or revision, no Migration class); it was not checked.\n`);
   // The text report lists what could not be read; with the machine formats stdout is a document, so a
   // person watching the run is told on stderr.
-  for (const rel of run.notMigrations ?? []) io.stderr(`migration-guard: ${rel} is not an Alembic or Django migration (no upgrade() with Alembic's imports or revision, no Migration class); it was not checked.\n`);
   if (format !== 'text') for (const e of run.errors) io.stderr(`migration-guard: ${e.path === undefined ? '' : `${e.path}: `}${e.message}\n`);
   const code = exitCode(run, failOn);
   if (!values['require-review'] || !ledger || code === 2) return code;

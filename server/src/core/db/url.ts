@@ -56,27 +56,29 @@ export function normaliseUrl(raw: string): string {
 
 /**
  * What is wrong with a URL that will not parse, said without quoting it (it may hold a password). The
- * connection library would otherwise fail later with a bare "Invalid URL" and a stack trace.
+ * connection library would otherwise fail later with a bare "Invalid URL" and a stack trace. It accepts
+ * what that library accepts: an empty host before the path (`postgresql://app@/db`, the local socket),
+ * and an unencoded @ in the password, which URLs read up to the last @.
  */
 function urlProblem(url: string): string | undefined {
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(url);
-  } catch {
-    // Described below from its parts.
-  }
+  if (parses(url) || parses(url.replace('@/', '@localhost/'))) return undefined;
   const rest = url.slice('postgresql://'.length);
   const authorityEnd = rest.search(/[/?#]/);
   const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
   const host = authority.slice(authority.lastIndexOf('@') + 1);
-  if (authority.indexOf('@') !== authority.lastIndexOf('@')) {
-    return 'its user name or password contains "@"; write it as %40 (percent-encode @, :, / and # in user names and passwords)';
-  }
   if (host.startsWith('[') && !host.includes(']')) return 'the IPv6 address in brackets has no closing "]"';
   const port = /:(\d+)$/.exec(host)?.[1];
-  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return `port ${port} is not a port number (1 to 65535)`;
-  if (!parsed) return 'it is not a valid URL (expected postgresql://user:password@host:5432/dbname, with special characters in the password percent-encoded)';
-  return undefined;
+  if (port !== undefined && Number(port) > 65535) return `port ${port} is not a port number (1 to 65535)`;
+  return 'it is not a valid URL (expected postgresql://user:password@host:5432/dbname; percent-encode /, ? and # in the user name and password, # as %23)';
+}
+
+function parses(url: string): boolean {
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The URL with its password replaced by ***, for messages and logs. */
