@@ -133,7 +133,7 @@ export class WorkspaceScan {
     const known = this.files.get(error.path);
     if (known?.stamp === stamp) return known;
     const uri = pathToUri(error.path);
-    const finding: Finding = { rule: 'parse-error', severity: 'error', range: { start: 0, end: 0 }, message: `Migration Guard could not check this: ${error.message}.` };
+    const finding: Finding = { rule: 'parse-error', severity: 'error', range: { start: 0, end: 0 }, message: `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.` };
     const analysis = { uri, version: null, report: { path: error.path, text: '', findings: [finding] }, index: new LineIndex('') };
     const file = { uri, stamp, findings: [finding], diagnostics: toDiagnostics(analysis) };
     this.files.set(error.path, file);
