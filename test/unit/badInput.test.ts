@@ -28,7 +28,7 @@ test('a file over the size limit is reported without being read', () => {
   assert.ok(big.length > 10 * 1024 * 1024);
   const report = analyzeBytes('migrations/huge.sql', big);
   assert.deepEqual(rules(report), ['parse-error']);
-  assert.match(report.findings[0].message, /over the 4\.0 MB limit/);
+  assert.match(report.findings[0].message, /larger than the 4 MiB \(4,194,304 bytes\) limit/);
 });
 
 test('a BOM is stripped so offsets stay right', () => {
@@ -59,4 +59,40 @@ test('50,000 comment lines in a Python migration are analysed in bounded time', 
   const ms = performance.now() - started;
   assert.ok(rules(report).includes('drop-table'));
   assert.ok(ms < 5_000, `took ${ms.toFixed(0)} ms`);
+});
+
+/** UTF-16 with its byte order mark, as PowerShell's Out-File and SSMS save SQL. */
+function utf16(text: string, order: 'le' | 'be'): Uint8Array {
+  const bytes = new Uint8Array(2 + text.length * 2);
+  bytes.set(order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    bytes[2 + i * 2 + (order === 'le' ? 0 : 1)] = unit & 0xff;
+    bytes[2 + i * 2 + (order === 'le' ? 1 : 0)] = unit >> 8;
+  }
+  return bytes;
+}
+
+test('UTF-16 with a byte order mark (LE and BE) is decoded and checked, with offsets into the text', () => {
+  const text = '-- café 🚀\nDROP TABLE orders;\n';
+  for (const order of ['le', 'be'] as const) {
+    const report = analyzeBytes('migrations/0006.sql', utf16(text, order));
+    assert.deepEqual(rules(report), ['drop-table'], order);
+    assert.equal(report.text, text);
+    assert.equal(report.findings[0].range.start, text.indexOf('DROP'));
+    assert.equal(report.findings[0].table, 'orders');
+  }
+});
+
+test('a UTF-16 byte order mark before bytes that are not UTF-16 is a parse-error, not a crash', () => {
+  const report = analyzeBytes('migrations/0007.sql', new Uint8Array([0xff, 0xfe, 0x44, 0x00, 0x00]));
+  assert.deepEqual(rules(report), ['parse-error']);
+  assert.match(report.findings[0].message, /UTF-16 byte order mark but is not valid UTF-16/);
+});
+
+test('a parser message quoting a 50 kB token is capped', () => {
+  const report = analyzeText('migrations/0008.sql', `CREATE TABLE t (a int) ${'y'.repeat(50_000)};\n`);
+  assert.deepEqual(rules(report), ['parse-error']);
+  assert.ok(report.findings[0].message.length < 200, `${report.findings[0].message.length} characters`);
+  assert.match(report.findings[0].message, /syntax error at or near "y+…\); it was not checked$/);
 });

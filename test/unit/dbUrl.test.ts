@@ -18,6 +18,20 @@ test('SQLAlchemy URLs are normalised for pg; other databases are refused plainly
   assert.throws(() => normaliseUrl('db.internal'), UrlError);
 });
 
+test('URLs that will not parse are refused with what is wrong in them, never the password', () => {
+  const refused = (url: string, message: RegExp) =>
+    assert.throws(() => normaliseUrl(url), (e: Error) => e instanceof UrlError && message.test(e.message) && !e.message.includes('pa55'));
+  refused('postgresql+psycopg2://app:pa55@h:70000/db', /port 70000 is not a port number/);
+  refused('postgresql://app:pa55@[::1/db', /no closing "\]"/);
+  refused('postgresql://app:pa55#x@h/db', /not a valid URL .* # as %23/);
+  // What the connection library reads as intended is accepted: an @ in the password (URLs split at the
+  // last @) and an empty host (the local socket).
+  assert.equal(normaliseUrl('postgresql://app:pa55@word@h/db'), 'postgresql://app:pa55@word@h/db');
+  assert.equal(normaliseUrl('postgresql://app@/db'), 'postgresql://app@/db');
+  assert.equal(normaliseUrl('postgresql://app:pa%40ss@[::1]:5432/db'), 'postgresql://app:pa%40ss@[::1]:5432/db');
+  assert.equal(normaliseUrl('postgresql:///db?host=/var/run/postgresql'), 'postgresql:///db?host=/var/run/postgresql');
+});
+
 test('the setting wins over DATABASE_URL, which wins over alembic.ini; the secret password joins the setting', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-url-'));
   const ini = path.join(dir, 'alembic.ini');

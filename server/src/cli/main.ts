@@ -4,6 +4,7 @@ import { check } from './commands/check';
 import { parity } from './commands/parity';
 import { snapshot } from './commands/snapshot';
 import type { CliIo } from './io';
+import { failureDocument } from './failure';
 import { UsageError } from '../core/walk';
 
 export type { CliIo } from './io';
@@ -53,6 +54,8 @@ const COMMANDS: Record<string, (args: string[], io: CliIo, usage: string) => Pro
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  let wroteOutput = false;
+  const tracked: CliIo = { ...io, stdout: (s) => ((wroteOutput = true), io.stdout(s)) };
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
       io.stdout(`${USAGE}\n`);
@@ -60,17 +63,26 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!run) throw new UsageError(`unknown command "${command}"`);
-    return await run(rest, io, USAGE);
+    return await run(rest, tracked, USAGE);
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`migration-guard: ${(err as Error).message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    if (isDatabaseFailure(err) || err instanceof LedgerError) {
-      io.stderr(`migration-guard: ${err.message}\n`);
-      return 2;
-    }
-    io.stderr(`migration-guard: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    const message = failureMessage(err);
+    // One line, so a CI log shows the failure rather than a page of usage; --help has the page.
+    const help = err instanceof UsageError || isParseArgsError(err) ? ' (migration-guard --help lists the options)' : '';
+    io.stderr(`migration-guard: ${message}${help}\n`);
+    const document = wroteOutput ? undefined : failureDocument(command, rest, message);
+    if (document) io.stdout(document);
     return 2;
   }
+}
+
+function isParseArgsError(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS') === true;
+}
+
+/** One sentence. A failure we did not foresee keeps its message but not its stack, unless asked for. */
+function failureMessage(err: unknown): string {
+  if (err instanceof UsageError || isParseArgsError(err) || isDatabaseFailure(err) || err instanceof LedgerError) return (err as Error).message;
+  const detail = err instanceof Error ? err.message : String(err);
+  const stack = process.env.MIGRATION_GUARD_DEBUG && err instanceof Error ? `\n${err.stack}` : '';
+  return `internal error: ${detail} (this is a bug in Migration Guard; MIGRATION_GUARD_DEBUG=1 shows where it happened)${stack}`;
 }

@@ -3,17 +3,21 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeBytes } from '../core/analyze';
-import { DEFAULT_OPTIONS, type AnalysisOptions, type SiblingFile, type SqlDialect } from '../core/options';
+import { DEFAULT_OPTIONS, withDefaults, type AnalysisOptions, type SiblingFile, type SqlDialect } from '../core/options';
+import { FileReadError, readRegularFile } from '../core/fileRead';
 import { withParsersLoaded } from '../core/parse/onDemand';
 import { dialectFromProject, dialectOfFileName, readSiblingsFromDisk } from '../core/project';
 import type { ResultCache } from './cache';
 import type { FileReport } from '../core/report';
+import { describeFsError } from '../core/walk';
 
 export interface FileJob {
   absolute: string;
   rel: string;
   /** The file's content when the caller has already read it (the result cache reads it for its key). */
   bytes?: Uint8Array;
+  /** Named by the user: checked whatever its name (AnalysisOptions.named). */
+  named?: boolean;
 }
 
 /** siblingDirs: the directories whose migrations the analysis read (its history), for the result cache. */
@@ -88,10 +92,11 @@ function analyzeFile(file: FileJob, options: Partial<AnalysisOptions>): FileResu
     return read(dir);
   };
   try {
-    const report = analyzeBytes(file.rel, file.bytes ?? fs.readFileSync(file.absolute), { ...options, dialect: dialectOf(file, options), readSiblings });
+    const bytes = file.bytes ?? readRegularFile(file.absolute, withDefaults(options).maxFileBytes);
+    const report = analyzeBytes(file.rel, bytes, { ...options, ...(file.named ? { named: true } : {}), dialect: dialectOf(file, options), readSiblings });
     return { report, siblingDirs: [...siblingDirs] };
   } catch (err) {
-    return { error: `could not read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+    return { error: err instanceof FileReadError ? err.message : `this file could not be read (${describeFsError(err)})` };
   }
 }
 
@@ -114,9 +119,9 @@ export async function analyzeFilesCached(files: FileJob[], options: Partial<Anal
   const results: FileResult[] = new Array(files.length);
   const pending: Array<{ index: number; key: string; job: FileJob }> = [];
   files.forEach((file, index) => {
-    let bytes: Buffer;
+    let bytes: Uint8Array;
     try {
-      bytes = fs.readFileSync(file.absolute);
+      bytes = file.bytes ?? readRegularFile(file.absolute, withDefaults(options).maxFileBytes);
     } catch {
       // Analysing it reports why it cannot be read.
       pending.push({ index, key: '', job: file });

@@ -1,5 +1,6 @@
-import { detectFramework } from './detect';
+import { detectFramework, detectNamedFramework } from './detect';
 import { SEVERITY_ORDER, type Finding, type Severity } from './findings';
+import { byteSize } from './fileRead';
 import { fixesFor } from './fixes';
 import { alembicFrontend } from './frontends/alembic';
 import { alembicHistory } from './frontends/alembicHistory';
@@ -40,9 +41,11 @@ const LENIENT_UTF8 = new TextDecoder('utf-8');
 /** Bytes to text. Bad input becomes a parse-error finding and never an exception. */
 export function decode(bytes: Uint8Array, options: AnalysisOptions): Decoded {
   if (bytes.length > options.maxFileBytes) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    return { text: '', problem: `This file is ${mb(bytes.length)} MB, over the ${mb(options.maxFileBytes)} MB limit (maxFileBytes), so it was not checked.` };
+    // Readers stop one byte past the limit (fileRead.ts), so the file's own size is not known here.
+    return { text: '', problem: `This file is larger than the ${byteSize(options.maxFileBytes)} limit (maxFileBytes), so it was not checked.` };
   }
+  const utf16 = utf16Decoder(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16);
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
     return { text: '', problem: 'This file contains NUL bytes: it looks binary, so it was not checked.' };
   }
@@ -53,6 +56,26 @@ export function decode(bytes: Uint8Array, options: AnalysisOptions): Decoded {
       text: stripBom(LENIENT_UTF8.decode(bytes)),
       problem: 'This file is not valid UTF-8; undecodable bytes were read as U+FFFD, so names next to them may be wrong.',
     };
+  }
+}
+
+// Windows tools (PowerShell's Out-File, SSMS's "Unicode") save SQL as UTF-16 with a byte order mark.
+// Decoded, its text is the same text, and offsets count UTF-16 code units as they always do.
+const UTF16 = { le: new TextDecoder('utf-16le', { fatal: true }), be: new TextDecoder('utf-16be', { fatal: true }) };
+type Utf16Decoder = typeof UTF16.le;
+
+function utf16Decoder(bytes: Uint8Array): Utf16Decoder | undefined {
+  if (bytes.length < 2) return undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return UTF16.le;
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return UTF16.be;
+  return undefined;
+}
+
+function decodeUtf16(bytes: Uint8Array, decoder: Utf16Decoder): Decoded {
+  try {
+    return { text: stripBom(decoder.decode(bytes)) };
+  } catch {
+    return { text: '', problem: 'This file starts with a UTF-16 byte order mark but is not valid UTF-16, so it was not checked.' };
   }
 }
 
@@ -118,7 +141,7 @@ export function analyzeText(path: string, text: string, partial?: Partial<Analys
 }
 
 function analyzeResolved(path: string, text: string, options: AnalysisOptions): FileReport {
-  const framework = detectFramework(path, text);
+  const framework = options.named ? detectNamedFramework(path, text) : detectFramework(path, text);
   if (!framework) return { path, text, findings: [] };
   const index = new LineIndex(text);
   let result: FrontendResult;

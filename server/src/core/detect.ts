@@ -14,6 +14,16 @@ export function detectFramework(path: string, text: string): Framework | undefin
   return undefined;
 }
 
+/**
+ * A file the user named (on the command line): its extension decides when it has one of ours; otherwise
+ * (`check <(git show ...)` names /dev/fd/63, a script may be called V2__x.txt) its content does, and what
+ * is not a Python migration is read as SQL, so a named file is always checked rather than skipped.
+ */
+export function detectNamedFramework(path: string, text: string): Framework | undefined {
+  if (/\.(?:py|sql)$/i.test(path)) return detectFramework(path, text);
+  return detectFramework(`${path}.py`, text) ?? 'sql';
+}
+
 const SQL_DIRS = /(?:^|\/)(?:migrations?|migrate|versions|flyway|changelog)(?:\/|$)/i;
 const SQL_NAMES = /(?:^|\/)(?:[VUR]\d[\w.]*__[^/]*|\d[^/]*|[^/]*\.(?:up|down)|migration)\.sql$/i;
 const SQL_MARKERS = /^--\s*(?:\+goose\s+(?:Up|Down)|migrate:(?:up|down))\b/m;

@@ -23,6 +23,8 @@ export interface AnalysisOptions {
   baseDir?: string;
   /** The database's tables and row counts and the model index, when loaded (see facts.ts). */
   facts?: ProjectFacts;
+  /** The user named this file (the command line): a name without .py or .sql does not keep it from being checked (detect.ts). */
+  named?: boolean;
   /** Build the code-action edits for each finding. The CLI has no use for them and turns this off. */
   fixes?: boolean;
 }

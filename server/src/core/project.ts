@@ -4,6 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readTextFile } from './fileRead';
 import type { AnalysisOptions, SiblingFile, SqlDialect } from './options';
 
 const MIGRATION_FILE = /\.(?:py|sql)$/i;
@@ -21,7 +22,7 @@ function readCached(file: string): string | undefined {
     if (!stat?.isFile() || stat.size > MAX_SIBLING_BYTES) return undefined;
     const cached = fileCache.get(file);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
-    const text = fs.readFileSync(file, 'utf8');
+    const text = readTextFile(file, MAX_SIBLING_BYTES);
     fileCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, text });
     return text;
   } catch {

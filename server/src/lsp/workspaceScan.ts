@@ -18,7 +18,10 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import type { Finding } from '../core/findings';
-import { collectCandidates, type Candidate } from '../core/walk';
+import { readRegularFile } from '../core/fileRead';
+import { DEFAULT_OPTIONS } from '../core/options';
+import { LineIndex } from '../core/text';
+import { collectCandidates, type Collected, type WalkError } from '../core/walk';
 import type { Settings } from '../protocol';
 import { analyseContent, type FactsLookup } from './documents';
 import { toDiagnostics } from './diagnostics';
@@ -46,7 +49,7 @@ interface ScannedFile {
 }
 
 export class WorkspaceScan {
-  private candidates?: Candidate[];
+  private walked?: Collected;
   private readonly files = new Map<string, ScannedFile>();
 
   constructor(
@@ -57,12 +60,12 @@ export class WorkspaceScan {
 
   /** Files were created, deleted or renamed, or the folders changed: walk again on the next pull. */
   invalidate(): void {
-    this.candidates = undefined;
+    this.walked = undefined;
   }
 
   /** Forget everything: the next pull walks and reads every file again. */
   clear(): void {
-    this.candidates = undefined;
+    this.walked = undefined;
     this.files.clear();
   }
 
@@ -72,8 +75,8 @@ export class WorkspaceScan {
   }
 
   async pull(settings: Settings, generation: number, previous: Map<string, string>, emit: Emit, token?: CancellationToken, progress?: ScanProgress): Promise<void> {
-    this.candidates ??= this.walk();
-    const candidates = this.candidates;
+    this.walked ??= this.walk();
+    const { candidates, errors } = this.walked;
     let batch: WorkspaceDocumentDiagnosticReport[] = [];
     const seen = new Set<string>();
     let done = 0;
@@ -93,6 +96,13 @@ export class WorkspaceScan {
         batch = [];
       }
     }
+    for (const error of errors) {
+      const file = this.unreadable(error, settings, generation);
+      if (!file) continue;
+      seen.add(error.path);
+      const item = reportFor(file, previous.get(file.uri));
+      if (item) batch.push(item);
+    }
     for (const [absolute, file] of this.files) {
       if (seen.has(absolute)) continue;
       this.files.delete(absolute);
@@ -101,16 +111,33 @@ export class WorkspaceScan {
     if (batch.length > 0) emit(batch);
   }
 
-  private walk(): Candidate[] {
-    const out: Candidate[] = [];
+  private walk(): Collected {
+    const out: Collected = { candidates: [], errors: [] };
     for (const folder of this.folders.paths) {
       try {
-        out.push(...collectCandidates([folder], folder));
+        const found = collectCandidates([folder], folder);
+        out.candidates.push(...found.candidates);
+        out.errors.push(...found.errors);
       } catch (err) {
         this.log(`Migration Guard: could not scan ${folder}: ${String(err)}`);
       }
     }
+    for (const e of out.errors) this.log(`Migration Guard: ${e.path}: ${e.message}`);
     return out;
+  }
+
+  /** A link that leads nowhere, a pipe, a folder that cannot be listed: shown as an error on that path, as the CLI reports it. */
+  private unreadable(error: WalkError, settings: Settings, generation: number): ScannedFile | undefined {
+    if (isExcluded(this.folders.place(error.path), settings)) return undefined;
+    const stamp = `unreadable:${generation}:${error.message}`;
+    const known = this.files.get(error.path);
+    if (known?.stamp === stamp) return known;
+    const uri = pathToUri(error.path);
+    const finding: Finding = { rule: 'parse-error', severity: 'error', range: { start: 0, end: 0 }, message: `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.` };
+    const analysis = { uri, version: null, report: { path: error.path, text: '', findings: [finding] }, index: new LineIndex('') };
+    const file = { uri, stamp, findings: [finding], diagnostics: toDiagnostics(analysis) };
+    this.files.set(error.path, file);
+    return file;
   }
 
   private read(absolute: string, settings: Settings, generation: number): ScannedFile | undefined {
@@ -123,7 +150,7 @@ export class WorkspaceScan {
     const uri = pathToUri(absolute);
     let bytes: Uint8Array;
     try {
-      bytes = fs.readFileSync(absolute);
+      bytes = readRegularFile(absolute, DEFAULT_OPTIONS.maxFileBytes);
     } catch (err) {
       this.log(`Migration Guard: could not read ${absolute}: ${String(err)}`);
       return undefined;

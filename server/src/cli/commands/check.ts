@@ -5,10 +5,11 @@ import { detectFramework } from '../../core/detect';
 import { SEVERITY_ORDER, type Severity } from '../../core/findings';
 import type { SchemaSnapshot, SchemaSource } from '../../core/db/schemaSource';
 import type { ReviewFacts } from '../../core/facts';
-import type { AnalysisOptions, SqlDialect } from '../../core/options';
+import { DEFAULT_OPTIONS, type AnalysisOptions, type SqlDialect } from '../../core/options';
 import { LedgerError } from '../../core/review/ledger';
 import { RULES } from '../../core/rules';
-import { collectCandidates, isMigrationCandidate, UsageError, type Candidate } from '../../core/walk';
+import { collectCandidates, describeFsError, isMigrationCandidate, UsageError, type Candidate } from '../../core/walk';
+import { FileReadError, readPipe } from '../../core/fileRead';
 import type { CliIo } from '../io';
 import { ResultCache } from '../cache';
 import { analyzeFiles, analyzeFilesCached, type FileJob } from '../parallel';
@@ -48,7 +49,12 @@ async function checkFiles(jobs: Job[], options: Partial<AnalysisOptions>, run: R
     }
     const report = result.report;
     if (!isMigrationCandidate(candidate, rel, report)) return;
-    if (!report.framework && report.findings.length === 0 && !detectFramework(rel, '')) return;
+    // A Python file that is no migration is left out even when named (a hook may pass every changed file),
+    // and the run says so; any other named file was checked.
+    if (!report.framework && report.findings.length === 0 && !detectFramework(rel, '') && !(candidate.explicit && !/\.py$/i.test(rel))) {
+      if (candidate.explicit) run.notMigrations?.push(rel);
+      return;
+    }
     run.filesChecked++;
     run.reports.push(report);
   });
@@ -62,12 +68,12 @@ async function checkProjects(
   review: ReviewFacts | undefined,
   settings: RunSettings,
 ): Promise<RunResult> {
-  const run: RunResult = { reports: [], errors: [], filesChecked: 0 };
+  const run: RunResult = { reports: [], errors: [], filesChecked: 0, notMigrations: [] };
   const db: SchemaSnapshot | undefined = source ? await source.read() : undefined;
   for (const group of groupByProject(jobs, (j) => j.absolute)) {
     const loaded = await projectFacts(group.layout, db);
     const facts = review ? { ...loaded, review } : loaded;
-    const part: RunResult = { reports: [], errors: [], filesChecked: 0 };
+    const part: RunResult = { reports: [], errors: [], filesChecked: 0, notMigrations: [] };
     await checkFiles(group.items, { ...options, facts }, part, settings);
     if (source && db && facts) {
       const recount = await countFindingTargets(source, db, part.reports);
@@ -81,6 +87,7 @@ async function checkProjects(
     }
     run.reports.push(...part.reports);
     run.errors.push(...part.errors);
+    run.notMigrations?.push(...(part.notMigrations ?? []));
     run.filesChecked += part.filesChecked;
   }
   return run;
@@ -95,6 +102,27 @@ async function checkProjects(
  */
 function preferBaselineWasm(jobs: Job[]): void {
   if (jobs.length > 0 && jobs.every((j) => /\.sql$/i.test(j.absolute))) setFlagsFromString('--liftoff-only');
+}
+
+/**
+ * One job per candidate. A pipe named on the command line can be read only once, so it is read here, before
+ * the jobs are shared out (a pipe that cannot be read joins `errors`).
+ */
+async function jobsFor(candidates: Candidate[], cwd: string, errors: RunResult['errors']): Promise<Job[]> {
+  const jobs: Job[] = [];
+  for (const c of candidates) {
+    const job: Job = { absolute: c.absolute, rel: relative(cwd, c.absolute), candidate: c, ...(c.explicit ? { named: true } : {}) };
+    if (c.pipe) {
+      try {
+        job.bytes = await readPipe(c.absolute, DEFAULT_OPTIONS.maxFileBytes);
+      } catch (err) {
+        errors.push({ path: job.rel, message: err instanceof FileReadError ? err.message : `this pipe could not be read (${describeFsError(err)})` });
+        continue;
+      }
+    }
+    jobs.push(job);
+  }
+  return jobs;
 }
 
 function exitCode(run: RunResult, failOn: FailOn): number {
@@ -138,8 +166,9 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   const settings: RunSettings = { threads, cache: openCache(values.cache || values['cache-location'] !== undefined, values['cache-location'], io) };
   const ledger = readLedgerFor(values['require-review'], io);
 
-  const candidates = collectCandidates(positionals.length > 0 ? positionals : ['.'], io.cwd);
-  const jobs: Job[] = candidates.map((c) => ({ absolute: c.absolute, rel: relative(io.cwd, c.absolute), candidate: c }));
+  const collected = collectCandidates(positionals.length > 0 ? positionals : ['.'], io.cwd);
+  const walkErrors = collected.errors.map((e) => ({ path: relative(io.cwd, e.path), message: e.message }));
+  const jobs = await jobsFor(collected.candidates, io.cwd, walkErrors);
   const firstProject = groupByProject(jobs, (j) => j.absolute).find((g) => g.layout)?.layout;
   const spec = sourceSpec(values, io, firstProject?.alembicIni, false);
   // Reports name files relative to io.cwd; neighbouring files and the ledger's paths resolve from there too.
@@ -148,9 +177,14 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   const review = ledger && reviewFacts(ledger);
   if (!spec) preferBaselineWasm(jobs);
   const run = spec ? await withSource(spec, (source) => checkProjects(jobs, options, source, review, settings)) : await checkProjects(jobs, options, undefined, review, settings);
+  run.errors.push(...walkErrors);
   saveCache(settings.cache, io);
   const reporter = reporterFor(format, RULES.map((r) => ({ id: r.id, summary: r.docs.summary, why: r.docs.why, defaultSeverity: r.defaultSeverity })));
   io.stdout(reporter(run, { color: io.isTty && !values['no-color'] && !process.env.NO_COLOR }));
+  for (const rel of run.notMigrations ?? []) io.stderr(`migration-guard: ${rel} is not an Alembic or Django migration (no upgrade() with Alembic's imports or revision, no Migration class); it was not checked.\n`);
+  // The text report lists what could not be read; with the machine formats stdout is a document, so a
+  // person watching the run is told on stderr.
+  if (format !== 'text') for (const e of run.errors) io.stderr(`migration-guard: ${e.path === undefined ? '' : `${e.path}: `}${e.message}\n`);
   const code = exitCode(run, failOn);
   if (!values['require-review'] || !ledger || code === 2) return code;
   const missing = missingReviews(run.reports, ledger, io.cwd);

@@ -17,7 +17,7 @@ export const githubReporter: Reporter = (run) => {
   const annotations = locateFindings(run)
     .filter(({ finding }) => !finding.acknowledged)
     .map(annotation);
-  const errors = sortedErrors(run).map((e) => `::error file=${escapeProperty(e.path)}::${escapeData(e.message)}`);
+  const errors = sortedErrors(run).map((e) => `::error${e.path === undefined ? '' : ` file=${escapeProperty(e.path)}`}::${escapeData(e.message)}`);
   return [...annotations, ...errors, summaryLine(run)].join('\n') + '\n';
 };
 

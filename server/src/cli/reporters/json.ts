@@ -27,7 +27,7 @@ export const jsonReporter: Reporter = (run) => {
     version: 1,
     files: run.filesChecked,
     findings: locateFindings(run).map(toJson),
-    errors: sortedErrors(run).map((e) => ({ file: e.path, message: e.message })),
+    errors: sortedErrors(run).map((e) => ({ file: e.path ?? null, message: e.message })),
   };
   return `${JSON.stringify(output, null, 2)}\n`;
 };

@@ -37,7 +37,7 @@ export function locateFindings(run: RunResult): LocatedFinding[] {
 }
 
 export function sortedErrors(run: RunResult): RunResult['errors'] {
-  return [...run.errors].sort((a, b) => comparePaths(a.path, b.path));
+  return [...run.errors].sort((a, b) => comparePaths(a.path ?? '', b.path ?? ''));
 }
 
 function locateReport(report: FileReport): LocatedFinding[] {

@@ -98,7 +98,7 @@ function invocation(run: RunResult) {
     toolExecutionNotifications: sortedErrors(run).map((e) => ({
       level: 'error',
       message: { text: e.message },
-      locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.path) } }],
+      ...(e.path === undefined ? {} : { locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.path) } }] }),
     })),
   };
 }

@@ -7,6 +7,9 @@ import type { Reporter, RunResult } from './types';
 
 /** A long statement is recognisable from its first lines; quoting all of it would bury the next finding. */
 const MAX_EXCERPT_LINES = 3;
+/** Likewise a generated one-line migration: a quoted line stops after this many characters. */
+const MAX_LINE_CHARS = 160;
+const LEAD_CHARS = 40;
 
 const STYLE = { red: '31', yellow: '33', cyan: '36', dim: '2', boldRed: '1;31' } as const;
 const SEVERITY_STYLE: Record<Severity, string> = {
@@ -21,7 +24,7 @@ type Paint = (style: string, text: string) => string;
 export const textReporter: Reporter = (run, opts) => {
   const paint: Paint = opts.color ? (style, text) => `\x1b[${style}m${text}\x1b[0m` : (_style, text) => text;
   const blocks = locateFindings(run).map((loc) => renderFinding(loc, paint));
-  const errors = sortedErrors(run).map((e) => `${paint(STYLE.boldRed, 'error:')} ${e.path}: ${e.message}`);
+  const errors = sortedErrors(run).map((e) => `${paint(STYLE.boldRed, 'error:')} ${e.path === undefined ? '' : `${e.path}: `}${e.message}`);
   if (errors.length > 0) blocks.push(errors.join('\n'));
   blocks.push(summaryLine(run));
   return `${blocks.join('\n\n')}\n`;
@@ -33,8 +36,10 @@ export function summaryLine(run: RunResult): string {
   const parts = TALLY_LABELS.filter(([key]) => tally[key] > 0).map(([key, one, many]) => quantity(tally[key], one, many));
   const files = quantity(run.filesChecked, 'file', 'files');
   const found = parts.length > 0 ? `${parts.join(', ')} in ${files}` : `No findings in ${files}`;
-  const unread = run.errors.length > 0 ? `; ${quantity(run.errors.length, 'file', 'files')} could not be read` : '';
-  return `${found}${unread}.`;
+  const unreadable = run.errors.filter((e) => e.path !== undefined).length;
+  const unread = unreadable > 0 ? `; ${quantity(unreadable, 'file', 'files')} could not be read` : '';
+  const failed = unreadable < run.errors.length ? '; the run failed' : '';
+  return `${found}${unread}${failed}.`;
 }
 
 function renderFinding(loc: LocatedFinding, paint: Paint): string {
@@ -60,14 +65,23 @@ function excerpt(loc: LocatedFinding, paintCarets: (carets: string) => string): 
   const gutter = (label: string) => `${label.padStart(width)} | `;
 
   const firstText = index.lineText(first);
-  const flagged = firstText.slice(startChar, end === first ? endChar : firstText.length);
+  // A long line is shown from a little before the flagged part, so the carets still point at it.
+  const from = firstText.length > MAX_LINE_CHARS ? Math.max(0, startChar - LEAD_CHARS) : 0;
+  const lead = from > 0 ? '…' : '';
+  const flagged = firstText.slice(startChar, Math.min(end === first ? endChar : firstText.length, from + MAX_LINE_CHARS));
   const lines = [
-    gutter(String(first + 1)) + firstText,
-    gutter('') + caretPadding(firstText.slice(0, startChar)) + paintCarets(carets(flagged)),
+    gutter(String(first + 1)) + clipLine(firstText, from),
+    gutter('') + caretPadding(lead + firstText.slice(from, startChar)) + paintCarets(carets(flagged)),
   ];
-  for (let line = first + 1; line <= shownLast; line++) lines.push(gutter(String(line + 1)) + index.lineText(line));
+  for (let line = first + 1; line <= shownLast; line++) lines.push(gutter(String(line + 1)) + clipLine(index.lineText(line), 0));
   if (last > shownLast) lines.push(`${gutter('')}...`);
   return lines;
+}
+
+/** `from` characters in, at most MAX_LINE_CHARS of the line, with an ellipsis where it was cut. */
+function clipLine(text: string, from: number): string {
+  const shown = text.slice(from, from + MAX_LINE_CHARS);
+  return `${from > 0 ? '…' : ''}${shown}${from + MAX_LINE_CHARS < text.length ? '…' : ''}`;
 }
 
 /** Keeps tabs as tabs so the carets line up however wide the terminal draws them. */

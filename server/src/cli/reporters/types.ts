@@ -3,9 +3,11 @@ import type { FileReport } from '../../core/report';
 /** Everything one `check` run produced: what every reporter renders. */
 export interface RunResult {
   reports: FileReport[];
-  /** Files that could not be read; reported, never skipped silently. */
-  errors: { path: string; message: string }[];
+  /** Files that could not be read, and failures of the whole run (no path); reported, never skipped silently. */
+  errors: { path?: string; message: string }[];
   filesChecked: number;
+  /** Python files named on the command line that turned out not to be migrations; the CLI says so on stderr. */
+  notMigrations?: string[];
 }
 
 /** Renders a whole run; the result ends with a newline so the CLI can write it as is. */

@@ -3,8 +3,8 @@
 // Order (DESIGN.md "Database"): the editor setting (its password comes separately from VS Code's
 // SecretStorage, so it never sits in settings.json), then DATABASE_URL, then alembic.ini's sqlalchemy.url.
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readTextIfAny } from '../fileRead';
 
 /**
  * The server/CLI side of the connection settings. The language server receives it as
@@ -33,6 +33,8 @@ export interface ResolvedUrl {
 
 export class UrlError extends Error {}
 
+const MAX_INI_BYTES = 1024 * 1024;
+
 const SQLALCHEMY_POSTGRES = /^(?:postgres|postgresql)(?:\+[a-z0-9_]+)?:\/\//i;
 // alembic.ini's template value: a placeholder, not a database.
 const TEMPLATE_URL = /^driver:\/\//;
@@ -46,7 +48,37 @@ export function normaliseUrl(raw: string): string {
       ? `Migration Guard reads PostgreSQL databases only; this URL is for "${scheme}".`
       : 'The database URL must start with postgresql:// (for example postgresql://user@host:5432/dbname).');
   }
-  return url.replace(SQLALCHEMY_POSTGRES, 'postgresql://');
+  const normalised = url.replace(SQLALCHEMY_POSTGRES, 'postgresql://');
+  const problem = urlProblem(normalised);
+  if (problem) throw new UrlError(`The database URL cannot be used: ${problem}.`);
+  return normalised;
+}
+
+/**
+ * What is wrong with a URL that will not parse, said without quoting it (it may hold a password). The
+ * connection library would otherwise fail later with a bare "Invalid URL" and a stack trace. It accepts
+ * what that library accepts: an empty host before the path (`postgresql://app@/db`, the local socket),
+ * and an unencoded @ in the password, which URLs read up to the last @.
+ */
+function urlProblem(url: string): string | undefined {
+  if (parses(url) || parses(url.replace('@/', '@localhost/'))) return undefined;
+  const rest = url.slice('postgresql://'.length);
+  const authorityEnd = rest.search(/[/?#]/);
+  const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
+  const host = authority.slice(authority.lastIndexOf('@') + 1);
+  if (host.startsWith('[') && !host.includes(']')) return 'the IPv6 address in brackets has no closing "]"';
+  const port = /:(\d+)$/.exec(host)?.[1];
+  if (port !== undefined && Number(port) > 65535) return `port ${port} is not a port number (1 to 65535)`;
+  return 'it is not a valid URL (expected postgresql://user:password@host:5432/dbname; percent-encode /, ? and # in the user name and password, # as %23)';
+}
+
+function parses(url: string): boolean {
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The URL with its password replaced by ***, for messages and logs. */
@@ -94,12 +126,8 @@ export function withPassword(url: string, password: string | undefined): string 
  * undefined when there is no such key or it is the template's `driver://...` placeholder.
  */
 export function alembicIniUrl(iniPath: string): string | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(iniPath, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const text = readTextIfAny(iniPath, MAX_INI_BYTES);
+  if (text === undefined) return undefined;
   const value = iniValue(text, 'alembic', 'sqlalchemy.url');
   if (!value) return undefined;
   const url = value.replace(/%\(here\)s/g, path.dirname(iniPath)).replace(/%%/g, '%');

@@ -134,8 +134,13 @@ export function addProblem(scope: Scope, message: string, range: Range): void {
   scope.problems.push({ message, range });
 }
 
+// A parser's message quotes the token it stopped at, and a token can be a whole line of generated SQL: past
+// this many characters the rest is elided, so a finding's message stays a sentence.
+const MAX_PARSER_MESSAGE = 120;
+
 export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  const message = err instanceof Error ? err.message : String(err);
+  return message.length <= MAX_PARSER_MESSAGE ? message : `${message.slice(0, MAX_PARSER_MESSAGE)}…`;
 }
 
 /** Guards seen so far, by table name. */

@@ -3,17 +3,21 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readTextFile } from '../fileRead';
 
 /** Reads a project file; an editor passes one that prefers unsaved documents. undefined when unreadable. */
 export type ReadFile = (absolute: string) => string | undefined;
 
 export const readFromDisk: ReadFile = (absolute) => {
   try {
-    return fs.readFileSync(absolute, 'utf8');
+    return readTextFile(absolute, MAX_PY_BYTES);
   } catch {
     return undefined;
   }
 };
+
+/** The analysis's own limit (options.maxFileBytes): a larger models file is generated, not written. */
+const MAX_PY_BYTES = 4 * 1024 * 1024;
 
 const SKIPPED = new Set([
   'node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', 'env', '.tox', '.nox', 'site-packages',

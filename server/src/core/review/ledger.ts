@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { FileReadError, readTextFile } from '../fileRead';
 import { contentHash } from './normalize';
 
 export const LEDGER_FILE = '.migration-review.json';
@@ -113,12 +114,16 @@ export function serialiseLedger(ledger: Ledger): string {
   return `${JSON.stringify({ version: ledger.version, signoffs }, null, 2)}\n`;
 }
 
+// Far above any real ledger (a sign-off is a few hundred bytes); a bound so that reading one cannot exhaust memory.
+const MAX_LEDGER_BYTES = 64 * 1024 * 1024;
+
 function readRaw(file: string): string | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readTextFile(file, MAX_LEDGER_BYTES);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new LedgerError(file, `could not be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
+    const why = err instanceof FileReadError ? err.message : ((err as NodeJS.ErrnoException).code ?? String(err));
+    throw new LedgerError(file, `could not be read (${why}).`);
   }
 }
 
