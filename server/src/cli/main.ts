@@ -1,5 +1,6 @@
 import { LedgerError } from '../core/review/ledger';
 import { isDatabaseFailure, DATABASE_USAGE } from './commands/database';
+import { ChangedFilesError } from './changed';
 import { check } from './commands/check';
 import { parity } from './commands/parity';
 import { snapshot } from './commands/snapshot';
@@ -28,6 +29,9 @@ Options (check):
   --require-review                  exit 1 when a migration that destroys data has no valid sign-off in
                                     .migration-review.json at the repository root (signed off in the
                                     VS Code sidebar, and unchanged since)
+  --changed-since REF               check only the migrations added or changed since the merge base of
+                                    REF and HEAD, committed or not (the others are still read as
+                                    their history); needs a git repository
   --no-color                        plain text output
   --jobs N                          analyse on N threads (default: chosen from the files'
                                     sizes and the cores; 1 = this thread only)
@@ -66,7 +70,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`migration-guard: ${(err as Error).message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (isDatabaseFailure(err) || err instanceof LedgerError) {
+    if (isDatabaseFailure(err) || err instanceof LedgerError || err instanceof ChangedFilesError) {
       io.stderr(`migration-guard: ${err.message}\n`);
       return 2;
     }

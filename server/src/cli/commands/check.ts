@@ -10,6 +10,7 @@ import { LedgerError } from '../../core/review/ledger';
 import { RULES } from '../../core/rules';
 import { collectCandidates, isMigrationCandidate, UsageError, type Candidate } from '../../core/walk';
 import type { CliIo } from '../io';
+import { changedFiles, isChanged } from '../changed';
 import { ResultCache } from '../cache';
 import { analyzeFiles, analyzeFilesCached, type FileJob } from '../parallel';
 import { REPORT_FORMATS, reporterFor, type ReportFormat } from '../reporters';
@@ -119,6 +120,7 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
       jobs: { type: 'string' },
       cache: { type: 'boolean', default: false },
       'cache-location': { type: 'string' },
+      'changed-since': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       ...DATABASE_OPTIONS,
     },
@@ -138,7 +140,9 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   const settings: RunSettings = { threads, cache: openCache(values.cache || values['cache-location'] !== undefined, values['cache-location'], io) };
   const ledger = readLedgerFor(values['require-review'], io);
 
-  const candidates = collectCandidates(positionals.length > 0 ? positionals : ['.'], io.cwd);
+  const changed = values['changed-since'] === undefined ? undefined : changedFiles(io.cwd, values['changed-since']);
+  const found = collectCandidates(positionals.length > 0 ? positionals : ['.'], io.cwd);
+  const candidates = changed ? found.filter((c) => isChanged(changed, c.absolute)) : found;
   const jobs: Job[] = candidates.map((c) => ({ absolute: c.absolute, rel: relative(io.cwd, c.absolute), candidate: c }));
   const firstProject = groupByProject(jobs, (j) => j.absolute).find((g) => g.layout)?.layout;
   const spec = sourceSpec(values, io, firstProject?.alembicIni, false);
