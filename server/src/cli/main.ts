@@ -21,7 +21,8 @@ of the project (alembic.ini or manage.py above the files) are read statically; w
 data-loss finding also says how many rows it destroys.
 
 Options (check):
-  --format text|json|sarif|github   output format (default: text)
+  --format FORMAT                   text (default), json, sarif, github (workflow annotations),
+                                    markdown (a pull-request comment) or gitlab (Code Quality report)
   --fail-on error|warning|never     exit 1 when a finding is at least this severe (default: error)
   --no-downgrades                   do not check downgrade/down sections
   --dialect postgres|mysql|sqlite   SQL dialect (default: from alembic.ini, flyway.conf or Prisma's

@@ -17,7 +17,7 @@ import { REPORT_FORMATS, reporterFor, type ReportFormat } from '../reporters';
 import type { RunResult } from '../reporters/types';
 import { DATABASE_OPTIONS, sourceSpec, withSource } from './database';
 import { countFindingTargets, groupByProject, projectFacts } from './facts';
-import { loadLedger, missingReviews, renderMissingReviews, reviewFacts, type LoadedLedger } from './review';
+import { loadLedger, missingReviews, renderMissingReviews, reviewFacts, signOffStates, type LoadedLedger } from './review';
 
 const DIALECTS: readonly SqlDialect[] = ['postgres', 'mysql', 'sqlite'];
 
@@ -153,6 +153,7 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   if (!spec) preferBaselineWasm(jobs);
   const run = spec ? await withSource(spec, (source) => checkProjects(jobs, options, source, review, settings)) : await checkProjects(jobs, options, undefined, review, settings);
   saveCache(settings.cache, io);
+  if (ledger && format === 'markdown') run.signoffs = signOffStates(run.reports, ledger, io.cwd);
   const reporter = reporterFor(format, RULES.map((r) => ({ id: r.id, summary: r.docs.summary, why: r.docs.why, defaultSeverity: r.defaultSeverity })));
   io.stdout(reporter(run, { color: io.isTty && !values['no-color'] && !process.env.NO_COLOR }));
   const code = exitCode(run, failOn);
