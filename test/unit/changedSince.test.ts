@@ -109,3 +109,14 @@ test('--changed-since: an unknown ref or a directory outside git ends the run wi
   assert.equal(outside.code, 2);
   assert.match(outside.err, /^migration-guard: --changed-since needs a git repository, and \S+ is not in one\.\n$/);
 });
+
+test('--changed-since HEAD before the first commit: every file is new', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-unborn-'));
+  git(dir, 'init', '-q', '-b', 'main');
+  write(dir, 'migrations/V1__drop.sql', 'DROP TABLE t;\n');
+  git(dir, 'add', '.');
+  const { code, out } = await run(['check', '--changed-since', 'HEAD', '--format', 'json'], dir);
+  assert.equal(code, 1);
+  assert.deepEqual((JSON.parse(out) as { findings: JsonFinding[] }).findings.map((f) => `${f.file} ${f.rule}`), ['migrations/V1__drop.sql drop-table']);
+  assert.equal((await run(['check', '--changed-since', 'main'], dir)).code, 2, 'another ref still has to exist');
+});

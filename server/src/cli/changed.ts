@@ -23,16 +23,9 @@ export function changedFiles(cwd: string, ref: string): Set<string> {
   const top = git(cwd, ['rev-parse', '--show-toplevel']);
   if (!top.ok) throw new ChangedFilesError(`--changed-since needs a git repository, and ${cwd} is not in one.`);
   const root = top.out.trim();
-  // `--end-of-options` keeps a ref that starts with `-` from being read as an option.
-  if (!git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).ok) {
-    throw new ChangedFilesError(`--changed-since: "${ref}" is not a commit, branch or tag in this repository (in CI, fetch it first, e.g. actions/checkout with fetch-depth: 0).`);
-  }
-  const base = git(root, ['merge-base', '--end-of-options', ref, 'HEAD']);
-  if (!base.ok) {
-    throw new ChangedFilesError(`--changed-since: "${ref}" and HEAD have no common ancestor in this clone (a shallow clone needs its full history, e.g. fetch-depth: 0).`);
-  }
+  const base = mergeBase(root, ref);
   // Diffing the merge base against the working tree covers committed, staged and unstaged changes at once.
-  const diff = git(root, ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', base.out.trim(), '--']);
+  const diff = git(root, ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', base, '--']);
   const untracked = git(root, ['ls-files', '-z', '--others', '--exclude-standard']);
   if (!diff.ok || !untracked.ok) throw new ChangedFilesError(`--changed-since: git could not list the changed files (${diff.err || untracked.err}).`);
   const files = new Set<string>();
@@ -40,6 +33,24 @@ export function changedFiles(cwd: string, ref: string): Set<string> {
     if (rel !== '') files.add(path.join(root, rel));
   }
   return files;
+}
+
+// git's empty tree: before the first commit, every file is new.
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+function mergeBase(root: string, ref: string): string {
+  // `--end-of-options` keeps a ref that starts with `-` from being read as an option.
+  const commit = (rev: string) => git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]).ok;
+  if (!commit(ref)) {
+    // The first commit of a repository, as a pre-commit hook sees it: HEAD names no commit yet.
+    if (ref === 'HEAD' && git(root, ['symbolic-ref', '--quiet', 'HEAD']).ok) return EMPTY_TREE;
+    throw new ChangedFilesError(`--changed-since: "${ref}" is not a commit, branch or tag in this repository (in CI, fetch it first, e.g. actions/checkout with fetch-depth: 0).`);
+  }
+  const base = git(root, ['merge-base', '--end-of-options', ref, 'HEAD']);
+  if (!base.ok) {
+    throw new ChangedFilesError(`--changed-since: "${ref}" and HEAD have no common ancestor in this clone (a shallow clone needs its full history, e.g. fetch-depth: 0).`);
+  }
+  return base.out.trim();
 }
 
 /** Whether `absolute` is one of `changed`; compared as real paths, since git reports them from the real root. */
