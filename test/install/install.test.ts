@@ -21,6 +21,16 @@ function sh(command: string, args: string[], options: SpawnSyncOptions & { cwd: 
   return { status: run.status, out: `${run.stdout}${run.stderr}` };
 }
 
+/** The lines of the README's fenced block that follows `heading`, so the test runs what users copy. */
+function readmeBlock(heading: string): string[] {
+  const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+  const at = readme.indexOf(heading);
+  assert.ok(at >= 0, `README has no ${JSON.stringify(heading)}`);
+  const open = readme.indexOf('```', at);
+  const body = readme.indexOf('\n', open) + 1;
+  return readme.slice(body, readme.indexOf('```', body)).split('\n').filter((l) => l.trim() !== '');
+}
+
 /** A copy of the incident project, as a team that uses Python alone has it: no package.json, no node_modules. */
 function incidentProject(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-install-'));
@@ -45,14 +55,18 @@ test('npm pack: the tarball holds the CLI and installs into a project without No
     'package.json',
   ]);
 
-  // The README's block for a project without package.json.
+  // The README's block, minus the Git URL line, in a project without package.json.
   const project = incidentProject();
-  const install = sh('npm', ['install', '--save-dev', path.join(packDir, filename)], { cwd: project });
-  assert.equal(install.status, 0, install.out);
+  fs.copyFileSync(path.join(packDir, filename), path.join(project, filename));
+  const [install, check] = readmeBlock('**Any project, with npm**').filter((l) => !l.includes('git+https'));
+  assert.equal(install, `npm install --save-dev ./${filename}`);
+  const installed = sh('sh', ['-c', install], { cwd: project });
+  assert.equal(installed.status, 0, installed.out);
 
-  const check = sh('npx', ['--no-install', 'migration-guard', 'check'], { cwd: project });
-  assert.equal(check.status, 1, check.out);
-  for (const table of DROPPED) assert.match(check.out, new RegExp(`0002_add_project_budget\\.py:\\d+:5  error  drop-table  Drops table ${table} `));
+  assert.equal(check, 'npx migration-guard check');
+  const checked = sh('sh', ['-c', check], { cwd: project });
+  assert.equal(checked.status, 1, checked.out);
+  for (const table of DROPPED) assert.match(checked.out, new RegExp(`0002_add_project_budget\\.py:\\d+:5  error  drop-table  Drops table ${table} `));
 
   // PGlite is not bundled (it finds its wasm next to its own module): the installed dependency serves it.
   const seeded = sh('npx', ['--no-install', 'migration-guard', 'check', '--embedded-seed', 'seed.sql', '--format', 'markdown'], { cwd: project });
@@ -72,6 +86,11 @@ test('pre-commit try-repo: both hooks install with language: node and fail on th
   // try-repo takes HEAD plus the uncommitted changes to tracked files.
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-pre-commit-'));
   const run = sh('pre-commit', ['try-repo', REPO], { cwd: project, env: { ...ENV, PRE_COMMIT_HOME: home } });
+  // try-repo ran every hook of .pre-commit-hooks.yaml; the README's configuration names the same ones.
+  const ids = (text: string) => Array.from(text.matchAll(/- id: ([\w-]+)/g), (m) => m[1]);
+  const hooks = ids(fs.readFileSync(path.join(REPO, '.pre-commit-hooks.yaml'), 'utf8'));
+  assert.deepEqual(hooks, ['migration-guard', 'migration-guard-review']);
+  assert.deepEqual(ids(readmeBlock('**Python project, with [pre-commit]').join('\n')), hooks);
   assert.equal(run.status, 1, run.out);
   assert.match(run.out, /Migration Guard \(destructive migrations\)\.+Failed/);
   assert.match(run.out, /Migration Guard \(destructive migrations are signed off\)\.+Failed/);
