@@ -1,5 +1,6 @@
 import { LedgerError } from '../core/review/ledger';
 import { isDatabaseFailure, DATABASE_USAGE } from './commands/database';
+import { ChangedFilesError } from './changed';
 import { check } from './commands/check';
 import { parity } from './commands/parity';
 import { snapshot } from './commands/snapshot';
@@ -21,7 +22,8 @@ of the project (alembic.ini or manage.py above the files) are read statically; w
 data-loss finding also says how many rows it destroys.
 
 Options (check):
-  --format text|json|sarif|github   output format (default: text)
+  --format FORMAT                   text (default), json, sarif, github (workflow annotations),
+                                    markdown (a pull-request comment) or gitlab (Code Quality report)
   --fail-on error|warning|never     exit 1 when a finding is at least this severe (default: error)
   --no-downgrades                   do not check downgrade/down sections
   --dialect postgres|mysql|sqlite   SQL dialect (default: from alembic.ini, flyway.conf or Prisma's
@@ -29,6 +31,9 @@ Options (check):
   --require-review                  exit 1 when a migration that destroys data has no valid sign-off in
                                     .migration-review.json at the repository root (signed off in the
                                     VS Code sidebar, and unchanged since)
+  --changed-since REF               check only the migrations added or changed since the merge base of
+                                    REF and HEAD, committed or not (the others are still read as
+                                    their history); needs a git repository
   --no-color                        plain text output
   --jobs N                          analyse on N threads (default: chosen from the files'
                                     sizes and the cores; 1 = this thread only)
@@ -81,7 +86,7 @@ function isParseArgsError(err: unknown): boolean {
 
 /** One sentence. A failure we did not foresee keeps its message but not its stack, unless asked for. */
 function failureMessage(err: unknown): string {
-  if (err instanceof UsageError || isParseArgsError(err) || isDatabaseFailure(err) || err instanceof LedgerError) return (err as Error).message;
+  if (err instanceof UsageError || isParseArgsError(err) || isDatabaseFailure(err) || err instanceof LedgerError || err instanceof ChangedFilesError) return (err as Error).message;
   const detail = err instanceof Error ? err.message : String(err);
   const stack = process.env.MIGRATION_GUARD_DEBUG && err instanceof Error ? `\n${err.stack}` : '';
   return `internal error: ${detail} (this is a bug in Migration Guard; MIGRATION_GUARD_DEBUG=1 shows where it happened)${stack}`;

@@ -11,13 +11,14 @@ import { RULES } from '../../core/rules';
 import { collectCandidates, describeFsError, isMigrationCandidate, UsageError, type Candidate } from '../../core/walk';
 import { FileReadError, readPipe } from '../../core/fileRead';
 import type { CliIo } from '../io';
+import { changedFiles, isChanged } from '../changed';
 import { ResultCache } from '../cache';
 import { analyzeFiles, analyzeFilesCached, type FileJob } from '../parallel';
 import { REPORT_FORMATS, reporterFor, type ReportFormat } from '../reporters';
 import type { RunResult } from '../reporters/types';
 import { DATABASE_OPTIONS, sourceSpec, withSource } from './database';
 import { countFindingTargets, groupByProject, projectFacts } from './facts';
-import { loadLedger, missingReviews, renderMissingReviews, reviewFacts, type LoadedLedger } from './review';
+import { loadLedger, missingReviews, renderMissingReviews, reviewFacts, signOffStates, type LoadedLedger } from './review';
 
 const DIALECTS: readonly SqlDialect[] = ['postgres', 'mysql', 'sqlite'];
 
@@ -147,6 +148,7 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
       jobs: { type: 'string' },
       cache: { type: 'boolean', default: false },
       'cache-location': { type: 'string' },
+      'changed-since': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       ...DATABASE_OPTIONS,
     },
@@ -166,9 +168,11 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   const settings: RunSettings = { threads, cache: openCache(values.cache || values['cache-location'] !== undefined, values['cache-location'], io) };
   const ledger = readLedgerFor(values['require-review'], io);
 
+  const changed = values['changed-since'] === undefined ? undefined : changedFiles(io.cwd, values['changed-since']);
   const collected = collectCandidates(positionals.length > 0 ? positionals : ['.'], io.cwd);
   const walkErrors = collected.errors.map((e) => ({ path: relative(io.cwd, e.path), message: e.message }));
-  const jobs = await jobsFor(collected.candidates, io.cwd, walkErrors);
+  const candidates = changed ? collected.candidates.filter((c) => isChanged(changed, c.absolute)) : collected.candidates;
+  const jobs = await jobsFor(candidates, io.cwd, walkErrors);
   const firstProject = groupByProject(jobs, (j) => j.absolute).find((g) => g.layout)?.layout;
   const spec = sourceSpec(values, io, firstProject?.alembicIni, false);
   // Reports name files relative to io.cwd; neighbouring files and the ledger's paths resolve from there too.
@@ -179,6 +183,7 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   const run = spec ? await withSource(spec, (source) => checkProjects(jobs, options, source, review, settings)) : await checkProjects(jobs, options, undefined, review, settings);
   run.errors.push(...walkErrors);
   saveCache(settings.cache, io);
+  if (ledger && format === 'markdown') run.signoffs = signOffStates(run.reports, ledger, io.cwd);
   const reporter = reporterFor(format, RULES.map((r) => ({ id: r.id, summary: r.docs.summary, why: r.docs.why, defaultSeverity: r.defaultSeverity })));
   io.stdout(reporter(run, { color: io.isTty && !values['no-color'] && !process.env.NO_COLOR }));
   for (const rel of run.notMigrations ?? []) io.stderr(`migration-guard: ${rel} is not an Alembic or Django migration (no upgrade() with Alembic's imports or revision, no Migration class); it was not checked.\n`);

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { ReviewFacts } from '../../core/facts';
 import type { FileReport } from '../../core/report';
 import { needsReview } from '../../core/review/checklist';
-import { findRepositoryRoot, LEDGER_FILE, ledgerKey, readLedger, signOffStatus, type Ledger } from '../../core/review/ledger';
+import { findRepositoryRoot, LEDGER_FILE, ledgerKey, readLedger, signOffStatus, type Ledger, type SignOffStatus } from '../../core/review/ledger';
 
 export interface LoadedLedger {
   root: string;
@@ -22,6 +22,15 @@ export function loadLedger(cwd: string): LoadedLedger {
 
 export function reviewFacts(loaded: LoadedLedger): ReviewFacts {
   return { root: loaded.root, signoffs: loaded.ledger.signoffs };
+}
+
+/** By report path, the sign-off of each migration that destroys data (for the pull-request summary). */
+export function signOffStates(reports: readonly FileReport[], loaded: LoadedLedger, cwd: string): Record<string, SignOffStatus> {
+  const states: Record<string, SignOffStatus> = {};
+  for (const report of reports) {
+    if (needsReview(report)) states[report.path] = signOffStatus(loaded.ledger, ledgerKey(loaded.root, path.resolve(cwd, report.path)), report.text);
+  }
+  return states;
 }
 
 /** One line per migration that destroys data without a valid sign-off, naming it and why. */

@@ -1,4 +1,5 @@
 import type { FileReport } from '../../core/report';
+import type { SignOffStatus } from '../../core/review/ledger';
 
 /** Everything one `check` run produced: what every reporter renders. */
 export interface RunResult {
@@ -8,6 +9,8 @@ export interface RunResult {
   filesChecked: number;
   /** Python files named on the command line that turned out not to be migrations; the CLI says so on stderr. */
   notMigrations?: string[];
+  /** By report path: the sign-off of each migration that destroys data; absent when no ledger was read. */
+  signoffs?: Record<string, SignOffStatus>;
 }
 
 /** Renders a whole run; the result ends with a newline so the CLI can write it as is. */
