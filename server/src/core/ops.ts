@@ -81,6 +81,12 @@ export interface OpDetails {
   hasWhere?: boolean;
   /** delete-rows / update-rows through an ORM model whose table name is declared on the model, not here. */
   model?: string;
+  /** delete-rows: the rows of this partition go (ClickHouse's DROP PARTITION, PostgreSQL's DETACH PARTITION). */
+  partition?: string;
+  /** delete-rows of a partition: the rows leave the table but are kept (detached, or moved to another table). */
+  detached?: boolean;
+  /** delete-rows: a TTL set on the table deletes the rows it expires, in the background. */
+  ttl?: boolean;
   /** create-index / drop-index: CONCURRENTLY. */
   concurrently?: boolean;
   unique?: boolean;

@@ -8,6 +8,8 @@ import { copyTables, foldOps, type History } from './sqlSchema';
 
 export interface SqlFileOptions {
   dialect?: SqlDialect;
+  /** No project setting chose the dialect: a statement only MySQL reads is read as MySQL. */
+  dialectGuessed?: boolean;
   /** The operations of earlier migrations, for MySQL/SQLite changes judged against a table's previous columns. */
   history?: History;
 }
