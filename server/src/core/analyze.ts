@@ -64,7 +64,7 @@ function runFrontend(framework: Framework, path: string, text: string, options: 
   switch (framework) {
     case 'alembic': {
       const earlier = (t: string) => alembicFrontend(t, options.dialect).ops;
-      return alembicFrontend(text, options.dialect, () => alembicHistory(path, text, options, earlier));
+      return alembicFrontend(text, options.dialect, () => alembicHistory(path, text, options, earlier), !!options.dialectGuessed);
     }
     case 'sql':
       return sqlFileWithHistory(text, path, options);

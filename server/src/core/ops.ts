@@ -124,6 +124,8 @@ export interface Operation {
 export interface Problem {
   message: string;
   range: Range;
+  /** Lower than the rule's own when the part was left unread on purpose (code for a database not read here). */
+  severity?: 'info';
 }
 
 /** `# migration-guard: allow <rule>[, <rule>] -- <reason>`. */

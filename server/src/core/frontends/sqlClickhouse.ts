@@ -4,6 +4,8 @@
 // recognised by those words (DROP TABLE/DATABASE, TRUNCATE, DELETE, the ALTER TABLE clauses DROP COLUMN,
 // DELETE, UPDATE, CLEAR COLUMN, DROP/DETACH/MOVE/REPLACE PARTITION, MODIFY COLUMN, MODIFY TTL); the
 // rest are named as harmless, and a statement that is neither is reported, once per file (sql.ts).
+// The same reader finds the DROP, TRUNCATE, DELETE and UPDATE statements in SQL for databases no parser
+// here reads (an Alembic branch for Oracle or SQL Server: alembicDialect.ts).
 
 import type { OpDetails } from '../ops';
 import type { OpDraft, StatementFacts, TableRef } from './pgStatements';
@@ -58,6 +60,11 @@ export function describeClickhouseStatement(sql: string): ClickhouseFacts {
       const table = reader.name();
       if (!table) return { ...facts, unread: true };
       return { ...facts, ops: [{ kind: 'delete-rows', ...table, details: { hasWhere: restricts(t, reader.find('WHERE')) } }] };
+    }
+    case 'UPDATE': {
+      const table = reader.name();
+      if (!table || reader.find('SET') < 0) return { ...facts, unread: true };
+      return { ...facts, ops: [{ kind: 'update-rows', ...table, details: { hasWhere: restricts(t, reader.find('WHERE')) } }] };
     }
     case 'ALTER':
       if (!reader.accept('TABLE')) return facts; // users, roles, policies, quotas, databases
