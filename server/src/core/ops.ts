@@ -87,6 +87,11 @@ export interface OpDetails {
   detached?: boolean;
   /** delete-rows: a TTL set on the table deletes the rows it expires, in the background. */
   ttl?: boolean;
+  /** drop-table of a table an extension owns: the statement that drops it (`DROP EXTENSION postgis`), and what else goes. */
+  droppedBy?: string;
+  droppedAlso?: string;
+  /** drop-constraint: `DROP FUNCTION f CASCADE` drops everything that uses f, whatever it is; this names f. */
+  cascadeFrom?: string;
   /** create-index / drop-index: CONCURRENTLY. */
   concurrently?: boolean;
   unique?: boolean;
