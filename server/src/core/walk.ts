@@ -27,10 +27,42 @@ function alembicScriptLocation(dir: string): string | undefined {
   return path.resolve(dir, location);
 }
 
-// Sqitch keeps its changes as deploy/<change>.sql and revert/<change>.sql next to sqitch.plan.
+// Sqitch keeps its changes as deploy/<change>.sql and revert/<change>.sql next to sqitch.plan, or under
+// the `top_dir` (or `deploy_dir`/`revert_dir`) sqitch.conf names.
 const SQITCH_DIRS = new Set(['deploy', 'revert']);
+const SQITCH_SETTING = /^\s*(top_dir|deploy_dir|revert_dir)\s*=\s*(.+?)\s*$/gm;
 
-function walkDir(dir: string, out: Map<string, Candidate>, seenDirs: Set<string>, layout = false): void {
+/** The deploy and revert folders a sqitch.conf in `dir` points to. */
+function sqitchConfDirs(dir: string): string[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dir, 'sqitch.conf'), 'utf8');
+  } catch {
+    return [];
+  }
+  const dirs: string[] = [];
+  for (const [, key, value] of text.matchAll(SQITCH_SETTING)) {
+    const target = path.resolve(dir, value.replace(/^["']|["']$/g, ''));
+    if (key === 'top_dir') dirs.push(path.join(target, 'deploy'), path.join(target, 'revert'));
+    else dirs.push(target);
+  }
+  // Sqitch's default top_dir is the folder of sqitch.conf itself.
+  return dirs.length > 0 ? dirs : [path.join(dir, 'deploy'), path.join(dir, 'revert')];
+}
+
+/**
+ * A file opened on its own (in the editor) is a Sqitch change when its folder is deploy/ or revert/ and
+ * the folder above it holds sqitch.plan or sqitch.conf, or a sqitch.conf one folder higher names it (`top_dir`).
+ */
+export function inSqitchLayout(absolute: string): boolean {
+  const folder = path.dirname(absolute);
+  if (!SQITCH_DIRS.has(path.basename(folder))) return false;
+  const top = path.dirname(folder);
+  if (fs.existsSync(path.join(top, 'sqitch.plan')) || fs.existsSync(path.join(top, 'sqitch.conf'))) return true;
+  return sqitchConfDirs(path.dirname(top)).includes(folder);
+}
+
+function walkDir(dir: string, out: Map<string, Candidate>, seenDirs: Set<string>, layout = false, sqitchDirs = new Set<string>()): void {
   let real: string;
   try {
     real = fs.realpathSync(dir);
@@ -43,10 +75,11 @@ function walkDir(dir: string, out: Map<string, Candidate>, seenDirs: Set<string>
   if (script && fs.existsSync(script)) walkDir(script, out, seenDirs);
   const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   const sqitch = entries.some((e) => e.name === 'sqitch.plan' && e.isFile());
+  if (entries.some((e) => e.name === 'sqitch.conf' && e.isFile())) for (const d of sqitchConfDirs(dir)) sqitchDirs.add(d);
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walkDir(full, out, seenDirs, layout || (sqitch && SQITCH_DIRS.has(entry.name)));
+      if (!SKIPPED_DIRS.has(entry.name)) walkDir(full, out, seenDirs, layout || (sqitch && SQITCH_DIRS.has(entry.name)) || sqitchDirs.has(full), sqitchDirs);
     } else if (entry.isFile() && CANDIDATE.test(entry.name) && !out.has(full)) {
       out.set(full, layout ? { absolute: full, explicit: false, layout } : { absolute: full, explicit: false });
     }
@@ -57,11 +90,12 @@ function walkDir(dir: string, out: Map<string, Candidate>, seenDirs: Set<string>
 export function collectCandidates(paths: string[], cwd: string): Candidate[] {
   const out = new Map<string, Candidate>();
   const seenDirs = new Set<string>();
+  const sqitchDirs = new Set<string>();
   for (const p of paths) {
     const full = path.resolve(cwd, p);
     const stat = fs.statSync(full, { throwIfNoEntry: false });
     if (!stat) throw new UsageError(`no such file or directory: ${p}`);
-    if (stat.isDirectory()) walkDir(full, out, seenDirs);
+    if (stat.isDirectory()) walkDir(full, out, seenDirs, false, sqitchDirs);
     else out.set(full, { absolute: full, explicit: true });
   }
   return [...out.values()];
@@ -70,7 +104,7 @@ export function collectCandidates(paths: string[], cwd: string): Candidate[] {
 /** Whether an analysed candidate is a migration (the CLI and the editor's workspace scan agree on this). */
 export function isMigrationCandidate(c: Candidate, rel: string, report: FileReport): boolean {
   if (c.explicit) return true;
-  if (report.framework === 'sql' && c.layout) return true;
+  if (report.framework === 'sql' && (c.layout ?? inSqitchLayout(c.absolute))) return true;
   if (report.framework === 'sql') return isSqlMigration(rel, report.text);
   if (report.framework) return true;
   // Undecodable files only count when their location says they are migrations.

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { isDownPhase, type FrontendResult, type Operation } from '../ops';
 import type { AnalysisOptions, SiblingFile, SqlDialect } from '../options';
 import { directoryOf, siblingsOf } from '../project';
-import { sqlFileFrontend } from './sqlFile';
+import { downgradesVersion, sqlFileFrontend } from './sqlFile';
 import { foldOps, type History, type Tables } from './sqlSchema';
 
 const DOWN_FILE = /(?:^|[./\\])down\.sql$|^U\d[\w.]*__/i;
@@ -79,7 +79,7 @@ function upMigrations(siblings: readonly SiblingFile[], prisma: boolean): Ranked
   if (!order) {
     order = siblings
       .map((file) => ({ file, key: prisma ? path.basename(path.dirname(file.path)) : path.basename(file.path) }))
-      .filter((s) => s.file.path.endsWith('.sql') && !DOWN_FILE.test(s.key) && !REPEATABLE.test(s.key))
+      .filter((s) => s.file.path.endsWith('.sql') && !DOWN_FILE.test(s.key) && !downgradesVersion(s.key) && !REPEATABLE.test(s.key))
       .sort((a, b) => compareNames(a.key, b.key));
     ranked.set(siblings, order);
   }
