@@ -82,3 +82,11 @@ test('ClickHouse: statements the head reader does not know are one parse-error p
   assert.deepEqual(findings.map((f) => f.rule), ['parse-error', 'drop-table']);
   assert.match(findings[0].message, /3 statements of this file were not read/);
 });
+
+test('ClickHouse: names after IF EXISTS and types with arguments are read whole', () => {
+  const sql = 'ALTER TABLE scores ON CLUSTER default DROP INDEX IF EXISTS idx_trace_id, MODIFY COLUMN trace_id Nullable(DateTime64(3, \'UTC\')) CODEC(ZSTD(1));';
+  const findings = analyzeText('migrations/1.up.sql', sql, { dialect: 'clickhouse', readSiblings: () => [] }).findings;
+  assert.deepEqual(findings.map((f) => f.rule), ['alter-column-type', 'drop-index']);
+  assert.match(findings[0].message, /scores\.trace_id as Nullable\(DateTime64\(3, 'UTC'\)\)/);
+  assert.match(findings[1].message, /Drops index idx_trace_id on scores/);
+});

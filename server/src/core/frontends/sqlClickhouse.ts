@@ -164,13 +164,13 @@ function clauseOps(c: Reader, table: TableRef): OpDraft[] | undefined {
       return on('delete-rows', { hasWhere: true, partition, ...(detached ? { detached } : {}) });
     }
     if (verb !== 'DROP') return undefined;
+    const ifExists = c.accept('IF', 'EXISTS');
     if (what === 'COLUMN') {
-      const ifExists = c.accept('IF', 'EXISTS');
       const column = c.name()?.table;
       return column ? on('drop-column', { ifExists }, column) : undefined;
     }
-    if (what === 'INDEX') return on('drop-index', { indexName: c.name()?.table ?? '' });
-    if (what === 'CONSTRAINT') return on('drop-constraint', { constraintName: c.name()?.table ?? '', constraintType: 'check' });
+    if (what === 'INDEX') return on('drop-index', { ifExists, indexName: c.name()?.table ?? '' });
+    if (what === 'CONSTRAINT') return on('drop-constraint', { ifExists, constraintName: c.name()?.table ?? '', constraintType: 'check' });
     return what !== undefined && HARMLESS_DROP.has(what) ? [] : undefined;
   }
   if (verb === 'MODIFY') {
@@ -271,7 +271,15 @@ class Reader {
     if (t?.kind !== 'word' || NOT_A_TYPE.has(t.value)) return undefined;
     const parts = [originalCase(t)];
     let i = this.at + 1;
-    for (; i < this.tokens.length && this.tokens[i].depth > t.depth; i++) parts.push(this.tokens[i].kind === 'word' ? originalCase(this.tokens[i]) : this.tokens[i].value);
+    // The parenthesised arguments, up to the `)` back at the type's own depth.
+    if (this.tokens[i]?.value === '(' && this.tokens[i].depth === t.depth) {
+      for (; i < this.tokens.length; i++) {
+        const part = this.tokens[i];
+        parts.push(part.kind === 'word' ? originalCase(part) : part.kind === 'string' ? `'${part.value}'` : part.value);
+        if (part.value === ')' && part.kind === 'punct' && part.depth === t.depth) break;
+      }
+      i++;
+    }
     this.at = i;
     return parts.join('').replace(/,/g, ', ');
   }
