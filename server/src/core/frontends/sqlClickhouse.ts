@@ -25,7 +25,7 @@ interface Token {
 // Statements that change no data (or only what a later, recognised statement reads: a view, a policy).
 const HARMLESS_HEADS = new Set([
   'SELECT', 'WITH', 'SET', 'USE', 'SYSTEM', 'OPTIMIZE', 'GRANT', 'REVOKE', 'ATTACH', 'DETACH', 'CHECK', 'DESCRIBE', 'DESC',
-  'SHOW', 'EXPLAIN', 'KILL', 'WATCH', 'EXCHANGE', 'UNDROP', 'BEGIN', 'COMMIT', 'ROLLBACK', 'INSERT', 'COMMENT',
+  'SHOW', 'EXPLAIN', 'KILL', 'WATCH', 'EXCHANGE', 'UNDROP', 'BEGIN', 'COMMIT', 'ROLLBACK', 'COMMENT',
 ]);
 // ALTER TABLE clauses that keep every row and every value.
 const HARMLESS_CLAUSES = new Set(['ADD', 'MATERIALIZE', 'COMMENT', 'ATTACH', 'FREEZE', 'UNFREEZE', 'FETCH', 'RESET', 'REMOVE', 'APPLY']);
@@ -71,8 +71,9 @@ export function describeClickhouseStatement(sql: string): ClickhouseFacts {
       return alterFacts(reader, facts);
     case 'RENAME':
       return renameFacts(reader, facts);
+    case 'INSERT':
+      return insertFacts(t, facts);
     default:
-      if (head === 'INSERT') return insertFacts(t, facts);
       return HARMLESS_HEADS.has(head) ? facts : { ...facts, unread: true };
   }
 }
