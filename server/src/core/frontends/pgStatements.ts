@@ -152,6 +152,11 @@ function statementOps(node: Node): OpDraft[] {
     if (idxname) details.indexName = idxname;
     return [{ kind: 'create-index', ...tableRef(relation), details }];
   }
+  // The tables an extension owns come with it: a downgrade that creates the extension again recreates them.
+  if ('CreateExtensionStmt' in node) {
+    const { extname, if_not_exists } = node.CreateExtensionStmt;
+    return (EXTENSION_TABLES[(extname ?? '').toLowerCase()]?.tables ?? []).map((name) => ({ kind: 'create-table', ...qualified(name.split('.')), details: { ifExists: !!if_not_exists } }));
+  }
   if ('CreateStmt' in node) {
     const details: OpDetails = { ifExists: !!node.CreateStmt.if_not_exists };
     // CREATE TABLE IF NOT EXISTS may leave an older table in place: its columns are not known then.
