@@ -156,8 +156,19 @@ export function dialectOfContent(text: string, siblings: () => readonly SiblingF
   const listing = siblings();
   let found = clickhouseListings.get(listing);
   if (found === undefined) {
-    found = listing.some((f) => f.path.toLowerCase().endsWith('.sql') && CLICKHOUSE.test(f.text));
+    found = listing.some((f) => f.path.toLowerCase().endsWith('.sql') && isClickhouseFile(f));
     clickhouseListings.set(listing, found);
   }
   return found ? 'clickhouse' : undefined;
+}
+
+// An editor asks with a new listing each time, of mostly unchanged files: each file is searched once per text.
+const clickhouseFiles = new Map<string, { text: string; found: boolean }>();
+
+function isClickhouseFile(file: SiblingFile): boolean {
+  const known = clickhouseFiles.get(file.path);
+  if (known && known.text === file.text) return known.found;
+  const found = CLICKHOUSE.test(file.text);
+  clickhouseFiles.set(file.path, { text: file.text, found });
+  return found;
 }
