@@ -148,7 +148,7 @@ test('the dialect comes from alembic.ini, Prisma or Flyway configuration above t
   assert.deepEqual(rules('mysql-app/alembic/versions/1.sql'), ['drop-table']);
   assert.deepEqual(rules('lite/prisma/migrations/1_x/migration.sql'), ['drop-table']);
   assert.deepEqual(rules('fly/sql/V1__x.sql'), ['drop-table']);
-  assert.deepEqual(rules('placeholder/versions/1.sql'), ['parse-error'], 'PostgreSQL rejects backticks');
+  assert.deepEqual(rules('placeholder/versions/1.sql'), ['drop-table'], 'a URL naming no database leaves the dialect to the SQL: backticks are MySQL');
   assert.deepEqual(rules('mysql-app/alembic/versions/1.sql', { dialect: 'postgres' }), ['parse-error']);
 });
 
@@ -160,5 +160,5 @@ test('without configuration, a file named for its database (authelia: x.mysql.up
   assert.deepEqual(rules('migrations/V0005.Add_Table.sqlite.up.sql'), ['drop-table']);
   assert.deepEqual(rules('migrations/V0005.Add_Table.postgres.up.sql'), ['parse-error'], 'PostgreSQL rejects backticks');
   assert.deepEqual(rules('mysql/V0005.Add_Table.postgres.up.sql'), ['parse-error'], 'the file name wins over the folder name');
-  assert.deepEqual(rules('migrations/V0005.Add_Table.up.sql'), ['parse-error'], 'no name, no folder: PostgreSQL');
+  assert.deepEqual(rules('migrations/V0005.Add_Table.up.sql'), ['drop-table'], 'no name, no folder: PostgreSQL, and what only MySQL reads as MySQL');
 });

@@ -26,8 +26,10 @@ Options (check):
                                     markdown (a pull-request comment) or gitlab (Code Quality report)
   --fail-on error|warning|never     exit 1 when a finding is at least this severe (default: error)
   --no-downgrades                   do not check downgrade/down sections
-  --dialect postgres|mysql|sqlite   SQL dialect (default: from alembic.ini, flyway.conf or Prisma's
-                                    migration_lock.toml; else postgres)
+  --dialect postgres|mysql|sqlite|clickhouse
+                                    SQL dialect (default: from alembic.ini, flyway.conf or Prisma's
+                                    migration_lock.toml, the file's or folder's name, ClickHouse DDL;
+                                    else postgres)
   --require-review                  exit 1 when a migration that destroys data has no valid sign-off in
                                     .migration-review.json at the repository root (signed off in the
                                     VS Code sidebar, and unchanged since)

@@ -54,20 +54,20 @@ function workerScript(): string | undefined {
 }
 
 // One run never sees a configuration file change, so each directory's dialect is looked up once.
-const dialects = new Map<string, SqlDialect>();
+const dialects = new Map<string, SqlDialect | null>();
 
-/** The dialect the file is read in: the one chosen, else its project's. */
-function dialectOf(file: FileJob, options: Partial<AnalysisOptions>): SqlDialect {
-  if (options.dialect !== undefined) return options.dialect;
+/** The dialect the file is read in: the one chosen, else its project's, else the default (guessed). */
+function dialectOf(file: FileJob, options: Partial<AnalysisOptions>): Pick<AnalysisOptions, 'dialect' | 'dialectGuessed'> {
+  if (options.dialect !== undefined) return { dialect: options.dialect };
   const dir = path.dirname(file.absolute);
   // A file named for its database (`x.mysql.up.sql`) may differ from its neighbours.
   const key = `${dir}\0${dialectOfFileName(file.absolute) ?? ''}`;
   let dialect = dialects.get(key);
   if (dialect === undefined) {
-    dialect = dialectFromProject(dir, file.absolute) ?? DEFAULT_OPTIONS.dialect;
+    dialect = dialectFromProject(dir, file.absolute) ?? null;
     dialects.set(key, dialect);
   }
-  return dialect;
+  return dialect === null ? { dialect: DEFAULT_OPTIONS.dialect, dialectGuessed: true } : { dialect };
 }
 
 // Likewise each directory's migrations are read once per run: a file's history is its directory's earlier
@@ -93,7 +93,7 @@ function analyzeFile(file: FileJob, options: Partial<AnalysisOptions>): FileResu
   };
   try {
     const bytes = file.bytes ?? readRegularFile(file.absolute, withDefaults(options).maxFileBytes);
-    const report = analyzeBytes(file.rel, bytes, { ...options, ...(file.named ? { named: true } : {}), dialect: dialectOf(file, options), readSiblings });
+    const report = analyzeBytes(file.rel, bytes, { ...options, ...(file.named ? { named: true } : {}), ...dialectOf(file, options), readSiblings });
     return { report, siblingDirs: [...siblingDirs] };
   } catch (err) {
     return { error: err instanceof FileReadError ? err.message : `this file could not be read (${describeFsError(err)})` };
@@ -127,7 +127,8 @@ export async function analyzeFilesCached(files: FileJob[], options: Partial<Anal
       pending.push({ index, key: '', job: file });
       return;
     }
-    const key = cache.keyFor(file.rel, `${digest}:${dialectOf(file, options)}`, bytes);
+    const { dialect, dialectGuessed } = dialectOf(file, options);
+    const key = cache.keyFor(file.rel, `${digest}:${dialect}${dialectGuessed ? '?' : ''}`, bytes);
     const report = cache.lookup(file.rel, key, bytes, options);
     if (report) results[index] = { report };
     else pending.push({ index, key, job: { ...file, bytes } });

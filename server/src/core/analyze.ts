@@ -10,7 +10,7 @@ import { isDownPhase, type Framework, type FrontendResult, type Range, type Supp
 import { DEFAULT_OPTIONS, withDefaults, type AnalysisOptions } from './options';
 import { initPgParser } from './parse/pg';
 import { initPythonParser } from './parse/python';
-import { dialectFromProject, directoryOf } from './project';
+import { dialectFromProject, dialectOfContent, directoryOf, siblingsOf } from './project';
 import { withRowCounts } from './enrich';
 import type { FileReport } from './report';
 import { touchedTables } from './review/touched';
@@ -87,7 +87,7 @@ function runFrontend(framework: Framework, path: string, text: string, options: 
   switch (framework) {
     case 'alembic': {
       const earlier = (t: string) => alembicFrontend(t, options.dialect).ops;
-      return alembicFrontend(text, options.dialect, () => alembicHistory(path, text, options, earlier));
+      return alembicFrontend(text, options.dialect, () => alembicHistory(path, text, options, earlier), !!options.dialectGuessed);
     }
     case 'sql':
       return sqlFileWithHistory(text, path, options);
@@ -99,7 +99,10 @@ function runFrontend(framework: Framework, path: string, text: string, options: 
 /** Options with the dialect filled in from the project's configuration when the caller did not choose one. */
 function resolveOptions(path: string, partial: Partial<AnalysisOptions> | undefined): AnalysisOptions {
   const options = withDefaults(partial);
-  if (partial?.dialect === undefined) options.dialect = dialectFromProject(directoryOf(path, options), path) ?? DEFAULT_OPTIONS.dialect;
+  if (partial?.dialect !== undefined) return options;
+  const dialect = dialectFromProject(directoryOf(path, options), path);
+  options.dialect = dialect ?? DEFAULT_OPTIONS.dialect;
+  if (dialect === undefined) options.dialectGuessed = true;
   return options;
 }
 
@@ -143,6 +146,10 @@ export function analyzeText(path: string, text: string, partial?: Partial<Analys
 function analyzeResolved(path: string, text: string, options: AnalysisOptions): FileReport {
   const framework = options.named ? detectNamedFramework(path, text) : detectFramework(path, text);
   if (!framework) return { path, text, findings: [] };
+  if (options.dialectGuessed && framework === 'sql') {
+    const content = dialectOfContent(text, () => siblingsOf(directoryOf(path, options), options));
+    if (content) options = { ...options, dialect: content, dialectGuessed: false };
+  }
   const index = new LineIndex(text);
   let result: FrontendResult;
   try {

@@ -24,7 +24,8 @@ export function detectNamedFramework(path: string, text: string): Framework | un
   return detectFramework(`${path}.py`, text) ?? 'sql';
 }
 
-const SQL_DIRS = /(?:^|\/)(?:migrations?|migrate|versions|flyway|changelog)(?:\/|$)/i;
+// `versioned`: temporal_tables-style `schema/postgresql/v12/temporal/versioned/v1.0/*.sql`.
+const SQL_DIRS = /(?:^|\/)(?:migrations?|migrate|versions|versioned|flyway|changelog)(?:\/|$)/i;
 const SQL_NAMES = /(?:^|\/)(?:[VUR]\d[\w.]*__[^/]*|\d[^/]*|[^/]*\.(?:up|down)|migration)\.sql$/i;
 const SQL_MARKERS = /^--\s*(?:\+goose\s+(?:Up|Down)|migrate:(?:up|down))\b/m;
 

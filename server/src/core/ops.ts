@@ -81,6 +81,17 @@ export interface OpDetails {
   hasWhere?: boolean;
   /** delete-rows / update-rows through an ORM model whose table name is declared on the model, not here. */
   model?: string;
+  /** delete-rows: the rows of this partition go (ClickHouse's DROP PARTITION, PostgreSQL's DETACH PARTITION). */
+  partition?: string;
+  /** delete-rows of a partition: the rows leave the table but are kept (detached, or moved to another table). */
+  detached?: boolean;
+  /** delete-rows: a TTL set on the table deletes the rows it expires, in the background. */
+  ttl?: boolean;
+  /** drop-table of a table an extension owns: the statement that drops it (`DROP EXTENSION postgis`), and what else goes. */
+  droppedBy?: string;
+  droppedAlso?: string;
+  /** drop-constraint: `DROP FUNCTION f CASCADE` drops everything that uses f, whatever it is; this names f. */
+  cascadeFrom?: string;
   /** create-index / drop-index: CONCURRENTLY. */
   concurrently?: boolean;
   unique?: boolean;
@@ -118,6 +129,8 @@ export interface Operation {
 export interface Problem {
   message: string;
   range: Range;
+  /** Lower than the rule's own when the part was left unread on purpose (code for a database not read here). */
+  severity?: 'info';
 }
 
 /** `# migration-guard: allow <rule>[, <rule>] -- <reason>`. */

@@ -1,7 +1,7 @@
 import type { ProjectFacts } from './facts';
 import type { Severity } from './findings';
 
-export type SqlDialect = 'postgres' | 'mysql' | 'sqlite';
+export type SqlDialect = 'postgres' | 'mysql' | 'sqlite' | 'clickhouse';
 
 export interface AnalysisOptions {
   /** Rule id -> severity, or 'off'. Rules not named keep their defaults. */
@@ -11,6 +11,12 @@ export interface AnalysisOptions {
   /** Severity of data-loss findings in downgrade/down phases. */
   downgradeSeverity: Severity;
   dialect: SqlDialect;
+  /**
+   * Nothing chose the dialect (no option, configuration file, file or folder name): `dialect` is the
+   * default, so SQL only another dialect accepts is read in that one (ClickHouse markers, MySQL's
+   * MODIFY or ENGINE=), and Alembic code for another database is read in that database's dialect.
+   */
+  dialectGuessed?: boolean;
   /** Files larger than this are reported as parse-error instead of analysed. */
   maxFileBytes: number;
   /**

@@ -75,8 +75,8 @@ export function dialectFromProject(dir: string, fileName?: string): SqlDialect |
 }
 
 // Projects that keep each database's migrations side by side in one folder name the file after it:
-// authelia's `V0005.Add_Table.mysql.up.sql`, `..._init.postgres.sql`.
-const FILE_DIALECT = /\.(mysql|mariadb|sqlite3?|postgres(?:ql)?|pgsql)(?:\.(?:up|down))?\.sql$/i;
+// authelia's `V0005.Add_Table.mysql.up.sql`, `..._init.postgres.sql`, `001_init_sqlite.sql`, `schema-mysql.sql`.
+const FILE_DIALECT = /[._-](mysql|mariadb|sqlite3?|postgres(?:ql)?|pgsql|clickhouse)(?:[._-](?:up|down))?\.sql$/i;
 
 /** The dialect a migration's file name says it is written in, when it says one. */
 export function dialectOfFileName(fileName: string): SqlDialect | undefined {
@@ -86,6 +86,7 @@ export function dialectOfFileName(fileName: string): SqlDialect | undefined {
 
 const FOLDER_DIALECTS: Record<string, SqlDialect> = {
   mysql: 'mysql', mariadb: 'mysql', sqlite: 'sqlite', sqlite3: 'sqlite', postgres: 'postgres', postgresql: 'postgres', pgsql: 'postgres',
+  clickhouse: 'clickhouse',
 };
 const FOLDER_LEVELS = 6;
 
@@ -139,5 +140,39 @@ export function dialectOfUrl(url: string): SqlDialect | undefined {
   if (scheme === 'mysql' || scheme === 'mariadb') return 'mysql';
   if (scheme.startsWith('sqlite')) return 'sqlite';
   if (scheme === 'postgres' || scheme === 'postgresql' || scheme === 'pg' || scheme === 'cockroachdb') return 'postgres';
+  if (scheme.startsWith('clickhouse') || scheme === 'ch') return 'clickhouse';
   return undefined;
+}
+
+// Words only ClickHouse's DDL is written with: a MergeTree-family or Distributed/Kafka engine, ON CLUSTER.
+const CLICKHOUSE = /\bENGINE\s*=\s*(?:\w*MergeTree\b|Distributed\s*\(|Kafka\b)|\bON\s+CLUSTER\b/i;
+
+// Whether a directory's listing holds ClickHouse migrations, kept per listing: every file of the directory asks.
+const clickhouseListings = new WeakMap<readonly SiblingFile[], boolean>();
+
+/**
+ * When nothing configured the dialect: ClickHouse when the file or a migration next to it is written in
+ * ClickHouse's DDL (golang-migrate keeps `ALTER TABLE t DELETE WHERE ...` files next to the one that
+ * created the table with `ENGINE = MergeTree`).
+ */
+export function dialectOfContent(text: string, siblings: () => readonly SiblingFile[]): SqlDialect | undefined {
+  if (CLICKHOUSE.test(text)) return 'clickhouse';
+  const listing = siblings();
+  let found = clickhouseListings.get(listing);
+  if (found === undefined) {
+    found = listing.some((f) => f.path.toLowerCase().endsWith('.sql') && isClickhouseFile(f));
+    clickhouseListings.set(listing, found);
+  }
+  return found ? 'clickhouse' : undefined;
+}
+
+// An editor asks with a new listing each time, of mostly unchanged files: each file is searched once per text.
+const clickhouseFiles = new Map<string, { text: string; found: boolean }>();
+
+function isClickhouseFile(file: SiblingFile): boolean {
+  const known = clickhouseFiles.get(file.path);
+  if (known && known.text === file.text) return known.found;
+  const found = CLICKHOUSE.test(file.text);
+  clickhouseFiles.set(file.path, { text: file.text, found });
+  return found;
 }

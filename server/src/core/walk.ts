@@ -33,8 +33,10 @@ function alembicScriptLocation(dir: string): string | undefined {
 
 const MAX_INI_BYTES = 1024 * 1024;
 
-// Sqitch keeps its changes as deploy/<change>.sql and revert/<change>.sql next to sqitch.plan.
+// Sqitch keeps its changes as deploy/<change>.sql and revert/<change>.sql next to sqitch.plan, or under
+// the `top_dir` (or `deploy_dir`/`revert_dir`) sqitch.conf names.
 const SQITCH_DIRS = new Set(['deploy', 'revert']);
+const SQITCH_SETTINGS = new Set(['top_dir', 'deploy_dir', 'revert_dir']);
 
 /** A path that could not be walked or read: reported with the run's results, never skipped in silence. */
 export interface WalkError {
@@ -52,6 +54,8 @@ interface Walk {
   /** Real paths of the folders walked: a link back to one of them (a loop) is not walked twice. */
   seenDirs: Set<string>;
   errors: WalkError[];
+  /** Deploy and revert folders that a sqitch.conf seen so far names. */
+  sqitchDirs: Set<string>;
 }
 
 /** Why a path could not be read, in a few words a user can act on. */
@@ -108,6 +112,38 @@ function linkMatters(full: string, inMigrations: boolean): boolean {
   return [path.basename(full), path.basename(target)].some((name) => CANDIDATE.test(name) || MIGRATION_DIR_NAME.test(name));
 }
 
+/** The deploy and revert folders a sqitch.conf in `dir` points to. */
+function sqitchConfDirs(dir: string): string[] {
+  const text = readTextIfAny(path.join(dir, 'sqitch.conf'), MAX_INI_BYTES);
+  if (text === undefined) return [];
+  const dirs: string[] = [];
+  // Line by line with trim(), not a regex over the file: a line of a million spaces stays linear.
+  for (const line of text.split('\n')) {
+    const eq = line.indexOf('=');
+    if (eq < 0) continue;
+    const key = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1).trim().replace(/^["']|["']$/g, '');
+    if (!SQITCH_SETTINGS.has(key) || value === '') continue;
+    const target = path.resolve(dir, value);
+    if (key === 'top_dir') dirs.push(path.join(target, 'deploy'), path.join(target, 'revert'));
+    else dirs.push(target);
+  }
+  // Sqitch's default top_dir is the folder of sqitch.conf itself.
+  return dirs.length > 0 ? dirs : [path.join(dir, 'deploy'), path.join(dir, 'revert')];
+}
+
+/**
+ * A file opened on its own (in the editor) is a Sqitch change when its folder is deploy/ or revert/ and
+ * the folder above it holds sqitch.plan or sqitch.conf, or a sqitch.conf one folder higher names it (`top_dir`).
+ */
+export function inSqitchLayout(absolute: string): boolean {
+  const folder = path.dirname(absolute);
+  if (!SQITCH_DIRS.has(path.basename(folder))) return false;
+  const top = path.dirname(folder);
+  if (fs.existsSync(path.join(top, 'sqitch.plan')) || fs.existsSync(path.join(top, 'sqitch.conf'))) return true;
+  return sqitchConfDirs(path.dirname(top)).includes(folder);
+}
+
 function walkDir(dir: string, walk: Walk, layout = false): void {
   let real: string;
   let entries: fs.Dirent[];
@@ -124,6 +160,7 @@ function walkDir(dir: string, walk: Walk, layout = false): void {
   const script = entries.some((e) => e.name === 'alembic.ini') ? alembicScriptLocation(dir) : undefined;
   if (script && fs.existsSync(script)) walkDir(script, walk);
   const sqitch = entries.some((e) => e.name === 'sqitch.plan' && e.isFile());
+  if (entries.some((e) => e.name === 'sqitch.conf' && e.isFile())) for (const d of sqitchConfDirs(dir)) walk.sqitchDirs.add(d);
   const inMigrations = layout || MIGRATION_DIR_NAME.test(path.basename(dir));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
@@ -138,7 +175,7 @@ function walkDir(dir: string, walk: Walk, layout = false): void {
       }
     }
     if (stat.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walkDir(full, walk, layout || (sqitch && SQITCH_DIRS.has(entry.name)));
+      if (!SKIPPED_DIRS.has(entry.name)) walkDir(full, walk, layout || (sqitch && SQITCH_DIRS.has(entry.name)) || walk.sqitchDirs.has(full));
     } else if (CANDIDATE.test(entry.name) && !walk.out.has(full)) {
       if (stat.isFile()) walk.out.set(full, layout ? { absolute: full, explicit: false, layout } : { absolute: full, explicit: false });
       else walk.errors.push({ path: full, message: `this is ${specialKind(stat)}, not a file; it was not read` });
@@ -151,7 +188,7 @@ function walkDir(dir: string, walk: Walk, layout = false): void {
  * Throws for a path that does not exist at all.
  */
 export function collectCandidates(paths: string[], cwd: string): Collected {
-  const walk: Walk = { out: new Map(), seenDirs: new Set(), errors: [] };
+  const walk: Walk = { out: new Map(), seenDirs: new Set(), errors: [], sqitchDirs: new Set() };
   for (const p of paths) {
     const full = path.resolve(cwd, p);
     let stat: fs.Stats;
@@ -174,7 +211,7 @@ export function collectCandidates(paths: string[], cwd: string): Collected {
 /** Whether an analysed candidate is a migration (the CLI and the editor's workspace scan agree on this). */
 export function isMigrationCandidate(c: Candidate, rel: string, report: FileReport): boolean {
   if (c.explicit) return true;
-  if (report.framework === 'sql' && c.layout) return true;
+  if (report.framework === 'sql' && (c.layout ?? inSqitchLayout(c.absolute))) return true;
   if (report.framework === 'sql') return isSqlMigration(rel, report.text);
   if (report.framework) return true;
   // Undecodable files only count when their location says they are migrations.

@@ -5,6 +5,7 @@
 import type { FrontendResult, Operation, Phase, PhaseInfo } from '../ops';
 import type { SqlDialect } from '../options';
 import { alembicMethodOps, objectDropOps, type OpDraft } from './alembicOps';
+import { dialectTest, onDatabases } from './alembicDialect';
 import { emptinessGuardTables, raisesInBody } from './pyGuards';
 import { coreDataChange, ormModelOf, ormQueryRows } from './alembicCore';
 import { CallFollower, type WalkState } from './alembicCalls';
@@ -28,8 +29,9 @@ class AlembicWalker extends CallFollower {
 
   constructor(
     private readonly root: PyNode,
-    private readonly dialect: SqlDialect,
+    readonly dialect: SqlDialect,
     private readonly history: () => Operation[],
+    readonly dialectGuessed: boolean,
   ) {
     super();
   }
@@ -144,6 +146,8 @@ class AlembicWalker extends CallFollower {
     const consequence = stmt.childForFieldName('consequence');
     const checked = condition ? emptinessGuardTables(condition, state.scope) : [];
     if (condition) this.visitExpression(condition, state);
+    const databases = condition ? dialectTest(condition, state.scope) : undefined;
+    const branch = condition && databases && !databases.negated ? onDatabases(databases.names, condition, state, this) : state;
     if (consequence && checked.length > 0 && raisesInBody(consequence)) {
       // `if <table has rows>: raise ...` protects everything after it in this block.
       for (const table of checked) state.guardedTables.set(table, stmt);
@@ -153,9 +157,16 @@ class AlembicWalker extends CallFollower {
     if (consequence) {
       const guarded = new Map(state.guardedTables);
       for (const table of checked) guarded.set(table, stmt);
-      this.walkBlock(consequence, { ...state, guardedTables: guarded });
+      this.walkBlock(consequence, { ...branch, guardedTables: guarded });
     }
-    for (const alt of stmt.childrenForFieldName('alternative')) this.walkStatement(alt, state);
+    for (const alt of stmt.childrenForFieldName('alternative')) {
+      const elif = alt.type === 'elif_clause' ? alt.childForFieldName('condition') : null;
+      const body = alt.type === 'else_clause' ? alt.childForFieldName('body') : null;
+      // `if name != "sqlite": ... else: <runs on SQLite>`
+      if (body && condition && databases?.negated) this.walkBlock(body, onDatabases(databases.names, condition, state, this));
+      else if (elif && dialectTest(elif, state.scope)) this.walkIf(alt, state);
+      else this.walkStatement(alt, state);
+    }
   }
 
   private walkFor(stmt: PyNode, state: WalkState): void {
@@ -342,11 +353,12 @@ class AlembicWalker extends CallFollower {
     const result = pythonSqlOps(sql, call, {
       phase: state.phase,
       inTransaction: state.inTransaction,
-      dialect: this.dialect,
+      // SQL for a database not read here: what its statements' heads show (DROP TABLE, DELETE) is still found.
+      dialect: state.unreadDialect !== undefined ? 'clickhouse' : state.sqlDialect ?? this.dialect,
       guards: state.sqlGuards,
       schema: state.sqlSchema,
     });
-    this.problems.push(...result.problems);
+    if (state.unreadDialect === undefined) this.problems.push(...result.problems);
     this.addOps(result.ops, state);
   }
 
@@ -382,15 +394,15 @@ class AlembicWalker extends CallFollower {
 }
 
 /** `history` returns the operations of the revisions before this one (only asked for when raw SQL needs them). */
-export function alembicFrontend(text: string, dialect: SqlDialect = 'postgres', history: () => Operation[] = () => []): FrontendResult {
+export function alembicFrontend(text: string, dialect: SqlDialect = 'postgres', history: () => Operation[] = () => [], dialectGuessed = false): FrontendResult {
   // The walk reads nearly every statement of the upgrade and downgrade functions.
-  return withPythonTree(text, (root) => readMigration(root, text, dialect, history), true);
+  return withPythonTree(text, (root) => readMigration(root, text, dialect, history, dialectGuessed), true);
 }
 
 const HAND_WRITTEN_KINDS = new Set<string>(['delete-rows', 'update-rows', 'truncate', 'dynamic-sql']);
 
-function readMigration(root: PyNode, text: string, dialect: SqlDialect, history: () => Operation[]): FrontendResult {
-  const walker = new AlembicWalker(root, dialect, history);
+function readMigration(root: PyNode, text: string, dialect: SqlDialect, history: () => Operation[], dialectGuessed: boolean): FrontendResult {
+  const walker = new AlembicWalker(root, dialect, history, dialectGuessed);
   const phases = walker.run();
   const blocks = autogenBlocks(text, phases);
   for (const op of walker.ops) {

@@ -5,6 +5,7 @@
 // walker says what the code it reaches does.
 
 import type { Phase, Problem } from '../ops';
+import type { SqlDialect } from '../options';
 import type { Receiver } from './alembicOps';
 import { classDefinition, methodCall, readClass, selfParameter, type ClassInfo, type MethodCall } from './alembicClasses';
 import { bind, boundNode, parameterName, parameters, withoutParameters } from './alembicSyntax';
@@ -35,6 +36,10 @@ export interface WalkState {
   self?: SelfBinding;
   /** Loop variables bound to the rows of an ORM query, with the model they are rows of. */
   ormRows?: Map<string, string>;
+  /** In a branch for another database (`if bind.dialect.name == "mysql":`): the dialect its SQL is read in. */
+  sqlDialect?: SqlDialect;
+  /** In a branch for a database whose SQL is not read here (Oracle, SQL Server): its name; the SQL is skipped. */
+  unreadDialect?: string;
 }
 
 export interface SelfBinding {

@@ -36,6 +36,20 @@ export function alterTableCmdOps(table: Partial<TableRef>, cmd: AlterTableCmd): 
       return [{ kind: 'drop-constraint', ...table, details: { constraintName: cmd.name, ifExists: !!cmd.missing_ok } }];
     case 'AT_AddConstraint':
       return cmd.def && 'Constraint' in cmd.def ? [constraintOp(table, cmd.def.Constraint)] : [];
+    case 'AT_DetachPartition': {
+      // The partition becomes a table of its own: its rows stay, but no longer appear in the parent.
+      const partition = cmd.def && 'PartitionCmd' in cmd.def ? cmd.def.PartitionCmd.name : undefined;
+      const name = partition?.relname ? [partition.schemaname, partition.relname].filter(Boolean).join('.') : 'a partition';
+      return [{ kind: 'delete-rows', ...table, details: { hasWhere: true, partition: name, detached: true } }];
+    }
+    case 'AT_DropInherit': {
+      // NO INHERIT parent: the child's rows no longer appear in the parent, as a detached partition's.
+      const parent = cmd.def && 'RangeVar' in cmd.def ? cmd.def.RangeVar : undefined;
+      if (!parent?.relname || !table.table) return [];
+      const draft: OpDraft = { kind: 'delete-rows', table: parent.relname, details: { hasWhere: true, partition: [table.schema, table.table].filter(Boolean).join('.'), detached: true } };
+      if (parent.schemaname) draft.schema = parent.schemaname;
+      return [draft];
+    }
     default:
       return [];
   }

@@ -152,6 +152,11 @@ function statementOps(node: Node): OpDraft[] {
     if (idxname) details.indexName = idxname;
     return [{ kind: 'create-index', ...tableRef(relation), details }];
   }
+  // The tables an extension owns come with it: a downgrade that creates the extension again recreates them.
+  if ('CreateExtensionStmt' in node) {
+    const { extname, if_not_exists } = node.CreateExtensionStmt;
+    return (EXTENSION_TABLES[(extname ?? '').toLowerCase()]?.tables ?? []).map((name) => ({ kind: 'create-table', ...qualified(name.split('.')), details: { ifExists: !!if_not_exists } }));
+  }
   if ('CreateStmt' in node) {
     const details: OpDetails = { ifExists: !!node.CreateStmt.if_not_exists };
     // CREATE TABLE IF NOT EXISTS may leave an older table in place: its columns are not known then.
@@ -175,13 +180,16 @@ function dropOps(stmt: DropStmt): OpDraft[] {
     case 'OBJECT_DOMAIN':
       return objects.map((name) => withSchema(name, { kind: 'drop-type', details: { ...details, typeName: last(name) } }));
     case 'OBJECT_EXTENSION':
-      // CASCADE drops every column whose type the extension provides (hstore, geometry, citext...).
+      return objects.flatMap((name) => extensionDropOps(last(name), details));
+    case 'OBJECT_FUNCTION':
+    case 'OBJECT_ROUTINE':
+    case 'OBJECT_AGGREGATE':
+      // CASCADE drops whatever uses the function: triggers, defaults, constraints, indexes, views, and
+      // columns generated from it. Which ones is decided in the database.
       if (!details.cascade) return [];
-      return objects.map((name) => ({
-        kind: 'dynamic-sql',
-        details: {
-          reason: `DROP EXTENSION ${last(name)} CASCADE also drops every column of a type the extension provides, and which columns those are cannot be read from the migration`,
-        },
+      return (stmt.objects ?? []).map((obj) => ({
+        kind: 'drop-constraint',
+        details: { ...details, cascadeFrom: `${stmt.removeType === 'OBJECT_AGGREGATE' ? 'aggregate' : 'function'} ${functionName(obj)}` },
       }));
     case 'OBJECT_INDEX': {
       const concurrently = !!stmt.concurrent;
@@ -192,6 +200,35 @@ function dropOps(stmt: DropStmt): OpDraft[] {
     default:
       return [];
   }
+}
+
+// Tables an extension creates and owns: DROP EXTENSION drops them with the extension, CASCADE or not.
+const EXTENSION_TABLES: Record<string, { tables: string[]; also?: string }> = {
+  postgis: { tables: ['spatial_ref_sys'] },
+  postgis_topology: { tables: ['topology.topology', 'topology.layer'] },
+  timescaledb: { tables: ['_timescaledb_catalog.hypertable'], also: "with it the chunks of every hypertable, which hold all of their rows" },
+  pg_cron: { tables: ['cron.job', 'cron.job_run_details'] },
+  pg_partman: { tables: ['part_config', 'part_config_sub'] },
+};
+
+function extensionDropOps(extension: string, details: OpDetails): OpDraft[] {
+  const owned = EXTENSION_TABLES[extension.toLowerCase()];
+  const ops: OpDraft[] = (owned?.tables ?? []).map((name) => ({
+    kind: 'drop-table',
+    ...qualified(name.split('.')),
+    details: { ...details, droppedBy: `DROP EXTENSION ${extension}`, ...(owned?.also ? { droppedAlso: owned.also } : {}) },
+  }));
+  // CASCADE drops every column whose type the extension provides (hstore, geometry, citext...).
+  if (details.cascade) {
+    const reason = `DROP EXTENSION ${extension} CASCADE also drops every column of a type the extension provides, and which columns those are cannot be read from the migration`;
+    ops.push({ kind: 'dynamic-sql', details: { reason } });
+  }
+  return ops;
+}
+
+function functionName(obj: Node): string {
+  const name = 'ObjectWithArgs' in obj ? strings(obj.ObjectWithArgs.objname) : objectName(obj);
+  return name.join('.');
 }
 
 /** DROP lists name tables and indexes as List[String], schemas as String, types as TypeName. */

@@ -10,7 +10,8 @@ import { ParserNotReady } from '../parse/notReady';
 import { pgParser, utf8OffsetsToUtf16 } from '../parse/pg';
 import { splitStatements, type SqlStatement } from '../parse/sqlSplit';
 import { describeStatement, type StatementFacts } from './pgStatements';
-import { describeOtherStatement, type OtherDialect } from './sqlOther';
+import { describeClickhouseStatement } from './sqlClickhouse';
+import { describeOtherStatement, OTHER_ENGINE, type OtherDialect, type OtherFacts } from './sqlOther';
 import { preparedVariable } from './sqlOtherPrepared';
 import { analyseDo } from './sqlPlpgsql';
 import { analyseGexec } from './sqlProbe';
@@ -38,6 +39,7 @@ export function analyseSql(sql: string, scope: Scope, place: Place): number {
 const GEXEC = /^\\gexec\b/;
 
 function analyseStatement(s: SqlStatement, scope: Scope, place: Place): void {
+  if (scope.dialect === 'clickhouse') return analyseClickhouse(s, scope, place);
   if (scope.dialect !== 'postgres') return analyseOther(s, scope, place, scope.dialect);
   if (s.text.startsWith('\\')) {
     const command = s.text.split(/\s/, 1)[0];
@@ -50,6 +52,9 @@ function analyseStatement(s: SqlStatement, scope: Scope, place: Place): void {
     raw = parser.parse(s.text).stmts ?? [];
   } catch (err) {
     if (err instanceof ParserNotReady) throw err;
+    // With no dialect configured, SQL written for MySQL (`ALTER TABLE t MODIFY ...`, ENGINE=InnoDB) is read as such.
+    const mysql = scope.dialectGuessed && OTHER_ENGINE.test(s.text) ? describeOtherStatement(s.text, 'mysql') : undefined;
+    if (mysql && !mysql.problem) return applyOtherFacts(mysql, s, scope, place);
     addProblem(scope, `could not parse this SQL statement (${errorMessage(err)}); it was not checked`, place(s));
     return;
   }
@@ -99,8 +104,11 @@ function applyFacts(facts: StatementFacts, unit: SqlStatement, scope: Scope, pla
 
 /** MySQL and SQLite, through node-sql-parser, with MODIFY/CHANGE and table rebuilds judged against the replayed schema. */
 function analyseOther(unit: SqlStatement, scope: Scope, place: Place, dialect: OtherDialect): void {
+  applyOtherFacts(describeOtherStatement(unit.text, dialect), unit, scope, place);
+}
+
+function applyOtherFacts(facts: OtherFacts, unit: SqlStatement, scope: Scope, place: Place): void {
   const before = scope.ops.length;
-  const facts = describeOtherStatement(unit.text, dialect);
   if (facts.problem) addProblem(scope, facts.problem, place(unit));
   if (applyFacts(facts, unit, scope, place)) return;
   for (const r of facts.redefinitions ?? []) {
@@ -111,4 +119,28 @@ function analyseOther(unit: SqlStatement, scope: Scope, place: Place, dialect: O
   for (const a of facts.assigned ?? []) scope.variables.set(a.variable, a.known);
   if (facts.prepares !== undefined && scope.variables.get(facts.prepares) !== true) emit(scope, preparedVariable(facts.prepares), unit, place);
   if (scope.ops.length === before && !facts.problem) emit(scope, { kind: 'other-sql', details: {} }, unit, place);
+}
+
+// One problem per file for the ClickHouse statements that were not read, counting them: a migration
+// folder of ClickHouse SQL is mostly statements no parser here knows, and one finding each buried the rest.
+const unreadClickhouse = new WeakMap<Scope['problems'], { problem: Scope['problems'][number]; count: number }>();
+
+function analyseClickhouse(unit: SqlStatement, scope: Scope, place: Place): void {
+  const facts = describeClickhouseStatement(unit.text);
+  if (facts.unread) {
+    const seen = unreadClickhouse.get(scope.problems);
+    if (seen) seen.problem.message = unreadMessage(++seen.count);
+    else {
+      const problem = { message: unreadMessage(1), range: place(unit) };
+      unreadClickhouse.set(scope.problems, { problem, count: 1 });
+      scope.problems.push(problem);
+    }
+  }
+  if (applyFacts(facts, unit, scope, place)) return;
+  if (facts.ops.length === 0) emit(scope, { kind: 'other-sql', details: {} }, unit, place);
+}
+
+function unreadMessage(count: number): string {
+  const more = count > 1 ? ` (${count} statements of this file were not read; this is the first)` : '';
+  return `This ClickHouse statement was not recognised${more}: only the statements that can destroy data (DROP, TRUNCATE, DELETE and the ALTER TABLE clauses that drop or rewrite data) are read in ClickHouse, so review it by hand.`;
 }

@@ -8,6 +8,8 @@ import { copyTables, foldOps, type History } from './sqlSchema';
 
 export interface SqlFileOptions {
   dialect?: SqlDialect;
+  /** No project setting chose the dialect: a statement only MySQL reads is read as MySQL. */
+  dialectGuessed?: boolean;
   /** The operations of earlier migrations, for MySQL/SQLite changes judged against a table's previous columns. */
   history?: History;
 }
@@ -127,12 +129,23 @@ function findMarkers(text: string): Marker[] {
   });
 }
 
-/** `*.down.sql` (golang-migrate, sqlx), `down.sql` (diesel), Flyway undo files `U<version>__*.sql` and Sqitch's `revert/*.sql`. */
+/**
+ * `*.down.sql` (golang-migrate, sqlx), `down.sql` (diesel), Flyway undo files `U<version>__*.sql`, Sqitch's
+ * `revert/*.sql` and Hasura's `<from>_to_<to>.sql` when it goes to a lower version (`2_to_1.sql`).
+ */
 function phaseFromPath(path: string): Phase {
   const parts = path.split(/[\\/]/);
   const base = parts.pop() ?? '';
   if (parts.pop()?.toLowerCase() === 'revert' && /\.sql$/i.test(base)) return 'down';
-  return /(?:^|\.)down\.sql$/i.test(base) || /^U\d[\w.]*__/.test(base) ? 'down' : 'up';
+  return /(?:^|\.)down\.sql$/i.test(base) || /^U\d[\w.]*__/.test(base) || downgradesVersion(base) ? 'down' : 'up';
+}
+
+const VERSION_STEP = /^(\d+)_to_(\d+)\.sql$/i;
+
+/** Hasura names each migration for the versions it goes between: `1_to_2.sql` up, `2_to_1.sql` down. */
+export function downgradesVersion(base: string): boolean {
+  const step = VERSION_STEP.exec(base);
+  return step !== null && Number(step[2]) < Number(step[1]);
 }
 
 function trimEnd(text: string, end: number): number {

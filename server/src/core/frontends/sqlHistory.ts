@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { isDownPhase, type FrontendResult, type Operation } from '../ops';
 import type { AnalysisOptions, SiblingFile, SqlDialect } from '../options';
 import { directoryOf, siblingsOf } from '../project';
-import { sqlFileFrontend } from './sqlFile';
+import { downgradesVersion, sqlFileFrontend } from './sqlFile';
 import { foldOps, type History, type Tables } from './sqlSchema';
 
 const DOWN_FILE = /(?:^|[./\\])down\.sql$|^U\d[\w.]*__/i;
@@ -15,7 +15,7 @@ const DOWN_FILE = /(?:^|[./\\])down\.sql$|^U\d[\w.]*__/i;
 const REPEATABLE = /^R__/i;
 
 // Each earlier migration is analysed once per process, however many later ones ask for it.
-const analysed = new Map<string, { text: string; dialect: SqlDialect; ops: Operation[] }>();
+const analysed = new Map<string, { text: string; dialect: SqlDialect; guessed: boolean; ops: Operation[] }>();
 
 /** The earlier up migrations of the file's directory (or Prisma's migrations folder), in the order they run. */
 function earlierMigrations(filePath: string, options: AnalysisOptions): SiblingFile[] {
@@ -41,7 +41,7 @@ function earlierMigrations(filePath: string, options: AnalysisOptions): SiblingF
 }
 
 export function sqlHistory(filePath: string, options: AnalysisOptions): Operation[] {
-  return earlierMigrations(filePath, options).flatMap((file) => opsOf(file.path, file.text, options.dialect));
+  return earlierMigrations(filePath, options).flatMap((file) => opsOf(file.path, file.text, options));
 }
 
 /**
@@ -56,7 +56,7 @@ export function sqlHistoryTables(filePath: string, options: AnalysisOptions): Ta
   const folded = foldedHistories.get(dir);
   const extends_ = folded && folded.dialect === options.dialect && folded.files.length <= earlier.length && folded.files.every((f, i) => f.path === earlier[i].path && f.text === earlier[i].text);
   const base = extends_ ? folded : { dialect: options.dialect, files: [] as SiblingFile[], tables: new Map() as Tables };
-  for (const file of earlier.slice(base.files.length)) foldOps(opsOf(file.path, file.text, options.dialect), base.tables);
+  for (const file of earlier.slice(base.files.length)) foldOps(opsOf(file.path, file.text, options), base.tables);
   base.files = earlier;
   if (!folded || extends_ || earlier.length >= folded.files.length) foldedHistories.set(dir, base);
   // Not a copy: the caller only reads it, before the next migration's analysis extends it.
@@ -79,7 +79,7 @@ function upMigrations(siblings: readonly SiblingFile[], prisma: boolean): Ranked
   if (!order) {
     order = siblings
       .map((file) => ({ file, key: prisma ? path.basename(path.dirname(file.path)) : path.basename(file.path) }))
-      .filter((s) => s.file.path.endsWith('.sql') && !DOWN_FILE.test(s.key) && !REPEATABLE.test(s.key))
+      .filter((s) => s.file.path.endsWith('.sql') && !DOWN_FILE.test(s.key) && !downgradesVersion(s.key) && !REPEATABLE.test(s.key))
       .sort((a, b) => compareNames(a.key, b.key));
     ranked.set(siblings, order);
   }
@@ -118,18 +118,21 @@ export function sqlFileWithHistory(text: string, filePath: string, options: Anal
       },
     },
   );
-  const result = sqlFileFrontend(text, filePath, { dialect: options.dialect, history });
+  const guessed = !!options.dialectGuessed;
+  const result = sqlFileFrontend(text, filePath, { dialect: options.dialect, dialectGuessed: guessed, history });
   if (!asked || options.dialect === 'postgres') {
     const absolute = path.resolve(options.baseDir ?? process.cwd(), filePath);
-    analysed.set(absolute, { text, dialect: options.dialect, ops: result.ops.filter((op) => !isDownPhase(op.phase)) });
+    analysed.set(absolute, { text, dialect: options.dialect, guessed, ops: result.ops.filter((op) => !isDownPhase(op.phase)) });
   }
   return result;
 }
 
-function opsOf(file: string, text: string, dialect: SqlDialect): Operation[] {
+function opsOf(file: string, text: string, options: Pick<AnalysisOptions, 'dialect' | 'dialectGuessed'>): Operation[] {
+  const { dialect } = options;
+  const guessed = !!options.dialectGuessed;
   const cached = analysed.get(file);
-  if (cached && cached.text === text && cached.dialect === dialect) return cached.ops;
-  const ops = sqlFileFrontend(text, file, { dialect }).ops.filter((op) => !isDownPhase(op.phase));
-  analysed.set(file, { text, dialect, ops });
+  if (cached && cached.text === text && cached.dialect === dialect && cached.guessed === guessed) return cached.ops;
+  const ops = sqlFileFrontend(text, file, { dialect, dialectGuessed: guessed }).ops.filter((op) => !isDownPhase(op.phase));
+  analysed.set(file, { text, dialect, guessed, ops });
   return ops;
 }

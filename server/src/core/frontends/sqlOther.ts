@@ -13,6 +13,11 @@ import { prepareFacts, setFacts, unparsedSetFacts, type Assignment } from './sql
 
 export type OtherDialect = 'mysql' | 'sqlite';
 
+// Words PostgreSQL has no use for, that MySQL's or SQLite's SQL is written with: backquoted names,
+// ENGINE=InnoDB, MODIFY/CHANGE COLUMN, DROP PRIMARY KEY, `UPDATE a LEFT JOIN b ... SET`, PRAGMA.
+export const OTHER_ENGINE =
+  /`|\bENGINE\s*=|\bCHARACTER\s+SET\b|\bCONVERT\s+TO\b|\bMODIFY\s+(?:COLUMN\b|\w)|\bCHANGE\s+(?:COLUMN\b|\w+\s+\w+\s+\w)|\bAUTO_INCREMENT\b|\bUNSIGNED\b|\bDROP\s+PRIMARY\s+KEY\b|^\s*UPDATE\s+[\w.]+(?:\s+(?:AS\s+)?\w+)?\s+(?:(?:LEFT|RIGHT|INNER|CROSS)\s+(?:OUTER\s+)?)?JOIN\b|^\s*PRAGMA\b/im;
+
 /** `INSERT INTO into [(columns)] SELECT <sourceColumns> FROM from`: the first half of a table rebuild. */
 export interface TableCopy {
   into: string;

@@ -21,6 +21,8 @@ export interface SqlContext {
   /** Guards (emptiness checks, backups) seen by earlier SQL of the same phase, e.g. an earlier op.execute(). */
   guards?: GuardBook;
   dialect?: SqlDialect;
+  /** No project setting chose the dialect: a statement PostgreSQL rejects that carries MySQL's words is read as MySQL. */
+  dialectGuessed?: boolean;
   /** MySQL/SQLite: the tables seen by earlier SQL of the same phase, so a rebuild split over several calls is recognised. */
   schema?: SchemaBook;
 }
@@ -30,6 +32,7 @@ export interface Scope {
   readonly phase: Phase;
   readonly origin: Origin;
   readonly dialect: SqlDialect;
+  readonly dialectGuessed: boolean;
   inTransaction: boolean;
   readonly guards: GuardBook;
   readonly schema: SchemaBook;
@@ -60,6 +63,7 @@ export function newScope(
     phase: s.phase,
     origin: s.origin,
     dialect: s.dialect ?? 'postgres',
+    dialectGuessed: !!s.dialectGuessed,
     inTransaction: s.inTransaction,
     guards: s.guards ?? new GuardBook(),
     schema: s.schema ?? new SchemaBook(s.history),

@@ -28,7 +28,8 @@ const DELIMITER_COMMAND = /delimiter[ \t]+(\S+)/iy;
 
 export function splitStatements(text: string, dialect: SqlDialect = 'postgres'): SqlStatement[] {
   const out: SqlStatement[] = [];
-  const mysql = dialect === 'mysql';
+  // ClickHouse strings take backslash escapes and `#` starts a comment, as in MySQL.
+  const mysql = dialect === 'mysql' || dialect === 'clickhouse';
   const routine = new RoutineBodyTracker();
   let delimiter = ';';
   let start = -1;

@@ -1,3 +1,5 @@
+import type { Operation } from '../ops';
+import type { Severity } from '../findings';
 import type { Rule } from './types';
 import { dynamicNote, hit, newInThisPhase, opsOf, protection, qualified } from './util';
 
@@ -12,6 +14,8 @@ export const deleteRows: Rule = {
   },
   check(ctx) {
     return opsOf(ctx, 'delete-rows').filter((op) => !newInThisPhase(ctx, op)).map((op) => {
+      const special = partitionOrTtl(op);
+      if (special) return hit(op, `${special.message}${protection(ctx, op, 'delete-rows')}`, op.guard ? { severity: 'info' } : special.severity ? { severity: special.severity } : {});
       // A WHERE clause, a join (MySQL's DELETE ... JOIN), a MERGE's ON condition or an ORM filter picks the rows.
       const scope = op.details.hasWhere ? 'the rows its conditions select' : 'every row';
       const severity = op.guard ? 'info' : op.details.hasWhere ? 'warning' : undefined;
@@ -19,3 +23,15 @@ export const deleteRows: Rule = {
     });
   },
 };
+
+/** Rows that go with a partition (dropped or detached) or expire through a TTL, rather than by a DELETE. */
+function partitionOrTtl(op: Operation): { message: string; severity?: Severity } | undefined {
+  const { partition, detached, ttl } = op.details;
+  const table = qualified(op);
+  if (ttl) return { message: `Sets a TTL on ${table}: every row older than it is deleted in the background, soon after the migration runs.`, severity: 'warning' };
+  if (partition === undefined) return undefined;
+  if (detached) {
+    return { message: `Detaches partition ${partition} from ${table}: its rows no longer appear in ${table} (they are kept, detached or in another table, until someone drops them).`, severity: 'warning' };
+  }
+  return { message: `Drops partition ${partition} of ${table} and every row in it.` };
+}

@@ -15,6 +15,10 @@ export const dropTable: Rule = {
     return opsOf(ctx, 'drop-table').filter((op) => !undoesOwnUpgrade(ctx, op) && !newInThisPhase(ctx, op)).map((op) => {
       const rebuild = op.details.rebuild;
       if (rebuild) return hit(op, rebuildMessage(rebuild), { severity: rebuild.columnsKnown ? 'info' : 'warning' });
+      if (op.details.droppedBy) {
+        const also = op.details.droppedAlso ? `, and ${op.details.droppedAlso}` : '';
+        return hit(op, `${op.details.droppedBy} also drops the extension's table ${qualified(op)} and every row in it${also}.${protection(ctx, op, 'drop-table')}`, guardedSeverity(op));
+      }
       return hit(op, `Drops ${op.table ? `table ${qualified(op)}` : qualified(op)} and every row in it.${autogenNote(op)}${dynamicNote(op)}${protection(ctx, op, 'drop-table')}`, guardedSeverity(op));
     });
   },

@@ -10,6 +10,6 @@ export const parseError: Rule = {
     fix: 'Fix the syntax error, or review the reported part by hand and acknowledge it.',
   },
   check(ctx) {
-    return ctx.result.problems.map((p) => ({ range: p.range, message: p.message }));
+    return ctx.result.problems.map((p) => ({ range: p.range, message: p.message, ...(p.severity ? { severity: p.severity } : {}) }));
   },
 };
