@@ -17,7 +17,7 @@ export interface FieldDef {
   base?: FieldDef;
 }
 
-const DB_ATTRIBUTES = ['max_length', 'max_digits', 'decimal_places', 'null', 'db_column', 'unique', 'db_index', 'primary_key', 'db_default', 'db_collation', 'db_constraint', 'default'];
+const DB_ATTRIBUTES = ['max_length', 'max_digits', 'decimal_places', 'null', 'db_column', 'unique', 'db_index', 'primary_key', 'db_default', 'db_collation', 'db_constraint', 'default', 'blank', 'auto_now', 'auto_now_add'];
 const RELATIONS = new Set(['ForeignKey', 'OneToOneField', 'ParentalKey']);
 const MANY_TO_MANY = new Set(['ManyToManyField', 'ParentalManyToManyField', 'TaggableManager']);
 
@@ -124,6 +124,33 @@ export function columnType(field: FieldDef): string {
 export function hasDefault(field: FieldDef): boolean {
   const d = field.kwargs.default;
   return (d !== undefined && d !== 'None') || field.kwargs.db_default !== undefined;
+}
+
+// Django's fields whose empty_strings_allowed is True (django/db/models/fields): the rest (numbers,
+// dates, booleans, UUIDs, JSON, IP addresses, relations, arrays) set it to False.
+const EMPTY_STRINGS_ALLOWED = new Set([
+  'CharField', 'TextField', 'EmailField', 'SlugField', 'URLField', 'FileField', 'ImageField', 'FilePathField',
+  'CommaSeparatedIntegerField', 'BinaryField', 'CICharField', 'CIEmailField', 'CITextField',
+]);
+
+/**
+ * What AddField fills existing rows with: Django's BaseDatabaseSchemaEditor._effective_default (3.2 to
+ * 5.x). Besides a default, a NOT NULL field with blank=True that allows empty strings gets '' (b'' for
+ * BinaryField), and auto_now / auto_now_add get the current time; add_field writes that as the column's
+ * DEFAULT, so every existing row gets it, and then drops the DEFAULT again.
+ */
+export function fillsExistingRows(field: FieldDef): boolean {
+  if (hasDefault(field)) return true;
+  // default=None is a default: get_default() returns None and nothing fills the rows.
+  if (field.kwargs.default !== undefined) return false;
+  if (field.kwargs.auto_now === 'True' || field.kwargs.auto_now_add === 'True') return true;
+  return !isNullable(field) && field.kwargs.blank === 'True' && allowsEmptyStrings(field);
+}
+
+/** Third-party fields that take max_length, or are named after one of Django's string fields, subclass one. */
+function allowsEmptyStrings(field: FieldDef): boolean {
+  if (EMPTY_STRINGS_ALLOWED.has(field.cls)) return true;
+  return field.kwargs.max_length !== undefined || /(?:Char|Text|Slug|Email|URL)Field$/.test(field.cls);
 }
 
 function flag(field: FieldDef, key: string, implied = false): boolean {

@@ -5,7 +5,7 @@
 import type { OpDetails } from '../ops';
 import type { PyNode } from './pyNode';
 import type { OpDraft } from './alembicOps';
-import { columnOf, columnType, fieldChanges, hasDefault, isIndexed, isManyToMany, isNullable, type FieldDef } from './djangoFields';
+import { columnOf, columnType, fieldChanges, fillsExistingRows, isIndexed, isManyToMany, isNullable, type FieldDef } from './djangoFields';
 import type { AppState, StateOp } from './djangoState';
 import { arg, calleeName, keywordArg, nameValue, type Scope } from './pyValues';
 
@@ -58,7 +58,7 @@ export function schemaDrafts(name: string, call: PyNode, stateOps: StateOp[], st
       if (op?.type !== 'add-field' || !table) return [];
       if (isManyToMany(op.field)) return [draft('create-table', `${table}_${op.name.toLowerCase()}`)];
       const column = columnOf(op.name, op.field);
-      const details = { nullable: isNullable(op.field), hasDefault: hasDefault(op.field), newType: columnType(op.field) };
+      const details = { nullable: isNullable(op.field), hasDefault: fillsExistingRows(op.field), newType: columnType(op.field) };
       // Django indexes a new foreign key (or db_index=True field) with a plain CREATE INDEX.
       const index = isIndexed(op.field) ? [draft('create-index', table, { concurrently: false }, column)] : [];
       return [draft('add-column', table, details, column), ...index];
