@@ -75,3 +75,15 @@ test('one type written two ways is the same type', () => {
   assert.ok(!sameType('varchar(40)', 'varchar(41)'));
   assert.ok(!sameType('timestamp', 'timestamptz'));
 });
+
+test('any value fits unbounded text; bounded text must hold its longest form', () => {
+  assert.ok(isWidening('boolean', 'text', 'postgres'));
+  assert.ok(isWidening('numeric(12,2)', 'text', 'postgres'));
+  assert.ok(isWidening('jsonb', 'varchar', 'postgres'));
+  assert.ok(isWidening('uuid', 'varchar(36)', 'postgres'));
+  assert.ok(!isWidening('uuid', 'varchar(32)', 'postgres'));
+  assert.ok(isWidening('date', 'varchar(13)', 'postgres'));
+  assert.ok(!isWidening('timestamp', 'varchar(19)', 'postgres'));
+  assert.ok(!isWidening('numeric(12,2)', 'varchar(10)', 'postgres'));
+  assert.ok(!isWidening('text', 'boolean', 'postgres'));
+});

@@ -46,6 +46,7 @@ const SINGLE = 24;
 const DOUBLE = 53;
 // Mantissa bits. FLOAT alone is double precision in PostgreSQL and single in MySQL; FLOAT(p) is single up to 24.
 const FLOAT_BITS: Record<string, number> = { real: SINGLE, float4: SINGLE, double: DOUBLE, 'double precision': DOUBLE, float8: DOUBLE };
+const SCALAR_TEXT_LENGTH: Record<string, number> = { boolean: 5, bool: 5, uuid: 36 };
 // Date and time types by what they hold; MySQL's TIMESTAMP (1970-2038, in UTC) and DATETIME differ, PostgreSQL has no DATETIME.
 const TEMPORAL: Record<string, string> = {
   date: 'date',
@@ -75,6 +76,15 @@ function textCapacity(t: ParsedType, dialect?: SqlDialect): number | undefined {
   // PostgreSQL's text is unbounded, like its varchar without a length.
   if (t.base === 'text' && dialect === 'postgres') return Number.POSITIVE_INFINITY;
   return TEXT_CAPACITY[t.base];
+}
+
+/** The most characters a value of a non-text type takes as text ('-1.2345678901234567e+308', '294276-12-31 23:59:59.999999+00 BC'). */
+function textLength(t: ParsedType, dialect?: SqlDialect): number | undefined {
+  if (DECIMAL.has(t.base) && t.args.length > 0) return t.args[0] + 2;
+  if (floatBits(t, dialect) !== undefined) return 24;
+  const temporal = TEMPORAL[t.base];
+  if (temporal) return temporal === 'date' ? 13 : 35;
+  return SCALAR_TEXT_LENGTH[t.base];
 }
 
 function floatBits(t: ParsedType, dialect?: SqlDialect): number | undefined {
@@ -126,6 +136,12 @@ export function isWidening(from: string, to: string, dialect?: SqlDialect): bool
   // An integer written out as text: the longest value of each size, with its sign, fits.
   if (rankA !== undefined && capB !== undefined) return capB >= INTEGER_DIGITS[rankA];
   if (capA !== undefined && capB !== undefined) return capA <= capB;
+  // Any other value written out as text: unbounded text holds it, a bounded one its longest form.
+  if (capB === Number.POSITIVE_INFINITY) return true;
+  if (capB !== undefined) {
+    const longest = textLength(a, dialect);
+    return longest !== undefined && longest <= capB;
+  }
   if (DECIMAL.has(a.base) && DECIMAL.has(b.base)) {
     const [x, y] = [decimalDigits(a, dialect), decimalDigits(b, dialect)];
     return y.whole >= x.whole && y.scale >= x.scale;
