@@ -63,7 +63,9 @@ test('dates widen to timestamps; a time zone is another matter', () => {
   assert.ok(readsInSessionZone('timestamp', 'timestamptz', 'postgres'));
   assert.ok(readsInSessionZone('date', 'timestamp with time zone', 'postgres'));
   assert.ok(readsInSessionZone('timestamp without time zone', 'timestamptz'));
-  assert.ok(!readsInSessionZone('timestamptz', 'timestamp', 'postgres'));
+  assert.ok(readsInSessionZone('timestamptz', 'timestamp', 'postgres'));
+  assert.ok(!readsInSessionZone('timestamptz', 'date', 'postgres'));
+  assert.ok(!readsInSessionZone('timestamp', 'timestamptz', 'mysql'));
   assert.ok(!readsInSessionZone('timestamp', 'timestamp', 'postgres'));
 });
 

@@ -61,8 +61,8 @@ export interface OpDetails {
   /** A type change's USING expression (postgresql_using) is more than a cast of the column: values may not survive it. */
   valuesConverted?: boolean;
   /**
-   * alter-column: a date or timestamp becomes timestamptz, so each value is read as a time in the session's
-   * time zone (lossless only when that is UTC).
+   * alter-column: a date or timestamp becomes timestamptz (or timestamptz a timestamp), so each value is
+   * converted through the session's time zone (lossless only when that is UTC).
    */
   sessionZone?: boolean;
   /** alter-column: the column's previous definition was not found, so the change may not touch the type at all. */

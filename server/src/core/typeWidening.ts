@@ -161,14 +161,14 @@ export function isWidening(from: string, to: string, dialect?: SqlDialect): bool
 }
 
 /**
- * A date or a timestamp without time zone becoming timestamptz (PostgreSQL): each value is read as a
- * time in the session's TimeZone, so unless that is UTC the instants stored differ from the UTC times
- * the application most likely wrote.
+ * A date or a timestamp without time zone becoming timestamptz, or back (PostgreSQL): each value is
+ * converted through the session's TimeZone, so unless that is UTC the times stored differ from the UTC
+ * times the application most likely wrote, though no value is cut.
  */
 export function readsInSessionZone(from: string, to: string, dialect?: SqlDialect): boolean {
   if (dialect === 'mysql' || dialect === 'sqlite') return false;
   const [x, y] = [TEMPORAL[parse(from).base], TEMPORAL[parse(to).base]];
-  return (x === 'date' || x === 'timestamp') && y === 'timestamptz';
+  return ((x === 'date' || x === 'timestamp') && y === 'timestamptz') || (x === 'timestamptz' && y === 'timestamp');
 }
 
 // Names of one type (PostgreSQL's pg_catalog names, SQL standard spellings); FLOAT is not here: its

@@ -136,7 +136,7 @@ function addConstraint(call: PyNode, recv: Receiver, scope: Scope, type: OpDetai
 
 // `postgresql_using="col::type"`: a cast of the column, which keeps what the types keep.
 const PLAIN_CAST = /^\s*"?\w+"?\s*::\s*[\w ]+(?:\([\d, ]*\))?\s*$/;
-// `postgresql_using="col AT TIME ZONE 'UTC'"`: a timestamp read as UTC, which is what makes timestamptz keep it.
+// `postgresql_using="col AT TIME ZONE 'UTC'"`: a timestamp read as UTC (or a timestamptz written as UTC), which keeps it.
 const AT_UTC = /^\s*"?\w+"?(?:\s*::\s*\w+)?\s+AT\s+TIME\s+ZONE\s+'(?:UTC|Etc\/UTC|GMT)'\s*$/i;
 
 function alterColumn(call: PyNode, recv: Receiver, scope: Scope, dialect: SqlDialect): OpDraft[] {
@@ -148,7 +148,8 @@ function alterColumn(call: PyNode, recv: Receiver, scope: Scope, dialect: SqlDia
   // postgresql_using converts each value with an expression (`CASE ... ELSE NULL END`): unless it is a
   // plain cast of the column, what the column held is not simply kept.
   const using = stringValue(keywordArg(call, 'postgresql_using'), scope);
-  const atUtc = !!using && !using.dynamic && AT_UTC.test(using.value) && sqlTypeOf(newType ?? '') === 'timestamptz';
+  const zoned = sqlTypeOf(newType ?? '');
+  const atUtc = !!using && !using.dynamic && AT_UTC.test(using.value) && (zoned === 'timestamptz' || zoned === 'timestamp');
   const plainCast = !using || (!using.dynamic && PLAIN_CAST.test(using.value));
   if (newType && atUtc) details.lossless = true;
   else if (newType && !plainCast) details.valuesConverted = true;

@@ -25,7 +25,7 @@ export function alterTableCmdOps(table: Partial<TableRef>, cmd: AlterTableCmd): 
       const details: OpDetails = { newType: def?.typeName ? typeText(def.typeName) : 'unknown' };
       // USING <expression> (libpg-query keeps it as the ColumnDef's raw_default): more than a cast of the
       // column itself may turn values into something else, or into NULL.
-      if (def?.raw_default && details.newType === 'timestamptz' && utcOfColumn(def.raw_default, column)) details.lossless = true;
+      if (def?.raw_default && ZONED.has(details.newType ?? '') && utcOfColumn(def.raw_default, column)) details.lossless = true;
       else if (def?.raw_default && !castOfColumn(def.raw_default, column)) details.valuesConverted = true;
       return [{ kind: 'alter-column', ...table, column, details }];
     }
@@ -161,6 +161,8 @@ function constText(n: Node): string {
 }
 
 const UTC_NAMES = new Set(['utc', 'etc/utc', 'gmt']);
+// What `AT TIME ZONE` converts between.
+const ZONED = new Set(['timestamptz', 'timestamp']);
 
 /** `col AT TIME ZONE 'UTC'` (libpg-query: pg_catalog.timezone('UTC', col)): a timestamp read as UTC. */
 function utcOfColumn(node: Node, column: string | undefined): boolean {

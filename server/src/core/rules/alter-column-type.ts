@@ -57,7 +57,7 @@ export const alterColumnType: Rule = {
         if (!converted && op.details.sessionZone) {
           return hit(
             op,
-            `Changes the type of ${columnRef(op)} to ${op.details.newType}: each existing value is read as a time in the time zone of the session running the migration, so unless that is UTC every stored time moves by its offset; the table is rewritten. If the values are UTC, say so: USING ${op.column ?? 'the column'} AT TIME ZONE 'UTC', or SET TIME ZONE 'UTC' first.`,
+            `Changes the type of ${columnRef(op)} to ${op.details.newType}: each existing value is converted through the time zone of the session running the migration, so unless that is UTC every stored time moves by its offset; the table is rewritten. If the values are UTC, say so: USING ${op.column ?? 'the column'} AT TIME ZONE 'UTC', or SET TIME ZONE 'UTC' first.`,
             { severity: 'warning' },
           );
         }
