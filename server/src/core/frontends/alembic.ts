@@ -16,7 +16,8 @@ import { arg, attributeName, calleeName, keywordArg, literalItems, nameValue, po
 import { pythonSqlOps } from './pySql';
 import { plainLiteralBounds } from './pyTokens';
 import { GUARDABLE, GuardBook } from './sql';
-import { SchemaBook } from './sqlSchema';
+import { SchemaBook, type History } from './sqlSchema';
+import { withUpgrade } from './alembicHistory';
 
 const PHASE_FN = /^(upgrade|downgrade)(?:_\w+)?$/;
 const SKIPPED_EXPRESSIONS = new Set(['function_definition', 'class_definition']);
@@ -29,7 +30,7 @@ class AlembicWalker extends CallFollower {
   constructor(
     private readonly root: PyNode,
     private readonly dialect: SqlDialect,
-    private readonly history: () => Operation[],
+    private readonly history: History,
   ) {
     super();
   }
@@ -51,8 +52,7 @@ class AlembicWalker extends CallFollower {
         inTransaction: true,
         guardedTables: new Map(),
         sqlGuards: new GuardBook(),
-        // A downgrade runs against the schema its own upgrade left behind.
-        sqlSchema: new SchemaBook(phase === 'upgrade' ? this.history : () => [...this.history(), ...this.ops.filter((o) => o.phase === 'upgrade')]),
+        sqlSchema: new SchemaBook(phase === 'upgrade' ? this.history : withUpgrade(this.history, () => this.ops.filter((o) => o.phase === 'upgrade'))),
         expanding: new Set([name]),
         localFunctions: new Map(),
       });
@@ -383,15 +383,15 @@ class AlembicWalker extends CallFollower {
   }
 }
 
-/** `history` returns the operations of the revisions before this one (only asked for when raw SQL needs them). */
-export function alembicFrontend(text: string, dialect: SqlDialect = 'postgres', history: () => Operation[] = () => []): FrontendResult {
+/** `history` holds the operations of the revisions before this one (only asked for when the file needs them). */
+export function alembicFrontend(text: string, dialect: SqlDialect = 'postgres', history: History = () => []): FrontendResult {
   // The walk reads nearly every statement of the upgrade and downgrade functions.
   return withPythonTree(text, (root) => readMigration(root, text, dialect, history), true);
 }
 
 const HAND_WRITTEN_KINDS = new Set<string>(['delete-rows', 'update-rows', 'truncate', 'dynamic-sql']);
 
-function readMigration(root: PyNode, text: string, dialect: SqlDialect, history: () => Operation[]): FrontendResult {
+function readMigration(root: PyNode, text: string, dialect: SqlDialect, history: History): FrontendResult {
   const walker = new AlembicWalker(root, dialect, history);
   const phases = walker.run();
   const blocks = autogenBlocks(text, phases);
