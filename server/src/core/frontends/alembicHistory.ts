@@ -24,17 +24,6 @@ function revisionOf(text: string): Revision | undefined {
   return { id, parents: [...down.matchAll(/['"]([^'"]+)['"]/g)].map((m) => m[1]) };
 }
 
-// A directory's revision headers, read once per file text: every later revision's history reads them all.
-const revisions = new Map<string, { text: string; revision: Revision | undefined }>();
-
-function siblingRevision(file: SiblingFile): Revision | undefined {
-  const cached = revisions.get(file.path);
-  if (cached?.text === file.text) return cached.revision;
-  const revision = revisionOf(file.text);
-  revisions.set(file.path, { text: file.text, revision });
-  return revision;
-}
-
 // Each earlier revision is analysed once per process, however many later ones ask for it.
 const analysed = new Map<string, { text: string; dialect: SqlDialect; ops: Operation[] }>();
 
@@ -87,25 +76,36 @@ function foldedOrOps(history: History): Tables {
 function ancestorFiles(filePath: string, text: string, options: AnalysisOptions): SiblingFile[] {
   const current = revisionOf(text);
   if (!current) return [];
-  const dir = directoryOf(filePath, options);
-  const byId = new Map<string, { path: string; text: string; revision: Revision }>();
-  for (const file of siblingsOf(dir, options)) {
-    if (!file.path.endsWith('.py') || path.basename(file.path) === path.basename(filePath)) continue;
-    const revision = siblingRevision(file);
-    if (revision) byId.set(revision.id, { ...file, revision });
-  }
+  const byId = revisionsOf(siblingsOf(directoryOf(filePath, options), options));
+  const self = path.basename(filePath);
   const order: SiblingFile[] = [];
   const seen = new Set<string>([current.id]);
   const visit = (id: string) => {
     if (seen.has(id)) return;
     seen.add(id);
-    const file = byId.get(id);
-    if (!file) return;
-    for (const parent of file.revision.parents) visit(parent);
-    order.push({ path: file.path, text: file.text });
+    const found = byId.get(id);
+    if (!found || path.basename(found.file.path) === self) return;
+    for (const parent of found.revision.parents) visit(parent);
+    order.push(found.file);
   };
   for (const parent of current.parents) visit(parent);
   return order;
+}
+
+// A directory's revisions by id, for the listing they were read from: every later revision's history
+// looks its ancestors up in it, and building it again for each one grew with the square of the directory.
+const listings = new WeakMap<readonly SiblingFile[], Map<string, { file: SiblingFile; revision: Revision }>>();
+
+function revisionsOf(siblings: readonly SiblingFile[]): Map<string, { file: SiblingFile; revision: Revision }> {
+  let byId = listings.get(siblings);
+  if (byId) return byId;
+  byId = new Map();
+  for (const file of siblings) {
+    const revision = file.path.endsWith('.py') ? revisionOf(file.text) : undefined;
+    if (revision) byId.set(revision.id, { file, revision });
+  }
+  listings.set(siblings, byId);
+  return byId;
 }
 
 /** What a downgrade runs against: the schema the earlier revisions and its own upgrade leave. */
