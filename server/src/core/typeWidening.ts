@@ -1,7 +1,7 @@
 // Whether a column type change keeps every existing value. Used where the old type is known (a Django
-// field replayed from earlier migrations, a MySQL MODIFY against the CREATE TABLE before it, an Alembic
-// alter_column with existing_type), so the alter-column-type rule can tell widening (a warning: the
-// table is still rewritten) from narrowing.
+// field replayed from earlier migrations, a MySQL MODIFY or a PostgreSQL ALTER TYPE against the CREATE
+// TABLE before it, an Alembic alter_column with existing_type or after its earlier revisions), so the
+// alter-column-type rule can tell widening (a warning: the table is still rewritten) from narrowing.
 
 import type { OpDetails } from './ops';
 import type { SqlDialect } from './options';
@@ -28,7 +28,7 @@ const INTEGER_RANK: Record<string, number> = {
 // Maximum characters each text type holds; varchar/char carry theirs as an argument.
 const TEXT_CAPACITY: Record<string, number> = {
   tinytext: 255,
-  // MySQL's TEXT holds 64 KiB; PostgreSQL's is unbounded, but no varchar there is that long in practice.
+  // MySQL's TEXT holds 64 KiB; PostgreSQL's is unbounded (textCapacity).
   text: 65_535,
   mediumtext: 16_777_215,
   longtext: Number.POSITIVE_INFINITY,

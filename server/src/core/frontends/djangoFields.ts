@@ -109,6 +109,9 @@ const COLUMN_TYPES: Record<string, string> = {
   IPAddressField: 'inet',
 };
 
+// How a relation whose target's key type is not known is described.
+const REFERENCE = 'reference to ';
+
 /** The column type of the primary key of a model the migrations know (a relation's column has that type). */
 export type KeyTypes = (field: FieldDef) => string | undefined;
 
@@ -125,7 +128,7 @@ export function columnType(field: FieldDef, keys?: KeyTypes): string {
   if (field.cls === 'DecimalField') return `numeric(${field.kwargs.max_digits ?? '?'},${field.kwargs.decimal_places ?? '?'})`;
   if (field.cls === 'ArrayField') return `${field.base ? columnType(field.base) : 'unknown'}[]`;
   if (isRelation(field.cls) && keys?.(field)) return keys(field) as string;
-  if (isRelation(field.cls) || isManyToMany(field)) return `reference to ${field.to ?? '?'}`;
+  if (isRelation(field.cls) || isManyToMany(field)) return `${REFERENCE}${field.to ?? '?'}`;
   const known = COLUMN_TYPES[field.cls];
   if (known) return known + collation;
   // Third-party fields that take max_length (CountryField, PhoneNumberField) are CharFields underneath.
@@ -186,6 +189,8 @@ export interface ColumnChange {
   newName?: string;
   newType?: string;
   previousType?: string;
+  /** A relation whose target's key type is not known here: whether the column type changes is not either. */
+  previousUnknown?: boolean;
   lossless?: boolean;
   nullable?: boolean;
   fillsNulls?: boolean;
@@ -204,6 +209,7 @@ export function fieldChanges(name: string, previous: FieldDef, next: FieldDef, k
   if (from !== to) {
     alter.newType = to;
     alter.previousType = from;
+    if (from.startsWith(REFERENCE) || to.startsWith(REFERENCE)) alter.previousUnknown = true;
     // date -> timestamptz: Django's connection reads and writes times in one time zone (UTC with USE_TZ),
     // so a date comes back as the same day at midnight.
     if (isWidening(from, to, 'postgres') || readsInSessionZone(from, to, 'postgres')) alter.lossless = true;
