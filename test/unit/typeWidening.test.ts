@@ -2,7 +2,8 @@
 // narrowing reverse (or a near miss), so a rule that says "lossless" too easily fails here.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isWidening, readsInSessionZone, sameType } from '../../server/src/core/typeWidening';
+import type { OpDetails } from '../../server/src/core/ops';
+import { isWidening, judgeTypeChange, readsInSessionZone, sameType } from '../../server/src/core/typeWidening';
 
 test('integers widen to a float whose mantissa holds them exactly', () => {
   assert.ok(isWidening('integer', 'double precision', 'postgres'));
@@ -15,6 +16,7 @@ test('integers widen to a float whose mantissa holds them exactly', () => {
   assert.ok(!isWidening('bigint', 'double precision', 'postgres'));
   assert.ok(!isWidening('double precision', 'integer', 'postgres'));
   assert.ok(!isWidening('double precision', 'real', 'postgres'));
+  assert.ok(isWidening('integer', 'double precision(53)', 'postgres'));
 });
 
 test('integers widen to a numeric with enough digits before the point', () => {
@@ -68,6 +70,26 @@ test('dates widen to timestamps; a time zone is another matter', () => {
   assert.ok(!readsInSessionZone('timestamp', 'timestamptz', 'mysql'));
   assert.ok(!readsInSessionZone('timestamp', 'timestamp', 'postgres'));
 });
+
+test('a float restated under another name is no type change', () => {
+  const details = (from: string, to: string, dialect?: 'postgres' | 'mysql') => {
+    const d: OpDetails = { newType: to };
+    judgeTypeChange(d, from, to, dialect);
+    return d;
+  };
+  assert.deepEqual(details('double precision(53)', 'float', 'postgres'), {});
+  assert.equal(details('double precision', 'float', 'mysql').newType, 'float');
+  assert.equal(details('varchar(40)', 'VARCHAR(40)').newType, undefined);
+  assert.equal(details('varchar(40)', 'varchar(80)').lossless, true);
+  assert.equal(details('timestamp', 'timestamptz', 'postgres').sessionZone, true);
+  // USING replaces the values: even the same type is a change.
+  assert.equal(judged({ newType: 'text', valuesConverted: true }, 'text', 'text').newType, 'text');
+});
+
+function judged(d: OpDetails, from: string, to: string): OpDetails {
+  judgeTypeChange(d, from, to, 'postgres');
+  return d;
+}
 
 test('one type written two ways is the same type', () => {
   assert.ok(sameType('VARCHAR(40)', 'varchar(40)'));

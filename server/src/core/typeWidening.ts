@@ -88,7 +88,8 @@ function textLength(t: ParsedType, dialect?: SqlDialect): number | undefined {
 }
 
 function floatBits(t: ParsedType, dialect?: SqlDialect): number | undefined {
-  if (t.base !== 'float') return t.args.length === 0 ? FLOAT_BITS[t.base] : undefined;
+  // DOUBLE_PRECISION(precision=53), as Alembic reflects it, is double precision all the same.
+  if (t.base !== 'float') return FLOAT_BITS[t.base];
   if (t.args.length === 0) return dialect === 'postgres' ? DOUBLE : SINGLE;
   // MySQL's FLOAT(M,D) rounds to D decimals.
   return t.args.length === 1 ? (t.args[0] <= SINGLE ? SINGLE : DOUBLE) : undefined;
@@ -206,7 +207,8 @@ export function sameType(a: string, b: string): boolean {
  */
 export function judgeTypeChange(details: OpDetails, from: string, to: string, dialect?: SqlDialect): void {
   if (details.valuesConverted) return;
-  if (sameType(from, to)) {
+  const bits = floatBits(parse(from), dialect);
+  if (sameType(from, to) || (bits !== undefined && bits === floatBits(parse(to), dialect))) {
     delete details.newType;
     return;
   }
