@@ -127,7 +127,8 @@ export function columnType(field: FieldDef, keys?: KeyTypes): string {
   }
   if (field.cls === 'DecimalField') return `numeric(${field.kwargs.max_digits ?? '?'},${field.kwargs.decimal_places ?? '?'})`;
   if (field.cls === 'ArrayField') return `${field.base ? columnType(field.base) : 'unknown'}[]`;
-  if (isRelation(field.cls) && keys?.(field)) return keys(field) as string;
+  const key = isRelation(field.cls) ? keys?.(field) : undefined;
+  if (key) return key;
   if (isRelation(field.cls) || isManyToMany(field)) return `${REFERENCE}${field.to ?? '?'}`;
   const known = COLUMN_TYPES[field.cls];
   if (known) return known + collation;
