@@ -3,7 +3,7 @@ import { SEVERITY_ORDER, type Finding, type Severity } from './findings';
 import { byteSize } from './fileRead';
 import { fixesFor } from './fixes';
 import { alembicFrontend } from './frontends/alembic';
-import { alembicHistory } from './frontends/alembicHistory';
+import { alembicWithHistory } from './frontends/alembicHistory';
 import { djangoFrontend } from './frontends/django';
 import { sqlFileWithHistory } from './frontends/sqlHistory';
 import { isDownPhase, type Framework, type FrontendResult, type Range, type Suppression } from './ops';
@@ -87,7 +87,7 @@ function runFrontend(framework: Framework, path: string, text: string, options: 
   switch (framework) {
     case 'alembic': {
       const earlier = (t: string) => alembicFrontend(t, options.dialect).ops;
-      return alembicFrontend(text, options.dialect, () => alembicHistory(path, text, options, earlier), !!options.dialectGuessed);
+      return alembicWithHistory(path, text, options, earlier, (history) => alembicFrontend(text, options.dialect, history, !!options.dialectGuessed));
     }
     case 'sql':
       return sqlFileWithHistory(text, path, options);

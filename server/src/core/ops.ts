@@ -54,10 +54,17 @@ export interface OpDetails {
   newName?: string;
   /** alter-column: the new type as written, when the type changes; add-column: the column's type. */
   newType?: string;
+  /** alter-column: the column's type before the change, when the frontend knows it. */
+  previousType?: string;
   /** alter-column: the new type holds every value of the old one (a longer varchar, int -> bigint). */
   lossless?: boolean;
   /** A type change's USING expression (postgresql_using) is more than a cast of the column: values may not survive it. */
   valuesConverted?: boolean;
+  /**
+   * alter-column: a date or timestamp becomes timestamptz (or timestamptz a timestamp), so each value is
+   * converted through the session's time zone (lossless only when that is UTC).
+   */
+  sessionZone?: boolean;
   /** alter-column: the column's previous definition was not found, so the change may not touch the type at all. */
   previousUnknown?: boolean;
   /** alter-column to NOT NULL: existing NULLs are first set to the default (Django does this when the field has one). */

@@ -1,9 +1,10 @@
 import type { OpDetails, Operation, OpKind } from '../ops';
 import type { SqlDialect } from '../options';
 import type { PyNode } from './pyNode';
-import { isWidening, sameType } from '../typeWidening';
+import { judgeTypeChange } from '../typeWidening';
 import { arg, calleeName, isFalse, isTrue, keywordArg, nameValue, positionalArgs, stringValue, type Scope } from './pyValues';
 import { sqlTypeOf } from './saTypes';
+import type { SchemaBook } from './sqlSchema';
 
 /** Where an Alembic operation method was called: on `op` (table is an argument) or on a batch_alter_table alias. */
 export type Receiver = { kind: 'op' } | { kind: 'batch'; table?: string; schema?: string };
@@ -133,20 +134,28 @@ function addConstraint(call: PyNode, recv: Receiver, scope: Scope, type: OpDetai
   });
 }
 
+// `postgresql_using="col::type"`: a cast of the column, which keeps what the types keep.
+const PLAIN_CAST = /^\s*"?\w+"?\s*::\s*[\w ]+(?:\([\d, ]*\))?\s*$/;
+// `postgresql_using="col AT TIME ZONE 'UTC'"`: a timestamp read as UTC (or a timestamptz written as UTC), which keeps it.
+const AT_UTC = /^\s*"?\w+"?(?:\s*::\s*\w+)?\s+AT\s+TIME\s+ZONE\s+'(?:UTC|Etc\/UTC|GMT)'\s*$/i;
+
 function alterColumn(call: PyNode, recv: Receiver, scope: Scope, dialect: SqlDialect): OpDraft[] {
   const target = { ...tableOf(call, recv, 0, 'table_name', scope), column: nameValue(arg(call, shifted(recv, 1), 'column_name'), scope) };
   const details: OpDetails = {};
   const newType = typeText(keywordArg(call, 'type_'));
   const existing = typeText(keywordArg(call, 'existing_type'));
-  const [from, to] = [existing && sqlTypeOf(existing), newType && sqlTypeOf(newType)];
-  // existing_type restated next to the same type_ changes nothing.
-  if (newType && !(from && to && sameType(from, to))) details.newType = newType;
+  if (newType) details.newType = newType;
   // postgresql_using converts each value with an expression (`CASE ... ELSE NULL END`): unless it is a
   // plain cast of the column, what the column held is not simply kept.
   const using = stringValue(keywordArg(call, 'postgresql_using'), scope);
-  const plainCast = !using || (!using.dynamic && /^\s*"?\w+"?\s*::\s*[\w ]+(?:\([\d, ]*\))?\s*$/.test(using.value));
-  if (details.newType && from && to && plainCast && isWidening(from, to, dialect)) details.lossless = true;
-  if (details.newType && !plainCast) details.valuesConverted = true;
+  const zoned = sqlTypeOf(newType ?? '');
+  const atUtc = !!using && !using.dynamic && AT_UTC.test(using.value) && (zoned === 'timestamptz' || zoned === 'timestamp');
+  const plainCast = !using || (!using.dynamic && PLAIN_CAST.test(using.value));
+  if (newType && atUtc) details.lossless = true;
+  else if (newType && !plainCast) details.valuesConverted = true;
+  // Without existing_type the previous type is looked up in the earlier revisions (alembic.ts).
+  if (newType && existing) judgeTypeChange(details, sqlTypeOf(existing) ?? existing, sqlTypeOf(newType) ?? newType, dialect);
+  else if (newType) details.previousUnknown = true;
   const nullable = keywordArg(call, 'nullable');
   const existingNullable = keywordArg(call, 'existing_nullable');
   // nullable restated next to the same existing_nullable changes nothing.
@@ -158,6 +167,18 @@ function alterColumn(call: PyNode, recv: Receiver, scope: Scope, dialect: SqlDia
   const newName = nameValue(keywordArg(call, 'new_column_name'), scope);
   if (newName) ops.push(draft('rename-column', call, target, { newName }));
   return ops;
+}
+
+/**
+ * alter_column(type_=...) without existing_type: the column's type as the earlier revisions and the
+ * file so far leave it tells whether the type changes at all, and whether values survive it.
+ */
+export function judgeAgainstEarlier(op: Operation, schema: SchemaBook, dialect: SqlDialect): void {
+  const { newType } = op.details;
+  const previous = op.table && op.column ? schema.columns(op.table)?.get(op.column.toLowerCase())?.type : undefined;
+  if (newType === undefined || previous === undefined) return;
+  delete op.details.previousUnknown;
+  judgeTypeChange(op.details, previous, sqlTypeOf(newType) ?? newType, dialect);
 }
 
 /** `sa.Enum(..., name="mood").drop(bind)` / `mood_enum.drop(op.get_bind())` / `some_table.drop(bind)`. */

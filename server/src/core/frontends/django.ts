@@ -7,7 +7,7 @@
 import type { FrontendResult, Operation, Phase, PhaseInfo, Problem } from '../ops';
 import type { AnalysisOptions } from '../options';
 import type { OpDraft } from './alembicOps';
-import { appLabel, dependencyNames, migrationClass, priorState } from './djangoHistory';
+import { appLabel, dependenciesOn, dependencyNames, migrationClass, otherAppState, priorState } from './djangoHistory';
 import { schemaDrafts } from './djangoOps';
 import { walkRunPython } from './djangoRunPython';
 import { operationCalls, operationName, readStateOps, type AppState } from './djangoState';
@@ -310,6 +310,11 @@ export function djangoFrontend(text: string, path: string, options: AnalysisOpti
     }
     const app = appLabel(path);
     const history = priorState(path, app, dependencyNames(cls, module.scope), options);
+    const others = new Map<string, AppState | undefined>();
+    history.state.otherApps = (label) => {
+      if (!others.has(label)) others.set(label, otherAppState(path, label, dependenciesOn(cls, label, module.scope), options));
+      return others.get(label);
+    };
     const walker = new DjangoWalker(module, app, !isFalse(cls.attributes.get('atomic')), options);
     const operations = cls.attributes.get('operations');
     walker.walk(operations, history.state);

@@ -4,7 +4,7 @@
 // `blank` is Python-side validation, and the most common false alarm this comparison prevents).
 
 import type { PyNode } from './pyNode';
-import { isWidening } from '../typeWidening';
+import { isWidening, readsInSessionZone } from '../typeWidening';
 import { arg, calleeName, keywordArg, stringValue, type Scope } from './pyValues';
 
 export interface FieldDef {
@@ -13,13 +13,18 @@ export interface FieldDef {
   kwargs: Record<string, string>;
   /** The related model of a ForeignKey/OneToOneField/ManyToManyField, lower case. */
   to?: string;
+  /** Its app label when the reference names one (`"auth.User"` -> auth), lower case. */
+  toApp?: string;
   /** ArrayField's base_field. */
   base?: FieldDef;
 }
 
-const DB_ATTRIBUTES = ['max_length', 'max_digits', 'decimal_places', 'null', 'db_column', 'unique', 'db_index', 'primary_key', 'db_default', 'db_collation', 'db_constraint', 'default'];
+const DB_ATTRIBUTES = ['max_length', 'max_digits', 'decimal_places', 'null', 'db_column', 'unique', 'db_index', 'primary_key', 'db_default', 'db_collation', 'db_constraint', 'default', 'blank', 'auto_now', 'auto_now_add', 'to_field'];
 const RELATIONS = new Set(['ForeignKey', 'OneToOneField', 'ParentalKey']);
 const MANY_TO_MANY = new Set(['ManyToManyField', 'ParentalManyToManyField', 'TaggableManager']);
+// Subclasses from other packages keep the name of what they extend (AutoOneToOneField, TreeForeignKey, SortedManyToManyField).
+const isRelation = (cls: string) => RELATIONS.has(cls) || /(?:ForeignKey|OneToOneField)$/.test(cls);
+const isOneToOne = (cls: string) => cls.endsWith('OneToOneField');
 
 /** Reads `models.CharField(max_length=100, null=True)`; undefined when the node is not a call. */
 export function readField(node: PyNode | undefined, scope: Scope): FieldDef | undefined {
@@ -30,12 +35,14 @@ export function readField(node: PyNode | undefined, scope: Scope): FieldDef | un
     const value = keywordArg(node, key);
     if (value) field.kwargs[key] = normalised(value, scope);
   }
-  if (RELATIONS.has(cls) || MANY_TO_MANY.has(cls)) {
+  if (isRelation(cls) || isManyToMany(field)) {
     const to = arg(node, 0, 'to');
     const value = to ? stringValue(to, scope) : undefined;
     // 'shop.Customer', 'Customer' and Customer all name the same model.
     const target = value && !value.dynamic ? value.value : to?.text ?? '?';
     field.to = target.slice(target.lastIndexOf('.') + 1).toLowerCase();
+    const dot = value && !value.dynamic ? target.lastIndexOf('.') : -1;
+    if (dot > 0) field.toApp = target.slice(0, dot).toLowerCase();
   }
   if (cls === 'ArrayField') field.base = readField(arg(node, 0, 'base_field'), scope);
   return field;
@@ -50,7 +57,7 @@ function normalised(node: PyNode, scope: Scope): string {
 }
 
 export function isManyToMany(field: FieldDef): boolean {
-  return MANY_TO_MANY.has(field.cls);
+  return MANY_TO_MANY.has(field.cls) || field.cls.endsWith('ManyToManyField');
 }
 
 export function isNullable(field: FieldDef): boolean {
@@ -62,7 +69,7 @@ export function isNullable(field: FieldDef): boolean {
 export function columnOf(name: string, field: FieldDef | undefined): string {
   const dbColumn = field?.kwargs.db_column;
   if (dbColumn?.startsWith('"')) return JSON.parse(dbColumn) as string;
-  return field && RELATIONS.has(field.cls) ? `${name}_id` : name;
+  return field && isRelation(field.cls) ? `${name}_id` : name;
 }
 
 const VARCHAR_DEFAULT_LENGTH: Record<string, number | undefined> = {
@@ -102,8 +109,17 @@ const COLUMN_TYPES: Record<string, string> = {
   IPAddressField: 'inet',
 };
 
-/** The column type a field declares, e.g. `varchar(100)`; fields this tool does not know are described by class and attributes. */
-export function columnType(field: FieldDef): string {
+// How a relation whose target's key type is not known is described.
+const REFERENCE = 'reference to ';
+
+/** The column type of the primary key of a model the migrations know (a relation's column has that type). */
+export type KeyTypes = (field: FieldDef) => string | undefined;
+
+/**
+ * The column type a field declares, e.g. `varchar(100)`; a relation has the type of the key it points
+ * at, when `keys` knows it. Fields this tool does not know are described by class and attributes.
+ */
+export function columnType(field: FieldDef, keys?: KeyTypes): string {
   const collation = field.kwargs.db_collation ? ` collate ${field.kwargs.db_collation}` : '';
   if (field.cls in VARCHAR_DEFAULT_LENGTH) {
     const length = field.kwargs.max_length ?? VARCHAR_DEFAULT_LENGTH[field.cls];
@@ -111,7 +127,9 @@ export function columnType(field: FieldDef): string {
   }
   if (field.cls === 'DecimalField') return `numeric(${field.kwargs.max_digits ?? '?'},${field.kwargs.decimal_places ?? '?'})`;
   if (field.cls === 'ArrayField') return `${field.base ? columnType(field.base) : 'unknown'}[]`;
-  if (RELATIONS.has(field.cls) || MANY_TO_MANY.has(field.cls)) return `reference to ${field.to ?? '?'}${field.kwargs.db_constraint === 'False' ? ' without constraint' : ''}`;
+  const key = isRelation(field.cls) ? keys?.(field) : undefined;
+  if (key) return key;
+  if (isRelation(field.cls) || isManyToMany(field)) return `${REFERENCE}${field.to ?? '?'}`;
   const known = COLUMN_TYPES[field.cls];
   if (known) return known + collation;
   // Third-party fields that take max_length (CountryField, PhoneNumberField) are CharFields underneath.
@@ -126,17 +144,44 @@ export function hasDefault(field: FieldDef): boolean {
   return (d !== undefined && d !== 'None') || field.kwargs.db_default !== undefined;
 }
 
+// Django's fields whose empty_strings_allowed is True (django/db/models/fields): the rest (numbers,
+// dates, booleans, UUIDs, JSON, IP addresses, relations, arrays) set it to False.
+const EMPTY_STRINGS_ALLOWED = new Set([
+  'CharField', 'TextField', 'EmailField', 'SlugField', 'URLField', 'FileField', 'ImageField', 'FilePathField',
+  'CommaSeparatedIntegerField', 'BinaryField', 'CICharField', 'CIEmailField', 'CITextField',
+]);
+
+/**
+ * What AddField fills existing rows with: Django's BaseDatabaseSchemaEditor._effective_default (3.2 to
+ * 5.x). Besides a default, a NOT NULL field with blank=True that allows empty strings gets '' (b'' for
+ * BinaryField), and auto_now / auto_now_add get the current time; add_field writes that as the column's
+ * DEFAULT, so every existing row gets it, and then drops the DEFAULT again.
+ */
+export function fillsExistingRows(field: FieldDef): boolean {
+  if (hasDefault(field)) return true;
+  // default=None is a default: get_default() returns None and nothing fills the rows.
+  if (field.kwargs.default !== undefined) return false;
+  if (field.kwargs.auto_now === 'True' || field.kwargs.auto_now_add === 'True') return true;
+  return !isNullable(field) && field.kwargs.blank === 'True' && allowsEmptyStrings(field);
+}
+
+/** Third-party fields that take max_length, or are named after one of Django's string fields, subclass one. */
+function allowsEmptyStrings(field: FieldDef): boolean {
+  if (EMPTY_STRINGS_ALLOWED.has(field.cls)) return true;
+  return field.kwargs.max_length !== undefined || /(?:Char|Text|Slug|Email|URL)Field$/.test(field.cls);
+}
+
 function flag(field: FieldDef, key: string, implied = false): boolean {
   const value = field.kwargs[key];
   return value === undefined ? implied : value === 'True';
 }
 
 export function isUnique(field: FieldDef): boolean {
-  return flag(field, 'unique', field.cls === 'OneToOneField') || flag(field, 'primary_key');
+  return flag(field, 'unique', isOneToOne(field.cls)) || flag(field, 'primary_key');
 }
 
 export function isIndexed(field: FieldDef): boolean {
-  return !isUnique(field) && flag(field, 'db_index', RELATIONS.has(field.cls) || field.cls === 'SlugField');
+  return !isUnique(field) && flag(field, 'db_index', isRelation(field.cls) || field.cls === 'SlugField');
 }
 
 export interface ColumnChange {
@@ -144,6 +189,9 @@ export interface ColumnChange {
   column: string;
   newName?: string;
   newType?: string;
+  previousType?: string;
+  /** A relation whose target's key type is not known here: whether the column type changes is not either. */
+  previousUnknown?: boolean;
   lossless?: boolean;
   nullable?: boolean;
   fillsNulls?: boolean;
@@ -151,17 +199,21 @@ export interface ColumnChange {
 }
 
 /** What an AlterField does to the column, given the field's previous declaration. Empty when nothing in the database changes. */
-export function fieldChanges(name: string, previous: FieldDef, next: FieldDef): ColumnChange[] {
+export function fieldChanges(name: string, previous: FieldDef, next: FieldDef, keys?: KeyTypes): ColumnChange[] {
   if (isManyToMany(previous) || isManyToMany(next)) return [];
   const changes: ColumnChange[] = [];
   const oldColumn = columnOf(name, previous);
   const column = columnOf(name, next);
   if (oldColumn !== column) changes.push({ kind: 'rename-column', column: oldColumn, newName: column });
   const alter: ColumnChange = { kind: 'alter-column', column };
-  const [from, to] = [columnType(previous), columnType(next)];
+  const [from, to] = [columnType(previous, keys), columnType(next, keys)];
   if (from !== to) {
     alter.newType = to;
-    if (isWidening(from, to)) alter.lossless = true;
+    alter.previousType = from;
+    if (from.startsWith(REFERENCE) || to.startsWith(REFERENCE)) alter.previousUnknown = true;
+    // date -> timestamptz: Django's connection reads and writes times in one time zone (UTC with USE_TZ),
+    // so a date comes back as the same day at midnight.
+    if (isWidening(from, to, 'postgres') || readsInSessionZone(from, to, 'postgres')) alter.lossless = true;
   }
   if (isNullable(previous) !== isNullable(next)) alter.nullable = isNullable(next);
   // Django's schema editor sets existing NULLs to the field's default before adding NOT NULL.

@@ -124,6 +124,28 @@ export function dependencyNames(cls: MigrationClass | undefined, scope: Scope): 
   });
 }
 
+/** The migrations `dependencies` names in `app` (`("accounts", "0003_x")` -> 0003_x). */
+export function dependenciesOn(cls: MigrationClass | undefined, app: string, scope: Scope): string[] {
+  const list = cls?.attributes.get('dependencies');
+  if (!list || (list.type !== 'list' && list.type !== 'tuple')) return [];
+  return list.namedChildren.flatMap((dep) => {
+    const [label, name] = dep.type === 'tuple' ? dep.namedChildren.map((n) => nameValue(n, scope)) : [];
+    return label?.toLowerCase() === app && name ? [name] : [];
+  });
+}
+
+/**
+ * Another app's models as the migrations this one depends on leave them, read from the app's
+ * migrations folder next to this app's (`<project>/<label>/migrations`, Django's default layout).
+ */
+export function otherAppState(filePath: string, app: string, dependencies: string[], options: AnalysisOptions): AppState | undefined {
+  if (dependencies.length === 0) return undefined;
+  const migrations = path.dirname(path.resolve(options.baseDir ?? process.cwd(), filePath));
+  const other = path.join(path.dirname(path.dirname(migrations)), app, 'migrations', '__dependent__.py');
+  const history = priorState(other, app, dependencies, { ...options, baseDir: undefined });
+  return history.replayed > 0 ? history.state : undefined;
+}
+
 interface Summary {
   text: string;
   dependencies: string[];

@@ -5,7 +5,7 @@
 import type { OpDetails } from '../ops';
 import type { PyNode } from './pyNode';
 import type { OpDraft } from './alembicOps';
-import { columnOf, columnType, fieldChanges, hasDefault, isIndexed, isManyToMany, isNullable, type FieldDef } from './djangoFields';
+import { columnOf, columnType, fieldChanges, fillsExistingRows, isIndexed, isManyToMany, isNullable, type FieldDef } from './djangoFields';
 import type { AppState, StateOp } from './djangoState';
 import { arg, calleeName, keywordArg, nameValue, type Scope } from './pyValues';
 
@@ -32,11 +32,12 @@ export function schemaDrafts(name: string, call: PyNode, stateOps: StateOp[], st
   // A model named only at run time (an operation built in a loop): what it drops is unknown, not nothing.
   if (!model && (name === 'DeleteModel' || name === 'RemoveField')) return [{ kind: name === 'DeleteModel' ? 'drop-table' : 'drop-column', range, details: {} }];
   const table = model ? state.tableOf(model) : undefined;
+  const keys = (f: FieldDef) => state.keyType(f);
   switch (name) {
     case 'CreateModel': {
       if (op?.type !== 'create-model' || !op.managed) return [];
       const created = op.table ?? `${state.app}_${op.name.toLowerCase()}`;
-      const columns = op.fields.filter(([, f]) => !isManyToMany(f)).map(([n, f]) => ({ name: columnOf(n, f), type: columnType(f), nullable: isNullable(f) }));
+      const columns = op.fields.filter(([, f]) => !isManyToMany(f)).map(([n, f]) => ({ name: columnOf(n, f), type: columnType(f, keys), nullable: isNullable(f) }));
       const joins = op.fields.filter(([, f]) => isManyToMany(f)).map(([n]) => draft('create-table', `${created}_${n.toLowerCase()}`));
       return [draft('create-table', created, { columns }), ...joins];
     }
@@ -58,7 +59,7 @@ export function schemaDrafts(name: string, call: PyNode, stateOps: StateOp[], st
       if (op?.type !== 'add-field' || !table) return [];
       if (isManyToMany(op.field)) return [draft('create-table', `${table}_${op.name.toLowerCase()}`)];
       const column = columnOf(op.name, op.field);
-      const details = { nullable: isNullable(op.field), hasDefault: hasDefault(op.field), newType: columnType(op.field) };
+      const details = { nullable: isNullable(op.field), hasDefault: fillsExistingRows(op.field), newType: columnType(op.field, keys) };
       // Django indexes a new foreign key (or db_index=True field) with a plain CREATE INDEX.
       const index = isIndexed(op.field) ? [draft('create-index', table, { concurrently: false }, column)] : [];
       return [draft('add-column', table, details, column), ...index];
@@ -125,15 +126,17 @@ function alterField(model: string, name: string, next: FieldDef, state: AppState
   const previous = state.field(model, name);
   if (!previous) {
     if (isManyToMany(next)) return [];
-    return [draft('alter-column', table, { newType: columnType(next), previousUnknown: true }, columnOf(name, next))];
+    return [draft('alter-column', table, { newType: columnType(next, (f) => state.keyType(f)), previousUnknown: true }, columnOf(name, next))];
   }
-  return fieldChanges(name, previous, next).map((c) => {
+  return fieldChanges(name, previous, next, (f) => state.keyType(f)).map((c) => {
     switch (c.kind) {
       case 'rename-column':
         return draft('rename-column', table, { newName: c.newName }, c.column);
       case 'alter-column': {
         const details: OpDetails = {};
         if (c.newType !== undefined) details.newType = c.newType;
+        if (c.previousType !== undefined) details.previousType = c.previousType;
+        if (c.previousUnknown) details.previousUnknown = true;
         if (c.lossless) details.lossless = true;
         if (c.nullable !== undefined) details.nullable = c.nullable;
         if (c.fillsNulls) details.fillsNulls = true;

@@ -3,7 +3,7 @@
 // and each field's last declaration (what an AlterField is compared with).
 
 import type { PyNode } from './pyNode';
-import { readField, readFieldList, type FieldDef } from './djangoFields';
+import { columnType, readField, readFieldList, type FieldDef } from './djangoFields';
 import { arg, calleeName, isFalse, isTrue, keywordArg, nameValue, type Scope } from './pyValues';
 
 export type StateOp =
@@ -37,11 +37,14 @@ export interface ModelState {
 
 export class AppState {
   private readonly models = new Map<string, ModelState>();
+  /** Other apps' models as this migration's dependencies on them leave them; undefined when not found. */
+  otherApps?: (app: string) => AppState | undefined;
 
   constructor(readonly app: string) {}
 
   clone(): AppState {
     const copy = new AppState(this.app);
+    copy.otherApps = this.otherApps;
     for (const [key, model] of this.models) copy.models.set(key, { ...model, fields: new Map(model.fields), together: { ...model.together } });
     return copy;
   }
@@ -57,6 +60,21 @@ export class AppState {
   /** The model's table: its db_table, or Django's default `<app_label>_<model name in lower case>`. */
   tableOf(model: string): string {
     return this.model(model)?.explicitTable ?? `${this.app}_${model.toLowerCase()}`;
+  }
+
+  /**
+   * The column type of what a relation points at: the target model's primary key (or its `to_field`),
+   * when the model is one of this app's. Undefined when it is not known here.
+   */
+  keyType(relation: FieldDef, depth = 0): string | undefined {
+    if (!relation.to || depth > 4) return undefined;
+    if (relation.toApp !== undefined && relation.toApp !== this.app.toLowerCase()) {
+      return this.otherApps?.(relation.toApp)?.keyType({ ...relation, toApp: undefined }, depth + 1);
+    }
+    const fields = this.model(relation.to)?.fields;
+    const toField = relation.kwargs.to_field?.startsWith('"') ? (JSON.parse(relation.kwargs.to_field) as string).toLowerCase() : undefined;
+    const key = toField ? fields?.get(toField) : [...(fields?.values() ?? [])].find((f) => f.kwargs.primary_key === 'True');
+    return key && columnType(key, (f) => this.keyType(f, depth + 1));
   }
 
   /** False only when the model is known to be unmanaged (or a proxy): Django then leaves its table alone. */

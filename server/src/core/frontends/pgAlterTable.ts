@@ -25,7 +25,8 @@ export function alterTableCmdOps(table: Partial<TableRef>, cmd: AlterTableCmd): 
       const details: OpDetails = { newType: def?.typeName ? typeText(def.typeName) : 'unknown' };
       // USING <expression> (libpg-query keeps it as the ColumnDef's raw_default): more than a cast of the
       // column itself may turn values into something else, or into NULL.
-      if (def?.raw_default && !castOfColumn(def.raw_default, column)) details.valuesConverted = true;
+      if (def?.raw_default && ZONED.has(details.newType ?? '') && utcOfColumn(def.raw_default, column)) details.lossless = true;
+      else if (def?.raw_default && !castOfColumn(def.raw_default, column)) details.valuesConverted = true;
       return [{ kind: 'alter-column', ...table, column, details }];
     }
     case 'AT_SetNotNull':
@@ -171,6 +172,25 @@ function constText(n: Node): string {
   if (c.ival) return String(c.ival.ival ?? 0);
   if (c.fval) return c.fval.fval ?? '0';
   return c.sval?.sval ?? '?';
+}
+
+const UTC_NAMES = new Set(['utc', 'etc/utc', 'gmt']);
+// What `AT TIME ZONE` converts between.
+const ZONED = new Set(['timestamptz', 'timestamp']);
+
+/** `col AT TIME ZONE 'UTC'` (libpg-query: pg_catalog.timezone('UTC', col)): a timestamp read as UTC. */
+function utcOfColumn(node: Node, column: string | undefined): boolean {
+  if (!('FuncCall' in node)) return false;
+  const { funcname, args = [] } = node.FuncCall;
+  const zone = args[0];
+  return (
+    last(strings(funcname)) === 'timezone' &&
+    args.length === 2 &&
+    zone !== undefined &&
+    'A_Const' in zone &&
+    UTC_NAMES.has((zone.A_Const.sval?.sval ?? '').toLowerCase()) &&
+    castOfColumn(args[1], column)
+  );
 }
 
 /** `col`, `col::type` or `CAST(col AS type)`, however many casts deep. */

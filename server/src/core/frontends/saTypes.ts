@@ -38,6 +38,7 @@ const ALIASES: Record<string, string> = {
   jsonb: 'jsonb',
   uuid: 'uuid',
   uuidtype: 'uuid',
+  timestamptz: 'timestamptz',
   enum: 'enum',
 };
 
@@ -60,6 +61,8 @@ function readSqlType(expression: string): string | undefined {
   const base = m ? ALIASES[m[1].toLowerCase()] : undefined;
   if (!m || !base) return undefined;
   const args = m[2] ?? '';
+  // DateTime(timezone=True) / TIMESTAMP(timezone=True) is PostgreSQL's timestamptz.
+  if (base === 'timestamp' && /\btimezone\s*=\s*True\b/.test(args)) return 'timestamptz';
   if (base === 'enum') {
     const values = [...args.matchAll(/(?:^|,)\s*(['"])(.*?)\1/g)].map((v) => `'${v[2]}'`);
     return `enum(${values.join(',')})`;

@@ -83,8 +83,18 @@ export class SchemaBook {
   /** `history` returns the operations of earlier migrations; it is only called when this file alone cannot answer. */
   constructor(private readonly history: History = () => []) {}
 
+  /** This file's operations by table (lower case), so that a lookup folds only the operations on its table. */
+  private readonly byTable = new Map<string, Operation[]>();
+  private renames = false;
+
   note(op: Operation): void {
     this.local.push(op);
+    if (op.kind === 'rename-table') this.renames = true;
+    const key = op.table?.toLowerCase();
+    if (key === undefined) return;
+    const ops = this.byTable.get(key);
+    if (ops) ops.push(op);
+    else this.byTable.set(key, [op]);
   }
 
   noteCopy(copy: TableCopy, range: Range): void {
@@ -94,6 +104,14 @@ export class SchemaBook {
   /** The columns of `table` after the first `upTo` operations of this file; undefined when not known. */
   columns(table: string, upTo = this.local.length): Columns | undefined {
     const key = table.toLowerCase();
+    // Without a rename, only the operations on this table matter: no fold of the whole file per lookup.
+    if (upTo === this.local.length && !this.renames) {
+      const mine = this.byTable.get(key) ?? [];
+      if (mine.some((op) => op.kind === 'create-table')) return foldOps(mine).get(key) ?? undefined;
+      this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
+      const before = this.historyTables.get(key);
+      return foldOps(mine, before === undefined ? new Map() : new Map([[key, before && new Map(before)]])).get(key) ?? undefined;
+    }
     const ops = this.local.slice(0, upTo);
     const local = foldOps(ops).get(key);
     if (local !== undefined || ops.some((op) => op.kind === 'create-table' && op.table?.toLowerCase() === key)) return local ?? undefined;
@@ -113,7 +131,7 @@ export class SchemaBook {
     const details: OpDetails = {};
     if (type && !sameType(previous.type, type)) {
       details.newType = type;
-      if (isWidening(previous.type, type)) details.lossless = true;
+      if (isWidening(previous.type, type, 'mysql')) details.lossless = true;
     }
     if (previous.nullable !== false && r.column.nullable === false) details.nullable = false;
     else if (previous.nullable === false && r.column.nullable !== false) details.nullable = true;

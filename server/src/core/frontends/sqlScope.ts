@@ -9,7 +9,7 @@ import { pgParser } from '../parse/pg';
 import type { SqlStatement } from '../parse/sqlSplit';
 import type { OpDraft, TableRef } from './pgStatements';
 import { SchemaBook, type History } from './sqlSchema';
-import { isWidening } from '../typeWidening';
+import { judgeTypeChange as judgeAgainst } from '../typeWidening';
 
 export interface SqlContext {
   phase: Phase;
@@ -129,9 +129,9 @@ export function emit(scope: Scope, draft: OpDraft, unit: SqlStatement, place: Pl
  */
 function judgeTypeChange(scope: Scope, op: Operation): void {
   const to = op.details.newType;
-  if (to === undefined || op.details.lossless || op.table === undefined || op.column === undefined) return;
+  if (to === undefined || op.table === undefined || op.column === undefined) return;
   const from = scope.schema.columns(op.table)?.get(op.column.toLowerCase())?.type;
-  if (from !== undefined && isWidening(from, to, 'postgres')) op.details.lossless = true;
+  if (from !== undefined) judgeAgainst(op.details, from, to, 'postgres');
 }
 
 export function addProblem(scope: Scope, message: string, range: Range): void {
