@@ -1,5 +1,7 @@
+import { BaselineError } from '../core/applied/baseline';
 import { LedgerError } from '../core/review/ledger';
 import { isDatabaseFailure, DATABASE_USAGE } from './commands/database';
+import { baseline } from './commands/baseline';
 import { check } from './commands/check';
 import { parity } from './commands/parity';
 import { snapshot } from './commands/snapshot';
@@ -12,6 +14,7 @@ const USAGE = `Usage:
   migration-guard check [PATH...] [options]     check migrations
   migration-guard parity [PROJECT] [database]   compare the database's tables with the models
   migration-guard snapshot [database] [-o FILE] write the schema to a file for offline checks
+  migration-guard baseline [PATH...] [-o FILE]  record the migrations that exist now as applied
 
 check: checks migration files (Alembic, SQL: Flyway, golang-migrate, goose, dbmate, Prisma) for
 operations that destroy data, break running code or lock tables. Directories are walked; migrations
@@ -28,6 +31,8 @@ Options (check):
   --require-review                  exit 1 when a migration that destroys data has no valid sign-off in
                                     .migration-review.json at the repository root (signed off in the
                                     VS Code sidebar, and unchanged since)
+  --include-applied                 count findings in migrations that have already run (by default they
+                                    are hints: the database's history table says so, or the baseline)
   --no-color                        plain text output
   --jobs N                          analyse on N threads (default: chosen from the files'
                                     sizes and the cores; 1 = this thread only)
@@ -43,13 +48,17 @@ Without a database option it uses DATABASE_URL, then alembic.ini's sqlalchemy.ur
 snapshot: writes the tables, columns, keys and row estimates as JSON (stdout, or -o FILE), for
 \`check --schema-snapshot FILE\` in CI without access to the database.
 
+baseline: records every migration under PATH (default: .) with its content hash in
+.migration-guard-baseline.json at the repository root. Without a database, check treats a migration
+recorded there with unchanged content as applied, and reports an edited one (edited-after-apply).
+
 ${DATABASE_USAGE}
 
 Exit codes: 0 no findings at or above --fail-on (parity: nothing autogenerate would drop), 1 findings
 (or, with --require-review, a migration without a valid sign-off), 2 usage or internal error, or the
 database or the review ledger could not be read.`;
 
-const COMMANDS: Record<string, (args: string[], io: CliIo, usage: string) => Promise<number>> = { check, parity, snapshot };
+const COMMANDS: Record<string, (args: string[], io: CliIo, usage: string) => Promise<number>> = { check, parity, snapshot, baseline };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -66,7 +75,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`migration-guard: ${(err as Error).message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (isDatabaseFailure(err) || err instanceof LedgerError) {
+    if (isDatabaseFailure(err) || err instanceof LedgerError || err instanceof BaselineError) {
       io.stderr(`migration-guard: ${err.message}\n`);
       return 2;
     }

@@ -1,3 +1,4 @@
+import { markApplied } from './applied/state';
 import { detectFramework } from './detect';
 import { SEVERITY_ORDER, type Finding, type Severity } from './findings';
 import { fixesFor } from './fixes';
@@ -164,6 +165,7 @@ function runRules(ctx: RuleContext): Finding[] {
       });
     }
   }
+  markApplied(findings, ctx);
   return findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
 }
 

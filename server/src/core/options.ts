@@ -25,6 +25,11 @@ export interface AnalysisOptions {
   facts?: ProjectFacts;
   /** Build the code-action edits for each finding. The CLI has no use for them and turns this off. */
   fixes?: boolean;
+  /**
+   * Findings in migrations that have already run: `history` (default) shows them as hints, kept out of
+   * failing runs; `full` keeps their severity.
+   */
+  applied?: 'history' | 'full';
 }
 
 export interface SiblingFile {

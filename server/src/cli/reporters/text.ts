@@ -43,7 +43,9 @@ function renderFinding(loc: LocatedFinding, paint: Paint): string {
   const header = `${loc.path}:${span.line}:${span.column}  ${paint(style, finding.severity)}  ${finding.rule}  ${finding.message}`;
   const body = finding.acknowledged
     ? [paint(STYLE.dim, `  acknowledged: ${finding.acknowledged.reason}`)]
-    : excerpt(loc, (carets) => paint(style, carets));
+    : finding.applied && finding.severity !== finding.applied.severity
+      ? [paint(STYLE.dim, `  ${appliedLine(finding.applied)}`)]
+      : excerpt(loc, (carets) => paint(style, carets));
   return [header, ...body].join('\n');
 }
 
@@ -90,6 +92,11 @@ function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) width += ZERO_WIDTH.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
   return width;
+}
+
+/** A finding in a migration that has already run: history, so one line says where it stood instead of the code. */
+function appliedLine(applied: NonNullable<LocatedFinding['finding']['applied']>): string {
+  return `already run${applied.at ? ` on ${applied.at}` : ''} (${applied.source}); ${applied.severity} if it had not`;
 }
 
 type TallyKey = Severity | 'acknowledged';

@@ -1,0 +1,46 @@
+// Which migrations of a project have run, for `check`: the database's history tables when it has them,
+// else the committed baseline. The history is matched against every migration in the folders being
+// checked, not only the files named, so that checking one file does not make the others look missing.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { MigrationFile } from '../../core/applied/identity';
+import { resolveApplied, type AppliedFacts, type BaselineInput } from '../../core/applied/resolve';
+import type { SchemaSnapshot } from '../../core/db/schemaSource';
+import { detectFramework, isSqlMigration } from '../../core/detect';
+import { collectCandidates } from '../../core/walk';
+
+// One folder per migration (Prisma, diesel): the sequence is the folder above.
+const PER_FOLDER = /^(?:migration|up|down)\.sql$/i;
+
+/** The migrations in the folders of `absolutes` (and the files themselves), relative to `root`. */
+export function migrationFilesAround(absolutes: readonly string[], root: string): MigrationFile[] {
+  const dirs = new Set(absolutes.map((a) => (PER_FOLDER.test(path.basename(a)) ? path.dirname(path.dirname(a)) : path.dirname(a))));
+  const candidates = collectCandidates([...dirs], root);
+  const seen = new Set(candidates.map((c) => c.absolute));
+  for (const a of absolutes) if (!seen.has(a)) candidates.push({ absolute: a, explicit: true });
+  const out: MigrationFile[] = [];
+  for (const c of candidates) {
+    const rel = path.relative(root, c.absolute).split(path.sep).join('/');
+    if (/\.sql$/i.test(rel)) {
+      if (c.explicit || c.layout || isSqlMigration(rel, '')) out.push({ path: rel, framework: 'sql' });
+      continue;
+    }
+    let text: string;
+    try {
+      text = fs.readFileSync(c.absolute, 'utf8');
+    } catch {
+      continue;
+    }
+    const framework = detectFramework(rel, text);
+    if (framework) out.push(framework === 'alembic' ? { path: rel, framework, text } : { path: rel, framework });
+  }
+  return out;
+}
+
+/** undefined when nothing says what has run (no history table, no baseline). */
+export function appliedFacts(root: string, absolutes: readonly string[], db: SchemaSnapshot | undefined, baseline: BaselineInput | undefined): AppliedFacts | undefined {
+  const history = db?.history?.filter((t) => !t.unreadable);
+  if (!baseline && (!history || history.length === 0)) return undefined;
+  return resolveApplied(root, migrationFilesAround(absolutes, root), history, baseline);
+}
