@@ -53,7 +53,8 @@ const READERS: Reader[] = [
     tool: 'goose',
     name: 'goose_db_version',
     // goose appends a row per apply and per rollback: the latest row of a version says where it stands.
-    sql: (t) => `SELECT id, at FROM (SELECT DISTINCT ON (version_id) version_id::text AS id, is_applied, ${DAY('tstamp')} AS at FROM ${t} ORDER BY version_id, id DESC) AS latest WHERE is_applied AND id <> '0'`,
+    sql: (t) =>
+      `SELECT version AS id, at FROM (SELECT DISTINCT ON (g.version_id) g.version_id::text AS version, g.is_applied, ${DAY('g.tstamp')} AS at FROM ${t} AS g ORDER BY g.version_id, g.id DESC) AS latest WHERE is_applied AND version <> '0'`,
   },
   { tool: 'diesel', name: '__diesel_schema_migrations', sql: (t) => `SELECT version AS id, ${DAY('run_on')} AS at FROM ${t}` },
   {
