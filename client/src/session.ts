@@ -23,7 +23,7 @@ export const PASSWORD_SECRET = 'migrationGuard.databasePassword';
 
 export class Session implements vscode.Disposable {
   private client?: LanguageClient;
-  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/{*.py,*.sql,alembic.ini,manage.py,.migration-review.json}');
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/{*.py,*.sql,alembic.ini,manage.py,.migration-review.json,.migration-guard-baseline.json}');
   private readonly reviewChanged = new vscode.EventEmitter<void>();
   /** The server's facts behind a review changed (a database was read, the ledger was written), or it restarted. */
   readonly onReviewChanged = this.reviewChanged.event;

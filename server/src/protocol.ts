@@ -15,9 +15,11 @@ export interface Settings {
   /** Workspace-relative globs of files never checked. */
   exclude: string[];
   checkDowngrades: boolean;
+  /** Findings in migrations that have already run: `history` shows them as hints, `full` at their severity. */
+  applied: 'history' | 'full';
 }
 
-export const DEFAULT_SETTINGS: Settings = { rules: {}, include: [], exclude: [], checkDowngrades: true };
+export const DEFAULT_SETTINGS: Settings = { rules: {}, include: [], exclude: [], checkDowngrades: true, applied: 'history' };
 
 export interface InitializationOptions {
   /**

@@ -16,7 +16,7 @@ import { ResultCache } from '../cache';
 import { analyzeFiles, analyzeFilesCached, type FileJob } from '../parallel';
 import { REPORT_FORMATS, reporterFor, type ReportFormat } from '../reporters';
 import type { RunResult } from '../reporters/types';
-import { appliedFacts } from './applied';
+import { appliedFacts } from '../../core/applied/project';
 import { DATABASE_OPTIONS, sourceSpec, withSource } from './database';
 import { countFindingTargets, groupByProject, projectFacts } from './facts';
 import { loadLedger, missingReviews, renderMissingReviews, reviewFacts, type LoadedLedger } from './review';

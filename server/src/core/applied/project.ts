@@ -1,14 +1,14 @@
-// Which migrations of a project have run, for `check`: the database's history tables when it has them,
+// Which migrations of a project have run, for `check` and the editor: the database's history tables when it has them,
 // else the committed baseline. The history is matched against every migration in the folders being
 // checked, not only the files named, so that checking one file does not make the others look missing.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { MigrationFile } from '../../core/applied/identity';
-import { resolveApplied, type AppliedFacts, type BaselineInput } from '../../core/applied/resolve';
-import type { SchemaSnapshot } from '../../core/db/schemaSource';
-import { detectFramework, isSqlMigration } from '../../core/detect';
-import { collectCandidates } from '../../core/walk';
+import type { MigrationFile } from './identity';
+import { resolveApplied, type AppliedFacts, type BaselineInput } from './resolve';
+import type { SchemaSnapshot } from '../db/schemaSource';
+import { detectFramework, isSqlMigration } from '../detect';
+import { collectCandidates } from '../walk';
 
 // One folder per migration (Prisma, diesel): the sequence is the folder above.
 const PER_FOLDER = /^(?:migration|up|down)\.sql$/i;
