@@ -93,6 +93,16 @@ describe('SQL tools: each table names its migrations its own way', () => {
     assert.deepEqual(Object.keys(goose.outOfOrder), ['db/00002_b.sql']);
   });
 
+  test('several tools in one repository: each folder goes to the table that records its migrations', () => {
+    const files = ['goose/20240101_a.sql', 'goose/20240102_b.sql', 'db/migrations/20240101_x.sql', 'db/migrations/20240105_y.sql', 'migrate/000001_m.up.sql', 'migrate/000001_m.down.sql'].map(sql);
+    const facts = resolveApplied('.', files, [table('goose', 'goose_db_version', [{ id: '20240102' }]), table('dbmate', 'schema_migrations', [{ id: '20240101' }])]);
+    assert.deepEqual(Object.keys(facts.files).sort(), ['db/migrations/20240101_x.sql', 'goose/20240102_b.sql']);
+    // goose/20240101_a.sql is older than the applied 20240102 and pending; golang-migrate's folder has no table, so nothing is said about it.
+    assert.deepEqual(Object.keys(facts.outOfOrder), ['goose/20240101_a.sql']);
+    assert.deepEqual(facts.missing, {});
+    assert.deepEqual(facts.sources.sort(), ['goose_db_version', 'schema_migrations']);
+  });
+
   test('a table that could not be read decides nothing', () => {
     const facts = resolveApplied('.', [sql('db/00001_a.sql')], [{ ...table('goose', 'goose_db_version', [{ id: '1' }]), unreadable: 'permission denied' }]);
     assert.deepEqual(facts.files, {});

@@ -23,6 +23,7 @@ export interface Identity {
 const FLYWAY = /^V(\d+(?:[._]\d+)*)__.*\.sql$/i;
 const LEADING_DIGITS = /^(\d+)[_.]/;
 const DIESEL_FOLDER = /^(\d[\d-]*)_/;
+const UP_DOWN = /\.(?:up|down)\.sql$/i;
 
 /** Digits without leading zeros: goose and golang-migrate store versions as integers. */
 function integer(digits: string): string {
@@ -50,14 +51,18 @@ export function identityFor(tool: HistoryTool, file: MigrationFile): Identity | 
       const m = FLYWAY.exec(base);
       return m ? { tool, id: m[1].split(/[._]/).map(integer).join('.'), sequence: tool } : undefined;
     }
-    case 'golang-migrate':
+    case 'golang-migrate': {
+      const m = LEADING_DIGITS.exec(base);
+      return m && UP_DOWN.test(base) ? { tool, id: integer(m[1]), sequence: tool } : undefined;
+    }
+    // goose and dbmate keep both directions in one file.
     case 'goose': {
       const m = LEADING_DIGITS.exec(base);
-      return m && base.endsWith('.sql') ? { tool, id: integer(m[1]), sequence: tool } : undefined;
+      return m && base.endsWith('.sql') && !UP_DOWN.test(base) ? { tool, id: integer(m[1]), sequence: tool } : undefined;
     }
     case 'dbmate': {
       const m = LEADING_DIGITS.exec(base);
-      return m && base.endsWith('.sql') ? { tool, id: m[1], sequence: tool } : undefined;
+      return m && base.endsWith('.sql') && !UP_DOWN.test(base) ? { tool, id: m[1], sequence: tool } : undefined;
     }
     case 'diesel': {
       const m = DIESEL_FOLDER.exec(parent);

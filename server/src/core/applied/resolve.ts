@@ -56,25 +56,24 @@ export function resolveApplied(root: string, files: readonly MigrationFile[], hi
   const placed: Placed[] = [];
   const alembic: MigrationFile[] = [];
   const rest: MigrationFile[] = [];
+  const byFolder = new Map<string, MigrationFile[]>();
   for (const file of files) {
-    if (file.framework === 'alembic') {
-      alembic.push(file);
-      continue;
+    if (file.framework === 'alembic') alembic.push(file);
+    else byFolder.set(folderOf(file.path), [...(byFolder.get(folderOf(file.path)) ?? []), file]);
+  }
+  for (const folder of byFolder.values()) {
+    const table = folderTable(folder, tables);
+    for (const file of folder) {
+      const ident = table && identityFor(table.tool, file);
+      if (!table || !ident) {
+        rest.push(file);
+        continue;
+      }
+      const row = appliedRow(table, ident.id);
+      used.add(table.table);
+      placed.push({ file, ident, applied: row !== undefined, source: table.table, tool: table.tool });
+      if (row) facts.files[file.path] = row.at ? { source: table.table, at: row.at } : { source: table.table };
     }
-    const tools = file.framework === 'django' ? (['django'] as HistoryTool[]) : SQL_TOOLS;
-    const match = tools.flatMap((tool) => {
-      const table = tables.get(tool);
-      const ident = table && identityFor(tool, file);
-      return table && ident ? [{ table, ident }] : [];
-    })[0];
-    if (!match) {
-      rest.push(file);
-      continue;
-    }
-    const row = appliedRow(match.table, match.ident.id);
-    used.add(match.table.table);
-    placed.push({ file, ident: match.ident, applied: row !== undefined, source: match.table.table, tool: match.table.tool });
-    if (row) facts.files[file.path] = row.at ? { source: match.table.table, at: row.at } : { source: match.table.table };
   }
   const baselined = () => Object.values(facts.files).filter((e) => e.sha256 !== undefined).length;
   const alembicTable = tables.get('alembic');
@@ -88,6 +87,36 @@ export function resolveApplied(root: string, files: readonly MigrationFile[], hi
   markOutOfOrder(facts, placed);
   facts.sources = [...used];
   return facts;
+}
+
+/** The folder a migration's sequence lives in (one folder per migration for Prisma and diesel: the one above). */
+function folderOf(file: string): string {
+  const parts = file.split('/');
+  return parts.slice(0, /^(?:migration|up|down)\.sql$/.test(parts[parts.length - 1]) ? -2 : -1).join('/');
+}
+
+/**
+ * Which history table a folder's migrations belong to: among the tables whose naming fits them, the one
+ * that records the most of them. Two tables that fit equally and record none of them (goose's and
+ * dbmate's next to a folder neither has run) decide nothing, rather than guess.
+ */
+function folderTable(folder: readonly MigrationFile[], tables: ReadonlyMap<HistoryTool, HistoryTable>): HistoryTable | undefined {
+  const tools = folder[0].framework === 'django' ? (['django'] as HistoryTool[]) : SQL_TOOLS;
+  let best: { table: HistoryTable; score: number } | undefined;
+  let tied = false;
+  for (const tool of tools) {
+    const table = tables.get(tool);
+    if (!table) continue;
+    const ids = folder.map((f) => identityFor(tool, f)).filter((i): i is Identity => i !== undefined);
+    if (ids.length === 0) continue;
+    const score = ids.filter((i) => appliedRow(table, i.id) !== undefined).length;
+    if (best && score === best.score) tied = true;
+    if (!best || score > best.score) {
+      best = { table, score };
+      tied = false;
+    }
+  }
+  return best && !(tied && best.score === 0) ? best.table : undefined;
 }
 
 /** The row that makes `id` applied: its own, or a row standing for every version up to it. */
