@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { contentHash } from '../../server/src/core/review/normalize';
-import type { FindingsSummary } from '../../server/src/protocol';
+import type { FindingsSummary, ReviewState } from '../../server/src/protocol';
 import { fileUri, LspClient, type Diagnostic } from './client';
 
 const HINT = 4;
@@ -88,6 +88,10 @@ test("a Django project's django_migrations, read from the database in the backgr
     return d?.severity === HINT ? d : undefined;
   }, 90_000);
   assert.match(column.message, /Already run on 2024-03-05 \(django_migrations\), so this is history\./);
+  const review = await client.request<ReviewState>('migrationGuard/review', { uri: fileUri(applied) });
+  assert.deepEqual(review.applied, { source: 'django_migrations', at: '2024-03-05', fromDatabase: true });
+  assert.equal(review.needsReview, false);
+  assert.equal((await client.request<ReviewState>('migrationGuard/review', { uri: fileUri(late) })).needsReview, true);
   const lateItems = await client.diagnostics(fileUri(late));
   assert.equal(lateItems.find((d) => d.code === 'drop-table')?.severity, ERROR);
   assert.equal(lateItems.find((d) => d.code === 'pending-out-of-order')?.severity, WARNING);
