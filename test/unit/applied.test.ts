@@ -62,6 +62,22 @@ describe('django_migrations: app and name; an older pending one is out of order;
   });
 });
 
+test('a Django squash counts as applied once everything it replaces has run, and its replaced rows are not missing', () => {
+  const squash: MigrationFile = {
+    path: 'shop/migrations/0001_squashed_0003_c.py',
+    framework: 'django',
+    text: 'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    replaces = [\n        ("shop", "0001_a"),\n        ("shop", "0002_b"),\n        (\'shop\', \'0003_c\'),\n    ]\n    operations = []\n',
+  };
+  const later: MigrationFile = { path: 'shop/migrations/0004_d.py', framework: 'django' };
+  const rows = [{ id: 'shop/0001_a', at: '2020-01-01' }, { id: 'shop/0002_b', at: '2020-02-01' }, { id: 'shop/0003_c', at: '2020-03-01' }];
+  const facts = resolveApplied('.', [squash, later], [table('django', 'django_migrations', rows)]);
+  assert.deepEqual(facts.files, { 'shop/migrations/0001_squashed_0003_c.py': { source: 'django_migrations', at: '2020-03-01' } });
+  assert.deepEqual(facts.missing, {});
+  assert.deepEqual(facts.outOfOrder, {});
+  const partly = resolveApplied('.', [squash, later], [table('django', 'django_migrations', rows.slice(0, 2))]);
+  assert.deepEqual(partly.files, {});
+});
+
 describe('SQL tools: each table names its migrations its own way', () => {
   test('Flyway compares versions as numbers and honours a BASELINE row', () => {
     const files = ['V1__init.sql', 'V1_1__late.sql', 'V2__users.sql', 'V10__orders.sql', 'V11__next.sql'].map((f) => sql(`db/migration/${f}`));

@@ -47,6 +47,8 @@ interface AppliedInput {
   /** Filled in by the run: what was read, and how many of the checked files had run. */
   sources: Set<string>;
   appliedFiles: number;
+  /** History tables the database has but would not let us read, with why. */
+  unreadable: string[];
 }
 
 async function checkFiles(jobs: Job[], options: Partial<AnalysisOptions>, run: RunResult, settings: RunSettings): Promise<void> {
@@ -77,6 +79,7 @@ async function checkProjects(
 ): Promise<RunResult> {
   const run: RunResult = { reports: [], errors: [], filesChecked: 0 };
   const db: SchemaSnapshot | undefined = source ? await source.read() : undefined;
+  for (const t of db?.history ?? []) if (t.unreadable) history.unreadable.push(`${t.table} (${t.unreadable})`);
   for (const group of groupByProject(jobs, (j) => j.absolute)) {
     const loaded = await projectFacts(group.layout, db);
     const applied = appliedFacts(history.root, group.items.map((j) => j.absolute), db, history.baseline);
@@ -166,7 +169,7 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   const includeApplied = values['include-applied'] === true;
   const options: Partial<AnalysisOptions> = { checkDowngrades: !values['no-downgrades'], baseDir: io.cwd, fixes: false, ...(dialect ? { dialect } : {}), ...(includeApplied ? { applied: 'full' } : {}) };
   const root = findRepositoryRoot(io.cwd, io.cwd);
-  const history: AppliedInput = { root, baseline: readBaseline(path.join(root, BASELINE_FILE)), sources: new Set(), appliedFiles: 0 };
+  const history: AppliedInput = { root, baseline: readBaseline(path.join(root, BASELINE_FILE)), sources: new Set(), appliedFiles: 0, unreadable: [] };
   const review = ledger && reviewFacts(ledger);
   if (!spec) preferBaselineWasm(jobs);
   const run = spec
@@ -176,6 +179,7 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   const reporter = reporterFor(format, RULES.map((r) => ({ id: r.id, summary: r.docs.summary, why: r.docs.why, defaultSeverity: r.defaultSeverity })));
   io.stdout(reporter(run, { color: io.isTty && !values['no-color'] && !process.env.NO_COLOR }));
   if (history.sources.size > 0) (format === 'text' ? io.stdout : io.stderr)(appliedNote(history, includeApplied));
+  if (history.unreadable.length > 0) io.stderr(`migration-guard: could not read ${history.unreadable.join(', ')}; the migrations recorded there count as pending.\n`);
   const code = exitCode(run, failOn);
   if (!values['require-review'] || !ledger || code === 2) return code;
   // A migration that has already run cannot be reviewed into not running.

@@ -8,7 +8,7 @@ export interface MigrationFile {
   /** Relative to AppliedFacts.root, with forward slashes. */
   path: string;
   framework: Framework;
-  /** Needed for Alembic only (revision ids live in the file). */
+  /** Alembic's revision ids and a Django squash's `replaces` live in the file; other files go without. */
   text?: string;
 }
 
@@ -75,6 +75,28 @@ export function identityFor(tool: HistoryTool, file: MigrationFile): Identity | 
       return at >= 0 && base.endsWith('.sql') ? { tool, id: parts.slice(at + 1).join('/').slice(0, -4) } : undefined;
     }
   }
+}
+
+const REPLACES = /^[ \t]*replaces\s*(?::[^=\n]+)?=\s*\[/m;
+const PAIR = /\(\s*['"]([^'"\n]+)['"]\s*,\s*['"]([^'"\n]+)['"]\s*,?\s*\)/g;
+
+/**
+ * The migrations a Django squash stands for (`replaces = [("shop", "0001_initial"), ...]`), as `app/name`.
+ * Django counts a squash as applied once everything it replaces is, and keeps their rows after the old
+ * files are deleted.
+ */
+export function djangoReplaces(text: string): string[] {
+  const start = REPLACES.exec(text);
+  if (!start) return [];
+  const from = start.index + start[0].length;
+  const end = text.indexOf(']', from);
+  const list = text.slice(from, end < 0 ? text.length : end);
+  return [...list.matchAll(PAIR)].map((m) => `${m[1]}/${m[2]}`);
+}
+
+/** Whether a file may hold `replaces` (read it then). */
+export function mayReplace(text: string): boolean {
+  return REPLACES.test(text);
 }
 
 /** Compares versions part by part as numbers where both parts are digits (`1.10` after `1.9`), else as text. */

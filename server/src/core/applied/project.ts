@@ -4,7 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { MigrationFile } from './identity';
+import { mayReplace, type MigrationFile } from './identity';
 import { resolveApplied, type AppliedFacts, type BaselineInput } from './resolve';
 import type { SchemaSnapshot } from '../db/schemaSource';
 import { detectFramework, isSqlMigration } from '../detect';
@@ -33,7 +33,7 @@ export function migrationFilesAround(absolutes: readonly string[], root: string)
       continue;
     }
     const framework = detectFramework(rel, text);
-    if (framework) out.push(framework === 'alembic' ? { path: rel, framework, text } : { path: rel, framework });
+    if (framework) out.push(framework === 'alembic' || (framework === 'django' && mayReplace(text)) ? { path: rel, framework, text } : { path: rel, framework });
   }
   return out;
 }

@@ -4,7 +4,7 @@
 
 import { revisionOf } from '../frontends/alembicHistory';
 import type { HistoryTable, HistoryTool } from './history';
-import { compareVersions, identityFor, normaliseId, type Identity, type MigrationFile } from './identity';
+import { compareVersions, djangoReplaces, identityFor, normaliseId, type Identity, type MigrationFile } from './identity';
 
 export interface AppliedEntry {
   /** What says so: a history table (`alembic_version`) or the baseline file. */
@@ -69,7 +69,7 @@ export function resolveApplied(root: string, files: readonly MigrationFile[], hi
         rest.push(file);
         continue;
       }
-      const row = appliedRow(table, ident.id);
+      const row = appliedRow(table, ident.id) ?? squashRow(table, file);
       used.add(table.table);
       placed.push({ file, ident, applied: row !== undefined, source: table.table, tool: table.tool });
       if (row) facts.files[file.path] = row.at ? { source: table.table, at: row.at } : { source: table.table };
@@ -138,11 +138,22 @@ function indexRows(table: HistoryTable) {
   return index;
 }
 
+/** A Django squash whose replaced migrations have all run has run too (the latest of their dates). */
+function squashRow(table: HistoryTable, file: MigrationFile): { at?: string } | undefined {
+  if (table.tool !== 'django' || file.text === undefined) return undefined;
+  const replaced = djangoReplaces(file.text);
+  const rows = replaced.map((id) => indexRows(table).byId.get(id));
+  if (rows.length === 0 || rows.some((r) => r === undefined)) return undefined;
+  const dates = rows.map((r) => r?.at).filter((d): d is string => d !== undefined).sort();
+  return dates.length > 0 ? { at: dates[dates.length - 1] } : {};
+}
+
 /** Rows no file stands for: the database is ahead of the code. Django's own apps (auth, admin) are not the project's, so only apps with files count. */
 function reportMissing(facts: AppliedFacts, table: HistoryTable, placed: readonly Placed[]): void {
   const mine = placed.filter((p) => p.source === table.table);
   if (mine.length === 0) return;
-  const ids = new Set(mine.map((p) => p.ident.id));
+  // A squash stands for the migrations it replaces, whose files are usually deleted afterwards.
+  const ids = new Set([...mine.map((p) => p.ident.id), ...mine.flatMap((p) => (p.file.text === undefined ? [] : djangoReplaces(p.file.text)))]);
   const newestOf = new Map<string | undefined, Placed>();
   for (const p of mine) {
     const best = newestOf.get(p.ident.sequence);
