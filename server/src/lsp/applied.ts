@@ -5,7 +5,7 @@
 
 import * as path from 'node:path';
 import { BASELINE_FILE, BaselineError, readBaseline } from '../core/applied/baseline';
-import { appliedFacts } from '../core/applied/project';
+import { appliedFacts, sequenceFolder } from '../core/applied/project';
 import type { AppliedFacts, BaselineInput } from '../core/applied/resolve';
 import type { SchemaSnapshot } from '../core/db/schemaSource';
 
@@ -23,7 +23,7 @@ export class AppliedStore {
 
   forFile(absolute: string, root: string, snapshot: SchemaSnapshot | undefined): AppliedFacts | undefined {
     const baseline = this.baselineAt(root);
-    const key = `${root}\u0000${path.dirname(absolute)}`;
+    const key = `${root}\u0000${sequenceFolder(absolute)}`;
     const known = this.folders.get(key);
     if (known && known.snapshot === snapshot && known.baseline === baseline) return known.facts;
     let facts: AppliedFacts | undefined;

@@ -13,9 +13,14 @@ import { collectCandidates } from '../walk';
 // One folder per migration (Prisma, diesel): the sequence is the folder above.
 const PER_FOLDER = /^(?:migration|up|down)\.sql$/i;
 
+/** The folder holding a migration's sequence: its own, or the one above for one-folder-per-migration layouts. */
+export function sequenceFolder(absolute: string): string {
+  return PER_FOLDER.test(path.basename(absolute)) ? path.dirname(path.dirname(absolute)) : path.dirname(absolute);
+}
+
 /** The migrations in the folders of `absolutes` (and the files themselves), relative to `root`. */
 export function migrationFilesAround(absolutes: readonly string[], root: string): MigrationFile[] {
-  const dirs = new Set(absolutes.map((a) => (PER_FOLDER.test(path.basename(a)) ? path.dirname(path.dirname(a)) : path.dirname(a))));
+  const dirs = new Set(absolutes.map(sequenceFolder));
   const candidates = collectCandidates([...dirs], root);
   const seen = new Set(candidates.map((c) => c.absolute));
   for (const a of absolutes) if (!seen.has(a)) candidates.push({ absolute: a, explicit: true });
