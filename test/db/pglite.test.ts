@@ -180,6 +180,17 @@ test('the history tables of every tool are read where they exist, naming the tab
   }
 });
 
+test("an Alembic version table under another name (env.py's version_table) is found by its one version_num column", async () => {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const renamed = await PGlite.create();
+  try {
+    await renamed.exec("CREATE TABLE billing_versions (version_num varchar(32) NOT NULL PRIMARY KEY); INSERT INTO billing_versions VALUES ('0007'); CREATE TABLE notes (version_num text, body text);");
+    assert.deepEqual((await (await PgliteSchemaSource.wrap(renamed)).read()).history, [{ tool: 'alembic', table: 'billing_versions', rows: [{ id: '0007' }] }]);
+  } finally {
+    await renamed.close();
+  }
+});
+
 test('the incident: 0001 is applied (alembic_version), 0002 pending keeps its three drops as errors', async () => {
   assert.deepEqual(snapshot.history, [{ tool: 'alembic', table: 'alembic_version', rows: [{ id: '0001' }] }]);
   const check = await cli(['check', 'examples/incident', '--embedded-seed', 'examples/incident/seed.sql', '--format', 'json']);

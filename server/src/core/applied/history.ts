@@ -33,13 +33,20 @@ interface Reader {
   schema?: string;
   /** Which of two tools sharing a table name wrote it, from its columns. */
   accepts?: (t: TableInfo) => boolean;
+  /** A table under another name that is still this tool's, from its columns (env.py's version_table). */
+  renamed?: (t: TableInfo) => boolean;
   sql: (table: string) => string;
 }
 
 const hasColumn = (t: TableInfo, name: string) => t.columns.some((c) => c.name === name);
 
 const READERS: Reader[] = [
-  { tool: 'alembic', name: 'alembic_version', sql: (t) => `SELECT version_num::text AS id FROM ${t}` },
+  {
+    tool: 'alembic',
+    name: 'alembic_version',
+    renamed: (t) => t.columns.length === 1 && t.columns[0].name === 'version_num',
+    sql: (t) => `SELECT version_num::text AS id FROM ${t}`,
+  },
   { tool: 'django', name: 'django_migrations', sql: (t) => `SELECT app || '/' || name AS id, ${DAY('applied')} AS at FROM ${t}` },
   {
     tool: 'flyway',
@@ -98,5 +105,6 @@ export async function readHistory(db: Queryable, tables: readonly TableInfo[], d
 
 function findHistoryTable(tables: readonly TableInfo[], reader: Reader, defaultSchema: string): TableInfo | undefined {
   const fits = (t: TableInfo) => t.name === reader.name && (reader.schema === undefined || t.schema === reader.schema) && (!reader.accepts || reader.accepts(t));
-  return tables.find((t) => fits(t) && t.schema === defaultSchema) ?? tables.find(fits);
+  const renamed = (t: TableInfo) => reader.renamed?.(t) === true;
+  return tables.find((t) => fits(t) && t.schema === defaultSchema) ?? tables.find(fits) ?? tables.find(renamed);
 }
