@@ -59,7 +59,12 @@ export function resolveApplied(root: string, files: readonly MigrationFile[], hi
   const byFolder = new Map<string, MigrationFile[]>();
   for (const file of files) {
     if (file.framework === 'alembic') alembic.push(file);
-    else byFolder.set(folderOf(file.path), [...(byFolder.get(folderOf(file.path)) ?? []), file]);
+    else {
+      const folder = folderOf(file.path);
+      const list = byFolder.get(folder);
+      if (list) list.push(file);
+      else byFolder.set(folder, [file]);
+    }
   }
   for (const folder of byFolder.values()) {
     const table = folderTable(folder, tables);
