@@ -96,3 +96,33 @@ test("a Django project's django_migrations, read from the database in the backgr
   assert.equal(lateItems.find((d) => d.code === 'drop-table')?.severity, ERROR);
   assert.equal(lateItems.find((d) => d.code === 'pending-out-of-order')?.severity, WARNING);
 });
+
+test('a migration created on disk that sorts before the baselined ones is reported once the watcher says so; a new baseline takes it in', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-lsp-applied-new-'));
+  dirs.push(dir);
+  fs.mkdirSync(path.join(dir, '.git'));
+  const migrations = path.join(dir, 'db', 'migrations');
+  fs.mkdirSync(migrations, { recursive: true });
+  const first = 'ALTER TABLE orders ADD COLUMN note text;\n';
+  fs.writeFileSync(path.join(migrations, '20240301_note.sql'), first);
+  const baseline = path.join(dir, '.migration-guard-baseline.json');
+  fs.writeFileSync(baseline, JSON.stringify({ version: 1, files: { 'db/migrations/20240301_note.sql': contentHash(first) } }));
+  const client = await LspClient.start({ folders: [dir] });
+  clients.push(client);
+  const firstUri = fileUri(path.join(migrations, '20240301_note.sql'));
+  client.open(firstUri, first);
+  await client.diagnostics(firstUri);
+
+  const late = 'ALTER TABLE orders ADD COLUMN ref text;\n';
+  const lateFile = path.join(migrations, '20240201_ref.sql');
+  fs.writeFileSync(lateFile, late);
+  client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(lateFile), type: 1 }] });
+  client.open(fileUri(lateFile), late);
+  const outOfOrder = (await client.diagnostics(fileUri(lateFile))).find((d) => d.code === 'pending-out-of-order');
+  assert.equal(outOfOrder?.severity, WARNING);
+  assert.match(outOfOrder?.message ?? '', /sorts before 20240301_note\.sql, which has/);
+
+  fs.writeFileSync(baseline, JSON.stringify({ version: 1, files: { 'db/migrations/20240301_note.sql': contentHash(first), 'db/migrations/20240201_ref.sql': contentHash(late) } }));
+  client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(baseline), type: 2 }] });
+  await until('the new baseline', async () => ((await client.diagnostics(fileUri(lateFile))).some((d) => d.code === 'pending-out-of-order') ? undefined : true));
+});
