@@ -50,6 +50,7 @@ test('after `baseline`, the old drop is history: a hint, exit 0, and the run say
   const full = await run(['check', '--include-applied'], dir);
   assert.equal(full.code, 1);
   assert.match(full.out, /20240101_drop_audit\.sql:1:1 {2}error {2}drop-table/);
+  assert.match(full.out, /1 \| DROP TABLE audit;\n.*\n {2}already run \(\.migration-guard-baseline\.json\)\n/);
 });
 
 test('an edited baselined migration is pending again and says so; a new one sorting before the baseline is out of order', async () => {
