@@ -29,6 +29,10 @@ export class Config {
     return this.section.get<boolean>('checkDowngrades') ?? true;
   }
 
+  get applied(): Settings['applied'] {
+    return this.section.get<string>('applied') === 'full' ? 'full' : 'history';
+  }
+
   /** postgresql://user@host:port/db, as configured. */
   get databaseUrl(): string | undefined {
     return this.section.get<string>('databaseUrl')?.trim() || undefined;
@@ -58,7 +62,7 @@ export class Config {
   }
 
   forServer(): Settings {
-    return { rules: this.rules, include: this.include, exclude: this.exclude, checkDowngrades: this.checkDowngrades };
+    return { rules: this.rules, include: this.include, exclude: this.exclude, checkDowngrades: this.checkDowngrades, applied: this.applied };
   }
 }
 

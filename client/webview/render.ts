@@ -57,8 +57,18 @@ function header(r: ReviewState): string {
         ? `${icon('warning', 'warn')}<span>Changed since ${esc(s.signedBy)} signed it off on ${esc(when)}: the sign-off no longer applies.</span>`
         : r.needsReview
           ? `${icon('circle-large-outline')}<span>Not signed off yet. It destroys data, so <code>check --require-review</code> needs a sign-off.</span>`
-          : `${icon('circle-large-outline')}<span>Not signed off. It destroys no data, so no sign-off is required.</span>`;
-  return `<header><h2 class="file" title="${esc(r.path)}">${icon('file-code')} ${esc(name)}</h2><p class="path">${esc(r.path)}</p><p id="sign-off-status" class="status" data-state="${esc(s.state)}">${status}</p>${database(r.database)}</header>`;
+          : r.applied
+            ? `${icon('circle-large-outline')}<span>Not signed off. It has already run, so no sign-off is required.</span>`
+            : `${icon('circle-large-outline')}<span>Not signed off. It destroys no data, so no sign-off is required.</span>`;
+  return `<header><h2 class="file" title="${esc(r.path)}">${icon('file-code')} ${esc(name)}</h2><p class="path">${esc(r.path)}</p><p id="sign-off-status" class="status" data-state="${esc(s.state)}">${status}</p>${applied(r)}${database(r.database)}</header>`;
+}
+
+/** A migration that has already run: its findings are history, shown as hints. */
+function applied(r: ReviewState): string {
+  const a = r.applied;
+  if (!a) return '';
+  const where = a.fromDatabase ? `Applied on production${a.at ? ` on ${a.at}` : ''} (${a.source})` : `Recorded as applied in ${a.source}`;
+  return `<p id="applied" class="applied">${icon('history')}<span>${esc(where)}: it has already run and cannot be changed, so its findings are history.</span></p>`;
 }
 
 function database(d: DatabaseStatus): string {

@@ -15,9 +15,11 @@ export interface Settings {
   /** Workspace-relative globs of files never checked. */
   exclude: string[];
   checkDowngrades: boolean;
+  /** Findings in migrations that have already run: `history` shows them as hints, `full` at their severity. */
+  applied: 'history' | 'full';
 }
 
-export const DEFAULT_SETTINGS: Settings = { rules: {}, include: [], exclude: [], checkDowngrades: true };
+export const DEFAULT_SETTINGS: Settings = { rules: {}, include: [], exclude: [], checkDowngrades: true, applied: 'history' };
 
 export interface InitializationOptions {
   /**
@@ -186,6 +188,17 @@ export interface ReviewState {
   /** The ledger exists but cannot be read: sign-off is refused until it is fixed. */
   ledgerError?: string;
   database: DatabaseStatus;
+  /** The migration has already run: its findings are history. */
+  applied?: ReviewApplied;
+}
+
+export interface ReviewApplied {
+  /** What says so: a history table (`django_migrations`) or the baseline file. */
+  source: string;
+  /** When it ran (YYYY-MM-DD), where the history table records it. */
+  at?: string;
+  /** Read from the database's history table, rather than the committed baseline. */
+  fromDatabase: boolean;
 }
 
 /** Request, client -> server: the review of one migration. Answers ReviewState. */

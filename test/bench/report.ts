@@ -1,4 +1,5 @@
 /** Renders bench results: a terminal report, and the markdown block for the README's Performance section. */
+import type { AppliedBench } from './applied';
 import type { Comparison, UpDown } from './compare';
 import type { LatencyResult } from './latency';
 import type { ScaleResults } from './scale';
@@ -45,6 +46,8 @@ export interface Results {
   ioFloor: { files: number; runsMs: number[]; medianMs: number; ratio: number };
   /** The whole workspace again with `--cache` after one run filled it; ratio = this / the I/O floor. */
   warmCache: CliSeries & { ratio: number };
+  /** The whole workspace against PGlite, with and without the migration tools' history tables (applied.ts). */
+  applied: AppliedBench;
   sqlComparison: {
     files: number;
     ours: CliSeries & { filesPerSecAfterStartup: number };
@@ -61,6 +64,7 @@ export interface Results {
 }
 
 const ud = (x: UpDown) => `${x.up} / ${x.down}`;
+const appliedDelta = (a: AppliedBench) => `${a.withMs >= a.withoutMs ? '+' : '−'}${formatMs(Math.abs(a.withMs - a.withoutMs))}, ${(((a.withMs - a.withoutMs) / a.withoutMs) * 100).toFixed(1)}%`;
 const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
 
@@ -116,6 +120,7 @@ export function renderText(r: Results): string {
     ['   findings', formatInt(w.findings), `parse-error findings: ${w.parseErrors}, CLI errors: ${w.errors}`],
     ['   CLI startup', formatMs(r.startup.medianMs), 'check on a single small SQL file'],
     ['   warm --cache', formatMs(r.warmCache.medianMs), `same output, every result reused: ${r.warmCache.ratio.toFixed(1)}× the I/O floor ${mark(r.warmCache.ratio <= 10)}`],
+    ['   history tables', `${formatMs(r.applied.withMs)} vs ${formatMs(r.applied.withoutMs)}`, `against PGlite with / without them (${appliedDelta(r.applied)}); ${r.applied.note}`],
   ]), '');
 
   out.push(`3. SQL only (${formatInt(s.files)} files): Migration Guard vs squawk ${s.squawk.version}${s.squawk.native ? '' : ' (via the Node shim)'}, ${s.ours.runsMs.length} runs each, interleaved`);
@@ -168,6 +173,7 @@ export function renderMarkdown(r: Results): string {
     ['CLI startup (one small file)', formatMs(r.startup.medianMs), '—'],
     [`I/O floor: \`cat\` of the same ${formatInt(r.ioFloor.files)} files`, `${formatMs(r.ioFloor.medianMs)}; ours is ${r.ioFloor.ratio.toFixed(1)}× that`, `within 10× ${mark(r.ioFloor.ratio <= 10)}`],
     ['Whole workspace again with a warm `--cache` (same output)', `${formatMs(r.warmCache.medianMs)}: ${r.warmCache.ratio.toFixed(1)}× the I/O floor`, `within 10× ${mark(r.warmCache.ratio <= 10)}`],
+    ['Whole workspace against PGlite, with the history tables vs without (reading and matching what has run)', `${formatMs(r.applied.withMs)} vs ${formatMs(r.applied.withoutMs)} (${appliedDelta(r.applied)})`, `within 5% ${mark(r.applied.withMs <= r.applied.withoutMs * 1.05)}`],
     [`SQL only (${formatInt(s.files)} files): Migration Guard vs squawk ${s.squawk.version}`, `${formatMs(s.ours.medianMs)} vs ${formatMs(s.squawk.medianMs)} (${s.ratio.toFixed(2)}× squawk's time); ${formatInt(s.ours.filesPerSec)} vs ${formatInt(s.squawk.filesPerSec)} files/s`, `faster than squawk ${mark(s.ratio < 1)}`],
     [`SQL only: I/O floor, \`cat\` of the same ${formatInt(s.ioFloor.files)} files`, `${formatMs(s.ioFloor.medianMs)}; ours is ${s.ioFloor.ratio.toFixed(1)}× that`, `within 10× ${mark(s.ioFloor.ratio <= 10)}`],
     [

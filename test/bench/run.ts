@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { measureApplied } from './applied';
 import { compare, type CliFinding } from './compare';
 import { ensureWorkspace, type Workspace } from './generate';
 import { bundledLatency } from './latencyBundled';
@@ -159,6 +160,12 @@ async function main(): Promise<number> {
   fs.rmSync(cacheFile, { force: true });
   const warm = measureCli([ws.root], ROOT, ['--cache-location', cacheFile]);
   if (JSON.stringify(warm.last) !== JSON.stringify(whole.last)) problems.push('the run with a warm cache printed something else than the uncached run');
+  log(`whole workspace against PGlite with and without history tables, ${RUNS} runs each…`);
+  const applied = measureApplied(ws, BENCH_DIR, RUNS, (extra) => {
+    const r = timedRun(process.execPath, [CLI, 'check', ws.root, '--format', 'json', '--fail-on', 'never', ...extra], ROOT);
+    if (r.status !== 0) throw new Error(`the CLI exited with ${r.status} against the embedded database:\n${r.stderr.slice(0, 2000)}`);
+    return r;
+  });
   log(`I/O floor (cat), ${RUNS} runs…`);
   const ioFloor = measureIoFloor(ws);
   log(`SQL only vs squawk, ${RUNS} runs each…`);
@@ -206,6 +213,7 @@ async function main(): Promise<number> {
     },
     ioFloor: { ...ioFloor, ratio: whole.series.medianMs / ioFloor.medianMs },
     warmCache: { ...warm.series, ratio: warm.series.medianMs / ioFloor.medianMs },
+    applied,
     sqlComparison: {
       files: ws.sqlFiles.length,
       ours: { ...sql.ours, filesPerSecAfterStartup: afterStartup(sql.ours, startup.medianMs) },

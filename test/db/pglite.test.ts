@@ -134,3 +134,90 @@ test("the README's demo: check and parity on PGlite seeded from seed.sql name th
   assert.equal(parity.code, 1, parity.err);
   assert.match(parity.out, /Tables with no model \(autogenerate would drop them\):\n  project_keywords +412 rows +no model\n  project_monthly_forecast +618 rows +no model\n  project_resource_mappings +1,236 rows +no model\n/);
 });
+
+test('the history tables of every tool are read where they exist, naming the table read', async () => {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const tools = await PGlite.create();
+  try {
+    await tools.exec(`
+      CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY);
+      INSERT INTO alembic_version VALUES ('ae1027a6acf');
+      CREATE TABLE django_migrations (id serial, app varchar(255), name varchar(255), applied timestamptz);
+      INSERT INTO django_migrations (app, name, applied) VALUES ('shop', '0001_initial', '2024-03-05 14:30:00+00');
+      CREATE TABLE flyway_schema_history (installed_rank int, version varchar(50), description varchar(200), type varchar(20), script varchar(1000), installed_on timestamp, success boolean);
+      INSERT INTO flyway_schema_history VALUES (1, '1', '<< Flyway Baseline >>', 'BASELINE', '<< Flyway Baseline >>', '2024-01-01', true),
+        (2, '2', 'users', 'SQL', 'V2__users.sql', '2024-02-01', true), (3, '3', 'broken', 'SQL', 'V3__broken.sql', '2024-02-02', false),
+        (4, NULL, 'views', 'SQL', 'R__views.sql', '2024-02-03', true);
+      CREATE SCHEMA gm;
+      CREATE TABLE gm.schema_migrations (version bigint PRIMARY KEY, dirty boolean NOT NULL);
+      INSERT INTO gm.schema_migrations VALUES (20240105, false);
+      CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY);
+      INSERT INTO schema_migrations VALUES ('20240101120000');
+      CREATE TABLE goose_db_version (id serial, version_id bigint, is_applied boolean, tstamp timestamp);
+      INSERT INTO goose_db_version (version_id, is_applied, tstamp) VALUES (0, true, '2024-01-01'), (1, true, '2024-01-02'), (2, true, '2024-01-03'), (2, false, '2024-01-04');
+      CREATE TABLE __diesel_schema_migrations (version varchar(50) PRIMARY KEY, run_on timestamp);
+      INSERT INTO __diesel_schema_migrations VALUES ('20240101120000', '2024-01-01 12:00');
+      CREATE TABLE _prisma_migrations (id varchar(36), migration_name varchar(255), checksum varchar(64), finished_at timestamptz, rolled_back_at timestamptz);
+      INSERT INTO _prisma_migrations VALUES ('a', '20240101_init', 'x', '2024-01-01', NULL), ('b', '20240201_failed', 'y', NULL, NULL), ('c', '20240301_undone', 'z', '2024-03-01', '2024-03-02');
+      CREATE SCHEMA sqitch;
+      CREATE TABLE sqitch.changes (change_id text, change text, project text, committed_at timestamptz);
+      INSERT INTO sqitch.changes VALUES ('1', 'users', 'app', '2024-01-01');
+    `);
+    const history = (await (await PgliteSchemaSource.wrap(tools)).read()).history;
+    assert.deepEqual(history, [
+      { tool: 'alembic', table: 'alembic_version', rows: [{ id: 'ae1027a6acf' }] },
+      { tool: 'django', table: 'django_migrations', rows: [{ id: 'shop/0001_initial', at: '2024-03-05' }] },
+      { tool: 'flyway', table: 'flyway_schema_history', rows: [{ id: '1', at: '2024-01-01', through: true }, { id: '2', at: '2024-02-01' }] },
+      { tool: 'golang-migrate', table: 'gm.schema_migrations', rows: [{ id: '20240105', through: true }] },
+      { tool: 'dbmate', table: 'schema_migrations', rows: [{ id: '20240101120000' }] },
+      { tool: 'goose', table: 'goose_db_version', rows: [{ id: '1', at: '2024-01-02' }] },
+      { tool: 'diesel', table: '__diesel_schema_migrations', rows: [{ id: '20240101120000', at: '2024-01-01' }] },
+      { tool: 'prisma', table: '_prisma_migrations', rows: [{ id: '20240101_init', at: '2024-01-01' }] },
+      { tool: 'sqitch', table: 'sqitch.changes', rows: [{ id: 'users', at: '2024-01-01' }] },
+    ]);
+  } finally {
+    await tools.close();
+  }
+});
+
+test("an Alembic version table under another name (env.py's version_table) is found by its one version_num column", async () => {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const renamed = await PGlite.create();
+  try {
+    await renamed.exec("CREATE TABLE billing_versions (version_num varchar(32) NOT NULL PRIMARY KEY); INSERT INTO billing_versions VALUES ('0007'); CREATE TABLE notes (version_num text, body text);");
+    assert.deepEqual((await (await PgliteSchemaSource.wrap(renamed)).read()).history, [{ tool: 'alembic', table: 'billing_versions', rows: [{ id: '0007' }] }]);
+  } finally {
+    await renamed.close();
+  }
+});
+
+test('the incident: 0001 is applied (alembic_version), 0002 pending keeps its three drops as errors', async () => {
+  assert.deepEqual(snapshot.history, [{ tool: 'alembic', table: 'alembic_version', rows: [{ id: '0001' }] }]);
+  const check = await cli(['check', 'examples/incident', '--embedded-seed', 'examples/incident/seed.sql', '--format', 'json']);
+  assert.equal(check.code, 1, check.err);
+  const drops = JSON.parse(check.out).findings.filter((f: { rule: string }) => f.rule === 'drop-table');
+  assert.deepEqual(drops.map((f: { file: string; severity: string; applied?: unknown }) => [f.file, f.severity, f.applied]), [
+    ['examples/incident/migrations/versions/0002_add_project_budget.py', 'error', undefined],
+    ['examples/incident/migrations/versions/0002_add_project_budget.py', 'error', undefined],
+    ['examples/incident/migrations/versions/0002_add_project_budget.py', 'error', undefined],
+  ]);
+  assert.match(check.err, /1 of the checked migrations has already run \(read from alembic_version\)/);
+});
+
+test('a Django project with django_migrations rows: applied findings are history, the late and the missing ones are reported', async () => {
+  const seed = 'test/fixtures/applied/django/seed.sql';
+  const r = await cli(['check', 'test/fixtures/applied/django', '--embedded-seed', seed]);
+  assert.equal(r.code, 1, r.err);
+  const headers = r.out.split('\n').filter((l) => /^test\/fixtures/.test(l)).map((l) => l.replace(/^test\/fixtures\/applied\/django\/shop\/migrations\//, '').split('  ').slice(0, 3).join(' '));
+  assert.deepEqual(headers, [
+    '0002_remove_product_price.py:8:9 hint drop-column',
+    '0003_delete_legacyorder.py:1:1 warning pending-out-of-order',
+    '0003_delete_legacyorder.py:8:9 error drop-table',
+    '0004_product_sku.py:1:1 warning applied-not-in-repository',
+  ]);
+  assert.match(r.out, /already run on 2024-03-05 \(django_migrations\); error if it had not/);
+  assert.match(r.out, /no file in this repository holds \(shop\/0005_hotfix_index\)/);
+  assert.match(r.out, /3 of the checked migrations have already run \(read from django_migrations\)/);
+  const full = await cli(['check', 'test/fixtures/applied/django', '--embedded-seed', seed, '--include-applied', '--format', 'json']);
+  assert.equal(JSON.parse(full.out).findings.find((f: { rule: string }) => f.rule === 'drop-column').severity, 'error');
+});

@@ -167,12 +167,37 @@ test('timeouts and read-only mode in the URL never override ours: the session ke
   assert.ok(!r.err.includes(READER.password));
 });
 
+test('history tables on PostgreSQL 15: alembic_version for the incident, django_migrations for a Django app, an unreadable table left out', async () => {
+  const incident = await cli(['check', 'examples/incident', '--database-url', server.readerUrl, '--format', 'json']);
+  assert.equal(incident.code, 1, incident.err);
+  const drops = JSON.parse(incident.out).findings.filter((f: { rule: string }) => f.rule === 'drop-table');
+  assert.deepEqual(drops.map((f: { severity: string }) => f.severity), ['error', 'error', 'error']);
+  assert.match(incident.err, /1 of the checked migrations has already run \(read from alembic_version\)/);
+
+  const djangoSeed = fs.readFileSync(path.join(REPO, 'test', 'fixtures', 'applied', 'django', 'seed.sql'), 'utf8');
+  // A table the reader may not read must not end the run: it is left out of the decision.
+  server.psql(`CREATE DATABASE django_app;\n\\connect django_app\n${djangoSeed}\nCREATE TABLE goose_db_version (id serial, version_id bigint, is_applied boolean, tstamp timestamp);\nGRANT SELECT ON django_migrations, shop_product, shop_legacyorder TO ${READER.user};`);
+  const url = server.readerUrl.replace(/\/postgres$/, '/django_app');
+  const r = await cli(['check', 'test/fixtures/applied/django', '--database-url', url, '--format', 'json']);
+  assert.equal(r.code, 1, r.err);
+  const found = JSON.parse(r.out).findings.map((f: { file: string; rule: string; severity: string; applied?: { at?: string } }) => `${path.basename(f.file)} ${f.rule} ${f.severity} ${f.applied?.at ?? ''}`.trim());
+  assert.deepEqual(found, [
+    '0002_remove_product_price.py drop-column hint 2024-03-05',
+    '0003_delete_legacyorder.py pending-out-of-order warning',
+    '0003_delete_legacyorder.py drop-table error',
+    '0004_product_sku.py applied-not-in-repository warning',
+  ]);
+  assert.match(r.err, /3 of the checked migrations have already run \(read from django_migrations\)/);
+  assert.match(r.err, /could not read goose_db_version \(.*permission denied.*\); the migrations recorded there count as pending/);
+});
+
 test('nothing is written: the server logged no DDL or DML from Migration Guard', () => {
   const statements = loggedStatements(server.logFile, 'migration-guard');
   assert.ok(statements.length > 10, `the log holds Migration Guard's statements (${statements.length})`);
   const writes = statements.filter((s) => /^\s*(?:INSERT|UPDATE|DELETE|MERGE|CREATE|ALTER|DROP|TRUNCATE|GRANT|REVOKE|COMMENT|COPY|VACUUM|ANALYZE|REINDEX|CLUSTER|LOCK|REFRESH|SECURITY|DO|CALL)\b/i.test(s));
   assert.deepEqual(writes, []);
   assert.ok(statements.some((s) => /current_setting\('default_transaction_read_only'\)/.test(s)), 'the read-only check ran');
+  for (const history of ['alembic_version', 'django_migrations', 'goose_db_version']) assert.ok(statements.some((s) => s.includes(history)), `${history} was read`);
 });
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 3000): Promise<void> {

@@ -106,13 +106,13 @@ after(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('the server asks the client to watch the ledger, env.py and models, and the files that decide the dialect', async () => {
+test('the server asks the client to watch the ledger, the baseline, env.py and models, and the files that decide the dialect', async () => {
   const watch = await until('the watcher registration', async () => client.registrations.find((r: Registration) => r.method === 'workspace/didChangeWatchedFiles'));
   const globs = (watch.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map((w) => w.globPattern);
-  assert.deepEqual(globs.slice(0, 3), ['**/*.py', '**/*.sql', '**/.migration-review.json']);
-  const named = /^\*\*\/\{(.*)\}$/.exec(globs[3])?.[1].split(',') ?? [];
+  assert.deepEqual(globs.slice(0, 4), ['**/*.py', '**/*.sql', '**/.migration-review.json', '**/.migration-guard-baseline.json']);
+  const named = /^\*\*\/\{(.*)\}$/.exec(globs[4])?.[1].split(',') ?? [];
   for (const file of ['alembic.ini', 'manage.py', 'flyway.conf', 'migration_lock.toml', 'application.properties', 'application.yml']) {
-    assert.ok(named.includes(file), `${file} is watched: ${globs[3]}`);
+    assert.ok(named.includes(file), `${file} is watched: ${globs[4]}`);
   }
 });
 

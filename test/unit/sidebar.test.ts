@@ -119,3 +119,12 @@ test('the parity panel shows the four categories with counts, filters, and offer
   assert.match(html, /<li data-filter-text="legacy" hidden>/);
   assert.match(html, /data-category="unreachableModels"><summary>[^<]*<span class="count" data-count="0">0<\/span>/);
 });
+
+test('a migration that has already run says so, with the date from the history table, and asks for no sign-off', () => {
+  const html = view(sampleReview({ needsReview: false, applied: { source: 'django_migrations', at: '2024-03-05', fromDatabase: true } }));
+  assert.match(html, /id="applied" class="applied">.*Applied on production on 2024-03-05 \(django_migrations\): it has already run and cannot be changed, so its findings are history\./);
+  assert.match(html, /Not signed off\. It has already run, so no sign-off is required\./);
+  const baselined = view(sampleReview({ needsReview: false, applied: { source: '.migration-guard-baseline.json', fromDatabase: false } }));
+  assert.match(baselined, /Recorded as applied in \.migration-guard-baseline\.json: it has already run/);
+  assert.doesNotMatch(view(sampleReview()), /id="applied"/);
+});

@@ -1,6 +1,8 @@
+import { BaselineError } from '../core/applied/baseline';
 import { LedgerError } from '../core/review/ledger';
 import { isDatabaseFailure, DATABASE_USAGE } from './commands/database';
 import { ChangedFilesError } from './changed';
+import { baseline } from './commands/baseline';
 import { check } from './commands/check';
 import { parity } from './commands/parity';
 import { snapshot } from './commands/snapshot';
@@ -14,6 +16,7 @@ const USAGE = `Usage:
   migration-guard check [PATH...] [options]     check migrations
   migration-guard parity [PROJECT] [database]   compare the database's tables with the models
   migration-guard snapshot [database] [-o FILE] write the schema to a file for offline checks
+  migration-guard baseline [PATH...] [-o FILE]  record the migrations that exist now as applied
 
 check: checks migration files (Alembic, SQL: Flyway, golang-migrate, goose, dbmate, Prisma) for
 operations that destroy data, break running code or lock tables. Directories are walked; migrations
@@ -36,6 +39,8 @@ Options (check):
   --changed-since REF               check only the migrations added or changed since the merge base of
                                     REF and HEAD, committed or not (the others are still read as
                                     their history); needs a git repository
+  --include-applied                 count findings in migrations that have already run (by default they
+                                    are hints: the database's history table says so, or the baseline)
   --no-color                        plain text output
   --jobs N                          analyse on N threads (default: chosen from the files'
                                     sizes and the cores; 1 = this thread only)
@@ -51,13 +56,17 @@ Without a database option it uses DATABASE_URL, then alembic.ini's sqlalchemy.ur
 snapshot: writes the tables, columns, keys and row estimates as JSON (stdout, or -o FILE), for
 \`check --schema-snapshot FILE\` in CI without access to the database.
 
+baseline: records every migration under PATH (default: .) with its content hash in
+.migration-guard-baseline.json at the repository root. Without a database, check treats a migration
+recorded there with unchanged content as applied, and reports an edited one (edited-after-apply).
+
 ${DATABASE_USAGE}
 
 Exit codes: 0 no findings at or above --fail-on (parity: nothing autogenerate would drop), 1 findings
 (or, with --require-review, a migration without a valid sign-off), 2 usage or internal error, or the
 database or the review ledger could not be read.`;
 
-const COMMANDS: Record<string, (args: string[], io: CliIo, usage: string) => Promise<number>> = { check, parity, snapshot };
+const COMMANDS: Record<string, (args: string[], io: CliIo, usage: string) => Promise<number>> = { check, parity, snapshot, baseline };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -88,7 +97,7 @@ function isParseArgsError(err: unknown): boolean {
 
 /** One sentence. A failure we did not foresee keeps its message but not its stack, unless asked for. */
 function failureMessage(err: unknown): string {
-  if (err instanceof UsageError || isParseArgsError(err) || isDatabaseFailure(err) || err instanceof LedgerError || err instanceof ChangedFilesError) return (err as Error).message;
+  if (err instanceof UsageError || isParseArgsError(err) || isDatabaseFailure(err) || err instanceof LedgerError || err instanceof ChangedFilesError || err instanceof BaselineError) return (err as Error).message;
   const detail = err instanceof Error ? err.message : String(err);
   const stack = process.env.MIGRATION_GUARD_DEBUG && err instanceof Error ? `\n${err.stack}` : '';
   return `internal error: ${detail} (this is a bug in Migration Guard; MIGRATION_GUARD_DEBUG=1 shows where it happened)${stack}`;

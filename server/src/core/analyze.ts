@@ -1,3 +1,4 @@
+import { markApplied } from './applied/state';
 import { detectFramework, detectNamedFramework } from './detect';
 import { SEVERITY_ORDER, type Finding, type Severity } from './findings';
 import { byteSize } from './fileRead';
@@ -194,6 +195,7 @@ function runRules(ctx: RuleContext): Finding[] {
       });
     }
   }
+  markApplied(findings, ctx);
   return findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
 }
 

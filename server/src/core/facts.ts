@@ -3,6 +3,7 @@
 // or the language server before analysis (connecting is async, analysis is sync) and passed in as
 // AnalysisOptions.facts. Plain data, so it can be sent to worker threads.
 
+import type { AppliedFacts } from './applied/resolve';
 import { findTable, type SchemaSnapshot, type TableInfo } from './db/schemaSource';
 import { isExcluded, type ModelIndex, type ModelInfo } from './models';
 import type { SignOff } from './review/ledger';
@@ -11,6 +12,8 @@ export interface ProjectFacts {
   db?: SchemaSnapshot;
   models?: ModelIndex;
   review?: ReviewFacts;
+  /** Which migrations have already run (applied/resolve.ts). */
+  applied?: AppliedFacts;
 }
 
 /** The review ledger's sign-offs, for the stale-review rule. */

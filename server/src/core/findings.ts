@@ -31,6 +31,8 @@ export interface Finding {
   guard?: GuardInfo['kind'];
   /** Set when an allow comment with a reason covers the finding; it stays visible as a hint. */
   acknowledged?: { reason: string };
+  /** Set when the migration has already run (applied/state.ts): `severity` is then the one it would have had. */
+  applied?: { source: string; at?: string; severity: Severity };
   fixes?: Fix[];
 }
 

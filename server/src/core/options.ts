@@ -33,6 +33,11 @@ export interface AnalysisOptions {
   named?: boolean;
   /** Build the code-action edits for each finding. The CLI has no use for them and turns this off. */
   fixes?: boolean;
+  /**
+   * Findings in migrations that have already run: `history` (default) shows them as hints, kept out of
+   * failing runs; `full` keeps their severity.
+   */
+  applied?: 'history' | 'full';
 }
 
 export interface SiblingFile {

@@ -65,6 +65,7 @@ export function normalizeSettings(raw: unknown, warn: (message: string) => void 
     include: stringList(value.include),
     exclude: stringList(value.exclude),
     checkDowngrades: typeof value.checkDowngrades === 'boolean' ? value.checkDowngrades : DEFAULT_SETTINGS.checkDowngrades,
+    applied: value.applied === 'full' ? 'full' : DEFAULT_SETTINGS.applied,
   };
 }
 
@@ -73,7 +74,7 @@ function stringList(value: unknown): string[] {
 }
 
 export function analysisOptions(settings: Settings): Partial<AnalysisOptions> {
-  return { rules: settings.rules, checkDowngrades: settings.checkDowngrades };
+  return { rules: settings.rules, checkDowngrades: settings.checkDowngrades, applied: settings.applied };
 }
 
 /** migrationGuard/databaseSettings: the next analysis reads the newly configured database. */

@@ -38,9 +38,14 @@ function toDiagnostic(f: Finding, analysis: Analysis): Diagnostic {
     severity: SEVERITY[f.severity],
     code: f.rule,
     source: DIAGNOSTIC_SOURCE,
-    message: f.acknowledged ? `${f.message} Acknowledged: ${f.acknowledged.reason}` : f.message,
+    message: f.acknowledged ? `${f.message} Acknowledged: ${f.acknowledged.reason}` : f.applied ? `${f.message} ${appliedNote(f.applied)}` : f.message,
     data,
   };
+}
+
+/** Findings in a migration that has already run are history: said so in the message. */
+function appliedNote(applied: NonNullable<Finding['applied']>): string {
+  return `Already run${applied.at ? ` on ${applied.at}` : ''} (${applied.source}), so this is history.`;
 }
 
 export function documentDiagnostics(state: LspState) {

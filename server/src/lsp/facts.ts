@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { ProjectFacts } from '../core/facts';
 import { buildModelIndex, findProject, type ModelIndex, type ProjectLayout } from '../core/models';
 import { findRepositoryRoot, LEDGER_FILE, ledgerKey, LedgerError, readLedger, type Ledger } from '../core/review/ledger';
+import { AppliedStore } from './applied';
 import type { DatabaseStore } from './database';
 import type { WorkspaceFolders } from './scope';
 
@@ -28,6 +29,7 @@ export class FactsStore {
   private readonly layouts = new Map<string, ProjectLayout | null>();
   private readonly models = new Map<string, ModelEntry>();
   private readonly ledgers = new Map<string, { ledger?: Ledger; error?: string }>();
+  private readonly applied: AppliedStore;
 
   constructor(
     private readonly folders: WorkspaceFolders,
@@ -35,7 +37,9 @@ export class FactsStore {
     private readonly log: (message: string) => void,
     /** Loaded facts changed: cached analyses are stale. */
     private readonly changed: () => void,
-  ) {}
+  ) {
+    this.applied = new AppliedStore(log);
+  }
 
   /** What is known now for the file at `absolute`; loading what is missing starts in the background. */
   forFile(absolute: string): ProjectFacts | undefined {
@@ -47,6 +51,8 @@ export class FactsStore {
     if (db) facts.db = db;
     const view = this.ledgerFor(absolute);
     if (view.ledger) facts.review = { root: view.root, signoffs: view.ledger.signoffs };
+    const applied = this.applied.forFile(absolute, view.root, db);
+    if (applied) facts.applied = applied;
     return Object.keys(facts).length > 0 ? facts : undefined;
   }
 
@@ -89,6 +95,18 @@ export class FactsStore {
   /** A ledger file changed on disk (or was written by a sign-off). */
   ledgerChanged(): void {
     this.ledgers.clear();
+    this.changed();
+  }
+
+  /** The baseline file changed on disk. */
+  baselineChanged(): void {
+    this.applied.baselineChanged();
+    this.changed();
+  }
+
+  /** Migration files were created or deleted: which ones sort where, and which are missing, is worked out again. */
+  migrationsAddedOrRemoved(): void {
+    this.applied.filesChanged();
     this.changed();
   }
 

@@ -5,7 +5,8 @@
 // its new size and modification time on the next pull.
 
 import * as path from 'node:path';
-import { DidChangeWatchedFilesNotification, type DidChangeWatchedFilesParams, type WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
+import { FileChangeType, DidChangeWatchedFilesNotification, type DidChangeWatchedFilesParams, type WorkspaceFoldersChangeEvent } from 'vscode-languageserver/node';
+import { BASELINE_FILE } from '../core/applied/baseline';
 import { DIALECT_FILES } from '../core/project';
 import { LEDGER_FILE } from '../core/review/ledger';
 import { uriToPath } from './scope';
@@ -14,7 +15,7 @@ import type { LspState } from './state';
 const PROJECT_FILES = ['alembic.ini', 'manage.py'];
 
 /** Migrations (for the scan), models and env.py, the ledger, and the files that name a project's database. */
-const WATCHED_GLOBS = ['**/*.py', '**/*.sql', `**/${LEDGER_FILE}`, `**/{${[...new Set([...PROJECT_FILES, ...DIALECT_FILES])].join(',')}}`];
+const WATCHED_GLOBS = ['**/*.py', '**/*.sql', `**/${LEDGER_FILE}`, `**/${BASELINE_FILE}`, `**/{${[...new Set([...PROJECT_FILES, ...DIALECT_FILES])].join(',')}}`];
 
 export async function registerWatchers(state: LspState): Promise<void> {
   await state.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
@@ -27,6 +28,9 @@ export function watchedFilesChanged(state: LspState) {
     const names = files.map((f) => path.basename(f));
     // Facts follow the files they come from: the ledger, the project files, the models.
     if (names.includes(LEDGER_FILE)) state.facts.ledgerChanged();
+    if (names.includes(BASELINE_FILE)) state.facts.baselineChanged();
+    const comeOrGone = params.changes.filter((c) => c.type !== FileChangeType.Changed).map((c) => uriToPath(c.uri));
+    if (comeOrGone.some((f) => f !== undefined && /\.(?:py|sql)$/i.test(f))) state.facts.migrationsAddedOrRemoved();
     if (names.some((n) => PROJECT_FILES.includes(n))) state.facts.projectsChanged();
     // env.py sits in the migration folder, but decides which models autogenerate sees.
     else if (files.some((f) => f.endsWith('.py') && (path.basename(f) === 'env.py' || !state.facts.inMigrationFolder(f)))) state.facts.modelsChanged();

@@ -3,7 +3,10 @@
 // ledger still matches the text. Exact row counts for those tables are taken here, once per table.
 
 import * as fs from 'node:fs';
+import { BASELINE_FILE } from '../core/applied/baseline';
+import { appliedState } from '../core/applied/state';
 import type { ProjectFacts } from '../core/facts';
+import { withDefaults } from '../core/options';
 import { answersFrom, buildChecklist, destructiveOps, needsReview, signOffBlockers, tableLines } from '../core/review/checklist';
 import { signOffStatus } from '../core/review/ledger';
 import type { ReviewParams, ReviewSignOff, ReviewState } from '../protocol';
@@ -54,12 +57,15 @@ export async function reviewState(state: LspState, uri: string): Promise<ReviewS
   const signoff = status.state === 'none' ? undefined : status.signoff;
   const answers = answersFrom(signoff);
   const checklist = isMigration ? buildChecklist({ report, facts, lineOf, manual: answers }) : [];
+  const applied = isMigration && absolute && facts ? appliedState({ path: absolute, text: report.text, options: withDefaults(undefined), facts }).applied : undefined;
+  // A migration that has run cannot be reviewed into not running: `check --require-review` leaves it out too.
+  const history = applied !== undefined && (await state.settings.get()).applied !== 'full';
   const signOff: ReviewSignOff = signoff ? { state: status.state, signedBy: signoff.signedBy, signedAt: signoff.signedAt } : { state: 'none' };
   const result: ReviewState = {
     uri,
     path: ledger?.key ?? uri,
     isMigration,
-    needsReview: isMigration && needsReview(report),
+    needsReview: isMigration && !history && needsReview(report),
     operations: isMigration ? destructiveOps(report, lineOf).map((op) => ({ ...op, range: toLspRange(index, op.range) })) : [],
     checklist,
     tables: isMigration ? tableLines(report, facts) : [],
@@ -69,5 +75,6 @@ export async function reviewState(state: LspState, uri: string): Promise<ReviewS
     database: state.facts.db.status(layout),
   };
   if (ledger?.error) result.ledgerError = ledger.error;
+  if (applied) result.applied = { source: applied.source, ...(applied.at ? { at: applied.at } : {}), fromDatabase: applied.source !== BASELINE_FILE };
   return result;
 }

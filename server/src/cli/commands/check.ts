@@ -4,9 +4,11 @@ import { setFlagsFromString } from 'node:v8';
 import { detectFramework } from '../../core/detect';
 import { SEVERITY_ORDER, type Severity } from '../../core/findings';
 import type { SchemaSnapshot, SchemaSource } from '../../core/db/schemaSource';
-import type { ReviewFacts } from '../../core/facts';
+import { BASELINE_FILE, readBaseline } from '../../core/applied/baseline';
+import type { BaselineInput } from '../../core/applied/resolve';
+import type { ProjectFacts, ReviewFacts } from '../../core/facts';
 import { DEFAULT_OPTIONS, type AnalysisOptions, type SqlDialect } from '../../core/options';
-import { LedgerError } from '../../core/review/ledger';
+import { findRepositoryRoot, LedgerError } from '../../core/review/ledger';
 import { RULES } from '../../core/rules';
 import { collectCandidates, describeFsError, isMigrationCandidate, UsageError, type Candidate } from '../../core/walk';
 import { FileReadError, readPipe } from '../../core/fileRead';
@@ -16,6 +18,7 @@ import { ResultCache } from '../cache';
 import { analyzeFiles, analyzeFilesCached, type FileJob } from '../parallel';
 import { REPORT_FORMATS, reporterFor, type ReportFormat } from '../reporters';
 import type { RunResult } from '../reporters/types';
+import { appliedFacts } from '../../core/applied/project';
 import { DATABASE_OPTIONS, sourceSpec, withSource } from './database';
 import { countFindingTargets, groupByProject, projectFacts } from './facts';
 import { loadLedger, missingReviews, renderMissingReviews, reviewFacts, signOffStates, type LoadedLedger } from './review';
@@ -37,6 +40,17 @@ interface Job extends FileJob {
 interface RunSettings {
   threads: number | undefined;
   cache: ResultCache | undefined;
+}
+
+/** Where "applied" is decided: the repository root, holding the baseline when there is one. */
+interface AppliedInput {
+  root: string;
+  baseline: BaselineInput | undefined;
+  /** Filled in by the run: what was read, and how many of the checked files had run. */
+  sources: Set<string>;
+  appliedFiles: number;
+  /** History tables the database has but would not let us read, with why. */
+  unreadable: string[];
 }
 
 async function checkFiles(jobs: Job[], options: Partial<AnalysisOptions>, run: RunResult, settings: RunSettings): Promise<void> {
@@ -68,12 +82,19 @@ async function checkProjects(
   source: SchemaSource | undefined,
   review: ReviewFacts | undefined,
   settings: RunSettings,
+  history: AppliedInput,
 ): Promise<RunResult> {
   const run: RunResult = { reports: [], errors: [], filesChecked: 0, notMigrations: [] };
   const db: SchemaSnapshot | undefined = source ? await source.read() : undefined;
+  for (const t of db?.history ?? []) if (t.unreadable) history.unreadable.push(`${t.table} (${t.unreadable})`);
   for (const group of groupByProject(jobs, (j) => j.absolute)) {
     const loaded = await projectFacts(group.layout, db);
-    const facts = review ? { ...loaded, review } : loaded;
+    const applied = appliedFacts(history.root, group.items.map((j) => j.absolute), db, history.baseline);
+    const facts: ProjectFacts | undefined = review || applied ? { ...loaded, ...(review ? { review } : {}), ...(applied ? { applied } : {}) } : loaded;
+    if (applied) {
+      for (const s of applied.sources) history.sources.add(s);
+      history.appliedFiles += group.items.filter((j) => Object.hasOwn(applied.files, path.relative(history.root, j.absolute).split(path.sep).join('/'))).length;
+    }
     const part: RunResult = { reports: [], errors: [], filesChecked: 0, notMigrations: [] };
     await checkFiles(group.items, { ...options, facts }, part, settings);
     if (source && db && facts) {
@@ -149,6 +170,7 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
       cache: { type: 'boolean', default: false },
       'cache-location': { type: 'string' },
       'changed-since': { type: 'string' },
+      'include-applied': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       ...DATABASE_OPTIONS,
     },
@@ -177,10 +199,15 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   const spec = sourceSpec(values, io, firstProject?.alembicIni, false);
   // Reports name files relative to io.cwd; neighbouring files and the ledger's paths resolve from there too.
   // Without --dialect, each file's dialect comes from its project (alembic.ini's URL, flyway.conf, Prisma's lock file).
-  const options = { checkDowngrades: !values['no-downgrades'], baseDir: io.cwd, fixes: false, ...(dialect ? { dialect } : {}) };
+  const includeApplied = values['include-applied'] === true;
+  const options: Partial<AnalysisOptions> = { checkDowngrades: !values['no-downgrades'], baseDir: io.cwd, fixes: false, ...(dialect ? { dialect } : {}), ...(includeApplied ? { applied: 'full' } : {}) };
+  const root = findRepositoryRoot(io.cwd, io.cwd);
+  const history: AppliedInput = { root, baseline: readBaseline(path.join(root, BASELINE_FILE)), sources: new Set(), appliedFiles: 0, unreadable: [] };
   const review = ledger && reviewFacts(ledger);
   if (!spec) preferBaselineWasm(jobs);
-  const run = spec ? await withSource(spec, (source) => checkProjects(jobs, options, source, review, settings)) : await checkProjects(jobs, options, undefined, review, settings);
+  const run = spec
+    ? await withSource(spec, (source) => checkProjects(jobs, options, source, review, settings, history))
+    : await checkProjects(jobs, options, undefined, review, settings, history);
   run.errors.push(...walkErrors);
   saveCache(settings.cache, io);
   if (ledger && format === 'markdown') run.signoffs = signOffStates(run.reports, ledger, io.cwd);
@@ -190,13 +217,25 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   // The text report lists what could not be read; with the machine formats stdout is a document, so a
   // person watching the run is told on stderr.
   if (format !== 'text') for (const e of run.errors) io.stderr(`migration-guard: ${e.path === undefined ? '' : `${e.path}: `}${e.message}\n`);
+  if (history.sources.size > 0) (format === 'text' ? io.stdout : io.stderr)(appliedNote(history, includeApplied));
+  if (history.unreadable.length > 0) io.stderr(`migration-guard: could not read ${history.unreadable.join(', ')}; the migrations recorded there count as pending.\n`);
   const code = exitCode(run, failOn);
   if (!values['require-review'] || !ledger || code === 2) return code;
-  const missing = missingReviews(run.reports, ledger, io.cwd);
+  // A migration that has already run cannot be reviewed into not running.
+  const reviewed = includeApplied ? run.reports : run.reports.map((r) => ({ ...r, findings: r.findings.filter((f) => !f.applied) }));
+  const missing = missingReviews(reviewed, ledger, io.cwd);
   if (missing.length === 0) return code;
   // The machine-readable formats own stdout.
   (format === 'text' ? io.stdout : io.stderr)(renderMissingReviews(missing, ledger.file, io.cwd));
   return 1;
+}
+
+function appliedNote(history: AppliedInput, included: boolean): string {
+  const n = history.appliedFiles;
+  const what = `${n} of the checked migrations ${n === 1 ? 'has' : 'have'} already run (read from ${[...history.sources].join(', ')})`;
+  return included
+    ? `${what}; --include-applied: their findings count in full.\n`
+    : `${what}: their findings are shown as hints and do not fail the run (--include-applied counts them).\n`;
 }
 
 const DEFAULT_CACHE = '.migration-guard-cache.json';

@@ -13,9 +13,10 @@ const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
 };
 
 export const githubReporter: Reporter = (run) => {
-  // An acknowledged operation was already reviewed; annotating it again would train people to ignore annotations.
+  // An acknowledged operation was already reviewed, and one in a migration that has run cannot change;
+  // annotating either would train people to ignore annotations.
   const annotations = locateFindings(run)
-    .filter(({ finding }) => !finding.acknowledged)
+    .filter(({ finding }) => !finding.acknowledged && !(finding.applied && finding.severity === 'hint'))
     .map(annotation);
   const errors = sortedErrors(run).map((e) => `::error${e.path === undefined ? '' : ` file=${escapeProperty(e.path)}`}::${escapeData(e.message)}`);
   return [...annotations, ...errors, summaryLine(run)].join('\n') + '\n';

@@ -20,6 +20,8 @@ interface JsonFinding {
   message: string;
   rows?: number;
   acknowledged?: string;
+  /** The migration has already run: where that was read, when, and the severity the finding would otherwise have. */
+  applied?: { source: string; at?: string; severity: Severity };
 }
 
 export const jsonReporter: Reporter = (run) => {
@@ -47,5 +49,6 @@ function toJson({ path, finding, span }: LocatedFinding): JsonFinding {
     message: finding.message,
     ...(finding.rows === undefined ? {} : { rows: finding.rows }),
     ...(finding.acknowledged ? { acknowledged: finding.acknowledged.reason } : {}),
+    ...(finding.applied ? { applied: finding.applied } : {}),
   };
 }

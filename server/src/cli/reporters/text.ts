@@ -46,9 +46,14 @@ function renderFinding(loc: LocatedFinding, paint: Paint): string {
   const { finding, span } = loc;
   const style = SEVERITY_STYLE[finding.severity];
   const header = `${loc.path}:${span.line}:${span.column}  ${paint(style, finding.severity)}  ${finding.rule}  ${finding.message}`;
+  const history = finding.applied && finding.severity !== finding.applied.severity;
   const body = finding.acknowledged
     ? [paint(STYLE.dim, `  acknowledged: ${finding.acknowledged.reason}`)]
-    : excerpt(loc, (carets) => paint(style, carets));
+    : history && finding.applied
+      ? [paint(STYLE.dim, `  ${appliedLine(finding.applied)}`)]
+      : excerpt(loc, (carets) => paint(style, carets));
+  // With --include-applied the finding keeps its severity and its excerpt, and still says it has run.
+  if (finding.applied && !history && !finding.acknowledged) body.push(paint(STYLE.dim, `  already run${finding.applied.at ? ` on ${finding.applied.at}` : ''} (${finding.applied.source})`));
   return [header, ...body].join('\n');
 }
 
@@ -104,6 +109,11 @@ function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) width += ZERO_WIDTH.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
   return width;
+}
+
+/** A finding in a migration that has already run: history, so one line says where it stood instead of the code. */
+function appliedLine(applied: { source: string; at?: string; severity: Severity }): string {
+  return `already run${applied.at ? ` on ${applied.at}` : ''} (${applied.source}); ${applied.severity} if it had not`;
 }
 
 type TallyKey = Severity | 'acknowledged';

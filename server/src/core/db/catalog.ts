@@ -1,6 +1,7 @@
 // The catalog queries, shared by the pg and PGlite sources. A few reads over pg_catalog for the whole
 // database (not one per table), so a schema with thousands of tables is read in a few round trips.
 
+import { readHistory } from '../applied/history';
 import type { ColumnInfo, RowCount, SchemaSnapshot, TableInfo, TableRef } from './schemaSource';
 
 export interface Queryable {
@@ -90,14 +91,16 @@ export async function readCatalog(db: Queryable, source: string): Promise<Schema
     if (ref) t.foreignKeys.push({ name: r.name, columns: columnNames(r.table_id, r.columns), refSchema: ref.schema, refTable: ref.name, refColumns: columnNames(r.ref_id, r.ref_columns) });
   }
   const sorted = [...tables.values()].sort((a, b) => (a.schema === b.schema ? cmp(a.name, b.name) : cmp(a.schema, b.schema)));
+  const defaultSchema = version?.schema ?? 'public';
   return {
     version: 1,
     source,
     takenAt: new Date().toISOString(),
     serverVersion: version?.version,
-    defaultSchema: version?.schema ?? 'public',
+    defaultSchema,
     schemas: schemas.map((s) => s.name),
     tables: sorted,
+    history: await readHistory(db, sorted, defaultSchema),
   };
 }
 

@@ -2,6 +2,8 @@
 // server, embedded PGlite, a snapshot file) implements. Sources only ever read: see pg.ts for how a
 // session is made read-only.
 
+import type { HistoryTable } from '../applied/history';
+
 export interface RowCount {
   value: number;
   /** false: pg_class.reltuples, the planner's estimate as of the last ANALYZE or autovacuum. */
@@ -53,6 +55,8 @@ export interface SchemaSnapshot {
   defaultSchema: string;
   schemas: string[];
   tables: TableInfo[];
+  /** The migration tools' history tables found in the database (applied/history.ts); absent in older snapshots. */
+  history?: HistoryTable[];
 }
 
 export interface TableRef {

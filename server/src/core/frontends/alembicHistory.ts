@@ -12,12 +12,12 @@ import { copyTables, foldOps, type History, type Tables } from './sqlSchema';
 const REVISION = /^revision\s*(?::[^=\n]+)?=\s*['"]([^'"]+)['"]/m;
 const DOWN_REVISION = /^down_revision\s*(?::[^=\n]+)?=\s*([^\n]+)/m;
 
-interface Revision {
+export interface Revision {
   id: string;
   parents: string[];
 }
 
-function revisionOf(text: string): Revision | undefined {
+export function revisionOf(text: string): Revision | undefined {
   const id = REVISION.exec(text)?.[1];
   if (!id) return undefined;
   const down = DOWN_REVISION.exec(text)?.[1] ?? '';

@@ -1,6 +1,7 @@
 import { addCheckWithoutNotValid } from './add-check-without-not-valid';
 import { addForeignKeyWithoutNotValid } from './add-foreign-key-without-not-valid';
 import { addNotNullColumnWithoutDefault } from './add-not-null-column-without-default';
+import { appliedNotInRepository } from './applied-not-in-repository';
 import { alterColumnType } from './alter-column-type';
 import { concurrentlyInTransaction } from './concurrently-in-transaction';
 import { createIndexNonConcurrently } from './create-index-non-concurrently';
@@ -13,9 +14,12 @@ import { dropTable } from './drop-table';
 import { dropTypeOrEnumValue } from './drop-type-or-enum-value';
 import { dropUnmappedTable } from './drop-unmapped-table';
 import { dynamicSql } from './dynamic-sql';
+import { editedAfterApply } from './edited-after-apply';
 import { irreversibleDowngrade } from './irreversible-downgrade';
 import { modelNotOnMetadata } from './model-not-on-metadata';
+import { multipleHeads } from './multiple-heads';
 import { parseError } from './parse-error';
+import { pendingOutOfOrder } from './pending-out-of-order';
 import { renameColumn } from './rename-column';
 import { renameTable } from './rename-table';
 import { setNotNull } from './set-not-null';
@@ -44,6 +48,10 @@ export const RULES: readonly Rule[] = [
   irreversibleDowngrade,
   dynamicSql,
   staleReview,
+  editedAfterApply,
+  pendingOutOfOrder,
+  appliedNotInRepository,
+  multipleHeads,
   renameTable,
   renameColumn,
   setNotNull,
