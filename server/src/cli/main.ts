@@ -1,6 +1,7 @@
 import { LedgerError } from '../core/review/ledger';
 import { isDatabaseFailure, DATABASE_USAGE } from './commands/database';
 import { check } from './commands/check';
+import { PREFLIGHT_USAGE } from './commands/preflight';
 import { parity } from './commands/parity';
 import { snapshot } from './commands/snapshot';
 import type { CliIo } from './io';
@@ -44,6 +45,8 @@ snapshot: writes the tables, columns, keys and row estimates as JSON (stdout, or
 \`check --schema-snapshot FILE\` in CI without access to the database.
 
 ${DATABASE_USAGE}
+
+${PREFLIGHT_USAGE}
 
 Exit codes: 0 no findings at or above --fail-on (parity: nothing autogenerate would drop), 1 findings
 (or, with --require-review, a migration without a valid sign-off), 2 usage or internal error, or the

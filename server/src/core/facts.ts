@@ -5,12 +5,15 @@
 
 import { findTable, type SchemaSnapshot, type TableInfo } from './db/schemaSource';
 import { isExcluded, type ModelIndex, type ModelInfo } from './models';
+import type { PreflightFacts } from './preflight/types';
 import type { SignOff } from './review/ledger';
 
 export interface ProjectFacts {
   db?: SchemaSnapshot;
   models?: ModelIndex;
   review?: ReviewFacts;
+  /** Preflight is on (a live database, not a snapshot) and what its queries answered so far. */
+  preflight?: PreflightFacts;
 }
 
 /** The review ledger's sign-offs, for the stale-review rule. */

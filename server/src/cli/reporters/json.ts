@@ -3,6 +3,7 @@
 
 import type { Severity } from '../../core/findings';
 import type { Phase } from '../../core/ops';
+import { preflightOutput, type PreflightOutput } from '../../core/preflight/output';
 import { locateFindings, sortedErrors, type LocatedFinding } from './position';
 import type { Reporter } from './types';
 
@@ -20,6 +21,7 @@ interface JsonFinding {
   message: string;
   rows?: number;
   acknowledged?: string;
+  preflight?: PreflightOutput;
 }
 
 export const jsonReporter: Reporter = (run) => {
@@ -47,5 +49,6 @@ function toJson({ path, finding, span }: LocatedFinding): JsonFinding {
     message: finding.message,
     ...(finding.rows === undefined ? {} : { rows: finding.rows }),
     ...(finding.acknowledged ? { acknowledged: finding.acknowledged.reason } : {}),
+    ...(finding.preflight ? { preflight: preflightOutput(finding.preflight) } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { dropTable } from './drop-table';
 import { dropTypeOrEnumValue } from './drop-type-or-enum-value';
 import { dropUnmappedTable } from './drop-unmapped-table';
 import { dynamicSql } from './dynamic-sql';
+import { failsOnCurrentData } from './fails-on-current-data';
 import { irreversibleDowngrade } from './irreversible-downgrade';
 import { modelNotOnMetadata } from './model-not-on-metadata';
 import { parseError } from './parse-error';
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   renameTable,
   renameColumn,
   setNotNull,
+  failsOnCurrentData,
   addNotNullColumnWithoutDefault,
   dropConstraint,
   dropIndex,
