@@ -4,7 +4,8 @@
 
 import { quoteIdent } from '../db/catalog';
 
-export type CastTest = { condition: string; what: string } | { why: string };
+/** `what` follows "values of t.c are" (`be`) or "have" (`have`). */
+export type CastTest = { condition: string; verb: 'be' | 'have'; what: string } | { why: string };
 
 const INT_RANGES: Record<string, [string, string]> = {
   smallint: ['-32768', '32767'],
@@ -43,22 +44,22 @@ export function castTest(column: string, current: string, written: string, serve
   const from = baseOf(current);
   const fromText = TEXT.test(current);
   const varchar = /^(?:varchar|char)\((\d+)\)$/.exec(target);
-  if (varchar) return { condition: `pg_catalog.char_length(${fromText ? c : `${c}::text`}) > ${varchar[1]}`, what: `are longer than ${varchar[1]} characters` };
+  if (varchar) return { condition: `pg_catalog.char_length(${fromText ? c : `${c}::text`}) > ${varchar[1]}`, verb: 'be', what: `longer than ${varchar[1]} characters` };
   const numeric = /^numeric\((\d+),(\d+)\)$/.exec(target);
   if (numeric && NUMERIC.has(from)) {
     const digits = Number(numeric[1]) - Number(numeric[2]);
-    return { condition: `pg_catalog.abs(${c}::numeric) >= 1e${digits}`, what: `have more than ${digits} digits before the decimal point` };
+    return { condition: `pg_catalog.abs(${c}::numeric) >= 1e${digits}`, verb: 'have', what: `more than ${digits} digits before the decimal point` };
   }
   const range = INT_RANGES[target];
-  if (range && NUMERIC.has(from)) return { condition: `${c} NOT BETWEEN ${range[0]} AND ${range[1]}`, what: `are outside the ${target} range` };
+  if (range && NUMERIC.has(from)) return { condition: `${c} NOT BETWEEN ${range[0]} AND ${range[1]}`, verb: 'be', what: `outside the ${target} range` };
   if (range && fromText) {
     // The cast inside the CASE only runs on a value the pattern accepted, so it cannot fail.
-    return { condition: `CASE WHEN ${c} ~ ${INT_PATTERN} THEN pg_catalog.btrim(${c})::numeric NOT BETWEEN ${range[0]} AND ${range[1]} ELSE true END`, what: `are not ${target} values` };
+    return { condition: `CASE WHEN ${c} ~ ${INT_PATTERN} THEN pg_catalog.btrim(${c})::numeric NOT BETWEEN ${range[0]} AND ${range[1]} ELSE true END`, verb: 'be', what: `not valid as ${target}` };
   }
   if (!fromText) return { why: `a change from ${current} to ${written} is not one preflight can test` };
   if (serverVersionNum !== undefined && serverVersionNum >= 160000 && /^[a-z ]+$/.test(target)) {
-    return { condition: `NOT pg_catalog.pg_input_is_valid(${c}, '${target}')`, what: `are not valid ${target} values` };
+    return { condition: `NOT pg_catalog.pg_input_is_valid(${c}, '${target}')`, verb: 'be', what: `not valid as ${target}` };
   }
-  if (target === 'uuid') return { condition: `${c} !~ ${UUID_PATTERN}`, what: 'are not uuids' };
+  if (target === 'uuid') return { condition: `${c} !~ ${UUID_PATTERN}`, verb: 'be', what: 'not valid as uuid' };
   return { why: `testing text for ${written} needs pg_input_is_valid (PostgreSQL 16 or later)` };
 }

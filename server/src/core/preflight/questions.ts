@@ -57,7 +57,8 @@ function build(ctx: QuestionContext): Question[] {
     if (isDownPhase(op.phase) || !op.table) continue;
     const key = tableKey(op, op.table);
     if (op.kind === 'create-table' && !op.details.ifExists && !created.has(key)) created.set(key, op.range.start);
-    if ((op.kind === 'update-rows' || op.kind === 'delete-rows') && !fixers.has(key)) fixers.set(key, op);
+    // The nearest one before each operation: ops come in file order.
+    if (op.kind === 'update-rows' || op.kind === 'delete-rows') fixers.set(key, op);
     const slot = `${op.range.start}:${op.kind}:${op.details.constraintType ?? ''}`;
     const n = nth.get(slot) ?? 0;
     nth.set(slot, n + 1);
@@ -123,13 +124,14 @@ function ask(shape: Shape, op: Operation, t: TableInfo, ctx: QuestionContext): Q
     }
     case 'check': {
       const printed = condition(shape.tree, shape.text, columns);
+      const check = op.details.constraintName ? `CHECK ${op.details.constraintName}` : 'the CHECK';
       if (printed.why !== undefined) return { op, why: printed.why, describe: () => '' };
       return {
         op,
         notValid: shape.notValid,
         // A CHECK passes on NULL: only a condition that is false breaks it.
         query: rowsWhere(t, `(${printed.sql}) IS FALSE`, o),
-        describe: (n) => (n === 0 ? `every row of ${name} passes the check` : `${n} ${plural(n, 'row', 'rows')} of ${name} fail the check`),
+        describe: (n) => (n === 0 ? `every row of ${name} passes ${check}` : `${n} ${plural(n, 'row', 'rows')} of ${name} ${plural(n, 'fails', 'fail')} ${check}`),
       };
     }
     case 'type': {
@@ -140,8 +142,13 @@ function ask(shape: Shape, op: Operation, t: TableInfo, ctx: QuestionContext): Q
       const subject = `${name}.${col.name}`;
       return {
         op,
-        query: rowsWhere(t, test.condition, o),
-        describe: (n) => (n === 0 ? `every value of ${subject} fits ${shape.newType}` : `${n} ${plural(n, 'value', 'values')} of ${subject} ${test.what}`),
+        // NULL fits every type; each test is written for a value that is there.
+        query: rowsWhere(t, `${quoteIdent(col.name)} IS NOT NULL AND (${test.condition})`, o),
+        describe: (n) => {
+          if (n === 0) return `every value of ${subject} fits ${shape.newType}`;
+          const verb = test.verb === 'be' ? plural(n, 'is', 'are') : plural(n, 'has', 'have');
+          return `${n} ${plural(n, 'value', 'values')} of ${subject} ${verb} ${test.what}`;
+        },
       };
     }
   }
@@ -152,7 +159,7 @@ const NEW_COLUMN = 'a column this migration adds';
 function keyPart(k: KeyPart, columns: ReadonlySet<string>): { sql?: string; label?: string; why?: string } {
   if ('column' in k) return columns.has(k.column) ? { sql: quoteIdent(k.column), label: k.column } : { why: NEW_COLUMN };
   const printed = printExpression(k.tree, columns);
-  return printed.why !== undefined ? { why: printed.why } : { sql: printed.sql, label: printed.sql };
+  return printed.why !== undefined ? { why: printed.why } : { sql: printed.sql, label: printed.sql.replace(/pg_catalog\./g, '').replace(/"/g, '') };
 }
 
 /** A condition given as a parse tree (SQL) or as text (Alembic), printed for the query or refused. */

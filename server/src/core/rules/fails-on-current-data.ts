@@ -12,8 +12,13 @@ export const failsOnCurrentData: Rule = {
     fix: 'Fix the rows the finding names first (a backfill, a dedup, a cleanup) in an earlier step or migration, or add the constraint NOT VALID and validate it once the data is clean.',
   },
   check(ctx) {
-    return preflightOf(ctx).all.flatMap(({ question, result }) =>
-      result?.verdict === 'will-fail' ? [hit(question.op, `Fails on today's data: ${result.summary.replace(/^will fail: /, '')}, so PostgreSQL stops the migration at this statement. Fix those rows first, in an earlier step or migration.`)] : [],
-    );
+    return preflightOf(ctx).all.flatMap(({ question, result }) => {
+      if (result?.verdict === 'will-fail') {
+        return [hit(question.op, `Fails on today's data: ${result.summary.replace(/^will fail: /, '')}, so PostgreSQL stops the migration at this statement. Fix those rows first, in an earlier step or migration.`)];
+      }
+      // NOT VALID lets the migration through; the rows it leaves behind are worth knowing before VALIDATE.
+      if (result?.verdict === 'unchecked-rows') return [hit(question.op, `Does not fail today, but ${result.summary}.`, { severity: 'info' })];
+      return [];
+    });
   },
 };
