@@ -3,9 +3,10 @@
 // and why, NOT VALID, examples off, the time budget, and the incident demo's two failing operations.
 
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { checkJson, COMMON_VERDICTS, FIXTURES, failingLines, migrationFile, PREFLIGHT_SEED, verdictLines } from '../support/preflight';
+import { checkJson, COMMON_VERDICTS, FIXTURES, failingLines, migrationFile, PREFLIGHT_SEED, REPO, ruleFixtureFacts, verdictLines } from '../support/preflight';
 
 const MIGRATION = path.join(FIXTURES, 'migration.sql');
 
@@ -97,4 +98,11 @@ test('a schema snapshot has no data: no preflight', async () => {
   const { findings } = await checkJson([MIGRATION, '--schema-snapshot', path.join(FIXTURES, 'snapshot.json')]);
   assert.ok(findings.some((f) => f.rule === 'set-not-null'));
   assert.ok(findings.every((f) => !f.preflight && f.rule !== 'fails-on-current-data'));
+});
+
+test("the rule fixtures' facts.json holds what PGlite answers for the preflight seed (UPDATE_SNAPSHOTS=1 rewrites it)", async () => {
+  const file = path.join(REPO, 'test', 'fixtures', 'rules', 'fails-on-current-data', 'facts.json');
+  const expected = `${JSON.stringify(await ruleFixtureFacts(), null, 2)}\n`;
+  if (process.env.UPDATE_SNAPSHOTS === '1' || !fs.existsSync(file)) fs.writeFileSync(file, expected);
+  assert.equal(fs.readFileSync(file, 'utf8'), expected);
 });

@@ -5,6 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/main';
+import { analyzeText, initAnalyzer } from '../../server/src/core/analyze';
+import { PgliteSchemaSource } from '../../server/src/core/db/pglite';
+import type { ProjectFacts } from '../../server/src/core/facts';
+import { answerQueries } from '../../server/src/core/preflight/run';
 
 export const REPO = path.join(__dirname, '..', '..');
 export const FIXTURES = path.join(REPO, 'test', 'fixtures', 'preflight');
@@ -67,3 +71,31 @@ export const COMMON_VERDICTS = [
   '21: safe | safe on today\'s data: every value of clean.amount fits numeric(6,2)',
   '22: safe | safe on today\'s data: every value of clean.ref fits uuid',
 ];
+
+/**
+ * What test/fixtures/rules/fails-on-current-data/facts.json must hold: the preflight seed's schema and
+ * the answers PGlite gives to every query the fixtures ask, so the fixture runner needs no database.
+ */
+export async function ruleFixtureFacts(): Promise<ProjectFacts> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const lite = await PGlite.create();
+  try {
+    await lite.exec(fs.readFileSync(PREFLIGHT_SEED, 'utf8'));
+    const source = await PgliteSchemaSource.wrap(lite);
+    const db = await source.read();
+    // Only what the rules read: a fixed source, time and server version keep the file stable.
+    const facts: ProjectFacts = {
+      db: { ...db, source: 'preflight seed', takenAt: '2026-12-01T00:00:00.000Z', serverVersion: '15.0' },
+      preflight: { answers: {}, examples: true, limit: 100_000, serverVersionNum: 150000 },
+    };
+    const dir = path.join(REPO, 'test', 'fixtures', 'rules', 'fails-on-current-data');
+    await initAnalyzer();
+    for (const name of fs.readdirSync(dir).filter((f) => /^(?:bad|ok)-.*\.(?:py|sql)$/.test(f)).sort()) {
+      const report = analyzeText(`fails-on-current-data/${name}`, fs.readFileSync(path.join(dir, name), 'utf8'), { facts });
+      await answerQueries(source, report.preflightQueries ?? [], facts.preflight!, { deadline: Infinity, totalMs: Infinity });
+    }
+    return facts;
+  } finally {
+    await lite.close();
+  }
+}
