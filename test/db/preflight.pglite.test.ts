@@ -23,11 +23,11 @@ test('every check: will fail on dirty rows with their primary keys, safe on clea
     rows: 2,
     capped: false,
     examples: ['2', '3'],
-    query: 'SELECT (SELECT count(*)::int FROM (SELECT 1 FROM "public"."dirty" WHERE "nick" IS NULL LIMIT 100001) AS bounded) AS rows, ARRAY(SELECT "id"::text FROM "public"."dirty" WHERE "nick" IS NULL LIMIT 5) AS examples',
+    query: 'SELECT count(*)::int AS rows, (array_agg(k))[1:5] AS examples FROM (SELECT "id"::text AS k FROM "public"."dirty" WHERE "nick" IS NULL LIMIT 100001) AS hits',
     sampled: false,
   });
   const partial = findings.find((f) => f.line === 4 && f.preflight)!;
-  assert.match(partial.preflight!.query!, /GROUP BY "code" HAVING count\(\*\) > 1.*WHERE "code" IS NOT NULL AND \(NOT "deleted"\)/s);
+  assert.match(partial.preflight!.query!, /WHERE "code" IS NOT NULL AND \(NOT "deleted"\) GROUP BY "code" HAVING count\(\*\) > 1/);
 });
 
 test('--no-examples: no primary-key values are asked for or shown', async () => {
@@ -35,7 +35,7 @@ test('--no-examples: no primary-key values are asked for or shown', async () => 
   const asked = findings.filter((f) => f.preflight?.query);
   assert.ok(asked.length > 10);
   for (const f of asked) {
-    assert.doesNotMatch(f.preflight!.query!, /ARRAY|::text/);
+    assert.doesNotMatch(f.preflight!.query!, /array_agg|::text/);
     assert.deepEqual(f.preflight!.examples, []);
     assert.doesNotMatch(f.message, /e\.g\./);
   }
@@ -90,7 +90,7 @@ test("the incident demo: 0003's NOT NULL and unique index fail on the seeded dat
   const failing = findings.filter((f) => f.rule === 'fails-on-current-data').map((f) => `${f.line}: ${f.message}`);
   assert.deepEqual(failing, [
     "17: Fails on today's data: 4 rows of users.display_name are NULL (e.g. id 6, 12, 18, 24), so PostgreSQL stops the migration at this statement. Fix those rows first, in an earlier step or migration.",
-    "18: Fails on today's data: 3 groups of rows in projects share (slug) (e.g. id 1, 2, 3, 101, 102), so PostgreSQL stops the migration at this statement. Fix those rows first, in an earlier step or migration.",
+    "18: Fails on today's data: 3 groups of rows in projects share (slug) (e.g. id 1, 101, 2, 102, 3), so PostgreSQL stops the migration at this statement. Fix those rows first, in an earlier step or migration.",
   ]);
 });
 

@@ -39,9 +39,9 @@ test('diagnostics come first without the database; preflight then adds fails-on-
   }
   assert.deepEqual(failing.map((d) => [d.range.start.line, d.message.split(', so ')[0]]), [
     [16, "Fails on today's data: 4 rows of users.display_name are NULL (e.g. id 6, 12, 18, 24)"],
-    [17, "Fails on today's data: 3 groups of rows in projects share (slug) (e.g. id 1, 2, 3, 101, 102)"],
+    [17, "Fails on today's data: 3 groups of rows in projects share (slug) (e.g. id 1, 101, 2, 102, 3)"],
   ]);
   const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 16, character: 10 } });
   assert.match(hover.contents.value, /\*\*Live data:\*\* will fail: 4 rows of users\.display_name are NULL/);
-  assert.match(hover.contents.value, /```sql\nSELECT \(SELECT count\(\*\)::int FROM \(SELECT 1 FROM "public"\."users" WHERE "display_name" IS NULL LIMIT 100001\)/);
+  assert.match(hover.contents.value, /```sql\nSELECT count\(\*\)::int AS rows, \(array_agg\(k\)\)\[1:5\] AS examples FROM \(SELECT "id"::text AS k FROM "public"\."users" WHERE "display_name" IS NULL LIMIT 100001\) AS hits\n```/);
 });

@@ -5,7 +5,7 @@
 
 import type { Queryable } from '../db/catalog';
 import { DbError } from '../db/errors';
-import type { PreflightFacts, RawAnswer } from './types';
+import { EXAMPLE_LIMIT, type PreflightFacts, type RawAnswer } from './types';
 
 export const DEFAULT_BUDGET_MS = 20_000;
 
@@ -36,7 +36,8 @@ async function answer(db: Queryable, query: string, limit: number): Promise<RawA
     const [row] = await db.query<{ rows: number; examples?: unknown[] | string }>(query);
     const rows = Number(row?.rows ?? 0);
     const result: RawAnswer = rows > limit ? { rows: limit, capped: true } : { rows };
-    const examples = Array.isArray(row?.examples) ? row.examples.map(String) : [];
+    // Duplicate groups give pairs (a two-dimensional array).
+    const examples = Array.isArray(row?.examples) ? (row.examples as unknown[]).flat(2).slice(0, EXAMPLE_LIMIT).map(String) : [];
     if (examples.length > 0 && rows > 0) result.examples = examples;
     return result;
   } catch (err) {
