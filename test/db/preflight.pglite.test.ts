@@ -76,13 +76,24 @@ test('SQL that is more than a plain expression over the table is not run; NOT VA
   assert.deepEqual(findings.filter((f) => f.rule === 'fails-on-current-data').map((f) => [f.line, f.severity]), [[4, 'info']]);
 });
 
-test('the time budget: once it is spent, the remaining operations are "unknown" and the run finishes', async () => {
+test('the time budget: once it is spent, the remaining operations are "unknown" and the run finishes; --preflight-budget is checked', async () => {
   const { code, findings, err } = await checkJson([MIGRATION, '--embedded-seed', PREFLIGHT_SEED, '--preflight-budget', '1']);
   assert.equal(code, 1, err);
-  const verdicts = findings.filter((f) => f.preflight?.query).map((f) => f.preflight!.summary);
-  assert.ok(verdicts.length > 10);
-  for (const v of verdicts) assert.equal(v, 'unknown (not run: the preflight budget of 0 s was used up)');
-  assert.deepEqual(failingLines(findings), []);
+  const lines = verdictLines(findings);
+  assert.equal(lines.length, 21);
+  // The budget starts with the first query, which runs; by the time it is answered the millisecond is spent.
+  assert.equal(lines[0], COMMON_VERDICTS[0]);
+  for (const l of lines.slice(1)) assert.match(l, /^\d+: unknown \| unknown \(not run: the preflight budget of 0 s was used up\)$/);
+  assert.deepEqual(failingLines(findings), [2]);
+  const bad = await checkJson([MIGRATION, '--embedded-seed', PREFLIGHT_SEED, '--preflight-budget', 'soon']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--preflight-budget takes a whole number of milliseconds, not "soon"/);
+});
+
+test('--no-preflight: no questions, no verdicts', async () => {
+  const { findings } = await checkJson([MIGRATION, '--embedded-seed', PREFLIGHT_SEED, '--no-preflight']);
+  assert.ok(findings.some((f) => f.rule === 'set-not-null'));
+  assert.ok(findings.every((f) => !f.preflight && f.rule !== 'fails-on-current-data'));
 });
 
 test("the incident demo: 0003's NOT NULL and unique index fail on the seeded data; 0001 and 0002 ask nothing", async () => {

@@ -16,7 +16,7 @@ import { REPORT_FORMATS, reporterFor, type ReportFormat } from '../reporters';
 import type { RunResult } from '../reporters/types';
 import { DATABASE_OPTIONS, sourceSpec, withSource } from './database';
 import { countFindingTargets, groupByProject, projectFacts } from './facts';
-import { answerReports, PREFLIGHT_OPTIONS, preflightBudget, startPreflight, type PreflightValues } from './preflight';
+import { answerReports, PREFLIGHT_OPTIONS, preflightSettings, startPreflight, type PreflightSettings } from './preflight';
 import { loadLedger, missingReviews, renderMissingReviews, reviewFacts, type LoadedLedger } from './review';
 
 const DIALECTS: readonly SqlDialect[] = ['postgres', 'mysql', 'sqlite'];
@@ -36,7 +36,7 @@ interface Job extends FileJob {
 interface RunSettings {
   threads: number | undefined;
   cache: ResultCache | undefined;
-  preflight?: PreflightValues;
+  preflight?: PreflightSettings;
 }
 
 async function checkFiles(jobs: Job[], options: Partial<AnalysisOptions>, run: RunResult, settings: RunSettings): Promise<void> {
@@ -66,7 +66,7 @@ async function checkProjects(
 ): Promise<RunResult> {
   const run: RunResult = { reports: [], errors: [], filesChecked: 0 };
   const db: SchemaSnapshot | undefined = source ? await source.read() : undefined;
-  const preflight = source && settings.preflight ? await startPreflight(source, settings.preflight, preflightBudget(settings.preflight)) : undefined;
+  const preflight = source && settings.preflight ? await startPreflight(source, settings.preflight) : undefined;
   for (const group of groupByProject(jobs, (j) => j.absolute)) {
     const loaded = await projectFacts(group.layout, db);
     const reviewed = review ? { ...loaded, review } : loaded;
@@ -141,8 +141,7 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   if (dialect !== undefined && !DIALECTS.includes(dialect)) throw new UsageError(`--dialect must be one of ${DIALECTS.join(', ')}`);
   const threads = values.jobs === undefined ? undefined : Number(values.jobs);
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw new UsageError('--jobs must be a whole number from 1 to 64');
-  const settings: RunSettings = { threads, cache: openCache(values.cache || values['cache-location'] !== undefined, values['cache-location'], io), preflight: values };
-  preflightBudget(values);
+  const settings: RunSettings = { threads, cache: openCache(values.cache || values['cache-location'] !== undefined, values['cache-location'], io), preflight: preflightSettings(values) };
   const ledger = readLedgerFor(values['require-review'], io);
 
   const candidates = collectCandidates(positionals.length > 0 ? positionals : ['.'], io.cwd);

@@ -26,25 +26,32 @@ export interface PreflightValues {
   'preflight-budget'?: string;
 }
 
+export interface PreflightSettings {
+  examples: boolean;
+  budgetMs: number;
+}
+
 export interface PreflightRun {
   facts: PreflightFacts;
-  budget: Budget;
+  budgetMs: number;
+  /** Set when the first query runs: the budget is for asking the database, not for the analysis around it. */
+  budget?: Budget;
 }
 
-export function preflightBudget(values: PreflightValues): number {
+/** undefined with --no-preflight; a bad --preflight-budget is a usage error before anything connects. */
+export function preflightSettings(values: PreflightValues): PreflightSettings | undefined {
   const raw = values['preflight-budget'];
-  if (raw === undefined) return DEFAULT_BUDGET_MS;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--preflight-budget takes a whole number of milliseconds, not "${raw}"`);
-  return n;
+  const budgetMs = raw === undefined ? DEFAULT_BUDGET_MS : Number(raw);
+  if (!Number.isInteger(budgetMs) || budgetMs <= 0) throw new UsageError(`--preflight-budget takes a whole number of milliseconds, not "${raw}"`);
+  return values['no-preflight'] ? undefined : { examples: !values['no-examples'], budgetMs };
 }
 
-export async function startPreflight(source: SchemaSource, values: PreflightValues, budgetMs: number): Promise<PreflightRun | undefined> {
-  if (values['no-preflight'] || !isQueryable(source)) return undefined;
-  const facts: PreflightFacts = { answers: {}, examples: !values['no-examples'], limit: DEFAULT_COUNT_LIMIT };
+export async function startPreflight(source: SchemaSource, settings: PreflightSettings): Promise<PreflightRun | undefined> {
+  if (!isQueryable(source)) return undefined;
+  const facts: PreflightFacts = { answers: {}, examples: settings.examples, limit: DEFAULT_COUNT_LIMIT };
   const version = await serverVersionNum(source);
   if (version !== undefined) facts.serverVersionNum = version;
-  return { facts, budget: { deadline: Date.now() + budgetMs, totalMs: budgetMs } };
+  return { facts, budgetMs: settings.budgetMs };
 }
 
 /** Answers what the reports asked; returns the paths to analyse again so their findings carry the verdicts. */
@@ -57,6 +64,7 @@ export async function answerReports(source: SchemaSource, run: PreflightRun, rep
     for (const q of r.preflightQueries) queries.add(q);
   }
   if (queries.size === 0 || !isQueryable(source)) return again;
+  run.budget ??= { deadline: Date.now() + run.budgetMs, totalMs: run.budgetMs };
   await answerQueries(source, queries, run.facts, run.budget);
   return again;
 }
