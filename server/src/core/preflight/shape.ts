@@ -34,7 +34,7 @@ export function shapeOf(op: Operation, text: string, nth: number): Shape | undef
   if (sql) return sql;
   if (op.kind === 'create-index' && d.unique) {
     const keys = d.keyColumns ?? (op.column ? [op.column] : undefined);
-    if (!keys) return { kind: 'none', why: 'the index columns are not written as names' };
+    if (!keys) return { kind: 'none', why: 'the index columns were not read from the migration' };
     return { kind: 'unique', keys: keys.map((column) => ({ column })), ...(d.predicate ? { whereText: d.predicate } : {}) };
   }
   if (op.kind !== 'add-constraint') return undefined;
@@ -42,11 +42,11 @@ export function shapeOf(op: Operation, text: string, nth: number): Shape | undef
   switch (d.constraintType) {
     case 'unique':
     case 'primary-key':
-      return keys ? { kind: 'unique', keys: keys.map((column) => ({ column })) } : { kind: 'none', why: 'the constraint columns are not written as names' };
+      return keys ? { kind: 'unique', keys: keys.map((column) => ({ column })) } : { kind: 'none', why: 'the constraint columns were not read from the migration' };
     case 'foreign-key':
-      return keys && d.references ? { kind: 'foreign-key', columns: keys, ref: d.references, notValid: !!d.notValid } : { kind: 'none', why: 'the key columns or the referenced table are not written as names' };
+      return keys && d.references ? { kind: 'foreign-key', columns: keys, ref: d.references, notValid: !!d.notValid } : { kind: 'none', why: 'the key columns or the referenced table were not read from the migration' };
     case 'check':
-      return d.predicate ? { kind: 'check', text: d.predicate, notValid: !!d.notValid } : { kind: 'none', why: 'the condition is not written as SQL text' };
+      return d.predicate ? { kind: 'check', text: d.predicate, notValid: !!d.notValid } : { kind: 'none', why: 'the condition was not read from the migration (only SQL text is)' };
     default:
       return undefined;
   }
