@@ -48,6 +48,7 @@ const printed = (condition: string) => {
 test('a condition from a migration is printed again from its parse tree, with every name quoted', () => {
   assert.equal(printed("qty >= 0 AND name <> 'it''s' AND lower(note) LIKE 'a%'"), `(("qty" >= 0) AND ("name" <> 'it''s') AND (pg_catalog.lower("note") LIKE 'a%'))`);
   assert.equal(printed('qty BETWEEN 1 AND 3 OR qty IN (7, 8) OR name IS NULL'), '(("qty" BETWEEN 1 AND 3) OR ("qty" IN (7, 8)) OR ("name" IS NULL))');
+  assert.equal(printed("name <> 'a\\' OR note = 'x'"), `(("name" <> E'a\\\\') OR ("note" = 'x'))`);
   assert.equal(printed('qty::numeric(4, 1) > -1.5'), '(("qty")::pg_catalog.numeric(4, 1) > -1.5)');
 });
 

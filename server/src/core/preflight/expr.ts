@@ -48,7 +48,11 @@ function literal(c: Node): string {
     return f;
   }
   if (c.boolval) return (c.boolval as Node).boolval ? 'true' : 'false';
-  if (c.sval) return `'${String((c.sval as Node).sval ?? '').replace(/'/g, "''")}'`;
+  if (c.sval) {
+    const v = String((c.sval as Node).sval ?? '');
+    // E'' reads the same whatever standard_conforming_strings says, so a backslash can never end the string.
+    return v.includes('\\') ? `E'${v.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${v.replace(/'/g, "''")}'`;
+  }
   refuse('a constant it could not read');
 }
 
