@@ -54,3 +54,11 @@ SELECT p, r, ((p * 7 + r * 3) % 40) + 0.5 FROM generate_series(1, 103) AS p, gen
 INSERT INTO project_monthly_forecast (project_id, month, amount)
 SELECT p, date '2026-05-01' + (m * interval '1 month'), 1000 + p * 10 + m
 FROM generate_series(1, 103) AS p, generate_series(0, 5) AS m;
+
+-- Data that migration 0003 trips over (see the README's "Preflight"): users added by an old import have
+-- no display name, and the slugs back-filled last year collide for projects 1/101, 2/102 and 3/103.
+ALTER TABLE users ADD COLUMN display_name text;
+UPDATE users SET display_name = 'User ' || id WHERE id % 6 <> 0;
+
+ALTER TABLE projects ADD COLUMN slug varchar(200);
+UPDATE projects SET slug = 'project-' || (id % 100);

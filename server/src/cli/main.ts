@@ -4,6 +4,7 @@ import { isDatabaseFailure, DATABASE_USAGE } from './commands/database';
 import { ChangedFilesError } from './changed';
 import { baseline } from './commands/baseline';
 import { check } from './commands/check';
+import { PREFLIGHT_USAGE } from './commands/preflight';
 import { parity } from './commands/parity';
 import { snapshot } from './commands/snapshot';
 import type { CliIo } from './io';
@@ -61,6 +62,8 @@ baseline: records every migration under PATH (default: .) with its content hash 
 recorded there with unchanged content as applied, and reports an edited one (edited-after-apply).
 
 ${DATABASE_USAGE}
+
+${PREFLIGHT_USAGE}
 
 Exit codes: 0 no findings at or above --fail-on (parity: nothing autogenerate would drop), 1 findings
 (or, with --require-review, a migration without a valid sign-off), 2 usage or internal error, or the

@@ -13,6 +13,7 @@ import { initPgParser } from './parse/pg';
 import { initPythonParser } from './parse/python';
 import { dialectFromProject, dialectOfContent, directoryOf, siblingsOf } from './project';
 import { withRowCounts } from './enrich';
+import { pendingQueries, withPreflight } from './preflight/attach';
 import type { FileReport } from './report';
 import { touchedTables } from './review/touched';
 import { RULES } from './rules';
@@ -160,8 +161,12 @@ function analyzeResolved(path: string, text: string, options: AnalysisOptions): 
     result = emptyResult(framework, message, { start: 0, end: Math.min(text.length, 1) });
   }
   result.suppressions = findSuppressions(index);
-  const findings = runRules({ path, text, index, result, options, facts: options.facts });
-  return { path, framework, text, findings, tables: touchedTables(result.ops) };
+  const ctx: RuleContext = { path, text, index, result, options, facts: options.facts };
+  const findings = runRules(ctx);
+  const report: FileReport = { path, framework, text, findings, tables: touchedTables(result.ops) };
+  const pending = pendingQueries(ctx);
+  if (pending.length > 0) report.preflightQueries = pending;
+  return report;
 }
 
 function runRules(ctx: RuleContext): Finding[] {
@@ -180,6 +185,7 @@ function runRules(ctx: RuleContext): Finding[] {
       const fixes = options.fixes === false ? [] : [...(h.fixes ?? []), ...fixesFor(f, h.op, ctx)];
       if (fixes.length > 0) f.fixes = fixes;
       if (ctx.facts) withRowCounts(f, rule, h.op, ctx.facts, options);
+      if (ctx.facts?.preflight) withPreflight(f, h.op, ctx);
       findings.push(f);
     }
   }

@@ -6,6 +6,7 @@
 import type { AppliedFacts } from './applied/resolve';
 import { findTable, type SchemaSnapshot, type TableInfo } from './db/schemaSource';
 import { isExcluded, type ModelIndex, type ModelInfo } from './models';
+import type { PreflightFacts } from './preflight/types';
 import type { SignOff } from './review/ledger';
 
 export interface ProjectFacts {
@@ -14,6 +15,8 @@ export interface ProjectFacts {
   review?: ReviewFacts;
   /** Which migrations have already run (applied/resolve.ts). */
   applied?: AppliedFacts;
+  /** Preflight is on (a live database, not a snapshot) and what its queries answered so far. */
+  preflight?: PreflightFacts;
 }
 
 /** The review ledger's sign-offs, for the stale-review rule. */

@@ -1,4 +1,5 @@
 import type { GuardInfo, Phase, Range } from './ops';
+import type { PreflightResult } from './preflight/types';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -29,6 +30,8 @@ export interface Finding {
   rows?: number;
   /** Code before the operation protects its data (the review checklist counts it as handled). */
   guard?: GuardInfo['kind'];
+  /** What the live data says about the operation (core/preflight), when preflight ran. */
+  preflight?: PreflightResult;
   /** Set when an allow comment with a reason covers the finding; it stays visible as a hint. */
   acknowledged?: { reason: string };
   /** Set when the migration has already run (applied/state.ts): `severity` is then the one it would have had. */

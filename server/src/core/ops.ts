@@ -112,6 +112,12 @@ export interface OpDetails {
   reason?: string;
   /** The SQL text of the statement, for SQL-backed operations. */
   sql?: string;
+  /** create-index / add-constraint (unique, primary key, foreign key): the columns, when written as names. */
+  keyColumns?: string[];
+  /** add-constraint foreign-key: the table and columns it references. */
+  references?: { schema?: string; table: string; columns: string[] };
+  /** add-constraint check: the condition; create-index: a partial index's WHERE; as SQL text. */
+  predicate?: string;
   /** The file runs this statement inside a transaction (Alembic's default, most SQL runners). */
   inTransaction?: boolean;
 }

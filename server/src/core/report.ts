@@ -13,4 +13,6 @@ export interface FileReport {
   findings: Finding[];
   /** The tables the migration changes when it runs forward (for the review's live-schema check). */
   tables?: TouchedTable[];
+  /** Preflight queries not answered yet (core/preflight): the caller runs them and analyses the file again. */
+  preflightQueries?: string[];
 }

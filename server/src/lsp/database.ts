@@ -5,16 +5,20 @@
 
 import { DbError, scrub } from '../core/db/errors';
 import { addExactCounts, openSchemaSource, type CountTarget, type SourceSpec } from '../core/db/open';
-import { findTable, type SchemaSnapshot, type SchemaSource } from '../core/db/schemaSource';
+import { DEFAULT_COUNT_LIMIT, findTable, type SchemaSnapshot, type SchemaSource } from '../core/db/schemaSource';
 import { SnapshotError } from '../core/db/snapshot';
 import { resolveDatabaseUrl, UrlError } from '../core/db/url';
 import { ignoredOptionsMessage, sessionUrl } from '../core/db/urlOptions';
 import type { ProjectLayout } from '../core/models';
+import { answerQueries, DEFAULT_BUDGET_MS, isQueryable, serverVersionNum } from '../core/preflight/run';
+import type { PreflightFacts } from '../core/preflight/types';
 import { PASSWORD_ENV, type DatabaseConnectionSettings, type DatabaseStatus } from '../protocol';
 
 export interface OpenDatabase {
   source: SchemaSource;
   snapshot: SchemaSnapshot;
+  /** A live database (not a snapshot): preflight's answers so far. */
+  preflight?: PreflightFacts;
 }
 
 interface Entry {
@@ -23,6 +27,9 @@ interface Entry {
   open?: OpenDatabase;
   /** Tables (and dropped columns) already counted or tried, so a refresh never asks twice. */
   counted: Set<string>;
+  /** Preflight queries asked or queued, and the batch running now: one query at a time per database. */
+  asked: Set<string>;
+  asking: Promise<void>;
 }
 
 type Resolved = { spec: SourceSpec } | { error: string } | undefined;
@@ -86,6 +93,33 @@ export class DatabaseStore {
     }
   }
 
+  /** Preflight's answers for the project's database, when it is live and read. */
+  preflight(layout: ProjectLayout | undefined): PreflightFacts | undefined {
+    return this.entry(layout)?.open?.preflight;
+  }
+
+  /**
+   * Runs preflight queries in the background, after the analysis that asked for them was published:
+   * typing never waits on the database. Answers land in the facts and the documents are analysed again.
+   */
+  ask(layout: ProjectLayout | undefined, queries: string[]): void {
+    const entry = this.entry(layout);
+    const db = entry?.open;
+    if (!entry || !db?.preflight || !isQueryable(db.source)) return;
+    const fresh = queries.filter((q) => !entry.asked.has(q));
+    if (fresh.length === 0) return;
+    for (const q of fresh) entry.asked.add(q);
+    const [source, facts] = [db.source, db.preflight];
+    entry.asking = entry.asking.then(async () => {
+      try {
+        await answerQueries(source, fresh, facts, { deadline: Date.now() + DEFAULT_BUDGET_MS, totalMs: DEFAULT_BUDGET_MS });
+        if (this.isCurrent(entry)) this.changed();
+      } catch (err) {
+        this.log(`Migration Guard: preflight against ${source.description} failed: ${this.scrubbed(err)}`);
+      }
+    });
+  }
+
   async closeAll(): Promise<void> {
     const entries = [...this.entries.values()];
     this.entries.clear();
@@ -112,7 +146,7 @@ export class DatabaseStore {
     const key = JSON.stringify(resolved.spec);
     let entry = this.entries.get(key);
     if (!entry) {
-      const created: Entry = { status: { state: 'loading', message: 'Reading the database schema...' }, ready: Promise.resolve(undefined), counted: new Set() };
+      const created: Entry = { status: { state: 'loading', message: 'Reading the database schema...' }, ready: Promise.resolve(undefined), counted: new Set(), asked: new Set(), asking: Promise.resolve() };
       created.ready = this.load(resolved.spec, created);
       this.entries.set(key, created);
       entry = created;
@@ -131,6 +165,7 @@ export class DatabaseStore {
         return undefined;
       }
       entry.open = { source, snapshot };
+      if (isQueryable(source)) entry.open.preflight = { answers: {}, examples: true, limit: DEFAULT_COUNT_LIMIT, serverVersionNum: await serverVersionNum(source) };
       entry.status = { state: 'ready', description: source.description };
       this.log(`Migration Guard: read ${snapshot.tables.length} tables from ${source.description}.`);
       return entry.open;

@@ -36,6 +36,8 @@ export class DocumentAnalyses {
   constructor(
     private readonly folders: WorkspaceFolders,
     private readonly factsFor: FactsLookup,
+    /** Preflight queries an analysis left unanswered (run in the background; see lsp/database.ts). */
+    private readonly ask?: (absolute: string, queries: string[]) => void,
   ) {}
 
   get(doc: TextDocument, settings: Settings, generation: number): Analysis {
@@ -43,6 +45,7 @@ export class DocumentAnalyses {
     if (cached && cached.version === doc.version && cached.generation === generation) return cached.analysis;
     const analysis = analyseContent(doc.uri, doc.version, encoder.encode(doc.getText()), this.folders, settings, this.factsFor);
     this.entries.set(doc.uri, { version: doc.version, generation, analysis });
+    if (analysis.report.preflightQueries) this.ask?.(analysis.report.path, analysis.report.preflightQueries);
     return analysis;
   }
 

@@ -49,11 +49,18 @@ export class FactsStore {
     if (models) facts.models = models;
     const db = this.db.snapshot(layout);
     if (db) facts.db = db;
+    const preflight = db && this.db.preflight(layout);
+    if (preflight) facts.preflight = preflight;
     const view = this.ledgerFor(absolute);
     if (view.ledger) facts.review = { root: view.root, signoffs: view.ledger.signoffs };
     const applied = this.applied.forFile(absolute, view.root, db);
     if (applied) facts.applied = applied;
     return Object.keys(facts).length > 0 ? facts : undefined;
+  }
+
+  /** Preflight queries an analysis of the file left unanswered: run them in the background. */
+  ask(absolute: string, queries: string[]): void {
+    this.db.ask(this.layoutOf(absolute), queries);
   }
 
   /** The Alembic or Django project above the file (alembic.ini or manage.py), looked up once per directory. */

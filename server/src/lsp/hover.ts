@@ -49,6 +49,10 @@ function describe(f: Finding): string {
   const lines = [`**Migration Guard: \`${f.rule}\`** (${f.acknowledged ? 'acknowledged' : f.severity})`, '', f.message];
   if (f.acknowledged) lines.push('', `**Acknowledged:** ${f.acknowledged.reason}`);
   if (f.rows !== undefined) lines.push('', `**Rows affected:** ${f.rows.toLocaleString('en-US')}`);
+  if (f.preflight) {
+    lines.push('', `**Live data:** ${f.preflight.summary}`);
+    if (f.preflight.query) lines.push('', 'Read-only query:', '', '```sql', f.preflight.query, '```');
+  }
   if (rule) lines.push('', `**What it does:** ${rule.docs.summary}`, '', `**Why it is risky:** ${rule.docs.why}`, '', `**Safe alternative:** ${rule.docs.fix}`);
   lines.push('', `[Rule docs](${link})`);
   return lines.join('\n');

@@ -58,7 +58,7 @@ export function createState(connection: Connection): LspState {
   const log = (m: string) => connection.console.info(m);
   const facts = new FactsStore(folders, new DatabaseStore(process.env, log, factsChanged), log, factsChanged);
   const factsFor = (absolute: string) => facts.forFile(absolute);
-  const analyses = new DocumentAnalyses(folders, factsFor);
+  const analyses = new DocumentAnalyses(folders, factsFor, (absolute, queries) => facts.ask(absolute, queries));
   const workspace = new WorkspaceScan(folders, (m) => connection.console.warn(m), factsFor);
   const findings = (): Map<string, Finding[]> => {
     const byPath = workspace.findings();

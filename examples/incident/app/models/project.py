@@ -11,3 +11,4 @@ class Project(Base):
     name: Mapped[str] = mapped_column(String(200))
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     budget: Mapped[float | None] = mapped_column(Numeric(12, 2))
+    slug: Mapped[str | None] = mapped_column(String(200), unique=True)

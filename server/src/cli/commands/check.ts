@@ -21,6 +21,7 @@ import type { RunResult } from '../reporters/types';
 import { appliedFacts } from '../../core/applied/project';
 import { DATABASE_OPTIONS, sourceSpec, withSource } from './database';
 import { countFindingTargets, groupByProject, projectFacts } from './facts';
+import { answerReports, PREFLIGHT_OPTIONS, preflightSettings, startPreflight, type PreflightSettings } from './preflight';
 import { loadLedger, missingReviews, renderMissingReviews, reviewFacts, signOffStates, type LoadedLedger } from './review';
 
 const DIALECTS: readonly SqlDialect[] = ['postgres', 'mysql', 'sqlite', 'clickhouse'];
@@ -40,6 +41,7 @@ interface Job extends FileJob {
 interface RunSettings {
   threads: number | undefined;
   cache: ResultCache | undefined;
+  preflight?: PreflightSettings;
 }
 
 /** Where "applied" is decided: the repository root, holding the baseline when there is one. */
@@ -87,10 +89,12 @@ async function checkProjects(
   const run: RunResult = { reports: [], errors: [], filesChecked: 0, notMigrations: [] };
   const db: SchemaSnapshot | undefined = source ? await source.read() : undefined;
   for (const t of db?.history ?? []) if (t.unreadable) history.unreadable.push(`${t.table} (${t.unreadable})`);
+  const preflight = source && settings.preflight ? await startPreflight(source, settings.preflight) : undefined;
   for (const group of groupByProject(jobs, (j) => j.absolute)) {
     const loaded = await projectFacts(group.layout, db);
     const applied = appliedFacts(history.root, group.items.map((j) => j.absolute), db, history.baseline);
-    const facts: ProjectFacts | undefined = review || applied ? { ...loaded, ...(review ? { review } : {}), ...(applied ? { applied } : {}) } : loaded;
+    const reviewed: ProjectFacts | undefined = review || applied ? { ...loaded, ...(review ? { review } : {}), ...(applied ? { applied } : {}) } : loaded;
+    const facts = reviewed && preflight ? { ...reviewed, preflight: preflight.facts } : reviewed;
     if (applied) {
       for (const s of applied.sources) history.sources.add(s);
       history.appliedFiles += group.items.filter((j) => Object.hasOwn(applied.files, path.relative(history.root, j.absolute).split(path.sep).join('/'))).length;
@@ -99,6 +103,7 @@ async function checkProjects(
     await checkFiles(group.items, { ...options, facts }, part, settings);
     if (source && db && facts) {
       const recount = await countFindingTargets(source, db, part.reports);
+      if (preflight) for (const p of await answerReports(source, preflight, part.reports)) recount.add(p);
       const again = group.items.filter((j) => recount.has(j.rel));
       if (again.length > 0) {
         const redo: RunResult = { reports: [], errors: [], filesChecked: 0 };
@@ -173,6 +178,7 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
       'include-applied': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       ...DATABASE_OPTIONS,
+      ...PREFLIGHT_OPTIONS,
     },
   });
   if (values.help) {
@@ -187,7 +193,7 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   if (dialect !== undefined && !DIALECTS.includes(dialect)) throw new UsageError(`--dialect must be one of ${DIALECTS.join(', ')}`);
   const threads = values.jobs === undefined ? undefined : Number(values.jobs);
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw new UsageError('--jobs must be a whole number from 1 to 64');
-  const settings: RunSettings = { threads, cache: openCache(values.cache || values['cache-location'] !== undefined, values['cache-location'], io) };
+  const settings: RunSettings = { threads, cache: openCache(values.cache || values['cache-location'] !== undefined, values['cache-location'], io), preflight: preflightSettings(values) };
   const ledger = readLedgerFor(values['require-review'], io);
 
   const changed = values['changed-since'] === undefined ? undefined : changedFiles(io.cwd, values['changed-since']);

@@ -3,6 +3,7 @@
 
 import type { Severity } from '../../core/findings';
 import type { Phase } from '../../core/ops';
+import { preflightOutput, type PreflightOutput } from '../../core/preflight/output';
 import { locateFindings, sortedErrors, type LocatedFinding } from './position';
 import type { Reporter } from './types';
 
@@ -22,6 +23,7 @@ interface JsonFinding {
   acknowledged?: string;
   /** The migration has already run: where that was read, when, and the severity the finding would otherwise have. */
   applied?: { source: string; at?: string; severity: Severity };
+  preflight?: PreflightOutput;
 }
 
 export const jsonReporter: Reporter = (run) => {
@@ -50,5 +52,6 @@ function toJson({ path, finding, span }: LocatedFinding): JsonFinding {
     ...(finding.rows === undefined ? {} : { rows: finding.rows }),
     ...(finding.acknowledged ? { acknowledged: finding.acknowledged.reason } : {}),
     ...(finding.applied ? { applied: finding.applied } : {}),
+    ...(finding.preflight ? { preflight: preflightOutput(finding.preflight) } : {}),
   };
 }

@@ -3,6 +3,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { version } from '../../../../package.json';
+import { preflightOutput } from '../../core/preflight/output';
 import { locateFindings, sortedErrors, type LocatedFinding } from './position';
 import type { Reporter, RunResult } from './types';
 
@@ -88,6 +89,7 @@ function toResult({ path, finding, span }: LocatedFinding, ruleIndex: number) {
       },
     ],
     ...(finding.acknowledged ? { suppressions: [{ kind: 'inSource', justification: finding.acknowledged.reason }] } : {}),
+    ...(finding.preflight ? { properties: { preflight: preflightOutput(finding.preflight) } } : {}),
   };
 }
 

@@ -90,7 +90,7 @@ export class PgSession implements Queryable {
   }
 }
 
-export class PgSchemaSource implements SchemaSource {
+export class PgSchemaSource implements SchemaSource, Queryable {
   readonly description: string;
 
   private constructor(private readonly session: PgSession, url: string) {
@@ -103,6 +103,11 @@ export class PgSchemaSource implements SchemaSource {
 
   read(): Promise<SchemaSnapshot> {
     return readCatalog(this.session, this.description);
+  }
+
+  /** Read-only queries on the same session (preflight). */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]> {
+    return this.session.query<T>(sql, params);
   }
 
   countRows(table: TableRef, limit: number): Promise<RowCount> {

@@ -2,7 +2,7 @@ import type { OpDetails, Operation, OpKind } from '../ops';
 import type { SqlDialect } from '../options';
 import type { PyNode } from './pyNode';
 import { judgeTypeChange } from '../typeWidening';
-import { arg, calleeName, isFalse, isTrue, keywordArg, nameValue, positionalArgs, stringValue, type Scope } from './pyValues';
+import { arg, calleeName, isFalse, isTrue, keywordArg, literalItems, nameValue, positionalArgs, stringValue, type Scope } from './pyValues';
 import { sqlTypeOf } from './saTypes';
 import type { SchemaBook } from './sqlSchema';
 
@@ -111,6 +111,10 @@ export function alembicMethodOps(method: string, call: PyNode, recv: Receiver, s
         concurrently: isTrue(keywordArg(call, 'postgresql_concurrently')),
         unique: isTrue(keywordArg(call, 'unique')),
       };
+      const columns = names(arg(call, shifted(recv, 2), 'columns'), scope);
+      if (columns) details.keyColumns = columns;
+      const where = sqlText(keywordArg(call, 'postgresql_where'), scope);
+      if (where) details.predicate = where;
       return [draft('create-index', call, tableOf(call, recv, 1, 'table_name', scope), details)];
     }
     case 'create_foreign_key':
@@ -127,11 +131,38 @@ export function alembicMethodOps(method: string, call: PyNode, recv: Receiver, s
 }
 
 function addConstraint(call: PyNode, recv: Receiver, scope: Scope, type: OpDetails['constraintType'], tableKw: string): OpDraft {
-  return draft('add-constraint', call, tableOf(call, recv, 1, tableKw, scope), {
+  const details: OpDetails = {
     constraintName: nameValue(arg(call, 0, 'constraint_name'), scope),
     constraintType: type,
     notValid: isTrue(keywordArg(call, 'postgresql_not_valid')),
-  });
+  };
+  // What preflight needs to ask the data whether the constraint holds (core/preflight).
+  if (type === 'check') {
+    const condition = sqlText(arg(call, shifted(recv, 2), 'condition'), scope);
+    if (condition) details.predicate = condition;
+  } else if (type === 'foreign-key') {
+    const table = nameValue(arg(call, shifted(recv, 2), 'referent_table'), scope);
+    const local = names(arg(call, shifted(recv, 3), 'local_cols'), scope);
+    const remote = names(arg(call, shifted(recv, 4), 'remote_cols'), scope);
+    if (local) details.keyColumns = local;
+    const schema = nameValue(keywordArg(call, 'referent_schema'), scope);
+    if (table && remote) details.references = { table, columns: remote, ...(schema ? { schema } : {}) };
+  } else {
+    const columns = names(arg(call, shifted(recv, 2), 'columns'), scope);
+    if (columns) details.keyColumns = columns;
+  }
+  return draft('add-constraint', call, tableOf(call, recv, 1, tableKw, scope), details);
+}
+
+function names(node: PyNode | undefined, scope: Scope): string[] | undefined {
+  return node && literalItems(node, scope)?.map((item) => item.value);
+}
+
+/** A SQL fragment written as a string or as `sa.text("...")`. */
+function sqlText(node: PyNode | undefined, scope: Scope): string | undefined {
+  const inner = node?.type === 'call' && calleeName(node) === 'text' ? positionalArgs(node)[0] : node;
+  const value = stringValue(inner, scope);
+  return value && !value.dynamic ? value.value : undefined;
 }
 
 // `postgresql_using="col::type"`: a cast of the column, which keeps what the types keep.

@@ -15,6 +15,7 @@ import { dropTypeOrEnumValue } from './drop-type-or-enum-value';
 import { dropUnmappedTable } from './drop-unmapped-table';
 import { dynamicSql } from './dynamic-sql';
 import { editedAfterApply } from './edited-after-apply';
+import { failsOnCurrentData } from './fails-on-current-data';
 import { irreversibleDowngrade } from './irreversible-downgrade';
 import { modelNotOnMetadata } from './model-not-on-metadata';
 import { multipleHeads } from './multiple-heads';
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   renameTable,
   renameColumn,
   setNotNull,
+  failsOnCurrentData,
   addNotNullColumnWithoutDefault,
   dropConstraint,
   dropIndex,

@@ -1,0 +1,44 @@
+// Every finding about an operation that preflight asked about carries the verdict: in its message and
+// as the `preflight` object of the JSON and SARIF output.
+
+import type { Finding } from '../findings';
+import type { Operation } from '../ops';
+import type { RuleContext } from '../rules/types';
+import { questionsFor, type Question } from './questions';
+import type { PreflightResult } from './types';
+import { verdictOf } from './verdict';
+
+export const PREFLIGHT_RULE = 'fails-on-current-data';
+
+type Entry = { question: Question; result?: PreflightResult };
+
+const cache = new WeakMap<RuleContext['result'], { all: Entry[]; byOp: Map<Operation, Entry> }>();
+
+/** The file's questions with their verdicts, when preflight is on for this analysis. */
+export function preflightOf(ctx: RuleContext): { all: Entry[]; byOp: Map<Operation, Entry> } {
+  const facts = ctx.facts;
+  if (!facts?.db || !facts.preflight) return { all: [], byOp: new Map() };
+  let known = cache.get(ctx.result);
+  if (!known) {
+    const p = facts.preflight;
+    const options = { limit: p.limit, examples: p.examples, serverVersionNum: p.serverVersionNum };
+    const all = questionsFor({ text: ctx.text, index: ctx.index, result: ctx.result, db: facts.db, options }).map((question) => ({ question, result: verdictOf(question, p) }));
+    known = { all, byOp: new Map(all.map((e) => [e.question.op, e])) };
+    cache.set(ctx.result, known);
+  }
+  return known;
+}
+
+export function withPreflight(f: Finding, op: Operation | undefined, ctx: RuleContext): void {
+  if (!op) return;
+  const found = preflightOf(ctx).byOp.get(op);
+  if (!found?.result) return;
+  f.preflight = found.result;
+  // The rule's own message is the verdict already.
+  if (f.rule !== PREFLIGHT_RULE) f.message = `${f.message} Live data: ${found.result.summary}.`;
+}
+
+/** Queries this analysis wants answered (the caller runs them and analyses the file again). */
+export function pendingQueries(ctx: RuleContext): string[] {
+  return preflightOf(ctx).all.flatMap((e) => (e.result === undefined && e.question.query !== undefined ? [e.question.query] : []));
+}

@@ -1,0 +1,169 @@
+// The questions a file's forward operations ask of today's data, built once per analysed file. Each is
+// a query and the words for its answer; the answers come from PreflightFacts (the CLI or the language
+// server runs the queries between two analysis passes, as it does for the exact row counts).
+
+import { quoteIdent } from '../db/catalog';
+import { findTable, type SchemaSnapshot, type TableInfo } from '../db/schemaSource';
+import { isDownPhase, type FrontendResult, type Operation } from '../ops';
+import type { LineIndex } from '../text';
+import { castTest } from './casts';
+import { printExpression, type Printed } from './expr';
+import { duplicateGroups, orphans, rowsWhere, type QueryOptions } from './queries';
+import { parseCondition, shapeOf, type KeyPart, type Shape } from './shape';
+
+export interface Question {
+  op: Operation;
+  /** The query to run; undefined when the operation is not checked (see `why`). */
+  query?: string;
+  why?: string;
+  /** "7 rows of projects.owner_email are NULL" for a count n (as text), or the all-clear sentence for 0. */
+  describe(n: string | 0): string;
+  /** The column(s) of the table's primary key, naming the examples. */
+  keyName?: string;
+  /** NOT VALID: offending rows stay in the table instead of failing the migration. */
+  notValid?: boolean;
+  /** An UPDATE or DELETE on the same table runs earlier in the same phase and may fix the data first. */
+  fixedBy?: { what: string; line: number };
+}
+
+export interface QuestionContext {
+  text: string;
+  index: LineIndex;
+  result: FrontendResult;
+  db: SchemaSnapshot;
+  options: QueryOptions & { serverVersionNum?: number };
+}
+
+const cache = new WeakMap<FrontendResult, Question[]>();
+
+export function questionsFor(ctx: QuestionContext): Question[] {
+  let questions = cache.get(ctx.result);
+  if (!questions) {
+    questions = build(ctx);
+    cache.set(ctx.result, questions);
+  }
+  return questions;
+}
+
+const tableKey = (op: Operation, table: string) => `${op.phase}\u0000${(op.schema ?? '').toLowerCase()}\u0000${table.toLowerCase()}`;
+
+function build(ctx: QuestionContext): Question[] {
+  // One pass to index what could change a table's data or make it new, so each question looks up in O(1).
+  const created = new Map<string, number>();
+  const fixers = new Map<string, Operation>();
+  const nth = new Map<string, number>();
+  const questions: Question[] = [];
+  for (const op of ctx.result.ops) {
+    if (isDownPhase(op.phase) || !op.table) continue;
+    const key = tableKey(op, op.table);
+    if (op.kind === 'create-table' && !op.details.ifExists && !created.has(key)) created.set(key, op.range.start);
+    // The nearest one before each operation: ops come in file order.
+    if (op.kind === 'update-rows' || op.kind === 'delete-rows') fixers.set(key, op);
+    const slot = `${op.range.start}:${op.kind}:${op.details.constraintType ?? ''}`;
+    const n = nth.get(slot) ?? 0;
+    nth.set(slot, n + 1);
+    if ((created.get(key) ?? Infinity) < op.range.start) continue;
+    const shape = shapeOf(op, ctx.text, n);
+    const table = shape && findTable(ctx.db, { schema: op.schema, name: op.table });
+    if (!shape || !table) continue;
+    const q = ask(shape, op, table, ctx);
+    if (!q) continue;
+    const fixer = fixers.get(key);
+    if (fixer && fixer.range.start < op.range.start) q.fixedBy = { what: fixer.kind === 'delete-rows' ? 'DELETE' : 'UPDATE', line: ctx.index.position(fixer.range.start).line + 1 };
+    if (table.primaryKey.length > 0) q.keyName = table.primaryKey.join(', ');
+    questions.push(q);
+  }
+  return questions;
+}
+
+const plural = (n: string | 0, one: string, many: string) => (n === '1' ? one : many);
+
+function ask(shape: Shape, op: Operation, t: TableInfo, ctx: QuestionContext): Question | undefined {
+  const o = ctx.options;
+  const columns = new Set(t.columns.map((c) => c.name));
+  const name = t.schema === ctx.db.defaultSchema ? t.name : `${t.schema}.${t.name}`;
+  switch (shape.kind) {
+    case 'none':
+      return { op, why: shape.why, describe: () => '' };
+    case 'not-null': {
+      const col = t.columns.find((c) => c.name === shape.column);
+      if (!col || !col.nullable) return undefined;
+      const subject = `${name}.${col.name}`;
+      return {
+        op,
+        query: rowsWhere(t, `${quoteIdent(col.name)} IS NULL`, o),
+        describe: (n) => (n === 0 ? `no row of ${subject} is NULL` : `${n} ${plural(n, 'row', 'rows')} of ${subject} ${plural(n, 'is', 'are')} NULL`),
+      };
+    }
+    case 'unique': {
+      const keys = shape.keys.map((k) => keyPart(k, columns));
+      const refused = keys.find((k) => k.why !== undefined);
+      if (refused) return refused.why === NEW_COLUMN ? undefined : { op, why: refused.why!, describe: () => '' };
+      const where = shape.where !== undefined || shape.whereText !== undefined ? condition(shape.where, shape.whereText, columns) : undefined;
+      if (where?.why !== undefined) return { op, why: where.why, describe: () => '' };
+      const sqlKeys = keys.map((k) => k.sql!);
+      const label = `(${keys.map((k) => k.label).join(', ')})`;
+      return {
+        op,
+        query: duplicateGroups(t, sqlKeys, where?.sql, o),
+        describe: (n) => (n === 0 ? `no two rows of ${name} share ${label}` : `${n} ${plural(n, 'group', 'groups')} of rows in ${name} share ${label}`),
+      };
+    }
+    case 'foreign-key': {
+      const parent = findTable(ctx.db, { schema: shape.ref.schema, name: shape.ref.table });
+      if (!parent) return { op, why: `${shape.ref.table} is not in the database yet`, describe: () => '' };
+      if (!shape.columns.every((c) => columns.has(c)) || shape.columns.length !== shape.ref.columns.length) return undefined;
+      const target = `${parent.name}.${shape.ref.columns.join(', ')}`;
+      const subject = `${name}.${shape.columns.join(', ')}`;
+      return {
+        op,
+        notValid: shape.notValid,
+        query: orphans(t, shape.columns, parent, shape.ref.columns, o),
+        describe: (n) => (n === 0 ? `every ${subject} matches a ${target}` : `${n} ${plural(n, 'row', 'rows')} of ${name} ${plural(n, 'has', 'have')} a ${shape.columns.join(', ')} with no matching ${target}`),
+      };
+    }
+    case 'check': {
+      const printed = condition(shape.tree, shape.text, columns);
+      const check = op.details.constraintName ? `CHECK ${op.details.constraintName}` : 'the CHECK';
+      if (printed.why !== undefined) return { op, why: printed.why, describe: () => '' };
+      return {
+        op,
+        notValid: shape.notValid,
+        // A CHECK passes on NULL: only a condition that is false breaks it.
+        query: rowsWhere(t, `(${printed.sql}) IS FALSE`, o),
+        describe: (n) => (n === 0 ? `every row of ${name} passes ${check}` : `${n} ${plural(n, 'row', 'rows')} of ${name} ${plural(n, 'fails', 'fail')} ${check}`),
+      };
+    }
+    case 'type': {
+      const col = t.columns.find((c) => c.name === shape.column);
+      if (!col) return undefined;
+      const test = castTest(col.name, col.type, shape.newType, o.serverVersionNum);
+      if ('why' in test) return { op, why: test.why, describe: () => '' };
+      const subject = `${name}.${col.name}`;
+      return {
+        op,
+        // NULL fits every type; each test is written for a value that is there.
+        query: rowsWhere(t, `${quoteIdent(col.name)} IS NOT NULL AND (${test.condition})`, o),
+        describe: (n) => {
+          if (n === 0) return `every value of ${subject} fits ${shape.newType}`;
+          const verb = test.verb === 'be' ? plural(n, 'is', 'are') : plural(n, 'has', 'have');
+          return `${n} ${plural(n, 'value', 'values')} of ${subject} ${verb} ${test.what}`;
+        },
+      };
+    }
+  }
+}
+
+const NEW_COLUMN = 'a column this migration adds';
+
+function keyPart(k: KeyPart, columns: ReadonlySet<string>): { sql?: string; label?: string; why?: string } {
+  if ('column' in k) return columns.has(k.column) ? { sql: quoteIdent(k.column), label: k.column } : { why: NEW_COLUMN };
+  const printed = printExpression(k.tree, columns);
+  return printed.why !== undefined ? { why: printed.why } : { sql: printed.sql, label: printed.sql.replace(/pg_catalog\./g, '').replace(/"/g, '') };
+}
+
+/** A condition given as a parse tree (SQL) or as text (Alembic), printed for the query or refused. */
+function condition(tree: unknown, text: string | undefined, columns: ReadonlySet<string>): Printed {
+  const parsed = tree !== undefined ? { tree } : parseCondition(text ?? '');
+  return 'tree' in parsed ? printExpression(parsed.tree, columns) : { why: parsed.why };
+}

@@ -1,0 +1,24 @@
+// A question and its answer become a verdict in words: "will fail: 7 rows of projects.owner_email are
+// NULL (e.g. id 3, 9, 12)", "safe on today's data: ...", "unknown (timed out after 5 s)".
+
+import type { Question } from './questions';
+import type { PreflightFacts, PreflightResult } from './types';
+
+/** undefined until the question was answered (the first of the two analysis passes). */
+export function verdictOf(q: Question, facts: PreflightFacts): PreflightResult | undefined {
+  if (q.why !== undefined) return { verdict: 'not-checked', sampled: false, summary: `not checked: ${q.why}` };
+  const answer = facts.answers[q.query!];
+  if (!answer) return undefined;
+  const base = { query: q.query!, sampled: false as const };
+  if (answer.unknown !== undefined || answer.rows === undefined) return { ...base, verdict: 'unknown', summary: `unknown (${answer.unknown ?? 'no answer'})` };
+  if (answer.rows === 0) return { ...base, verdict: 'safe', rows: 0, summary: `safe on today's data: ${q.describe(0)}` };
+  const count = answer.capped ? `over ${answer.rows.toLocaleString('en-US')}` : answer.rows.toLocaleString('en-US');
+  const examples = answer.examples && answer.examples.length > 0 && q.keyName ? ` (e.g. ${q.keyName} ${answer.examples.join(', ')})` : '';
+  const found = `${q.describe(count)}${examples}`;
+  const result = { ...base, rows: answer.rows, ...(answer.capped ? { capped: true } : {}), ...(answer.examples?.length ? { examples: answer.examples } : {}) };
+  if (q.fixedBy) {
+    return { ...result, verdict: 'before-fix', summary: `${found} today; the ${q.fixedBy.what} on line ${q.fixedBy.line} runs first, so this reflects the data before that step` };
+  }
+  if (q.notValid) return { ...result, verdict: 'unchecked-rows', summary: `${found}; NOT VALID leaves them unchecked, and VALIDATE CONSTRAINT will fail until they are fixed` };
+  return { ...result, verdict: 'will-fail', summary: `will fail: ${found}` };
+}

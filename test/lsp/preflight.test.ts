@@ -1,0 +1,47 @@
+// Preflight in the language server, on a copy of the incident seeded into an embedded PostgreSQL: the
+// first diagnostics come without waiting for the database, then preflight runs in the background and
+// the re-published diagnostics and the hover carry the verdicts and the query.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileUri, LspClient } from './client';
+
+const INCIDENT = path.join(__dirname, '..', '..', 'examples', 'incident');
+const REL = 'migrations/versions/0003_require_display_name_and_unique_slug.py';
+let client: LspClient;
+let dir: string;
+let uri: string;
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-lsp-preflight-'));
+  fs.cpSync(INCIDENT, dir, { recursive: true });
+  uri = fileUri(path.join(dir, REL));
+  client = await LspClient.start({ folders: [dir], database: { embeddedSeed: path.join(dir, 'seed.sql') } });
+  client.open(uri, fs.readFileSync(path.join(dir, REL), 'utf8'));
+});
+
+after(async () => {
+  await client?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('diagnostics come first without the database; preflight then adds fails-on-current-data, and the hover shows the verdict and the query', async () => {
+  const first = await client.diagnostics(uri);
+  assert.ok(first.some((d) => d.code === 'set-not-null'));
+  assert.ok(first.every((d) => d.code !== 'fails-on-current-data'), 'the first answer does not wait for the database');
+  const deadline = Date.now() + 60_000;
+  let failing: Array<{ message: string; range: { start: { line: number } } }> = [];
+  while (failing.length < 2 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    failing = (await client.diagnostics(uri)).filter((d) => d.code === 'fails-on-current-data');
+  }
+  assert.deepEqual(failing.map((d) => [d.range.start.line, d.message.split(', so ')[0]]), [
+    [16, "Fails on today's data: 4 rows of users.display_name are NULL (e.g. id 6, 12, 18, 24)"],
+    [17, "Fails on today's data: 3 groups of rows in projects share (slug) (e.g. id 1, 101, 2, 102, 3)"],
+  ]);
+  const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 16, character: 10 } });
+  assert.match(hover.contents.value, /\*\*Live data:\*\* will fail: 4 rows of users\.display_name are NULL/);
+  assert.match(hover.contents.value, /```sql\nSELECT count\(\*\)::int AS rows, \(array_agg\(k\)\)\[1:5\] AS examples FROM \(SELECT "id"::text AS k FROM "public"\."users" WHERE "display_name" IS NULL LIMIT 100001\) AS hits\n```/);
+});

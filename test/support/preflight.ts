@@ -1,0 +1,101 @@
+// Shared by the preflight tests on PGlite and on PostgreSQL 15: the CLI run in-process on a migration,
+// and its findings reduced to "line rule: verdict | summary" lines that read like the output.
+
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../server/src/cli/main';
+import { analyzeText, initAnalyzer } from '../../server/src/core/analyze';
+import { PgliteSchemaSource } from '../../server/src/core/db/pglite';
+import type { ProjectFacts } from '../../server/src/core/facts';
+import { answerQueries } from '../../server/src/core/preflight/run';
+
+export const REPO = path.join(__dirname, '..', '..');
+export const FIXTURES = path.join(REPO, 'test', 'fixtures', 'preflight');
+export const PREFLIGHT_SEED = path.join(FIXTURES, 'seed.sql');
+
+export interface JsonFinding {
+  line: number;
+  rule: string;
+  severity: string;
+  message: string;
+  preflight?: { verdict: string; summary: string; rows: number | null; capped: boolean; examples: string[]; query: string | null; sampled: boolean };
+}
+
+export async function checkJson(args: string[]): Promise<{ code: number; findings: JsonFinding[]; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(['check', ...args, '--format', 'json'], { cwd: REPO, stdout: (s) => (out += s), stderr: (s) => (err += s), isTty: false, env: {} });
+  return { code, findings: out ? (JSON.parse(out) as { findings: JsonFinding[] }).findings : [], err };
+}
+
+/** One line per operation that preflight asked about: `12: will-fail | will fail: ...`. */
+export function verdictLines(findings: JsonFinding[]): string[] {
+  const byLine = new Map<number, string>();
+  for (const f of findings) if (f.preflight) byLine.set(f.line, `${f.line}: ${f.preflight.verdict} | ${f.preflight.summary}`);
+  return [...byLine.values()];
+}
+
+/** Lines that carry a fails-on-current-data error. */
+export function failingLines(findings: JsonFinding[]): number[] {
+  return findings.filter((f) => f.rule === 'fails-on-current-data' && f.severity === 'error').map((f) => f.line);
+}
+
+/** A migration file of its own in a temporary directory. */
+export function migrationFile(name: string, text: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mg-preflight-')), name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+/** Verdicts on `dirty` (each fails) and on `clean` (each is safe) that hold on any server. */
+export const COMMON_VERDICTS = [
+  '2: will-fail | will fail: 2 rows of dirty.nick are NULL (e.g. id 2, 3)',
+  '3: will-fail | will fail: 2 groups of rows in dirty share (lower(email)) (e.g. id 1, 2, 3, 4)',
+  '4: safe | safe on today\'s data: no two rows of dirty share (code)',
+  '5: will-fail | will fail: 1 row of dirty has a parent_id with no matching parents.id (e.g. id 2)',
+  '6: will-fail | will fail: 1 row of dirty fails CHECK dirty_qty (e.g. id 2)',
+  '7: will-fail | will fail: 1 value of dirty.label is longer than 10 characters (e.g. id 2)',
+  '8: will-fail | will fail: 1 value of dirty.num is not valid as integer (e.g. id 2)',
+  '9: will-fail | will fail: 1 value of dirty.big is outside the integer range (e.g. id 2)',
+  '10: will-fail | will fail: 1 value of dirty.amount has more than 4 digits before the decimal point (e.g. id 2)',
+  '11: will-fail | will fail: 1 value of dirty.ref is not valid as uuid (e.g. id 2)',
+  '13: safe | safe on today\'s data: no row of clean.nick is NULL',
+  '14: safe | safe on today\'s data: no two rows of clean share (lower(email))',
+  '15: safe | safe on today\'s data: no two rows of clean share (code)',
+  '16: safe | safe on today\'s data: every clean.parent_id matches a parents.id',
+  '17: safe | safe on today\'s data: every row of clean passes CHECK clean_qty',
+  '18: safe | safe on today\'s data: every value of clean.label fits varchar(10)',
+  '19: safe | safe on today\'s data: every value of clean.num fits integer',
+  '20: safe | safe on today\'s data: every value of clean.big fits integer',
+  '21: safe | safe on today\'s data: every value of clean.amount fits numeric(6,2)',
+  '22: safe | safe on today\'s data: every value of clean.ref fits uuid',
+];
+
+/**
+ * What test/fixtures/rules/fails-on-current-data/facts.json must hold: the preflight seed's schema and
+ * the answers PGlite gives to every query the fixtures ask, so the fixture runner needs no database.
+ */
+export async function ruleFixtureFacts(): Promise<ProjectFacts> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const lite = await PGlite.create();
+  try {
+    await lite.exec(fs.readFileSync(PREFLIGHT_SEED, 'utf8'));
+    const source = await PgliteSchemaSource.wrap(lite);
+    const db = await source.read();
+    // Only what the rules read: a fixed source, time and server version keep the file stable.
+    const facts: ProjectFacts = {
+      db: { ...db, source: 'preflight seed', takenAt: '2026-12-01T00:00:00.000Z', serverVersion: '15.0' },
+      preflight: { answers: {}, examples: true, limit: 100_000, serverVersionNum: 150000 },
+    };
+    const dir = path.join(REPO, 'test', 'fixtures', 'rules', 'fails-on-current-data');
+    await initAnalyzer();
+    for (const name of fs.readdirSync(dir).filter((f) => /^(?:bad|ok)-.*\.(?:py|sql)$/.test(f)).sort()) {
+      const report = analyzeText(`fails-on-current-data/${name}`, fs.readFileSync(path.join(dir, name), 'utf8'), { facts });
+      await answerQueries(source, report.preflightQueries ?? [], facts.preflight!, { deadline: Infinity, totalMs: Infinity });
+    }
+    return facts;
+  } finally {
+    await lite.close();
+  }
+}
