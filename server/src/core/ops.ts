@@ -38,6 +38,8 @@ export type OpKind =
 export interface GuardInfo {
   kind: 'emptiness-check' | 'backup' | 'archive-rename';
   range: Range;
+  /** A backup that is `UPDATE t SET <copiedInto> = <column>`: the values live on in another column of the table. */
+  copiedInto?: string;
 }
 
 /** A column as a CREATE TABLE defines it (used to replay a table's columns across migrations). */
@@ -49,6 +51,8 @@ export interface ColumnInfo {
 
 export interface OpDetails {
   ifExists?: boolean;
+  /** drop-table IF EXISTS of a table that the earlier migrations (known) and this file never leave in place. */
+  notCreated?: boolean;
   cascade?: boolean;
   /** rename-table / rename-column: the new name. */
   newName?: string;

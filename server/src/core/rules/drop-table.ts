@@ -1,6 +1,6 @@
 import type { OpDetails } from '../ops';
 import type { Rule } from './types';
-import { autogenNote, dynamicNote, guardedSeverity, hit, newInThisPhase, opsOf, protection, qualified, undoesOwnUpgrade } from './util';
+import { autogenNote, dropsNothing, dynamicNote, guardedSeverity, hit, newInThisPhase, opsOf, protection, qualified, undoesOwnUpgrade } from './util';
 
 export const dropTable: Rule = {
   id: 'drop-table',
@@ -15,6 +15,10 @@ export const dropTable: Rule = {
     return opsOf(ctx, 'drop-table').filter((op) => !undoesOwnUpgrade(ctx, op) && !newInThisPhase(ctx, op)).map((op) => {
       const rebuild = op.details.rebuild;
       if (rebuild) return hit(op, rebuildMessage(rebuild), { severity: rebuild.columnsKnown ? 'info' : 'warning' });
+      if (dropsNothing(ctx, op)) {
+        const where = ctx.facts?.db ? ' and the database does not have it' : '';
+        return hit(op, `No earlier migration creates ${qualified(op)}${where}, so DROP ... IF EXISTS finds nothing to drop here.`, { severity: 'info' });
+      }
       return hit(op, `Drops ${op.table ? `table ${qualified(op)}` : qualified(op)} and every row in it.${autogenNote(op)}${dynamicNote(op)}${protection(ctx, op, 'drop-table')}`, guardedSeverity(op));
     });
   },
