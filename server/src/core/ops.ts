@@ -96,6 +96,11 @@ export interface OpDetails {
   typeName?: string;
   /** dynamic-sql: why the SQL cannot be read statically. */
   reason?: string;
+  /**
+   * Where the operation runs in the file's order when that is not where it is written: the RunPython
+   * entry of `operations` whose function (defined above the list) holds it.
+   */
+  ranAt?: number;
   /** The SQL text of the statement, for SQL-backed operations. */
   sql?: string;
   /** The file runs this statement inside a transaction (Alembic's default, most SQL runners). */

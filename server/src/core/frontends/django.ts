@@ -228,12 +228,13 @@ class DjangoWalker {
       state,
       scope: this.module.scope,
       functions: this.module.functions,
-      add: (draft) => this.add(draft, phase, 'django-op', noReverse),
-      sql: (node, at, scope) => this.sql(node, at, scope, phase, noReverse),
+      // The function is defined above `operations`, but runs where its RunPython stands in the list.
+      add: (draft) => this.add({ ...draft, details: { ...draft.details, ranAt: call.startIndex } }, phase, 'django-op', noReverse),
+      sql: (node, at, scope) => this.sql(node, at, scope, phase, noReverse, call.startIndex),
     });
   }
 
-  private sql(node: PyNode | undefined, call: PyNode, scope: Scope, phase: 'up' | 'down', noReverse?: 'RunSQL' | 'RunPython'): void {
+  private sql(node: PyNode | undefined, call: PyNode, scope: Scope, phase: 'up' | 'down', noReverse?: 'RunSQL' | 'RunPython', ranAt?: number): void {
     const sql = node ? stringValue(node, scope) : undefined;
     if (!sql) return;
     const result = pythonSqlOps(sql, call, {
@@ -246,6 +247,7 @@ class DjangoWalker {
     this.problems.push(...result.problems);
     for (const op of result.ops) {
       if (noReverse) op.details.noReverse = noReverse;
+      if (ranAt !== undefined) op.details.ranAt = ranAt;
       this.ops.push(op);
     }
   }

@@ -30,8 +30,13 @@ export function columnRef(op: Operation): string {
 export function createdEarlier(ctx: RuleContext, op: Operation): boolean {
   if (!op.table) return false;
   return ctx.result.ops.some(
-    (o) => o.kind === 'create-table' && !o.details.ifExists && o.table === op.table && o.phase === op.phase && o.range.start < op.range.start,
+    (o) => o.kind === 'create-table' && !o.details.ifExists && o.table === op.table && o.phase === op.phase && runsAt(o) < runsAt(op),
   );
+}
+
+/** Where an operation runs in the file's order (a RunPython function runs where its RunPython stands). */
+function runsAt(op: Operation): number {
+  return op.details.ranAt ?? op.range.start;
 }
 
 /**
@@ -44,7 +49,7 @@ export function newInThisPhase(ctx: RuleContext, op: Operation): boolean {
   const columns = op.kind === 'update-rows' ? (op.details.columns ?? []).map((c) => c.name) : op.column ? [op.column] : [];
   if (!op.table || columns.length === 0) return false;
   return columns.every((column) =>
-    ctx.result.ops.some((o) => o.kind === 'add-column' && o.table === op.table && o.column === column && o.phase === op.phase && o.range.start < op.range.start),
+    ctx.result.ops.some((o) => o.kind === 'add-column' && o.table === op.table && o.column === column && o.phase === op.phase && runsAt(o) < runsAt(op)),
   );
 }
 
