@@ -9,10 +9,10 @@ import { emptinessGuardTables, raisesInBody } from './pyGuards';
 import { coreDataChange, ormModelOf, ormQueryRows } from './alembicCore';
 import { CallFollower, type WalkState } from './alembicCalls';
 import { customDrop, HARMLESS_OPS, importsOf, INVOKED_OPS, isOrmSession, ormRowUpdates, unreadCode } from './alembicUnread';
-import { autogenBlocks, bind, boundNode, dropRepeatedOps, dynamicDraft, isClause, phaseInfo, receiverText, withItems, withoutParameters } from './alembicSyntax';
+import { autogenBlocks, bind, boundNode, dropRepeatedOps, dynamicDraft, isClause, loopBindings, phaseInfo, receiverText, withItems, withoutParameters } from './alembicSyntax';
 import { withPythonTree, type PyNode } from './pyNode';
 import { syntaxProblems } from './pySyntax';
-import { arg, attributeName, calleeName, keywordArg, literalItems, nameValue, positionalArgs, resolve, stringValue } from './pyValues';
+import { arg, attributeName, calleeName, keywordArg, nameValue, positionalArgs, resolve, stringValue } from './pyValues';
 import { pythonSqlOps } from './pySql';
 import { plainLiteralBounds } from './pyTokens';
 import { GUARDABLE, GuardBook } from './sql';
@@ -91,6 +91,8 @@ class AlembicWalker extends CallFollower {
         return this.walkIf(stmt, state);
       case 'for_statement':
         return this.walkFor(stmt, state);
+      case 'try_statement':
+        return this.walkTry(stmt, state);
       case 'function_definition':
       case 'class_definition':
       case 'decorated_definition': {
@@ -159,19 +161,36 @@ class AlembicWalker extends CallFollower {
     for (const alt of stmt.childrenForFieldName('alternative')) this.walkStatement(alt, state);
   }
 
+  /**
+   * `try: op.create_table(...) except ...: pass` is there because the table may exist already: what it
+   * creates is not new, as with IF NOT EXISTS, unless every handler raises again.
+   */
+  private walkTry(stmt: PyNode, state: WalkState): void {
+    const body = stmt.childForFieldName('body');
+    const before = this.ops.length;
+    if (body) this.walkBlock(body, state);
+    const handlers = stmt.namedChildren.filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
+    if (handlers.some((h) => h.descendantsOfType('raise_statement').length === 0)) {
+      for (const op of this.ops.slice(before)) if (op.kind === 'create-table' || op.kind === 'add-column') op.details.ifExists = true;
+    }
+    for (const child of stmt.namedChildren) if (isClause(child)) this.walkStatement(child, state);
+  }
+
   private walkFor(stmt: PyNode, state: WalkState): void {
     const left = stmt.childForFieldName('left');
     const right = stmt.childForFieldName('right');
     const body = stmt.childForFieldName('body');
     if (!body) return;
-    const items = right ? literalItems(right, state.scope) : undefined;
-    if (left?.type === 'identifier' && items && items.length > 0) {
-      for (const item of items) {
+    const iterations = left && right ? loopBindings(left, right, state.scope) : undefined;
+    if (iterations) {
+      for (const bindings of iterations) {
         const scope = new Map(state.scope);
-        scope.set(left.text, item);
+        for (const [name, value] of bindings) scope.set(name, value);
         this.walkBlock(body, { ...state, scope });
       }
     } else {
+      // What the loop runs over is evaluated: a call there runs, a function named there may be called.
+      if (right) this.visitExpression(right, state);
       const scope = new Map(state.scope);
       if (left?.type === 'identifier') scope.delete(left.text);
       const rows = left?.type === 'identifier' && right ? ormQueryRows(right, state.scope) : undefined;

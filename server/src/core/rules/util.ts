@@ -42,14 +42,14 @@ function runsAt(op: Operation): number {
 /**
  * Data that did not exist before this phase ran cannot be lost by it: a table created, or a column added,
  * earlier in the same phase (a squashed migration that creates a table and later drops it, a backfill of
- * a column added just before).
+ * a column added just before). IF NOT EXISTS, or a create whose failure an `except` swallows, proves nothing.
  */
 export function newInThisPhase(ctx: RuleContext, op: Operation): boolean {
   if (createdEarlier(ctx, op)) return true;
   const columns = op.kind === 'update-rows' ? (op.details.columns ?? []).map((c) => c.name) : op.column ? [op.column] : [];
   if (!op.table || columns.length === 0) return false;
   return columns.every((column) =>
-    ctx.result.ops.some((o) => o.kind === 'add-column' && o.table === op.table && o.column === column && o.phase === op.phase && runsAt(o) < runsAt(op)),
+    ctx.result.ops.some((o) => o.kind === 'add-column' && !o.details.ifExists && o.table === op.table && o.column === column && o.phase === op.phase && runsAt(o) < runsAt(op)),
   );
 }
 
