@@ -102,6 +102,16 @@ export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<
     const def = nested.get(call.childForFieldName('function')?.text ?? '');
     if (def) for (const [name, node] of argumentsOf(def, call)) bind(name, { node, loop: false });
   }
+  // A call read once per item of a loop around it reports each table once (the loop may not vary the model).
+  const reported = new Set<string>();
+  const once: RunPythonContext = {
+    ...ctx,
+    add: (draft) => {
+      const key = `${draft.range?.start}\0${draft.kind}\0${draft.table ?? ''}\0${draft.details.hasWhere}`;
+      if (!reported.has(key)) ctx.add(draft);
+      reported.add(key);
+    },
+  };
   for (const call of body.descendantsOfType('call')) {
     const callee = call.childForFieldName('function');
     if (callee && /^(?:(?:django\.core\.)?management\.)?call_command$/.test(callee.text)) {
@@ -127,9 +137,12 @@ export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<
     const object = callee.childForFieldName('object') ?? undefined;
     const args = positionalArgs(call);
     if (method === 'delete' && args.length === 0 && !call.childForFieldName('arguments')?.namedChildren.length) {
-      ormChange('delete-rows', call, object, locals, ctx, body, params);
+      for (const each of modelLoopLocals(call, body, locals, scope)) ormChange('delete-rows', call, object, each, once, body, params);
     } else if (method === 'update' && args.length === 0 && call.childForFieldName('arguments')?.namedChildren.length) {
-      ormChange('update-rows', call, object, locals, ctx, body, params);
+      for (const each of modelLoopLocals(call, body, locals, scope)) ormChange('update-rows', call, object, each, once, body, params);
+    } else if (method === 'raw' && object && chainOf(object, locals, params).methods.some((m) => MANAGERS.has(m))) {
+      // `Order.objects.raw("DELETE ... RETURNING id")`: raw() runs whatever SQL it is given.
+      for (const each of loopScopes(call, body, scope)) ctx.sql(args[0] ?? keywordArg(call, 'raw_query'), call, each);
     } else if ((method === 'execute' || method === 'executemany') && object && (SQL_RECEIVER.test(object.text) || cursors.has(object.text) || isEditor(object))) {
       for (const each of loopScopes(call, body, scope)) ctx.sql(args[0] ?? keywordArg(call, 'sql'), call, each);
     } else if (method && SCHEMA_EDITOR_DROPS.has(method) && object && isEditor(object)) {
@@ -152,6 +165,22 @@ function loopScopes(call: PyNode, body: PyNode, scope: Map<string, PyNode | PySt
     return target?.type === 'identifier' && literal ? items.map((i) => new Map([...scope, [target.text, i]])) : [scope];
   }
   return [scope];
+}
+
+/**
+ * `for model in [Account, Order]: model.objects.all().delete()`: when a loop around the call runs over
+ * a written-out list, the call is read once per item, with the loop's name bound to that item.
+ */
+function modelLoopLocals(call: PyNode, body: PyNode, locals: Locals, scope: Scope): Locals[] {
+  for (let p = call.parent; p && p.id !== body.id; p = p.parent) {
+    if (p.type !== 'for_statement') continue;
+    const target = p.childForFieldName('left');
+    const values = p.childForFieldName('right');
+    const items = values ? writtenElements(values, scope) : undefined;
+    if (target?.type !== 'identifier' || !items || items.length === 0 || items.length > 50) continue;
+    return items.map((item) => new Map(locals).set(target.text, [{ node: item, loop: false }]));
+  }
+  return [locals];
 }
 
 // The schema editor's own methods that destroy a table or a column: `schema_editor.delete_model(Order)`.
