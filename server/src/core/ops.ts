@@ -66,6 +66,8 @@ export interface OpDetails {
   previousUnknown?: boolean;
   /** alter-column to NOT NULL: existing NULLs are first set to the default (Django does this when the field has one). */
   fillsNulls?: boolean;
+  /** update-rows without WHERE: columns set to the value of another column of the row (`SET into = from`). */
+  columnCopies?: Array<{ from: string; into: string }>;
   /** create-table: the columns it defines, when they are listed; update-rows: the columns it sets. */
   columns?: ColumnInfo[];
   /**
