@@ -112,6 +112,10 @@ export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<
       reported.add(key);
     },
   };
+  // `for o in Order.objects.all(): o.note = ""; o.save()`: the loop rewrites the column in every row it visits.
+  for (const loop of body.descendantsOfType('for_statement')) {
+    for (const s of savedAssignments(loop)) ormChange('update-rows', s.assignment, s.row, locals, once, body, params, [s.column]);
+  }
   for (const call of body.descendantsOfType('call')) {
     const callee = call.childForFieldName('function');
     if (callee && /^(?:(?:django\.core\.)?management\.)?call_command$/.test(callee.text)) {
@@ -302,7 +306,33 @@ function modelOf(call: PyNode): { model?: string; app?: string } {
   return {};
 }
 
-function ormChange(kind: 'delete-rows' | 'update-rows', call: PyNode, object: PyNode | undefined, locals: Locals, ctx: RunPythonContext, body: PyNode, params: Set<string>): void {
+/** `row.col = value` statements of a loop's body that also calls `row.save()` (a plain assignment writes nothing). */
+function savedAssignments(loop: PyNode): Array<{ assignment: PyNode; row: PyNode; column: string }> {
+  const left = loop.childForFieldName('left');
+  const body = loop.childForFieldName('body');
+  if (left?.type !== 'identifier' || !body) return [];
+  if (!body.descendantsOfType('call').some((c) => c.childForFieldName('function')?.text === `${left.text}.save`)) return [];
+  return body.namedChildren.flatMap((stmt) => {
+    const expr = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+    const target = expr?.type === 'assignment' || expr?.type === 'augmented_assignment' ? expr.childForFieldName('left') : undefined;
+    const row = target?.type === 'attribute' ? target.childForFieldName('object') : undefined;
+    const column = target?.childForFieldName('attribute')?.text;
+    // `o.col = o.col` changes nothing.
+    if (!expr || !row || row.text !== left.text || !column || expr.childForFieldName('right')?.text === target?.text) return [];
+    return [{ assignment: expr, row, column }];
+  });
+}
+
+function ormChange(
+  kind: 'delete-rows' | 'update-rows',
+  call: PyNode,
+  object: PyNode | undefined,
+  locals: Locals,
+  ctx: RunPythonContext,
+  body: PyNode,
+  params: Set<string>,
+  columns: string[] = keywordNames(call),
+): void {
   const chain = chainOf(object, locals, params);
   const viaManager = chain.methods.some((m) => MANAGERS.has(m)) || (/^[A-Z]/.test(chain.model ?? '') && chain.methods.some((m) => QUERYSET.has(m)));
   // A model from get_model (named or not), a manager on a model passed in as a parameter, or a manager or
@@ -318,7 +348,7 @@ function ormChange(kind: 'delete-rows' | 'update-rows', call: PyNode, object: Py
   const table = related ? undefined : tableOf(chain, ctx);
   const range: Range = { start: call.startIndex, end: call.endIndex };
   const details: OpDetails = { hasWhere: filtered };
-  if (kind === 'update-rows') details.columns = keywordNames(call).map((name) => ({ name }));
+  if (kind === 'update-rows') details.columns = columns.map((name) => ({ name }));
   ctx.add({ kind, ...(table ? { table } : {}), range, details });
 }
 
