@@ -158,13 +158,16 @@ export class GuardBook {
     else this.byTable.set(ref.table, [entry]);
   }
 
-  /** A schema-less name matches any schema: which one it means depends on search_path at run time. */
+  /**
+   * A schema-less name matches any schema: which one it means depends on search_path at run time. A copy
+   * into another column of the same table protects that column's drop only, never the table's rows.
+   */
   find(schema: string | undefined, table: string, column?: string): GuardInfo | undefined {
     const entries = this.byTable.get(table) ?? [];
     return entries.find(
       (e) =>
         (e.schema === undefined || schema === undefined || e.schema === schema) &&
-        (column === undefined || !e.columns || e.columns.has(column.toLowerCase())),
+        (column === undefined ? !e.guard.copiedInto : !e.columns || e.columns.has(column.toLowerCase())),
     )?.guard;
   }
 }
