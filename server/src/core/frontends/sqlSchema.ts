@@ -21,9 +21,16 @@ export interface History {
   tables?: () => Tables;
 }
 
+/** Not a table name (none holds a NUL): marks a fold that went through SQL built at run time, which may have created any table. */
+const UNREADABLE = '\0unreadable';
+
 export function foldOps(ops: Iterable<Operation>, start?: Tables): Tables {
   const tables: Tables = start ?? new Map();
-  for (const op of ops) if (!isDownPhase(op.phase) && op.table) applyOp(tables, op, op.table.toLowerCase());
+  for (const op of ops) {
+    if (isDownPhase(op.phase)) continue;
+    if (op.kind === 'dynamic-sql' || op.dynamic) tables.set(UNREADABLE, null);
+    if (op.table) applyOp(tables, op, op.table.toLowerCase());
+  }
   return tables;
 }
 
@@ -82,8 +89,6 @@ export class SchemaBook {
   /** The tables after the history and the first `presentUpTo` operations of this file. */
   private present?: Tables;
   private presentUpTo = 0;
-  /** Earlier migrations exist and every statement in them was read. */
-  private historyReadable?: boolean;
 
   /** `history` returns the operations of earlier migrations; it is only called when this file alone cannot answer. */
   constructor(private readonly history: History = () => []) {}
@@ -116,14 +121,13 @@ export class SchemaBook {
    */
   lacks(table: string): boolean {
     this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
-    // SQL built at run time in an earlier migration may have created any table.
-    this.historyReadable ??= this.historyTables.size > 0 && !this.history().some((op) => op.kind === 'dynamic-sql' || op.dynamic);
-    if (!this.historyReadable) return false;
+    if (this.historyTables.size === 0) return false;
     // Folded on from where the last question stopped, so a file of many drops is read once.
     this.present ??= copyTables(this.historyTables);
     foldOps(this.local.slice(this.presentUpTo), this.present);
     this.presentUpTo = this.local.length;
-    return !this.present.has(table.toLowerCase());
+    // SQL built at run time (before, or earlier in this file) may have created any table.
+    return !this.present.has(UNREADABLE) && !this.present.has(table.toLowerCase());
   }
 
   /** What a MODIFY/CHANGE really changes, judged against the column's previous definition. */
