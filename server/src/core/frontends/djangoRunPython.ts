@@ -349,7 +349,24 @@ function ormChange(
   const range: Range = { start: call.startIndex, end: call.endIndex };
   const details: OpDetails = { hasWhere: filtered };
   if (kind === 'update-rows') details.columns = columns.map((name) => ({ name }));
+  // `update(new=F("old"))` or `o.new = o.old; o.save()` on every row copies old into new.
+  const copies = kind === 'update-rows' && !filtered ? columns.flatMap((into) => copiedField(call, into)) : [];
+  if (copies.length > 0) details.columnCopies = copies;
   ctx.add({ kind, ...(table ? { table } : {}), range, details });
+}
+
+/** `update(into=F("old"))`, or the assignment `o.into = o.old`: the value of another field of the same row. */
+function copiedField(change: PyNode, into: string): Array<{ from: string; into: string }> {
+  if (change.type === 'assignment') {
+    const value = change.childForFieldName('right');
+    const row = change.childForFieldName('left')?.childForFieldName('object')?.text;
+    const from = value?.type === 'attribute' && value.childForFieldName('object')?.text === row ? value.childForFieldName('attribute')?.text : undefined;
+    return from ? [{ from, into }] : [];
+  }
+  const value = change.type === 'call' ? keywordArg(change, into) : undefined;
+  if (value?.type !== 'call' || calleeName(value) !== 'F') return [];
+  const from = nameValue(positionalArgs(value)[0], new Map());
+  return from && !from.includes('__') ? [{ from, into }] : [];
 }
 
 /** Deleting instances one by one under an `if` picks rows in Python, like a WHERE clause. */
