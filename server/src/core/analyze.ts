@@ -19,6 +19,7 @@ import { touchedTables } from './review/touched';
 import { RULES } from './rules';
 import type { Rule, RuleContext, RuleHit } from './rules/types';
 import { findSuppressions } from './suppressions';
+import { mergeSameOperation } from './merge';
 import { LineIndex } from './text';
 
 /**
@@ -190,10 +191,11 @@ function runRules(ctx: RuleContext): Finding[] {
     }
   }
   const used = acknowledge(findings, ctx.result.suppressions, ctx.index);
+  const merged = mergeSameOperation(findings);
   if (options.rules['unused-suppression'] !== 'off') {
     for (const s of ctx.result.suppressions) {
       if (used.has(s) || s.rules.length === 0) continue;
-      findings.push({
+      merged.push({
         rule: 'unused-suppression',
         severity: options.rules['unused-suppression'] ?? 'warning',
         range: s.range,
@@ -201,8 +203,9 @@ function runRules(ctx: RuleContext): Finding[] {
       });
     }
   }
-  markApplied(findings, ctx);
-  return findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
+  // After the merge, so an applied operation is one hint, whatever rules it was reported by.
+  markApplied(merged, ctx);
+  return merged.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
 }
 
 /** Analyses raw file content: decoding problems are reported as parse-error and the rest is still checked. */

@@ -89,7 +89,10 @@ function toResult({ path, finding, span }: LocatedFinding, ruleIndex: number) {
       },
     ],
     ...(finding.acknowledged ? { suppressions: [{ kind: 'inSource', justification: finding.acknowledged.reason }] } : {}),
-    ...(finding.preflight ? { properties: { preflight: preflightOutput(finding.preflight) } } : {}),
+    // SARIF has one ruleId per result; the rules merged into it stay visible to consumers in its properties.
+    ...(finding.preflight || finding.alsoRules
+      ? { properties: { ...(finding.preflight ? { preflight: preflightOutput(finding.preflight) } : {}), ...(finding.alsoRules ? { alsoRules: finding.alsoRules } : {}) } }
+      : {}),
   };
 }
 
