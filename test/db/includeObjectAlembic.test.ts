@@ -13,6 +13,7 @@ import { after, before, test } from 'node:test';
 import { preventUnmappedDrops } from '../../server/src/core/fixes/includeObject';
 import { initPythonParser } from '../../server/src/core/parse/python';
 import { startPostgres, type PgServer } from '../support/postgres';
+import { applyFix } from '../unit/fixes.helpers';
 
 // Debian's packages live in the system interpreter; a pyenv python3 on PATH would not see them.
 const PYTHON = '/usr/bin/python3';
@@ -97,9 +98,7 @@ test('autogenerate drops the three tables without a model before the env.py edit
   const result = preventUnmappedDrops(env);
   assert.equal(result.kind, 'edit', JSON.stringify(result));
   if (result.kind !== 'edit') return;
-  let edited = env;
-  for (const e of [...result.edits].sort((a, b) => b.range.start - a.range.start)) edited = edited.slice(0, e.range.start) + e.newText + edited.slice(e.range.end);
-  fs.writeFileSync(envPath, edited);
+  fs.writeFileSync(envPath, applyFix(env, result));
 
   const afterEdit = autogenerate();
   assert.deepEqual(droppedTables(afterEdit), [], afterEdit);

@@ -11,6 +11,7 @@ import { before, test } from 'node:test';
 import type { TextEdit } from '../../server/src/core/findings';
 import { hasUnmappedGuard, preventUnmappedDrops } from '../../server/src/core/fixes/includeObject';
 import { initPythonParser, parsePythonSource } from '../../server/src/core/parse/python';
+import { applyFix } from './fixes.helpers';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'envpy');
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
@@ -19,10 +20,8 @@ before(async () => {
   await initPythonParser();
 });
 
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.range.start - a.range.start)) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
-  return out;
+function applyEdits(text: string, edits: TextEdit[]): string {
+  return applyFix(text, { edits });
 }
 
 function fixed(name: string): string {
