@@ -119,3 +119,22 @@ test('the parity panel shows the four categories with counts, filters, and offer
   assert.match(html, /<li data-filter-text="legacy" hidden>/);
   assert.match(html, /data-category="unreachableModels"><summary>[^<]*<span class="count" data-count="0">0<\/span>/);
 });
+
+test("the parity panel offers to stop autogenerate's drops while env.py allows them, and its message is accepted", () => {
+  const parity = {
+    available: true as const,
+    project: 'incident',
+    source: 'pglite',
+    tablesWithoutModel: [],
+    modelsWithoutTable: [],
+    unreachableModels: [],
+    matched: [],
+    database: { state: 'ready' as const },
+    hints: ['migrations/env.py does not stop autogenerate from dropping tables <without> a model.'],
+    unmappedDropsPossible: true,
+  };
+  const html = view(sampleReview(), { parity });
+  assert.match(html, /<p class="detail">migrations\/env\.py does not stop autogenerate from dropping tables &lt;without&gt; a model\.<\/p><button type="button" id="prevent-unmapped-drops" data-action="prevent-unmapped-drops">.*Stop autogenerate from dropping tables without a model<\/button>/);
+  assert.doesNotMatch(view(sampleReview(), { parity: { ...parity, unmappedDropsPossible: false } }), /prevent-unmapped-drops/);
+  assert.deepEqual(parseToExtension({ type: 'preventUnmappedDrops', uri: 'file:///elsewhere' }), { type: 'preventUnmappedDrops' });
+});
