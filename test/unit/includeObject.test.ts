@@ -115,3 +115,17 @@ test('every result is Python that python3 compiles', { skip: spawnSync('python3'
     assert.equal(r.status, 0, `${name}: ${r.stderr}`);
   }
 });
+
+test('a new hook takes a name env.py does not bind yet', () => {
+  const text = 'from alembic import context\nfrom app.filters import include_object as include_object\n\n\ndef run():\n    context.configure(url="x")\n';
+  const result = preventUnmappedDrops(text);
+  assert.equal(result.kind, 'edit');
+  if (result.kind === 'edit') {
+    const out = applyEdits(text, result.edits);
+    assert.match(out, /def skip_tables_without_model\(object, name, type_, reflected, compare_to\):/);
+    assert.match(out, /context\.configure\(url="x", include_object=skip_tables_without_model\)/);
+  }
+  // A module imported from binds no name of its own.
+  const fromModule = preventUnmappedDrops(text.replace('from app.filters import include_object as include_object', 'from include_object import rules'));
+  assert.ok(fromModule.kind === 'edit' && fromModule.edits.some((e) => e.newText.includes('def include_object(')));
+});

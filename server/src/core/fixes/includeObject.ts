@@ -130,9 +130,10 @@ function configureCalls(root: PyNode): ConfigureCall[] {
 }
 
 function importedNames(stmt: PyNode): string[] {
+  const moduleStart = stmt.childForFieldName('module_name')?.startIndex;
   return stmt.namedChildren.flatMap((n) => {
     if (n.type === 'aliased_import') return [n.childForFieldName('alias')?.text ?? ''];
-    if (n.type === 'dotted_name' && n !== stmt.childForFieldName('module_name')) return [n.text.split('.')[0]];
+    if (n.type === 'dotted_name' && n.startIndex !== moduleStart) return [n.text.split('.')[0]];
     return [];
   });
 }
