@@ -2,9 +2,10 @@
 // generates package.json's contributes.commands, so each contributed command has exactly one factory.
 
 import * as vscode from 'vscode';
-import { GENERATE_MODEL_COMMAND, RESCAN_REQUEST, SHOW_RULE_DOCS_COMMAND, type FindingsSummary } from '../../server/src/protocol';
+import { GENERATE_MODEL_COMMAND, PREVENT_UNMAPPED_DROPS_COMMAND, RESCAN_REQUEST, SHOW_RULE_DOCS_COMMAND, type FindingsSummary } from '../../server/src/protocol';
 import type { CommandId } from './commandIds';
 import { generateModelCommand } from './generateModel';
+import { preventUnmappedDropsCommand } from './preventUnmappedDrops';
 import type { RuleDocs } from './ruleDocs';
 import { PASSWORD_SECRET, type Session } from './session';
 import { REVIEW_VIEW } from './sidebar/provider';
@@ -46,6 +47,9 @@ export const COMMANDS: Record<CommandId, Factory> = {
   },
   [GENERATE_MODEL_COMMAND]: (ctx) => async (arg) => {
     await generateModelCommand(ctx.session, arg);
+  },
+  [PREVENT_UNMAPPED_DROPS_COMMAND]: (ctx) => async (arg) => {
+    await preventUnmappedDropsCommand(ctx.session, arg);
   },
 };
 

@@ -124,6 +124,9 @@ root.addEventListener('click', (event) => {
     case 'sign-off':
       vscode.postMessage({ type: 'signOff', answers: answers() });
       break;
+    case 'prevent-unmapped-drops':
+      vscode.postMessage({ type: 'preventUnmappedDrops' });
+      break;
     case 'generate-model':
       vscode.postMessage({ type: 'generateModel', table: target.dataset.table ?? '', ...(target.dataset.schema ? { schema: target.dataset.schema } : {}) });
       break;

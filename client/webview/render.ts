@@ -186,7 +186,10 @@ function parity(p: ParityView | undefined, filter: string): string {
     return `<details class="category" data-category="${key}"${items.length > 0 && key !== 'matched' ? ' open' : ''}><summary>${esc(title)} <span class="count" data-count="${items.length}">${countText(shown, items.length)}</span></summary><ul>${body || '<li class="none">None</li>'}</ul></details>`;
   });
   const filterInput = `<input type="search" class="text" id="parity-filter" data-filter value="${esc(filter)}" placeholder="Filter tables and models" aria-label="Filter tables and models">`;
-  return `<section aria-labelledby="h-parity">${head}<p class="detail">${esc(p.project)} against ${esc(p.source)}</p>${filterInput}${sections.join('')}</section>`;
+  const prevent = p.unmappedDropsPossible
+    ? `<p class="detail">${esc(p.hints?.[0] ?? '')}</p><button type="button" id="prevent-unmapped-drops" data-action="prevent-unmapped-drops">${icon('shield')} Stop autogenerate from dropping tables without a model</button>`
+    : '';
+  return `<section aria-labelledby="h-parity">${head}<p class="detail">${esc(p.project)} against ${esc(p.source)}</p>${prevent}${filterInput}${sections.join('')}</section>`;
 }
 
 export function countText(shown: number, total: number): string {

@@ -271,6 +271,10 @@ export type ParityView =
       unreachableModels: Array<{ model: ParityViewModel; table?: ParityViewTable }>;
       matched: Array<{ table: ParityViewTable; models: ParityViewModel[] }>;
       database: DatabaseStatus;
+      /** What to change so the problems cannot come back, as `parity` prints them (env.py's include_object). */
+      hints?: string[];
+      /** env.py lets autogenerate drop tables without a model: offer PREVENT_UNMAPPED_DROPS_COMMAND. */
+      unmappedDropsPossible?: boolean;
     };
 
 /** Request, client -> server: a SQLAlchemy model for a live table, as a WorkspaceEdit. Answers EditResult. */
@@ -284,3 +288,16 @@ export interface GenerateModelParams {
 
 /** The client command the "Generate model" code action runs, with GenerateModelParams. */
 export const GENERATE_MODEL_COMMAND = 'migrationGuard.generateModel';
+
+/**
+ * Request, client -> server: Alembic's include_object hook in env.py, so autogenerate stops emitting drops
+ * for tables without a model (core/fixes/includeObject.ts). Answers EditResult.
+ */
+export const PREVENT_UNMAPPED_DROPS_REQUEST = 'migrationGuard/preventUnmappedDrops';
+export interface PreventUnmappedDropsParams {
+  /** A file of the project (a migration, env.py), to find its env.py. */
+  uri: string;
+}
+
+/** The client command the code action on drop-unmapped-table and the parity panel run, with PreventUnmappedDropsParams. */
+export const PREVENT_UNMAPPED_DROPS_COMMAND = 'migrationGuard.preventUnmappedDrops';

@@ -37,3 +37,37 @@ test('the extension entry point, activation and grammar are wired to files the b
     assert.ok(fs.existsSync(path.join(path.dirname(PACKAGE_JSON), grammar.path)), grammar.path);
   }
 });
+
+/** The .vscodeignore allowlist (`!pattern` lines, `*` within one path segment) lets `file` into the package. */
+function packaged(file: string): boolean {
+  const allow = fs.readFileSync(path.join(path.dirname(PACKAGE_JSON), '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!'));
+  return allow.some((l) => new RegExp(`^${l.slice(1).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(file));
+}
+
+test('the walkthrough: every step has a markdown page that exists and is packaged, and links only to commands that exist', () => {
+  const [walkthrough] = pkg.contributes.walkthroughs;
+  assert.deepEqual(walkthrough.steps.map((s: { id: string }) => s.id), ['openMigration', 'connectDatabase', 'reviewAndSignOff', 'preventDrops']);
+  const commands = new Set(pkg.contributes.commands.map((c: { command: string }) => c.command));
+  for (const step of walkthrough.steps) {
+    const page = step.media.markdown;
+    assert.ok(fs.existsSync(path.join(path.dirname(PACKAGE_JSON), page)), page);
+    assert.ok(packaged(page), `${page} is allowlisted in .vscodeignore`);
+    for (const [, command] of step.description.matchAll(/\(command:([\w.]+)/g)) {
+      assert.ok(commands.has(command) || command.startsWith('workbench.action.'), `${step.id} links to ${command}`);
+    }
+    for (const event of step.completionEvents ?? []) {
+      const m = /^onCommand:(.+)$/.exec(event);
+      if (m) assert.ok(commands.has(m[1]), `${step.id} completes on ${m[1]}`);
+    }
+  }
+  assert.ok(walkthrough.steps.some((s: { description: string }) => s.description.includes('command:migrationGuard.setDatabasePassword')), 'the password goes into secret storage');
+});
+
+test('the icon is a 128x128 PNG, and it and the changelog are packaged', () => {
+  const png = fs.readFileSync(path.join(path.dirname(PACKAGE_JSON), pkg.icon));
+  assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  assert.ok(packaged(pkg.icon), pkg.icon);
+  assert.ok(packaged('CHANGELOG.md') && fs.existsSync(path.join(path.dirname(PACKAGE_JSON), 'CHANGELOG.md')));
+  assert.ok(!packaged('walkthrough/notes.txt') && !packaged('server/src/cli/main.ts'), 'the allowlist stays an allowlist');
+});

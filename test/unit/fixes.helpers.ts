@@ -3,7 +3,7 @@ import { analyzeText } from '../../server/src/core/analyze';
 import type { Finding, Fix } from '../../server/src/core/findings';
 import type { FileReport } from '../../server/src/core/report';
 
-export function applyFix(text: string, fix: Fix): string {
+export function applyFix(text: string, fix: Pick<Fix, 'edits'>): string {
   let out = text;
   for (const e of [...fix.edits].sort((a, b) => b.range.start - a.range.start)) {
     out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);

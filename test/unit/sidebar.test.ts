@@ -128,3 +128,22 @@ test('a migration that has already run says so, with the date from the history t
   assert.match(baselined, /Recorded as applied in \.migration-guard-baseline\.json: it has already run/);
   assert.doesNotMatch(view(sampleReview()), /id="applied"/);
 });
+
+test("the parity panel offers to stop autogenerate's drops while env.py allows them, and its message is accepted", () => {
+  const parity = {
+    available: true as const,
+    project: 'incident',
+    source: 'pglite',
+    tablesWithoutModel: [],
+    modelsWithoutTable: [],
+    unreachableModels: [],
+    matched: [],
+    database: { state: 'ready' as const },
+    hints: ['migrations/env.py does not stop autogenerate from dropping tables <without> a model.'],
+    unmappedDropsPossible: true,
+  };
+  const html = view(sampleReview(), { parity });
+  assert.match(html, /<p class="detail">migrations\/env\.py does not stop autogenerate from dropping tables &lt;without&gt; a model\.<\/p><button type="button" id="prevent-unmapped-drops" data-action="prevent-unmapped-drops">.*Stop autogenerate from dropping tables without a model<\/button>/);
+  assert.doesNotMatch(view(sampleReview(), { parity: { ...parity, unmappedDropsPossible: false } }), /prevent-unmapped-drops/);
+  assert.deepEqual(parseToExtension({ type: 'preventUnmappedDrops', uri: 'file:///elsewhere' }), { type: 'preventUnmappedDrops' });
+});

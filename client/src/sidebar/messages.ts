@@ -13,6 +13,8 @@ export type ToExtension =
   | { type: 'acknowledge'; line: number; reason: string }
   | { type: 'signOff'; answers: ReviewAnswers }
   | { type: 'generateModel'; table: string; schema?: string }
+  /** Add Alembic's include_object hook to env.py (the parity panel's button). */
+  | { type: 'preventUnmappedDrops' }
   | { type: 'refresh' };
 
 export interface Notice {
@@ -67,6 +69,7 @@ export function parseToExtension(data: unknown): ToExtension | undefined {
   switch (data.type) {
     case 'ready':
     case 'refresh':
+    case 'preventUnmappedDrops':
       return { type: data.type };
     case 'reveal':
       return isLine(data.line) ? { type: 'reveal', line: data.line } : undefined;

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import {
   ACKNOWLEDGE_REQUEST,
   GENERATE_MODEL_COMMAND,
+  PREVENT_UNMAPPED_DROPS_COMMAND,
   PARITY_REQUEST,
   REVIEW_REQUEST,
   SIGN_OFF_REQUEST,
@@ -143,6 +144,9 @@ export class ReviewSidebar implements vscode.WebviewViewProvider, vscode.Disposa
         return uri && this.signOff(uri, message.answers);
       case 'generateModel':
         if (uri) await vscode.commands.executeCommand(GENERATE_MODEL_COMMAND, { uri: uri.toString(), table: message.table, ...(message.schema ? { schema: message.schema } : {}) });
+        return;
+      case 'preventUnmappedDrops':
+        if (uri) await vscode.commands.executeCommand(PREVENT_UNMAPPED_DROPS_COMMAND, { uri: uri.toString() });
         return;
     }
   }

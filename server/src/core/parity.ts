@@ -5,6 +5,7 @@
 
 import { bestRowCount, type RowCount, type SchemaSnapshot, type TableInfo } from './db/schemaSource';
 import { ignoredByAutogenerate, modelsForTable } from './facts';
+import { PREVENT_UNMAPPED_DROPS_TITLE } from './fixes/includeObject';
 import type { ModelIndex, ModelInfo } from './models';
 
 export interface ParityTable {
@@ -28,6 +29,8 @@ export interface ParityReport {
   /** Tables parity leaves out, and why: the version table, env.py exclusions, schemas autogenerate does not compare. */
   ignored: { table: ParityTable; reason: string }[];
   notes: string[];
+  /** What to change so that the problems above cannot come back. */
+  hints: string[];
 }
 
 export function computeParity(db: SchemaSnapshot, index: ModelIndex): ParityReport {
@@ -40,7 +43,11 @@ export function computeParity(db: SchemaSnapshot, index: ModelIndex): ParityRepo
     matched: [],
     ignored: [],
     notes: [...index.notes],
+    hints: [],
   };
+  if (index.framework === 'alembic' && index.envPy && index.targetMetadata !== undefined && index.unmappedGuard === false) {
+    report.hints.push(`${index.envPy} does not stop autogenerate from dropping tables without a model. Add the include_object hook from Alembic's docs (\`if type_ == "table" and reflected and compare_to is None: return False\`) and pass it to both context.configure calls; in VS Code, "${PREVENT_UNMAPPED_DROPS_TITLE}" in the parity panel or on a drop-unmapped-table finding writes it.`);
+  }
   const modelSchemas = new Set(index.models.map((m) => m.schema ?? db.defaultSchema));
   const mapped = new Set<ModelInfo>();
   for (const t of db.tables) {

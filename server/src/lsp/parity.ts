@@ -34,6 +34,8 @@ export function parity(state: LspState) {
       unreachableModels: report.unreachableModels.map((u) => (u.table ? { model: model(u.model), table: table(u.table) } : { model: model(u.model) })),
       matched: report.matched.map((m) => ({ table: table(m.table), models: m.models.map(model) })),
       database: state.facts.db.status(layout),
+      hints: report.hints,
+      unmappedDropsPossible: models.framework === 'alembic' && models.targetMetadata !== undefined && models.unmappedGuard === false,
     };
   };
 }

@@ -7,6 +7,7 @@ import {
   DATABASE_SETTINGS_NOTIFICATION,
   GENERATE_MODEL_REQUEST,
   PARITY_REQUEST,
+  PREVENT_UNMAPPED_DROPS_REQUEST,
   RESCAN_REQUEST,
   REVIEW_REQUEST,
   RULE_DOCS_REQUEST,
@@ -21,6 +22,7 @@ import { generateModel } from './generateModel';
 import { hover } from './hover';
 import { initialize, initialized } from './initialize';
 import { parity } from './parity';
+import { preventUnmappedDrops } from './preventUnmappedDrops';
 import { rescan } from './rescan';
 import { review } from './review';
 import { ruleDocs } from './ruleDocs';
@@ -50,6 +52,7 @@ connection.onRequest(SIGN_OFF_REQUEST, guarded(connection, SIGN_OFF_REQUEST, () 
 connection.onRequest(ACKNOWLEDGE_REQUEST, guarded(connection, ACKNOWLEDGE_REQUEST, () => ({ ok: false as const, message: 'Acknowledging failed; see the Migration Guard output.' }), acknowledge(state)));
 connection.onRequest(PARITY_REQUEST, guarded(connection, PARITY_REQUEST, () => ({ available: false as const, message: 'Parity failed; see the Migration Guard output.', database: { state: 'none' as const } }), parity(state)));
 connection.onRequest(GENERATE_MODEL_REQUEST, guarded(connection, GENERATE_MODEL_REQUEST, () => ({ ok: false as const, message: 'Generate model failed; see the Migration Guard output.' }), generateModel(state)));
+connection.onRequest(PREVENT_UNMAPPED_DROPS_REQUEST, guarded(connection, PREVENT_UNMAPPED_DROPS_REQUEST, () => ({ ok: false as const, message: 'Changing env.py failed; see the Migration Guard output.' }), preventUnmappedDrops(state)));
 connection.onShutdown(guarded(connection, 'shutdown', none, () => state.facts.db.closeAll()));
 
 state.documents.onDidClose(guarded(connection, 'textDocument/didClose', none, (e) => {

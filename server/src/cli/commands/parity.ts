@@ -70,6 +70,7 @@ export function renderParity(r: ParityReport, project: string, envPy: string | u
   section('Tables that match a model', lines(r.matched.map((m) => [tableName(m.table), rows(m.table), m.models.map(modelRef).join(', ')])));
   if (r.ignored.length > 0) section('Not compared', lines(r.ignored.map((i) => [tableName(i.table), i.reason])));
   for (const note of r.notes) out.push(`note: ${note}`);
+  for (const hint of r.hints) out.push(`hint: ${hint}`);
   const problems = parityProblems(r);
   out.push(problems === 0 ? 'Every table autogenerate compares has a model it can see.' : `${problems} table${problems === 1 ? '' : 's'} would be dropped by autogenerate.`);
   return `${out.join('\n')}\n`;

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { iniValue } from '../db/url';
 import { withParsersLoaded } from '../parse/onDemand';
+import { hasUnmappedGuard } from '../fixes/includeObject';
 import { iniExcludedTables, readEnvPy, type EnvFacts } from './alembicEnv';
 import { djangoModels } from './django';
 import { absoluteModule, isPackageFile, listPythonFiles, moduleMap, readFromDisk, type ReadFile } from './files';
@@ -137,6 +138,7 @@ function readModelIndex(layout: ProjectLayout, opts: ModelIndexOptions): ModelIn
     bases,
   };
   if (env.targetMetadata !== undefined) index.targetMetadata = env.targetMetadata;
+  index.unmappedGuard = hasUnmappedGuard(envText);
   return index;
 }
 

@@ -59,6 +59,11 @@ export interface ModelIndex {
   versionTable: { schema?: string; name: string };
   /** include_schemas=True: autogenerate compares every schema, not only the default one. */
   includeSchemas: boolean;
+  /**
+   * Alembic: env.py passes every context.configure call an include_object that leaves tables without a
+   * model alone, so autogenerate emits no drop for them. undefined without an env.py.
+   */
+  unmappedGuard?: boolean;
   /** Reachable modules in import order from env.py (Alembic), for placing a generated model. */
   reachableModules: ModuleSummary[];
   bases: DeclarativeBaseInfo[];
