@@ -1,6 +1,7 @@
 /** Renders bench results: a terminal report, and the markdown block for the README's Performance section. */
 import type { Comparison, UpDown } from './compare';
 import type { LatencyResult } from './latency';
+import type { ManyOpsRow } from './manyOps';
 import type { ScaleResults } from './scale';
 import { formatInt, formatMb, formatMs, markdownTable, textTable } from './stats';
 
@@ -56,6 +57,8 @@ export interface Results {
     comparison: Comparison;
     scale: ScaleResults;
   };
+  /** One file with many operations per framework: time per operation must stay flat. */
+  manyOps: ManyOpsRow[];
   problems: string[];
   benchMs: number;
 }

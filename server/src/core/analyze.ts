@@ -100,9 +100,16 @@ function lowerOf(a: Severity, b: Severity): Severity {
 /** Applies allow comments: a reasoned one turns the finding into an acknowledged hint. */
 function acknowledge(findings: Finding[], suppressions: Suppression[], index: LineIndex): Set<Suppression> {
   const used = new Set<Suppression>();
+  // By target line, so a file of many findings and many allow comments is not a scan of one per the other.
+  const byLine = new Map<number, Suppression[]>();
+  for (const s of suppressions) {
+    const onLine = byLine.get(s.targetLine);
+    if (onLine) onLine.push(s);
+    else byLine.set(s.targetLine, [s]);
+  }
   for (const f of findings) {
     const line = index.position(f.range.start).line;
-    const s = suppressions.find((c) => c.targetLine === line && c.rules.includes(f.rule));
+    const s = byLine.get(line)?.find((c) => c.rules.includes(f.rule));
     if (!s) continue;
     used.add(s);
     if (s.reason) {
