@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { iniValue } from './ini';
 import { isSqlMigration } from './detect';
 import type { FileReport } from './report';
 
@@ -21,9 +22,9 @@ export interface Candidate {
 function alembicScriptLocation(dir: string): string | undefined {
   const ini = path.join(dir, 'alembic.ini');
   if (!fs.existsSync(ini)) return undefined;
-  const m = /^\s*script_location\s*=\s*(.+?)\s*$/m.exec(fs.readFileSync(ini, 'utf8'));
-  if (!m) return undefined;
-  const location = m[1].replace(/%\(here\)s/g, dir);
+  const value = iniValue(fs.readFileSync(ini, 'utf8'), undefined, 'script_location');
+  if (!value) return undefined;
+  const location = value.replace(/%\(here\)s/g, dir);
   return path.resolve(dir, location);
 }
 

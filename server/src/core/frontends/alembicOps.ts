@@ -144,7 +144,7 @@ function alterColumn(call: PyNode, recv: Receiver, scope: Scope, dialect: SqlDia
   // postgresql_using converts each value with an expression (`CASE ... ELSE NULL END`): unless it is a
   // plain cast of the column, what the column held is not simply kept.
   const using = stringValue(keywordArg(call, 'postgresql_using'), scope);
-  const plainCast = !using || (!using.dynamic && /^\s*"?\w+"?\s*::\s*[\w ]+(?:\([\d, ]*\))?\s*$/.test(using.value));
+  const plainCast = !using || (!using.dynamic && /^"?\w+"?\s*::\s*\w[\w ]*(?:\([\d, ]*\))?$/.test(using.value.trim()));
   if (details.newType && from && to && plainCast && isWidening(from, to, dialect)) details.lossless = true;
   if (details.newType && !plainCast) details.valuesConverted = true;
   const nullable = keywordArg(call, 'nullable');

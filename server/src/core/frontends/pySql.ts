@@ -17,10 +17,10 @@ export interface PySqlContext {
   schema?: SchemaBook;
 }
 
-const TSQL_SESSION_OPTION = /^\s*SET\s+(?:IDENTITY_INSERT\s+[\w.[\]"]+|NOCOUNT|XACT_ABORT|QUOTED_IDENTIFIER|ANSI_NULLS|ANSI_PADDING|ANSI_WARNINGS|ARITHABORT)\s+(?:ON|OFF)\s*;?\s*$/i;
+const TSQL_SESSION_OPTION = /^\s*SET\s+(?:IDENTITY_INSERT\s+[\w.[\]"]+|NOCOUNT|XACT_ABORT|QUOTED_IDENTIFIER|ANSI_NULLS|ANSI_PADDING|ANSI_WARNINGS|ARITHABORT)\s+(?:ON|OFF)\s*(?:;\s*)?$/i;
 const MAX_SQL_CHARS = 500;
 // Words PostgreSQL has no use for, that MySQL's or SQLite's SQL is written with.
-const OTHER_ENGINE = /`|\bENGINE\s*=|\bCHARACTER\s+SET\b|\bCONVERT\s+TO\b|\bMODIFY\s+(?:COLUMN\b|\w)|\bCHANGE\s+COLUMN\b|\bAUTO_INCREMENT\b|\bUNSIGNED\b|^\s*PRAGMA\b/im;
+const OTHER_ENGINE = /`|\bENGINE\s*=|\bCHARACTER\s+SET\b|\bCONVERT\s+TO\b|\bMODIFY\s+(?:COLUMN\b|\w)|\bCHANGE\s+COLUMN\b|\bAUTO_INCREMENT\b|\bUNSIGNED\b|^[ \t]*PRAGMA\b/im;
 
 export function pythonSqlOps(sql: PyString, call: PyNode, ctx: PySqlContext): { ops: Operation[]; problems: Problem[] } {
   const callRange = { start: call.startIndex, end: call.endIndex };
