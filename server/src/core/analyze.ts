@@ -7,6 +7,7 @@ import { djangoFrontend } from './frontends/django';
 import { sqlFileWithHistory } from './frontends/sqlHistory';
 import { isDownPhase, type Framework, type FrontendResult, type Range, type Suppression } from './ops';
 import { DEFAULT_OPTIONS, withDefaults, type AnalysisOptions } from './options';
+import { NestingTooDeep } from './parse/nesting';
 import { initPgParser } from './parse/pg';
 import { initPythonParser } from './parse/python';
 import { dialectFromProject, directoryOf } from './project';
@@ -132,8 +133,12 @@ function analyzeResolved(path: string, text: string, options: AnalysisOptions): 
   try {
     result = runFrontend(framework, path, text, options);
   } catch (err) {
-    const message = `Migration Guard failed while reading this file (${err instanceof Error ? err.message : String(err)}); nothing in it was checked.`;
-    result = emptyResult(framework, message, { start: 0, end: Math.min(text.length, 1) });
+    if (err instanceof NestingTooDeep) {
+      result = emptyResult(framework, `${err.message}, so nothing in this file was checked.`, { start: err.offset, end: Math.min(text.length, err.offset + 1) });
+    } else {
+      const message = `Migration Guard failed while reading this file (${err instanceof Error ? err.message : String(err)}); nothing in it was checked.`;
+      result = emptyResult(framework, message, { start: 0, end: Math.min(text.length, 1) });
+    }
   }
   result.suppressions = findSuppressions(index);
   const findings = runRules({ path, text, index, result, options, facts: options.facts });
