@@ -33,7 +33,7 @@ initAnalyzer().then(() => {
   parentPort.postMessage(analyzeText(c.path, c.text).findings.map((f) => f.rule + (f.rule === 'parse-error' ? ': ' + f.message : '')));
 });`;
   return new Promise((resolve, reject) => {
-    const w = new Worker(code, { eval: true, workerData: CASES[name], resourceLimits: { stackSizeMB: 16 } });
+    const w = new Worker(code, { eval: true, workerData: CASES[name], resourceLimits: { stackSizeMb: 16 } });
     w.once('message', (m: string[]) => {
       resolve(m);
       void w.terminate();
