@@ -1,4 +1,4 @@
-import { checkPythonDepth } from '../parse/nesting';
+import { checkPythonBrackets, checkPythonDepth } from '../parse/nesting';
 import { parsePythonSyntax } from '../parse/python';
 import type { SyntaxNode } from '../parse/pyFastTree';
 import { simpleStatement, type SyntaxBuilder } from './pyStatementText';
@@ -228,6 +228,7 @@ function setKeyword(args: CallArguments, name: string, value: PyNode): void {
  * pyStatementText.ts).
  */
 export function withPythonTree<T>(text: string, read: (root: PyNode) => T, statementsFromText = false): T {
+  checkPythonBrackets(text);
   const { tree, source, fast } = parsePythonSyntax(text);
   try {
     checkPythonDepth(tree.rootNode);

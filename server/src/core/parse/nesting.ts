@@ -5,32 +5,98 @@
 // thousand operators exceed its compiler's recursion limit), and PostgreSQL's parser runs out of stack
 // too, so no migration that runs nests this deeply.
 
+import type { Node } from 'web-tree-sitter';
 import type { SyntaxNode } from './pyFastTree';
 
 export const MAX_NESTING = 1000;
 
+/** CPython's tokenizer stops at this many open brackets ("too many nested parentheses"). */
+export const PYTHON_MAX_BRACKETS = 200;
+
 const LIMIT = MAX_NESTING.toLocaleString('en-US');
+const MESSAGES = {
+  python: `Python code nested more than ${LIMIT} levels deep (Python itself rejects far less), which Migration Guard does not read`,
+  'python-brackets': `Brackets nested more than ${PYTHON_MAX_BRACKETS} deep, which Python rejects ("too many nested parentheses")`,
+  sql: `SQL nested more than ${LIMIT} levels deep, which Migration Guard does not read`,
+};
 
 export class NestingTooDeep extends Error {
   constructor(
     readonly offset: number,
-    language: 'Python' | 'SQL',
+    kind: keyof typeof MESSAGES,
   ) {
-    super(
-      language === 'Python'
-        ? `Python code nested more than ${LIMIT} levels deep (Python itself rejects far less), which Migration Guard does not read`
-        : `SQL nested more than ${LIMIT} levels deep, which Migration Guard does not read`,
-    );
+    super(MESSAGES[kind]);
   }
+}
+
+/**
+ * Throws NestingTooDeep past Python's own bracket limit, before any parser runs: tree-sitter's error
+ * recovery on thousands of unclosed brackets took longer than reading the rest of the file. Strings and
+ * comments are skipped.
+ */
+export function checkPythonBrackets(text: string): void {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') {
+      if (++depth > PYTHON_MAX_BRACKETS) throw new NestingTooDeep(i, 'python-brackets');
+    } else if (c === ')' || c === ']' || c === '}') {
+      depth = Math.max(0, depth - 1);
+    } else if (c === '#') {
+      while (i + 1 < text.length && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
+    } else if (c === '"' || c === "'") {
+      i = pythonStringEnd(text, i);
+    }
+  }
+}
+
+/** The index of the last character of the string literal opening at `open` (a backslash escapes, as in raw strings too). */
+function pythonStringEnd(text: string, open: number): number {
+  const quote = text[open];
+  const triple = text.startsWith(quote.repeat(3), open);
+  for (let i = open + (triple ? 3 : 1); i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (!triple && (c === '\n' || c === '\r')) return i;
+    else if (c === quote && (!triple || text.startsWith(quote.repeat(3), i))) return triple ? i + 2 : i;
+  }
+  return text.length;
 }
 
 /** Throws NestingTooDeep at the first node deeper than MAX_NESTING. Iterative, so it cannot overflow itself. */
 export function checkPythonDepth(root: SyntaxNode): void {
+  if (isTreeSitterNode(root)) return checkTreeSitterDepth(root);
   const stack: [SyntaxNode, number][] = [[root, 0]];
   for (let item = stack.pop(); item; item = stack.pop()) {
     const [node, depth] = item;
-    if (depth > MAX_NESTING) throw new NestingTooDeep(node.startIndex, 'Python');
+    if (depth > MAX_NESTING) throw new NestingTooDeep(node.startIndex, 'python');
     for (const child of node.children) stack.push([child, depth + 1]);
+  }
+}
+
+function isTreeSitterNode(node: SyntaxNode): node is SyntaxNode & Pick<Node, 'walk'> {
+  return typeof (node as Partial<Node>).walk === 'function';
+}
+
+// Through a cursor: reading `children` of a tree-sitter node copies them out of WebAssembly, which on a
+// broken file full of error nodes cost as much as the parse itself.
+function checkTreeSitterDepth(root: Pick<Node, 'walk'>): void {
+  const cursor = root.walk();
+  try {
+    let depth = 0;
+    for (;;) {
+      if (depth > MAX_NESTING) throw new NestingTooDeep(cursor.startIndex, 'python');
+      if (cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return;
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
   }
 }
 
@@ -42,7 +108,7 @@ export function checkSqlDepth(ast: unknown): void {
   const stack: [unknown, number][] = [[ast, 0]];
   for (let item = stack.pop(); item; item = stack.pop()) {
     const [value, depth] = item;
-    if (depth > 2 * MAX_NESTING) throw new NestingTooDeep(0, 'SQL');
+    if (depth > 2 * MAX_NESTING) throw new NestingTooDeep(0, 'sql');
     if (value === null || typeof value !== 'object') continue;
     for (const child of Array.isArray(value) ? value : Object.values(value)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
   }
@@ -59,7 +125,7 @@ export function checkSqlParentheses(sql: string): void {
   for (let i = 0; i < sql.length; i++) {
     const c = sql[i];
     if (c === '(' || c === '[') {
-      if (++depth > MAX_NESTING) throw new NestingTooDeep(i, 'SQL');
+      if (++depth > MAX_NESTING) throw new NestingTooDeep(i, 'sql');
     } else if (c === ')' || c === ']') {
       depth = Math.max(0, depth - 1);
     } else if (c === "'" || c === '"') {
