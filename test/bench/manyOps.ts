@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeText, initAnalyzer } from '../../server/src/core/analyze';
 
-export type ManyOpsFramework = 'sql' | 'alembic' | 'django';
+export type ManyOpsFramework = 'sql' | 'sql-types' | 'alembic' | 'django';
 
 export const MANY_OPS_COUNTS = [1_000, 10_000, 100_000];
 
@@ -18,6 +18,9 @@ export function manyOpsFile(framework: ManyOpsFramework, count: number): { path:
   switch (framework) {
     case 'sql':
       return { path: '/bench/db/V2__drop.sql', text: each((i) => `DROP TABLE t${i};\n`) };
+    case 'sql-types':
+      // Each type change is judged against the column's declared type: the schema this file built so far.
+      return { path: '/bench/db/V3__widen.sql', text: `CREATE TABLE t (c int);\n${each(() => 'ALTER TABLE t ALTER COLUMN c TYPE bigint;\n')}` };
     case 'alembic':
       return {
         path: '/bench/alembic/versions/0002_drop.py',
@@ -51,7 +54,7 @@ export function timeManyOps(framework: ManyOpsFramework, count: number): ManyOps
 export async function measureManyOps(counts = MANY_OPS_COUNTS): Promise<ManyOpsRow[]> {
   await initAnalyzer();
   const rows: ManyOpsRow[] = [];
-  for (const framework of ['sql', 'alembic', 'django'] as const) {
+  for (const framework of ['sql', 'sql-types', 'alembic', 'django'] as const) {
     timeManyOps(framework, 200); // warm-up, so the first count does not carry the JIT's start
     for (const count of counts) rows.push(timeManyOps(framework, count));
   }
@@ -59,7 +62,7 @@ export async function measureManyOps(counts = MANY_OPS_COUNTS): Promise<ManyOpsR
 }
 
 export function renderManyOps(rows: ManyOpsRow[]): string {
-  const lines = ['| One file with N drops | N | time | per operation |', '| --- | ---: | ---: | ---: |'];
+  const lines = ['| One file with N operations (drops; sql-types: type changes) | N | time | per operation |', '| --- | ---: | ---: | ---: |'];
   for (const r of rows) lines.push(`| ${r.framework} | ${r.operations.toLocaleString('en-US')} | ${(r.ms / 1000).toFixed(2)} s | ${r.usPerOp.toFixed(0)} µs |`);
   return lines.join('\n');
 }

@@ -41,14 +41,15 @@ test('every reader of user text takes under 2 s on a 1 MB line of spaces or blan
   assert.deepEqual(slow, []);
 });
 
-for (const framework of ['sql', 'alembic', 'django'] as const) {
-  test(`${framework}: time per operation stays flat from 2,000 to 20,000 drops in one file`, { timeout: 300_000 }, async (t) => {
+for (const framework of ['sql', 'sql-types', 'alembic', 'django'] as const) {
+  test(`${framework}: time per operation stays flat from 2,000 to 20,000 operations in one file`, { timeout: 300_000 }, async (t) => {
     // 2,000 twice: the first run also pays for compiling the code.
     const rows = (await inWorker({ kind: 'ops', framework, counts: [2_000, 2_000, 20_000] }, 240_000)).map((r) => r.row as ManyOpsRow);
     const small = Math.min(rows[0].usPerOp, rows[1].usPerOp);
     const large = rows[2].usPerOp;
-    for (const r of rows) t.diagnostic(`${r.operations} drops: ${r.ms.toFixed(0)} ms, ${r.usPerOp.toFixed(0)} µs per operation`);
-    assert.equal(rows[2].findings >= 20_000, true, `only ${rows[2].findings} findings for 20,000 drops`);
+    for (const r of rows) t.diagnostic(`${r.operations} operations: ${r.ms.toFixed(0)} ms, ${r.usPerOp.toFixed(0)} µs per operation`);
+    // Widening int to bigint is judged lossless and not reported; every drop is.
+    if (framework !== 'sql-types') assert.ok(rows[2].findings >= 20_000, `only ${rows[2].findings} findings for 20,000 drops`);
     // Linear is about 1×; scanning every operation per operation made it 3× to 12× here.
     assert.ok(large < 2.5 * small, `${large.toFixed(0)} µs per operation at 20,000 against ${small.toFixed(0)} at 2,000`);
   });

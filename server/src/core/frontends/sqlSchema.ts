@@ -83,8 +83,17 @@ export class SchemaBook {
   /** `history` returns the operations of earlier migrations; it is only called when this file alone cannot answer. */
   constructor(private readonly history: History = () => []) {}
 
+  /** This file's operations folded so far, kept up to date as they come, so asking costs no refold. */
+  private readonly folded: Tables = new Map();
+  private readonly createdHere = new Set<string>();
+  /** The history's tables with this file's operations folded on top; built on first need, then kept up to date. */
+  private withHistory?: Tables;
+
   note(op: Operation): void {
     this.local.push(op);
+    foldOps([op], this.folded);
+    if (op.kind === 'create-table' && op.table) this.createdHere.add(op.table.toLowerCase());
+    if (this.withHistory) foldOps([op], this.withHistory);
   }
 
   noteCopy(copy: TableCopy, range: Range): void {
@@ -93,6 +102,17 @@ export class SchemaBook {
 
   /** The columns of `table` after the first `upTo` operations of this file; undefined when not known. */
   columns(table: string, upTo = this.local.length): Columns | undefined {
+    if (upTo < this.local.length) return this.columnsBefore(table, upTo);
+    const key = table.toLowerCase();
+    const local = this.folded.get(key);
+    if (local !== undefined || this.createdHere.has(key)) return local ?? undefined;
+    this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
+    this.withHistory ??= foldOps(this.local, copyTables(this.historyTables));
+    return this.withHistory.get(key) ?? undefined;
+  }
+
+  /** `columns` at an earlier point of the file, folded again from the start (a rebuild asks it once). */
+  private columnsBefore(table: string, upTo: number): Columns | undefined {
     const key = table.toLowerCase();
     const ops = this.local.slice(0, upTo);
     const local = foldOps(ops).get(key);
