@@ -2,6 +2,7 @@
 import type { AppliedBench } from './applied';
 import type { Comparison, UpDown } from './compare';
 import type { LatencyResult } from './latency';
+import type { ManyOpsRow } from './manyOps';
 import type { ScaleResults } from './scale';
 import { formatInt, formatMb, formatMs, markdownTable, textTable } from './stats';
 
@@ -59,6 +60,8 @@ export interface Results {
     comparison: Comparison;
     scale: ScaleResults;
   };
+  /** One file with many operations per framework: time per operation must stay flat. */
+  manyOps: ManyOpsRow[];
   problems: string[];
   benchMs: number;
 }

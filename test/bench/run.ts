@@ -14,6 +14,7 @@ import { ensureWorkspace, type Workspace } from './generate';
 import { bundledLatency } from './latencyBundled';
 import { hasGnuTime, timedRun } from './proc';
 import { renderMarkdown, renderText, type CliSeries, type Machine, type Results } from './report';
+import { measureManyOps, renderManyOps } from './manyOps';
 import { measureScale } from './scale';
 import { findSquawk, phaseLocator, runSquawk, type SquawkBinary, type SquawkViolation } from './squawk';
 import { median } from './stats';
@@ -176,6 +177,9 @@ async function main(): Promise<number> {
     squawkMs: sql.squawk.medianMs,
   });
 
+  log('one file with 1,000 / 10,000 / 100,000 operations, per framework…');
+  const manyOps = await measureManyOps();
+
   const parseErrors = whole.last.findings.filter((f) => f.rule === 'parse-error').length;
   const filesMatch = whole.series.files === ws.expectedMigrationFiles;
   if (!filesMatch) problems.push(`the CLI checked ${whole.series.files} files; the workspace has ${ws.expectedMigrationFiles} migrations`);
@@ -223,6 +227,7 @@ async function main(): Promise<number> {
       comparison: compare(ws.truth, sql.oursFindings, sql.squawkViolations as SquawkViolation[], phaseLocator(ws.root)),
       scale,
     },
+    manyOps,
     problems,
     benchMs: 0,
   };
@@ -234,6 +239,7 @@ async function main(): Promise<number> {
   console.log(renderText(results));
   console.log('\nREADME markdown (also in .bench/performance.md):\n');
   console.log(markdown);
+  console.log(`Time per operation as one file grows (should stay flat):\n\n${renderManyOps(manyOps)}\n`);
   console.log('Machine-readable results: .bench/results.json');
   const wrong = !filesMatch || sql.ours.files !== ws.sqlFiles.length || whole.last.errors.length > 0 || parseErrors > 0;
   return wrong ? 1 : 0;

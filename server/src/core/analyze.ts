@@ -9,6 +9,7 @@ import { djangoFrontend } from './frontends/django';
 import { sqlFileWithHistory } from './frontends/sqlHistory';
 import { isDownPhase, type Framework, type FrontendResult, type Range, type Suppression } from './ops';
 import { DEFAULT_OPTIONS, withDefaults, type AnalysisOptions } from './options';
+import { NestingTooDeep } from './parse/nesting';
 import { initPgParser } from './parse/pg';
 import { initPythonParser } from './parse/python';
 import { dialectFromProject, dialectOfContent, directoryOf, siblingsOf } from './project';
@@ -129,9 +130,16 @@ function lowerOf(a: Severity, b: Severity): Severity {
 /** Applies allow comments: a reasoned one turns the finding into an acknowledged hint. */
 function acknowledge(findings: Finding[], suppressions: Suppression[], index: LineIndex): Set<Suppression> {
   const used = new Set<Suppression>();
+  // By target line, so a file of many findings and many allow comments is not a scan of one per the other.
+  const byLine = new Map<number, Suppression[]>();
+  for (const s of suppressions) {
+    const onLine = byLine.get(s.targetLine);
+    if (onLine) onLine.push(s);
+    else byLine.set(s.targetLine, [s]);
+  }
   for (const f of findings) {
     const line = index.position(f.range.start).line;
-    const s = suppressions.find((c) => c.targetLine === line && c.rules.includes(f.rule));
+    const s = byLine.get(line)?.find((c) => c.rules.includes(f.rule));
     if (!s) continue;
     used.add(s);
     if (s.reason) {
@@ -158,8 +166,12 @@ function analyzeResolved(path: string, text: string, options: AnalysisOptions): 
   try {
     result = runFrontend(framework, path, text, options);
   } catch (err) {
-    const message = `Migration Guard failed while reading this file (${err instanceof Error ? err.message : String(err)}); nothing in it was checked.`;
-    result = emptyResult(framework, message, { start: 0, end: Math.min(text.length, 1) });
+    if (err instanceof NestingTooDeep) {
+      result = emptyResult(framework, `${err.message}, so nothing in this file was checked.`, { start: err.offset, end: Math.min(text.length, err.offset + 1) });
+    } else {
+      const message = `Migration Guard failed while reading this file (${err instanceof Error ? err.message : String(err)}); nothing in it was checked.`;
+      result = emptyResult(framework, message, { start: 0, end: Math.min(text.length, 1) });
+    }
   }
   result.suppressions = findSuppressions(index);
   const ctx: RuleContext = { path, text, index, result, options, facts: options.facts };

@@ -1,8 +1,9 @@
 import type { Framework } from './ops';
 
-const DJANGO = /^\s*class\s+\w+\s*\(\s*(?:migrations\.)?Migration\s*\)\s*:/m;
+// Indentation is [ \t\f]*, not \s*: under /m, \s* runs across blank lines and backtracks over each of them.
+const DJANGO = /^[ \t\f]*class\s+\w+\s*\(\s*(?:migrations\.)?Migration\s*\)\s*:/m;
 const ALEMBIC_UPGRADE = /^(?:async\s+)?def\s+upgrade\w*\s*\(/m;
-const ALEMBIC_MARKERS = /^\s*(?:from\s+alembic\b|import\s+alembic\b|revision\s*(?::\s*\w+\s*)?=|down_revision\s*(?::[^=]+)?=)/m;
+const ALEMBIC_MARKERS = /^[ \t\f]*(?:from\s+alembic\b|import\s+alembic\b|revision\s*(?::\s*\w+\s*)?=|down_revision\s*(?::[^=]+)?=)/m;
 
 /** Which frontend reads this file, by extension and content; undefined when it is not a migration. */
 export function detectFramework(path: string, text: string): Framework | undefined {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { iniValue } from './ini';
 import { isSqlMigration } from './detect';
 import { readTextIfAny, specialKind } from './fileRead';
 import type { FileReport } from './report';
@@ -25,9 +26,9 @@ function alembicScriptLocation(dir: string): string | undefined {
   const ini = path.join(dir, 'alembic.ini');
   const text = readTextIfAny(ini, MAX_INI_BYTES);
   if (text === undefined) return undefined;
-  const m = /^\s*script_location\s*=\s*(.+?)\s*$/m.exec(text);
-  if (!m) return undefined;
-  const location = m[1].replace(/%\(here\)s/g, dir);
+  const value = iniValue(text, undefined, 'script_location');
+  if (!value) return undefined;
+  const location = value.replace(/%\(here\)s/g, dir);
   return path.resolve(dir, location);
 }
 

@@ -102,5 +102,9 @@ function classify(code: string | undefined, raw: string, ctx: ErrorContext): [Db
 }
 
 function firstLine(s: string): string {
-  return s.split('\n')[0].replace(/[.\s]+$/, '');
+  const line = s.split('\n')[0];
+  // A loop, not /[.\s]+$/, which backtracks quadratically on a long run of spaces.
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === '.' || line[end - 1].trim() === '')) end--;
+  return line.slice(0, end);
 }

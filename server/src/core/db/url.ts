@@ -5,6 +5,7 @@
 
 import * as path from 'node:path';
 import { readTextIfAny } from '../fileRead';
+import { iniValue } from '../ini';
 
 /**
  * The server/CLI side of the connection settings. The language server receives it as
@@ -132,22 +133,6 @@ export function alembicIniUrl(iniPath: string): string | undefined {
   if (!value) return undefined;
   const url = value.replace(/%\(here\)s/g, path.dirname(iniPath)).replace(/%%/g, '%');
   return TEMPLATE_URL.test(url) ? undefined : url;
-}
-
-/** A key's value in an INI section (configparser's `key = value`, `key: value`). */
-export function iniValue(text: string, section: string, key: string): string | undefined {
-  let current = '';
-  for (const line of text.split(/\r?\n/)) {
-    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
-    if (header) {
-      current = header[1].trim();
-      continue;
-    }
-    if (current !== section) continue;
-    const m = /^\s*([^=:#;\s][^=:]*?)\s*[=:]\s*(.*?)\s*$/.exec(line);
-    if (m && m[1] === key) return m[2];
-  }
-  return undefined;
 }
 
 /** Picks the URL by the documented order; undefined when none is configured. */

@@ -3,6 +3,7 @@
 import type { TextEdit } from '../findings';
 import type { Operation, Range } from '../ops';
 import { splitStatements } from '../parse/sqlSplit';
+import { opIndex } from '../rules/opIndex';
 import type { RuleContext } from '../rules/types';
 import { scanPython, statementAt, stringAt, type PyLayout, type PyStatement } from './pyLayout';
 import { readImports, type ImportFacts } from './pyText';
@@ -17,6 +18,8 @@ export class FixContext {
   private layout?: PyLayout;
   private importFacts?: ImportFacts;
   private sqlStarts?: Set<number>;
+  /** Statement starts of each SQL string literal in Python, by the literal's start: split once, not per operation. */
+  private readonly literalSqlStarts = new Map<number, Set<number>>();
 
   constructor(readonly rule: RuleContext, today: Date) {
     this.text = rule.text;
@@ -70,7 +73,7 @@ export class FixContext {
 
   /** The frontend unrolled this call from a loop or from a helper called more than once: it runs for several tables. */
   unrolled(op: Operation): boolean {
-    return this.rule.result.ops.some((o) => o !== op && o.range.start === op.range.start && o.table !== op.table);
+    return opIndex(this.rule.result).sharesStartWithOtherTable(op);
   }
 
   /**
@@ -91,7 +94,7 @@ export class FixContext {
    */
   sqlStatementOf(op: Operation): Range | undefined {
     if (!this.topLevelSqlStarts(op).has(op.range.start)) return undefined;
-    if (this.rule.result.ops.filter((o) => o.range.start === op.range.start && o.kind !== 'other-sql').length > 1) return undefined;
+    if (opIndex(this.rule.result).sharesStartWithOtherOp(op)) return undefined;
     const end = this.text[op.range.end - 1] === ';' ? op.range.end - 1 : op.range.end;
     return { start: op.range.start, end };
   }
@@ -104,9 +107,14 @@ export class FixContext {
     if (op.origin !== 'embedded-sql') return new Set();
     const literal = stringAt(this.python(), op.range.start);
     if (!literal) return new Set();
-    const quote = this.text.startsWith(this.text[literal.start].repeat(3), literal.start) ? 3 : 1;
-    const contentStart = literal.start + quote;
-    const content = this.text.slice(contentStart, literal.end - quote);
-    return new Set(splitStatements(content).map((s) => s.start + contentStart));
+    let starts = this.literalSqlStarts.get(literal.start);
+    if (!starts) {
+      const quote = this.text.startsWith(this.text[literal.start].repeat(3), literal.start) ? 3 : 1;
+      const contentStart = literal.start + quote;
+      const content = this.text.slice(contentStart, literal.end - quote);
+      starts = new Set(splitStatements(content).map((s) => s.start + contentStart));
+      this.literalSqlStarts.set(literal.start, starts);
+    }
+    return starts;
   }
 }

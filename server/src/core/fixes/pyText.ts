@@ -33,9 +33,24 @@ export interface ImportFacts {
   insertAt: number;
 }
 
-const FROM_ALEMBIC = /^from\s+alembic\s+import\s+\(?([\s\S]*?)\)?\s*(?:#.*)?$/;
+const FROM_ALEMBIC = /^from\s+alembic\s+import\s+/;
 const IMPORT_SQLALCHEMY = /^import\s+sqlalchemy(?:\s+as\s+(\w+))?\s*(?:#.*)?$/;
-const FROM_SQLALCHEMY = /^from\s+sqlalchemy\s+import\s+\(?([\s\S]*?)\)?\s*(?:#.*)?$/;
+const FROM_SQLALCHEMY = /^from\s+sqlalchemy\s+import\s+/;
+
+/**
+ * The names after `from <module> import`, without the parentheses and a comment ending the last line.
+ * Cut by hand: a lazy list followed by /\)?\s*$/ backtracks quadratically on a long run of spaces.
+ */
+function importList(head: RegExp, code: string): string | undefined {
+  const m = head.exec(code);
+  if (!m) return undefined;
+  let list = code.slice(m[0].length);
+  const comment = list.indexOf('#', list.lastIndexOf('\n') + 1);
+  if (comment >= 0) list = list.slice(0, comment);
+  list = list.trimEnd();
+  if (list.startsWith('(')) list = list.slice(1);
+  return list.endsWith(')') ? list.slice(0, -1) : list;
+}
 
 function importedNames(list: string): Map<string, string> {
   const names = new Map<string, string>();
@@ -56,12 +71,12 @@ export function readImports(fx: FixContext): ImportFacts {
     if (/^(?:async\s+def|def|class|@)\b/.test(code) || code.startsWith('@')) break;
     if (!/^(?:import|from)\s/.test(code)) continue;
     facts.insertAt = stmt.end;
-    const alembic = FROM_ALEMBIC.exec(code);
-    if (alembic) for (const [name, bound] of importedNames(alembic[1])) facts.alembic.set(name, bound);
+    const alembic = importList(FROM_ALEMBIC, code);
+    if (alembic !== undefined) for (const [name, bound] of importedNames(alembic)) facts.alembic.set(name, bound);
     const sa = IMPORT_SQLALCHEMY.exec(code);
     if (sa) facts.text ??= `${sa[1] ?? 'sqlalchemy'}.text`;
-    const fromSa = FROM_SQLALCHEMY.exec(code);
-    if (fromSa && importedNames(fromSa[1]).has('text')) facts.text ??= importedNames(fromSa[1]).get('text');
+    const fromSa = importList(FROM_SQLALCHEMY, code);
+    if (fromSa !== undefined && importedNames(fromSa).has('text')) facts.text ??= importedNames(fromSa).get('text');
   }
   return facts;
 }

@@ -166,9 +166,11 @@ function sqlText(node: PyNode | undefined, scope: Scope): string | undefined {
 }
 
 // `postgresql_using="col::type"`: a cast of the column, which keeps what the types keep.
-const PLAIN_CAST = /^\s*"?\w+"?\s*::\s*[\w ]+(?:\([\d, ]*\))?\s*$/;
+// Both are matched against the trimmed text, and no two neighbouring parts can match the same characters,
+// so a long run of spaces cannot make them backtrack.
+const PLAIN_CAST = /^"?\w+"?\s*::\s*\w+(?:\s+\w+)*(?:\([\d, ]*\))?$/;
 // `postgresql_using="col AT TIME ZONE 'UTC'"`: a timestamp read as UTC (or a timestamptz written as UTC), which keeps it.
-const AT_UTC = /^\s*"?\w+"?(?:\s*::\s*\w+)?\s+AT\s+TIME\s+ZONE\s+'(?:UTC|Etc\/UTC|GMT)'\s*$/i;
+const AT_UTC = /^"?\w+"?(?:\s*::\s*\w+)?\s+AT\s+TIME\s+ZONE\s+'(?:UTC|Etc\/UTC|GMT)'$/i;
 
 function alterColumn(call: PyNode, recv: Receiver, scope: Scope, dialect: SqlDialect): OpDraft[] {
   const target = { ...tableOf(call, recv, 0, 'table_name', scope), column: nameValue(arg(call, shifted(recv, 1), 'column_name'), scope) };
@@ -180,8 +182,8 @@ function alterColumn(call: PyNode, recv: Receiver, scope: Scope, dialect: SqlDia
   // plain cast of the column, what the column held is not simply kept.
   const using = stringValue(keywordArg(call, 'postgresql_using'), scope);
   const zoned = sqlTypeOf(newType ?? '');
-  const atUtc = !!using && !using.dynamic && AT_UTC.test(using.value) && (zoned === 'timestamptz' || zoned === 'timestamp');
-  const plainCast = !using || (!using.dynamic && PLAIN_CAST.test(using.value));
+  const atUtc = !!using && !using.dynamic && AT_UTC.test(using.value.trim()) && (zoned === 'timestamptz' || zoned === 'timestamp');
+  const plainCast = !using || (!using.dynamic && PLAIN_CAST.test(using.value.trim()));
   if (newType && atUtc) details.lossless = true;
   else if (newType && !plainCast) details.valuesConverted = true;
   // Without existing_type the previous type is looked up in the earlier revisions (alembic.ts).

@@ -1,3 +1,4 @@
+import { checkPythonBrackets, checkPythonDepth } from '../parse/nesting';
 import { parsePythonSyntax } from '../parse/python';
 import type { SyntaxNode } from '../parse/pyFastTree';
 import { simpleStatement, type SyntaxBuilder } from './pyStatementText';
@@ -227,8 +228,10 @@ function setKeyword(args: CallArguments, name: string, value: PyNode): void {
  * pyStatementText.ts).
  */
 export function withPythonTree<T>(text: string, read: (root: PyNode) => T, statementsFromText = false): T {
+  checkPythonBrackets(text);
   const { tree, source, fast } = parsePythonSyntax(text);
   try {
+    checkPythonDepth(tree.rootNode);
     // A fast tree's nodes are plain objects: reading them costs less than reading the statements again.
     return read(PyNode.root(tree.rootNode, source, statementsFromText && !fast));
   } finally {

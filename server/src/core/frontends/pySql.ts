@@ -18,7 +18,7 @@ export interface PySqlContext {
   schema?: SchemaBook;
 }
 
-const TSQL_SESSION_OPTION = /^\s*SET\s+(?:IDENTITY_INSERT\s+[\w.[\]"]+|NOCOUNT|XACT_ABORT|QUOTED_IDENTIFIER|ANSI_NULLS|ANSI_PADDING|ANSI_WARNINGS|ARITHABORT)\s+(?:ON|OFF)\s*;?\s*$/i;
+const TSQL_SESSION_OPTION = /^\s*SET\s+(?:IDENTITY_INSERT\s+[\w.[\]"]+|NOCOUNT|XACT_ABORT|QUOTED_IDENTIFIER|ANSI_NULLS|ANSI_PADDING|ANSI_WARNINGS|ARITHABORT)\s+(?:ON|OFF)\s*(?:;\s*)?$/i;
 const MAX_SQL_CHARS = 500;
 
 export function pythonSqlOps(sql: PyString, call: PyNode, ctx: PySqlContext): { ops: Operation[]; problems: Problem[] } {

@@ -14,9 +14,10 @@ import { prepareFacts, setFacts, unparsedSetFacts, type Assignment } from './sql
 export type OtherDialect = 'mysql' | 'sqlite';
 
 // Words PostgreSQL has no use for, that MySQL's or SQLite's SQL is written with: backquoted names,
-// ENGINE=InnoDB, MODIFY/CHANGE COLUMN, DROP PRIMARY KEY, `UPDATE a LEFT JOIN b ... SET`, PRAGMA.
+// ENGINE=InnoDB, MODIFY/CHANGE COLUMN, DROP PRIMARY KEY, `UPDATE a LEFT JOIN b ... SET`, PRAGMA. A line's
+// start is `^[ \t]*`, not `^\s*`: under /m that would run across every blank line from each one.
 export const OTHER_ENGINE =
-  /`|\bENGINE\s*=|\bCHARACTER\s+SET\b|\bCONVERT\s+TO\b|\bMODIFY\s+(?:COLUMN\b|\w)|\bCHANGE\s+(?:COLUMN\b|\w+\s+\w+\s+\w)|\bAUTO_INCREMENT\b|\bUNSIGNED\b|\bDROP\s+PRIMARY\s+KEY\b|^\s*UPDATE\s+[\w.]+(?:\s+(?:AS\s+)?\w+)?\s+(?:(?:LEFT|RIGHT|INNER|CROSS)\s+(?:OUTER\s+)?)?JOIN\b|^\s*PRAGMA\b/im;
+  /`|\bENGINE\s*=|\bCHARACTER\s+SET\b|\bCONVERT\s+TO\b|\bMODIFY\s+(?:COLUMN\b|\w)|\bCHANGE\s+(?:COLUMN\b|\w+\s+\w+\s+\w)|\bAUTO_INCREMENT\b|\bUNSIGNED\b|\bDROP\s+PRIMARY\s+KEY\b|^[ \t]*UPDATE\s+[\w.]+(?:\s+(?:AS\s+)?\w+)?\s+(?:(?:LEFT|RIGHT|INNER|CROSS)\s+(?:OUTER\s+)?)?JOIN\b|^[ \t]*PRAGMA\b/im;
 
 /** `INSERT INTO into [(columns)] SELECT <sourceColumns> FROM from`: the first half of a table rebuild. */
 export interface TableCopy {
@@ -64,7 +65,27 @@ function astify(sql: string, dialect: OtherDialect): Ast[] {
   return (Array.isArray(ast) ? ast : [ast]).map(obj);
 }
 
+// node-sql-parser takes 0.2 to 1.5 ms a statement, hundreds of times the PostgreSQL path, and a file that
+// repeats statements paid that for every copy: 2,000 repeated SQLite table rebuilds (1.3 MB, the fuzz
+// run's slowest input) took 16 s. Identical statements are described once; each caller gets its own copy,
+// since callers complete the drafts. Long statements are left out, so the memo stays small.
+const described = new Map<string, OtherFacts>();
+const MEMO_ENTRIES = 2000;
+const MEMO_STATEMENT_CHARS = 4000;
+
 export function describeOtherStatement(sql: string, dialect: OtherDialect): OtherFacts {
+  if (sql.length > MEMO_STATEMENT_CHARS) return describeUncached(sql, dialect);
+  const key = `${dialect}:${sql}`;
+  let facts = described.get(key);
+  if (!facts) {
+    facts = describeUncached(sql, dialect);
+    if (described.size >= MEMO_ENTRIES) described.clear();
+    described.set(key, facts);
+  }
+  return structuredClone(facts);
+}
+
+function describeUncached(sql: string, dialect: OtherDialect): OtherFacts {
   const text = sql.trim().replace(/;\s*$/, '');
   try {
     return parsedFacts(text, dialect);

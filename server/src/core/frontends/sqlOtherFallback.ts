@@ -20,7 +20,9 @@ const HARMLESS = new RegExp(
 const CREATE_TABLE = new RegExp(String.raw`^create\s+(?:temp\s+|temporary\s+)?table\s+(?:if\s+not\s+exists\s+)?(${NAME})`, 'i');
 const CREATE_INDEX = new RegExp(String.raw`^create\s+(unique\s+)?index\s+(?:if\s+not\s+exists\s+)?(${NAME})\s+on\s+(${NAME})`, 'i');
 const DROP_INDEX = new RegExp(String.raw`^drop\s+index\s+(if\s+exists\s+)?(${NAME})(?:\s+on\s+(${NAME}))?$`, 'i');
-const DROP_TABLE_BEHAVIOUR = /^(drop\s+table\s+[\s\S]+?)\s+(cascade|restrict)$/i;
+// Found from the end: /^(drop\s+table\s+[\s\S]+?)\s+(cascade|restrict)$/ backtracks quadratically over long whitespace.
+const DROP_TABLE = /^drop\s+table\s+\S/i;
+const BEHAVIOUR = /\s(cascade|restrict)$/i;
 // Data changes whose table name the grammar takes for a keyword (SQLite's parser rejects `session`).
 // MySQL's `DELETE FROM a, b USING a JOIN b ...` (which the grammar lacks) deletes from each table before USING.
 const DELETE = new RegExp(String.raw`^delete\s+from\s+(${NAME}(?:\s*,\s*${NAME})*)(\s+using\b[\s\S]*?\bjoin\b)?`, 'i');
@@ -42,11 +44,12 @@ export function fallbackFacts(text: string, dialect: OtherDialect, error: string
   if (BEGIN.test(text)) return { ...none, transaction: 'begin' };
   if (END.test(text)) return { ...none, transaction: 'end' };
   if (HARMLESS.test(text)) return none;
-  const behaviour = DROP_TABLE_BEHAVIOUR.exec(text);
-  if (behaviour) {
-    const facts = retry(behaviour[1]);
+  const behaviour = DROP_TABLE.test(text) ? BEHAVIOUR.exec(text) : null;
+  const head = behaviour ? text.slice(0, behaviour.index).trimEnd() : '';
+  if (behaviour && DROP_TABLE.test(head)) {
+    const facts = retry(head);
     if (facts) {
-      for (const op of facts.ops) op.details.cascade = /cascade/i.test(behaviour[2]);
+      for (const op of facts.ops) op.details.cascade = /cascade/i.test(behaviour[1]);
       return facts;
     }
   }

@@ -93,18 +93,17 @@ export class SchemaBook {
   /** `history` returns the operations of earlier migrations; it is only called when this file alone cannot answer. */
   constructor(private readonly history: History = () => []) {}
 
-  /** This file's operations by table (lower case), so that a lookup folds only the operations on its table. */
-  private readonly byTable = new Map<string, Operation[]>();
-  private renames = false;
+  /** This file's operations folded so far, kept up to date as they come, so asking costs no refold. */
+  private readonly folded: Tables = new Map();
+  private readonly createdHere = new Set<string>();
+  /** The history's tables with this file's operations folded on top; built on first need, then kept up to date. */
+  private withHistory?: Tables;
 
   note(op: Operation): void {
     this.local.push(op);
-    if (op.kind === 'rename-table') this.renames = true;
-    const key = op.table?.toLowerCase();
-    if (key === undefined) return;
-    const ops = this.byTable.get(key);
-    if (ops) ops.push(op);
-    else this.byTable.set(key, [op]);
+    foldOps([op], this.folded);
+    if (op.kind === 'create-table' && op.table) this.createdHere.add(op.table.toLowerCase());
+    if (this.withHistory) foldOps([op], this.withHistory);
   }
 
   noteCopy(copy: TableCopy, range: Range): void {
@@ -113,15 +112,18 @@ export class SchemaBook {
 
   /** The columns of `table` after the first `upTo` operations of this file; undefined when not known. */
   columns(table: string, upTo = this.local.length): Columns | undefined {
+    if (upTo < this.local.length) return this.columnsBefore(table, upTo);
     const key = table.toLowerCase();
-    // Without a rename, only the operations on this table matter: no fold of the whole file per lookup.
-    if (upTo === this.local.length && !this.renames) {
-      const mine = this.byTable.get(key) ?? [];
-      if (mine.some((op) => op.kind === 'create-table')) return foldOps(mine).get(key) ?? undefined;
-      this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
-      const before = this.historyTables.get(key);
-      return foldOps(mine, before === undefined ? new Map() : new Map([[key, before && new Map(before)]])).get(key) ?? undefined;
-    }
+    const local = this.folded.get(key);
+    if (local !== undefined || this.createdHere.has(key)) return local ?? undefined;
+    this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
+    this.withHistory ??= foldOps(this.local, copyTables(this.historyTables));
+    return this.withHistory.get(key) ?? undefined;
+  }
+
+  /** `columns` at an earlier point of the file, folded again from the start (a rebuild asks it once). */
+  private columnsBefore(table: string, upTo: number): Columns | undefined {
+    const key = table.toLowerCase();
     const ops = this.local.slice(0, upTo);
     const local = foldOps(ops).get(key);
     if (local !== undefined || ops.some((op) => op.kind === 'create-table' && op.table?.toLowerCase() === key)) return local ?? undefined;

@@ -2,6 +2,7 @@
 // leave alone (include_object / include_name), the schemas it looks at and the version table.
 
 import { withPythonTree, type PyNode } from '../frontends/pyNode';
+import { iniValue } from '../ini';
 import { literal } from './pyModule';
 import type { TableFilter } from './types';
 
@@ -75,8 +76,8 @@ export function readEnvPy(text: string): EnvFacts {
 /** `[alembic:exclude] tables = a,b`: the recipe from Alembic's cookbook, read by env.py from alembic.ini. */
 export function iniExcludedTables(iniText: string, envText: string): string[] {
   if (!envText.includes('alembic:exclude')) return [];
-  const m = /^\[alembic:exclude\][^[]*?^\s*tables\s*=\s*(.*)$/m.exec(iniText);
-  return m ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : [];
+  const tables = iniValue(iniText, 'alembic:exclude', 'tables');
+  return tables ? tables.split(',').map((s) => s.trim()).filter(Boolean) : [];
 }
 
 /**

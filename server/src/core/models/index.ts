@@ -4,7 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { iniValue } from '../db/url';
+import { iniValue } from '../ini';
 import { withParsersLoaded } from '../parse/onDemand';
 import { hasUnmappedGuard } from '../fixes/includeObject';
 import { iniExcludedTables, readEnvPy, type EnvFacts } from './alembicEnv';

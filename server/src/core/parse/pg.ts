@@ -1,4 +1,5 @@
 import type { ParseResult } from 'libpg-query';
+import { checkSqlDepth, checkSqlParentheses, MAX_NESTING } from './nesting';
 import { parserNotReady } from './notReady';
 import { fastParse } from './pgFast';
 import { fastParsePlPgSQL } from './pgFastPlpgsql';
@@ -23,9 +24,19 @@ function loaded(): LibPgQuery {
   return libpg;
 }
 
+// Nesting is checked on every input and result, so how deep a statement may nest never depends on the
+// stack (nesting.ts). Only a text longer than the limit can produce a tree that deep.
+function bounded<T>(sql: string, parse: () => T): T {
+  if (sql.length <= MAX_NESTING) return parse();
+  checkSqlParentheses(sql);
+  const result = parse();
+  checkSqlDepth(result);
+  return result;
+}
+
 const api: PgParser = {
-  parse: (sql) => fastParse(sql) ?? loaded().parseSync(sql),
-  parsePlPgSQL: (sql) => fastParsePlPgSQL(sql) ?? (loaded().parsePlPgSQLSync(sql) as unknown as PlpgsqlParseResult),
+  parse: (sql) => bounded(sql, () => fastParse(sql) ?? loaded().parseSync(sql)),
+  parsePlPgSQL: (sql) => bounded(sql, () => fastParsePlPgSQL(sql) ?? (loaded().parsePlPgSQLSync(sql) as unknown as PlpgsqlParseResult)),
 };
 
 let loading: Promise<void> | undefined;

@@ -30,16 +30,22 @@ export function initPythonParser(): Promise<void> {
 // text), so whole-line comments are parsed as spaces of the same length: every offset stays the same.
 const COMMENT_LINE = /^[ \t]*#.*$/gm;
 
-function blankCommentLines(text: string): string {
-  return text.includes('#') ? text.replace(COMMENT_LINE, (line) => ' '.repeat(line.length)) : text;
+// Python reads a lone CR as a line break, as it does CRLF and LF; tree-sitter and the fast path see only
+// LF and CRLF, and read `\r    op.drop_table("b")` as part of the line before (a false syntax error and a
+// missed drop). A lone CR becomes LF: one character for one, so every offset still points into the text.
+const LONE_CR = /\r(?!\n)/g;
+
+function parserText(text: string): string {
+  const lines = text.includes('\r') ? text.replace(LONE_CR, '\n') : text;
+  return lines.includes('#') ? lines.replace(COMMENT_LINE, (line) => ' '.repeat(line.length)) : lines;
 }
 
 /**
- * tree-sitter's tree and the text it was parsed from (comment lines blanked), which node offsets and
+ * tree-sitter's tree and the text it was parsed from (lone CRs as LF, comment lines blanked), which node offsets and
  * Node.text index into. Analysis goes through parsePythonSyntax; this is the reference it is tested against.
  */
 export function parsePythonSource(text: string): { tree: Tree; source: string } {
-  const source = blankCommentLines(text);
+  const source = parserText(text);
   return { tree: treeSitterParse(source), source };
 }
 
@@ -48,7 +54,7 @@ export function parsePythonSource(text: string): { tree: Tree; source: string } 
  * by tree-sitter otherwise; `fast` says which.
  */
 export function parsePythonSyntax(text: string): { tree: SyntaxTree; source: string; fast: boolean } {
-  const source = blankCommentLines(text);
+  const source = parserText(text);
   const fast = parsePythonFast(source);
   return fast ? { tree: fast, source, fast: true } : { tree: treeSitterParse(source), source, fast: false };
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 /** CRLF and CR become LF, trailing whitespace goes from every line, trailing blank lines and a BOM go. */
 export function normalizeContent(text: string): string {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = body.split(/\r\n|\r|\n/).map((line) => line.replace(/\s+$/, ''));
+  const lines = body.split(/\r\n|\r|\n/).map((line) => line.trimEnd());
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import { tableFact } from '../facts';
 import type { Operation, OpKind } from '../ops';
 import { isDownPhase } from '../ops';
+import { opIndex } from './opIndex';
 import type { RuleContext, RuleHit } from './types';
 
 export function opsOf(ctx: RuleContext, ...kinds: OpKind[]): Operation[] {
@@ -28,15 +29,7 @@ export function columnRef(op: Operation): string {
  * apply. `CREATE TABLE IF NOT EXISTS` proves nothing: the table may already be there, full of rows.
  */
 export function createdEarlier(ctx: RuleContext, op: Operation): boolean {
-  if (!op.table) return false;
-  return ctx.result.ops.some(
-    (o) => o.kind === 'create-table' && !o.details.ifExists && o.table === op.table && o.phase === op.phase && runsAt(o) < runsAt(op),
-  );
-}
-
-/** Where an operation runs in the file's order (a RunPython function runs where its RunPython stands). */
-function runsAt(op: Operation): number {
-  return op.details.ranAt ?? op.range.start;
+  return !!op.table && opIndex(ctx.result).createdEarlier(op);
 }
 
 /**
@@ -48,9 +41,8 @@ export function newInThisPhase(ctx: RuleContext, op: Operation): boolean {
   if (createdEarlier(ctx, op)) return true;
   const columns = op.kind === 'update-rows' ? (op.details.columns ?? []).map((c) => c.name) : op.column ? [op.column] : [];
   if (!op.table || columns.length === 0) return false;
-  return columns.every((column) =>
-    ctx.result.ops.some((o) => o.kind === 'add-column' && !o.details.ifExists && o.table === op.table && o.column === column && o.phase === op.phase && runsAt(o) < runsAt(op)),
-  );
+  const index = opIndex(ctx.result);
+  return columns.every((column) => index.addedEarlier(op, column));
 }
 
 export function hit(op: Operation, message: string, extra: Partial<RuleHit> = {}): RuleHit {
@@ -77,11 +69,7 @@ export function protection(ctx: RuleContext, op: Operation, rule: string): strin
  */
 export function undoesOwnUpgrade(ctx: RuleContext, op: Operation): boolean {
   if (!isDownPhase(op.phase) || !op.table) return false;
-  return ctx.result.ops.some((o) => {
-    if (isDownPhase(o.phase) || o.table !== op.table) return false;
-    if (o.kind === 'create-table') return true;
-    return op.kind === 'drop-column' && o.kind === 'add-column' && o.column === op.column;
-  });
+  return opIndex(ctx.result).upgradeCreates(op);
 }
 
 /**
@@ -90,23 +78,7 @@ export function undoesOwnUpgrade(ctx: RuleContext, op: Operation): boolean {
  */
 export function reversesOwnUpgrade(ctx: RuleContext, op: Operation): boolean {
   if (!isDownPhase(op.phase)) return false;
-  const d = op.details;
-  return ctx.result.ops.some((o) => {
-    if (isDownPhase(o.phase)) return false;
-    switch (op.kind) {
-      case 'drop-index':
-        return o.kind === 'create-index' && d.indexName !== undefined && o.details.indexName === d.indexName;
-      case 'drop-constraint':
-        // Autogenerate leaves unnamed constraints to the naming convention: None on both sides.
-        return o.kind === 'add-constraint' && o.table === op.table && o.details.constraintName === d.constraintName;
-      case 'rename-table':
-        return o.kind === 'rename-table' && o.details.newName === op.table && o.table === d.newName;
-      case 'rename-column':
-        return o.kind === 'rename-column' && o.table === op.table && o.details.newName === op.column && o.column === d.newName;
-      default:
-        return false;
-    }
-  });
+  return opIndex(ctx.result).upgradeMade(op);
 }
 
 export function autogenNote(op: Operation): string {
