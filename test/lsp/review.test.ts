@@ -80,7 +80,8 @@ test('the database is read in the background; then diagnostics carry row counts 
     [20, 'project_resource_mappings', false, 19],
     [21, 'project_monthly_forecast', false, 20],
   ]);
-  assert.deepEqual(ready.checklist.map((i) => i.state), ['unchecked', 'unchecked', 'auto-checked', 'manual', 'manual']);
+  // Three drops of tables no model maps: parity is not clean, so the live-schema item is not ticked.
+  assert.deepEqual(ready.checklist.map((i) => i.state), ['unchecked', 'unchecked', 'unchecked', 'manual', 'manual']);
   assert.deepEqual(ready.tables.map((t) => t.rows), ['412 rows', '1,236 rows', '618 rows', '103 rows']);
   assert.equal(ready.signOff.state, 'none');
   assert.equal(ready.database.description, 'pglite (seeded from seed.sql)');

@@ -140,7 +140,7 @@ export function buildChecklist({ report, facts, lineOf, manual = {} }: Checklist
       ...auto(unacknowledged.length === 0),
       detail: statements.length === 0 ? 'No DROP, DELETE, TRUNCATE or type change.' : unacknowledged.length === 0 ? 'Each one has an allow comment with a reason.' : `Without an allow comment: line ${lines(unacknowledged)}.`,
     },
-    liveSchemaItem(tableLines(report, facts), facts, manual.liveSchema === true),
+    liveSchemaItem(tableLines(report, facts), facts, manual.liveSchema === true, found.filter((f) => !f.acknowledged)),
     {
       id: 'tested',
       label: 'Tested on a local or staging database',
@@ -169,8 +169,29 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-function liveSchemaItem(tables: TableLine[], facts: ProjectFacts | undefined, ticked: boolean): ChecklistItem {
+/** Findings that say the models and the schema disagree about a dropped table, with how to say so. */
+const PARITY_RULES: ReadonlyArray<[string, string]> = [
+  ['drop-mapped-table', 'a model still maps'],
+  ['model-not-on-metadata', 'env.py cannot see the model of'],
+  ['drop-unmapped-table', 'no model maps'],
+];
+
+/** One line naming the dropped tables whose models disagree with the schema; undefined when none do. */
+function parityProblems(open: Finding[], tables: TableLine[]): string | undefined {
+  const rowsOf = new Map(tables.map((t) => [t.name, t.rows]));
+  const parts = PARITY_RULES.flatMap(([rule, words]) => {
+    const names = [...new Set(open.filter((f) => f.table && rulesOf(f).includes(rule)).map((f) => f.table as string))];
+    if (names.length === 0) return [];
+    return [`${words} ${names.map((n) => (rowsOf.get(n) ? `${n} (${rowsOf.get(n)})` : n)).join(', ')}`];
+  });
+  return parts.length === 0 ? undefined : `Not clean: ${parts.join('; ')}.`;
+}
+
+/** Ticked only on good news: an unacknowledged drop that models and schema disagree about leaves it unticked. */
+function liveSchemaItem(tables: TableLine[], facts: ProjectFacts | undefined, ticked: boolean, open: Finding[]): ChecklistItem {
   const label = 'Verified against the live schema: parity is clean for the tables this migration touches';
+  const parity = parityProblems(open, tables);
+  if (parity) return { id: 'live-schema', label, state: 'unchecked', detail: parity };
   if (!facts?.db) {
     return { id: 'live-schema', label, state: 'manual', checked: ticked, detail: 'No database is configured, so check the tables by hand (or configure one to have this checked).' };
   }
