@@ -87,9 +87,15 @@ test('the database is read in the background; then diagnostics carry row counts 
   assert.equal(ready.database.description, 'pglite (seeded from seed.sql)');
 });
 
-test('hover shows the live table: rows and columns', async () => {
+test('hover shows the facts first: the live table with rows and columns, then "no model", within 15 lines', async () => {
   const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 18, character: 10 } });
-  assert.match(hover.contents.value, /\*\*Table `public\.project_keywords`\*\* in pglite \(seeded from seed\.sql\): 412 rows; 2 columns: `project_id` integer not null, `keyword` text not null/);
+  const value = hover.contents.value;
+  const [table, model, rules] = value.split('\n\n');
+  assert.equal(table, '**Table `public.project_keywords`** in pglite (seeded from seed.sql): 412 rows; 2 columns: `project_id` integer not null, `keyword` text not null');
+  assert.equal(model, '**Model:** no model maps it');
+  assert.equal(rules, '**Migration Guard** `drop-unmapped-table`, `drop-table` (error)');
+  assert.doesNotMatch(value, /autogenerate treats a table without a model as an orphan/);
+  assert.ok(value.split('\n').length <= 15, value);
 });
 
 test('parity lists the three tables without a model, and Generate model writes one from the live columns', async () => {
