@@ -146,6 +146,8 @@ export interface ReviewOperation {
   rules: string[];
   table?: string;
   message: string;
+  /** The highest severity of its findings: an error shows an error icon. */
+  severity: 'error' | 'warning' | 'info' | 'hint';
   rows?: number;
   acknowledged: boolean;
   reason?: string;

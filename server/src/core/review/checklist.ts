@@ -6,7 +6,7 @@
 import { findTable, bestRowCount } from '../db/schemaSource';
 import { formatRows } from '../enrich';
 import { modelsForTable, type ProjectFacts } from '../facts';
-import type { Finding } from '../findings';
+import { maxSeverity, type Finding, type Severity } from '../findings';
 import { rulesOf } from '../merge';
 import { isDownPhase, type Range } from '../ops';
 import type { FileReport } from '../report';
@@ -46,6 +46,8 @@ export interface DestructiveOp {
   rules: string[];
   table?: string;
   message: string;
+  /** The highest severity of its findings, for the sidebar's icon. */
+  severity: Severity;
   rows?: number;
   /** Every finding on it carries an allow comment with a reason. */
   acknowledged: boolean;
@@ -96,6 +98,7 @@ export function destructiveOps(report: FileReport, lineOf: (offset: number) => n
       line: lineOf(first.range.start),
       rules: [...new Set(fs.flatMap(rulesOf))].sort(),
       message: first.message,
+      severity: fs.map((f) => f.severity).reduce(maxSeverity),
       acknowledged: fs.every((f) => f.acknowledged),
     };
     const table = fs.find((f) => f.table)?.table;
