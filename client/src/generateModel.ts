@@ -19,7 +19,7 @@ export async function generateModelCommand(session: Session, arg: unknown): Prom
     return;
   }
   if (result.open) await vscode.window.showTextDocument(vscode.Uri.parse(result.open), { preview: false });
-  void vscode.window.showInformationMessage(`Migration Guard: ${result.title}. Review it, then delete the drop from the migration if the table is still used.`);
+  void vscode.window.showInformationMessage(`Migration Guard: ${result.done ?? `${result.title}.`}`);
 }
 
 function parseParams(arg: unknown): GenerateModelParams | undefined {

@@ -228,7 +228,8 @@ export interface LspWorkspaceEdit {
     | { textDocument: { uri: string; version: number | null }; edits: Array<{ range: LspRange; newText: string }> }
   >;
 }
-export type EditResult = { ok: true; title: string; edit: LspWorkspaceEdit; open?: string } | { ok: false; message: string };
+/** `done`: what the edit writes and where, in a sentence, for the message after it is applied. */
+export type EditResult = { ok: true; title: string; edit: LspWorkspaceEdit; open?: string; done?: string } | { ok: false; message: string };
 
 // ------------------------------------------------------------------------------------------ parity
 

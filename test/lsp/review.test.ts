@@ -114,6 +114,8 @@ test('parity lists the three tables without a model, and Generate model writes o
   assert.deepEqual(generate?.command?.arguments, [{ uri, table: 'project_keywords' }]);
   const result = await client.request<EditResult>('migrationGuard/generateModel', generate!.command!.arguments[0]);
   assert.ok(result.ok, JSON.stringify(result));
+  // The message after the edit says what was written where.
+  assert.match(result.done ?? '', /^Wrote model ProjectKeyword for table project_keywords to app\/models\/project_keywords\.py and imported it in app\/models\/__init__\.py\. /);
   const [create, newFile, importEdit] = result.edit.documentChanges;
   assert.deepEqual(create, { kind: 'create', uri: fileUri(path.join(dir, 'app/models/project_keywords.py')), options: { overwrite: false, ignoreIfExists: false } });
   assert.ok('edits' in newFile && /class ProjectKeyword\(Base\):\n {4}__tablename__ = "project_keywords"/.test(newFile.edits[0].newText));

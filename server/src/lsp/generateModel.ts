@@ -31,6 +31,7 @@ export function generateModel(state: LspState) {
     return {
       ok: true,
       title: model.title,
+      done: `Wrote model ${model.name} for table ${table.name} to ${model.newFile.path} and imported it in ${model.importEdit.path}. With a model mapping it, a drop of ${table.name} is now a drop-mapped-table error: remove the drop with its quick fix if the table is still used.`,
       open: newUri,
       edit: {
         documentChanges: [
