@@ -68,7 +68,7 @@ export function protection(ctx: RuleContext, op: Operation, rule: string): strin
     return ` Protected by ${what} on line ${lineOf(ctx, op.guard.range.start)}.`;
   }
   if (isDownPhase(op.phase)) return ' This runs on rollback.';
-  return ` Guard it, back the data up first, or acknowledge it with \`migration-guard: allow ${rule} -- <reason>\`.`;
+  return ` Guard it, back the data up first, or acknowledge it with "migration-guard: allow ${rule} -- <reason>".`;
 }
 
 /**
