@@ -94,7 +94,7 @@ test('findings quote row counts and "no model"; data in the table raises a quiet
   assert.match(by('drop-unmapped-table', 'project_keywords').message, /^Drops table project_keywords \(412 rows\), which no model maps/);
   assert.match(by('drop-column', 'projects').message, /^Drops projects\.name \(103 rows, 103 with a value\)/);
   assert.equal(by('delete-rows', 'users').severity, 'error', 'a DELETE with WHERE is a warning, but users holds rows');
-  assert.match(by('delete-rows', 'users').message, /users \(about 25 rows\)/);
+  assert.match(by('delete-rows', 'users').message, /users \(estimated 25 rows\)/);
   assert.equal(by('drop-table', 'project_monthly_forecast').severity, 'info', 'a guarded drop stays quiet: the guard refuses a non-empty table');
   assert.match(by('drop-table', 'no_such_table').message, /no_such_table \(not in the database\)/);
 });

@@ -85,7 +85,7 @@ test('parity from DATABASE_URL, and snapshot then check offline', async () => {
   assert.ok(!fs.readFileSync(file, 'utf8').includes(READER.password));
   const offline = await cli(['check', 'examples/incident', '--schema-snapshot', file]);
   assert.equal(offline.code, 1);
-  assert.match(offline.out, /Drops table project_keywords \(about 412 rows, no model\)/);
+  assert.match(offline.out, /Drops table project_keywords \(estimated 412 rows, no model\)/);
 });
 
 test('faults: refused, silent host, wrong password, each a clear message within its timeout', async () => {
