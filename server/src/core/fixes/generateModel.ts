@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import type { ColumnInfo, TableInfo } from '../db/schemaSource';
 import type { TextEdit } from '../findings';
 import type { DeclarativeBaseInfo, ModelIndex, ModuleSummary } from '../models/types';
+import { mappedAnnotation, modelStyle, typedImports, type ModelStyle } from './modelStyle';
 import { sqlalchemyType } from './sqlalchemyTypes';
 
 export interface GeneratedModel {
@@ -44,7 +45,7 @@ export function generateModel(table: TableInfo, index: ModelIndex, read: ReadPro
   const newModule = packageModule ? `${packageModule}.${stem}` : stem;
   const hasKey = table.primaryKey.length > 0;
   const name = hasKey ? uniqueClassName(className(table.name), index) : identifier(table.name);
-  const text = hasKey ? classModule(table, name, base, defaultSchema) : tableModule(table, name, base, defaultSchema);
+  const text = hasKey ? classModule(table, name, base, defaultSchema, modelStyle(index, read)) : tableModule(table, name, base, defaultSchema);
   const gathererText = read(gatherer.file) ?? '';
   const relative = /^from\s+\./m.test(gathererText) && gatherer.file.endsWith('__init__.py');
   const importLine = `from ${relative ? `.${stem}` : newModule} import ${name}`;
@@ -98,16 +99,17 @@ function importEdits(text: string, importLine: string, name: string): TextEdit[]
   return edits;
 }
 
-function classModule(table: TableInfo, name: string, base: DeclarativeBaseInfo, defaultSchema: string): string {
+function classModule(table: TableInfo, name: string, base: DeclarativeBaseInfo, defaultSchema: string, style: ModelStyle): string {
   const pk = new Set(table.primaryKey);
   const body = table.columns.map((c) => {
     const attr = attribute(c.name);
     const named = attr === c.name ? '' : `${pyString(c.name)}, `;
-    return `    ${attr} = sa.Column(${named}${columnArgs(c, table, defaultSchema, pk.has(c.name))})${typeComment(c)}`;
+    const args = `${named}${columnArgs(c, table, defaultSchema, pk.has(c.name))})${typeComment(c)}`;
+    return style === 'typed' ? `    ${attr}: ${mappedAnnotation(c.type, c.nullable)} = mapped_column(${args}` : `    ${attr} = sa.Column(${args}`;
   });
   const args = tableArgs(table, defaultSchema);
   const lines = [
-    ...header(table, base, needsPostgres(table)),
+    ...header(table, base, needsPostgres(table), style === 'typed' ? typedImports(table.columns) : undefined),
     '',
     '',
     `class ${name}(${base.name}):`,
@@ -138,14 +140,17 @@ function tableModule(table: TableInfo, name: string, base: DeclarativeBaseInfo, 
   return `${lines.join('\n')}\n`;
 }
 
-function header(table: TableInfo, base: DeclarativeBaseInfo, postgres: boolean): string[] {
+/** typed: the standard-library imports of SQLAlchemy 2.0's typed columns (see modelStyle.ts). */
+function header(table: TableInfo, base: DeclarativeBaseInfo, postgres: boolean, typed?: string[]): string[] {
   return [
     `"""${table.name}: written by Migration Guard from the live table's columns.`,
     '',
     'Without a model, Alembic autogenerate takes the table for an orphan and emits a drop for it.',
     '"""',
+    ...(typed && typed.length > 0 ? [...typed, ''] : []),
     'import sqlalchemy as sa',
     ...(postgres ? ['from sqlalchemy.dialects import postgresql'] : []),
+    ...(typed ? ['from sqlalchemy.orm import Mapped, mapped_column'] : []),
     '',
     `from ${base.module} import ${base.name}`,
   ];
