@@ -224,9 +224,11 @@ export interface AcknowledgeParams {
 /** A WorkspaceEdit in LSP's shape (documentChanges only), for the client to convert and apply. */
 export interface LspWorkspaceEdit {
   documentChanges: Array<
-    | { kind: 'create'; uri: string; options?: { overwrite?: boolean; ignoreIfExists?: boolean } }
-    | { textDocument: { uri: string; version: number | null }; edits: Array<{ range: LspRange; newText: string }> }
+    | { kind: 'create'; uri: string; options?: { overwrite?: boolean; ignoreIfExists?: boolean }; annotationId?: string }
+    | { textDocument: { uri: string; version: number | null }; edits: Array<{ range: LspRange; newText: string; annotationId?: string }> }
   >;
+  /** An annotation with needsConfirmation makes VS Code show the edit in its refactor preview first. */
+  changeAnnotations?: Record<string, { label: string; needsConfirmation?: boolean; description?: string }>;
 }
 /** `done`: what the edit writes and where, in a sentence, for the message after it is applied. */
 export type EditResult = { ok: true; title: string; edit: LspWorkspaceEdit; open?: string; done?: string } | { ok: false; message: string };

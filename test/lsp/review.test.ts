@@ -117,7 +117,11 @@ test('parity lists the three tables without a model, and Generate model writes o
   // The message after the edit says what was written where.
   assert.match(result.done ?? '', /^Wrote model ProjectKeyword for table project_keywords to app\/models\/project_keywords\.py and imported it in app\/models\/__init__\.py\. /);
   const [create, newFile, importEdit] = result.edit.documentChanges;
-  assert.deepEqual(create, { kind: 'create', uri: fileUri(path.join(dir, 'app/models/project_keywords.py')), options: { overwrite: false, ignoreIfExists: false } });
+  assert.deepEqual(create, { kind: 'create', uri: fileUri(path.join(dir, 'app/models/project_keywords.py')), options: { overwrite: false, ignoreIfExists: false }, annotationId: 'migrationGuard.generateModel' });
+  // Every change carries the annotation that makes VS Code preview the edit and wait for confirmation.
+  assert.deepEqual(result.edit.changeAnnotations?.['migrationGuard.generateModel']?.needsConfirmation, true);
+  assert.ok('edits' in importEdit && importEdit.edits.every((e) => e.annotationId === 'migrationGuard.generateModel'));
+  assert.ok('edits' in newFile && /\n {4}project_id: Mapped\[int\] = mapped_column\(/.test(newFile.edits[0].newText), 'the incident\'s models are typed, so the new one is');
   assert.ok('edits' in newFile && /class ProjectKeyword\(Base\):\n {4}__tablename__ = "project_keywords"/.test(newFile.edits[0].newText));
   assert.ok('edits' in importEdit && importEdit.textDocument.uri === fileUri(path.join(dir, 'app/models/__init__.py')));
 });
