@@ -57,3 +57,10 @@ test('Django: the DeleteModel operation leaves the operations list', () => {
   const { fixed } = removeDrop(file, text);
   assert.match(fixed, /operations = \[\n    \]\n/);
 });
+
+test('Alembic: a dropped column a model still declares goes with the add_column that brings it back', () => {
+  const text = `${HEAD}def upgrade():\n    op.drop_column("users", "email")\n    op.drop_column("users", "nickname")\n\n\ndef downgrade():\n    op.add_column("users", sa.Column("nickname", sa.Text(), nullable=True))\n    op.add_column("users", sa.Column("email", sa.Text(), nullable=True))\n`;
+  const { title, fixed } = removeDrop('versions/0002.py', text);
+  assert.equal(title, 'Remove this drop of users.email and the downgrade step that re-creates it');
+  assert.equal(fixed, `${HEAD}def upgrade():\n    op.drop_column("users", "nickname")\n\n\ndef downgrade():\n    op.add_column("users", sa.Column("nickname", sa.Text(), nullable=True))\n`);
+});

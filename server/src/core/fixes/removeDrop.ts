@@ -1,6 +1,7 @@
-// Remove the drop of a table a model still maps: there the drop is the mistake, not the table. In Alembic the
-// downgrade step that re-creates the table goes too when it is unambiguous (one create_table of that table,
-// plus its indexes), since re-creating a table that was never dropped fails.
+// Remove the drop of a table a model still maps (or a column it still declares): there the drop is the
+// mistake, not the table. In Alembic the downgrade step that re-creates it goes too when that is unambiguous
+// (one create_table of that table plus its indexes, or one add_column), since re-creating what was never
+// dropped fails.
 
 import type { Fix, TextEdit } from '../findings';
 import { isDownPhase, type Operation, type Range } from '../ops';
@@ -8,26 +9,31 @@ import type { FixContext } from './context';
 import { stringAt, type PyStatement } from './pyLayout';
 
 const EXECUTE_CALL = /^[A-Za-z_][\w.]*\.execute\s*\(\s*$/;
-const COUNTERPART_KINDS = new Set(['create-table', 'create-index']);
+// What re-creates a dropped table (with its indexes) or a dropped column in the downgrade.
+const COUNTERPARTS: Record<string, { creates: string; kinds: Set<string> }> = {
+  'drop-table': { creates: 'create-table', kinds: new Set(['create-table', 'create-index']) },
+  'drop-column': { creates: 'add-column', kinds: new Set(['add-column']) },
+};
 
 export function removeDropFix(op: Operation, fx: FixContext): Fix | undefined {
-  if (!op.table) return undefined;
-  if (fx.framework === 'alembic') return alembicRemoval(op, fx);
+  if (!op.table || (op.kind === 'drop-column' && !op.column)) return undefined;
+  const what = op.kind === 'drop-column' ? `${op.table}.${op.column}` : op.table;
+  if (fx.framework === 'alembic') return alembicRemoval(op, fx, what);
   const range = fx.framework === 'sql' ? sqlStatementWithSemicolon(op, fx) : op.origin === 'django-op' ? djangoOperation(op, fx) : undefined;
   const lines = range && wholeLines(fx, range);
   if (!lines) return undefined;
-  return { title: `Remove this drop of ${op.table}`, id: 'remove-drop', edits: [{ range: lines, newText: '' }], preferred: true };
+  return { title: `Remove this drop of ${what}`, id: 'remove-drop', edits: [{ range: lines, newText: '' }], preferred: true };
 }
 
-function alembicRemoval(op: Operation, fx: FixContext): Fix | undefined {
+function alembicRemoval(op: Operation, fx: FixContext, what: string): Fix | undefined {
   const stmt = ownStatement(op, fx);
   if (!stmt) return undefined;
   const counterpart = downgradeCounterpart(op, fx);
   const edits = removeStatements(fx, [stmt, ...(counterpart ?? [])]);
   if (!edits) return undefined;
   const title = counterpart?.length
-    ? `Remove this drop of ${op.table} and the downgrade step that re-creates it`
-    : counterpart ? `Remove this drop of ${op.table}` : `Remove this drop of ${op.table} (check the downgrade: which of its steps re-create it is not clear)`;
+    ? `Remove this drop of ${what} and the downgrade step that re-creates it`
+    : counterpart ? `Remove this drop of ${what}` : `Remove this drop of ${what} (check the downgrade: which of its steps re-create it is not clear)`;
   return { title, id: 'remove-drop', edits, preferred: true };
 }
 
@@ -49,9 +55,10 @@ function ownStatement(op: Operation, fx: FixContext): PyStatement | undefined {
  * when which ones do is not clear (several creates, other kinds of steps, statements shared with others).
  */
 function downgradeCounterpart(op: Operation, fx: FixContext): PyStatement[] | undefined {
-  const down = fx.rule.result.ops.filter((o) => isDownPhase(o.phase) && o.table === op.table && o.schema === op.schema);
+  const { creates, kinds } = COUNTERPARTS[op.kind] ?? COUNTERPARTS['drop-table'];
+  const down = fx.rule.result.ops.filter((o) => isDownPhase(o.phase) && o.table === op.table && o.schema === op.schema && (op.kind !== 'drop-column' || o.column === op.column));
   if (down.length === 0) return [];
-  if (down.filter((o) => o.kind === 'create-table').length !== 1 || down.some((o) => !COUNTERPART_KINDS.has(o.kind))) return undefined;
+  if (down.filter((o) => o.kind === creates).length !== 1 || down.some((o) => !kinds.has(o.kind))) return undefined;
   const stmts: PyStatement[] = [];
   for (const o of down) {
     const s = ownStatement(o, fx);

@@ -22,6 +22,8 @@ export interface ModelInfo {
   reachable: boolean;
   /** The declarative base it derives from, when it can be followed (SQLAlchemy classes). */
   base?: DeclarativeBaseInfo;
+  /** Columns the class declares itself, by database name; inherited ones are not listed (absence proves nothing). */
+  columns?: string[];
 }
 
 /** Which reflected tables env.py's include_object / include_name keep away from autogenerate. */

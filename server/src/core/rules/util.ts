@@ -119,6 +119,7 @@ export function autogenNote(ctx: RuleContext, op: Operation): string {
   const index = ctx.facts?.models;
   const model = index && op.table ? modelsForTable(index, op.table, op.schema, ctx.facts?.db?.defaultSchema)[0] : undefined;
   if (!model) return ' Alembic autogenerate emitted this: it drops whatever has no model, so check the model is not simply missing.';
+  if (op.kind === 'drop-column' && op.column && model.columns?.includes(op.column)) return ` Alembic autogenerate emitted this, but model ${model.name} in ${model.file} declares the column now.`;
   if (op.kind === 'drop-column') return ` Alembic autogenerate emitted this because model ${model.name} in ${model.file} does not declare the column: check it was removed from the model on purpose.`;
   return ` Alembic autogenerate emitted this, but model ${model.name} in ${model.file} maps the table now.`;
 }
