@@ -92,7 +92,10 @@ test('findings quote row counts and "no model"; data in the table raises a quiet
   assert.match(by('drop-table', 'project_keywords').message, /^Drops table project_keywords \(412 rows, no model\) and every row in it\./);
   assert.equal(by('drop-table', 'project_keywords').rows, 412);
   assert.match(by('drop-unmapped-table', 'project_keywords').message, /^Drops table project_keywords \(412 rows\), which no model maps/);
-  assert.match(by('drop-column', 'projects').message, /^Drops projects\.name \(103 rows, 103 with a value\)/);
+  // Project still declares name: the drop is drop-mapped-table's, with drop-column merged into it.
+  const name = report.findings.find((f) => f.table === 'projects' && f.column === 'name')!;
+  assert.deepEqual([name.rule, name.alsoRules], ['drop-mapped-table', ['drop-column']]);
+  assert.match(name.message, /^Drops column projects\.name \(103 rows, 103 with a value\), which model Project in app\/models\/project\.py still declares/);
   assert.equal(by('delete-rows', 'users').severity, 'error', 'a DELETE with WHERE is a warning, but users holds rows');
   assert.match(by('delete-rows', 'users').message, /users \(estimated 25 rows\)/);
   assert.equal(by('drop-table', 'project_monthly_forecast').severity, 'info', 'a guarded drop stays quiet: the guard refuses a non-empty table');
