@@ -169,3 +169,31 @@ test('in a project whose models use SQLAlchemy 2.0 typed columns, the generated 
     fs.rmSync(typedDir, { recursive: true, force: true });
   }
 });
+
+test('in a Flask-SQLAlchemy project the generated model derives from db.Model and imports db as the other models do', async () => {
+  const flaskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-genmodel-flask-'));
+  const files: Record<string, string> = {
+    'alembic.ini': '[alembic]\nscript_location = migrations\nprepend_sys_path = .\n',
+    'migrations/env.py': 'from app.extensions import db\nimport app.models\ntarget_metadata = db.metadata\n',
+    'app/__init__.py': '',
+    'app/extensions.py': 'from flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n',
+    'app/models/__init__.py': 'from app.models.project import Project\n',
+    'app/models/project.py': 'from ..extensions import db\n\n\nclass Project(db.Model):\n    __tablename__ = "projects"\n\n    id = db.Column(db.Integer, primary_key=True)\n',
+  };
+  try {
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(flaskDir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(flaskDir, rel), text);
+    }
+    const flaskIndex = await buildModelIndex(findProject(flaskDir)!);
+    const readFlask = (rel: string) => (fs.existsSync(path.join(flaskDir, rel)) ? fs.readFileSync(path.join(flaskDir, rel), 'utf8') : undefined);
+    const g = generateModel(KEYWORDS, flaskIndex, readFlask);
+    assert.ok(!('error' in g), JSON.stringify(g));
+    assert.match(g.newFile.text, /\nfrom app\.extensions import db\n\n\nclass ProjectKeyword\(db\.Model\):\n {4}__tablename__ = "project_keywords"\n/);
+    assert.match(g.newFile.text, /\n {4}project_id = db\.Column\(sa\.Integer, sa\.ForeignKey\("projects\.id"\), primary_key=True, nullable=False\)\n/);
+    assert.equal(g.newFile.path, 'app/models/project_keywords.py');
+    assertParses(g.newFile.text, g.newFile.path);
+  } finally {
+    fs.rmSync(flaskDir, { recursive: true, force: true });
+  }
+});
