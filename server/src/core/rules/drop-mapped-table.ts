@@ -1,7 +1,7 @@
 import { autogenerateInUse, modelsForTable } from '../facts';
-import { isDownPhase } from '../ops';
-import type { Rule } from './types';
-import { columnRef, dropsNothing, hit, newInThisPhase, opsOf, qualified } from './util';
+import { isDownPhase, type Operation } from '../ops';
+import type { Rule, RuleContext } from './types';
+import { columnCopiedBack, columnRef, dropsNothing, hit, newInThisPhase, opsOf, qualified } from './util';
 
 export const dropMappedTable: Rule = {
   id: 'drop-mapped-table',
@@ -18,6 +18,8 @@ export const dropMappedTable: Rule = {
     if (!index) return [];
     return opsOf(ctx, 'drop-table', 'drop-column')
       .filter((op) => op.table !== undefined && !op.details.rebuild && !isDownPhase(op.phase) && !newInThisPhase(ctx, op) && !dropsNothing(ctx, op))
+      // After the migration the model's table or column is there again: drop-table or drop-column tell of the data.
+      .filter((op) => !recreatedLater(ctx, op) && !(op.kind === 'drop-column' && columnCopiedBack(ctx, op)))
       .flatMap((op) => {
         const models = modelsForTable(index, op.table as string, op.schema, facts?.db?.defaultSchema);
         if (op.kind === 'drop-column') {
@@ -35,3 +37,21 @@ export const dropMappedTable: Rule = {
       });
   },
 };
+
+/** Where each table or column is last created, by phase, table and column; built once per file. */
+const LAST_CREATED = new WeakMap<RuleContext['result'], Map<string, number>>();
+
+/** Dropped and then created again later in the same phase (a drop-and-recreate): the model finds it there afterwards. */
+function recreatedLater(ctx: RuleContext, op: Operation): boolean {
+  let created = LAST_CREATED.get(ctx.result);
+  if (!created) {
+    created = new Map();
+    for (const o of ctx.result.ops) {
+      if (o.kind === 'create-table' && o.table) created.set(`${o.phase}\0${o.table}\0`, o.range.start);
+      else if (o.kind === 'add-column' && o.table && o.column) created.set(`${o.phase}\0${o.table}\0${o.column}`, o.range.start);
+    }
+    LAST_CREATED.set(ctx.result, created);
+  }
+  const at = created.get(`${op.phase}\0${op.table}\0${op.kind === 'drop-column' ? op.column ?? '' : ''}`);
+  return at !== undefined && at > op.range.start;
+}
