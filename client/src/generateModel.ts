@@ -15,11 +15,12 @@ export async function generateModelCommand(session: Session, arg: unknown): Prom
     return;
   }
   if (!(await session.applyEdit(result.edit))) {
-    void vscode.window.showErrorMessage('Migration Guard: the editor refused to create the model file (does it exist already?).');
+    // The edit needs confirmation in the refactor preview: cancelling it lands here too.
+    void vscode.window.showInformationMessage('Migration Guard: no model was written (the preview was cancelled, or the model file exists already).');
     return;
   }
   if (result.open) await vscode.window.showTextDocument(vscode.Uri.parse(result.open), { preview: false });
-  void vscode.window.showInformationMessage(`Migration Guard: ${result.title}. Review it, then delete the drop from the migration if the table is still used.`);
+  void vscode.window.showInformationMessage(`Migration Guard: ${result.done ?? `${result.title}.`}`);
 }
 
 function parseParams(arg: unknown): GenerateModelParams | undefined {

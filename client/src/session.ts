@@ -97,6 +97,11 @@ export class Session implements vscode.Disposable {
     if (client) await client.dispose();
   }
 
+  /** The server has started and answers requests. */
+  get running(): boolean {
+    return this.client?.isRunning() ?? false;
+  }
+
   request<R>(method: string, params?: unknown): Promise<R> {
     if (!this.client) return Promise.reject(new Error('the Migration Guard language server is not running'));
     return params === undefined ? this.client.sendRequest<R>(method) : this.client.sendRequest<R>(method, params);

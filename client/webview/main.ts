@@ -16,6 +16,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 interface PersistedState {
   review: ReviewState | null;
   reason?: string;
+  loading?: boolean;
   parity?: ParityView;
   /** By migration URI: a reviewer's answers stay with the migration they were given for. */
   answers: Record<string, ReviewAnswers>;
@@ -55,7 +56,7 @@ function render(): void {
   const focusId = focused?.id;
   const wasAcknowledging = !!focused?.closest('.op');
   const selection = focused instanceof HTMLInputElement ? [focused.selectionStart, focused.selectionEnd] : undefined;
-  root.innerHTML = renderView({ review: state.review, reason: state.reason, parity: state.parity, answers: answers(), drafts: state.drafts[uri()] ?? {}, filter: state.filter, notice, busy });
+  root.innerHTML = renderView({ review: state.review, reason: state.reason, loading: state.loading, parity: state.parity, answers: answers(), drafts: state.drafts[uri()] ?? {}, filter: state.filter, notice, busy });
   root.setAttribute('aria-busy', String(busy));
   const again = focusId ? document.getElementById(focusId) : null;
   if (again) {
@@ -81,6 +82,7 @@ window.addEventListener('message', (event: MessageEvent) => {
       }
       state.review = message.review;
       state.reason = message.reason;
+      state.loading = message.loading === true;
       if (message.parity) state.parity = message.parity;
       break;
     case 'notice':

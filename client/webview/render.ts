@@ -10,6 +10,8 @@ export interface ViewModel {
   review: ReviewState | null;
   /** Shown when there is no review: why. */
   reason?: string;
+  /** The language server is starting: the review is on its way, whatever the file is. */
+  loading?: boolean;
   parity?: ParityView;
   answers: ReviewAnswers;
   /** Reasons being typed, by 0-based line. */
@@ -23,15 +25,22 @@ export function esc(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
+/** Escaped, with a break opportunity after each path separator, so a narrow sidebar wraps paths there and not mid-word. */
+export function escPath(value: string): string {
+  return esc(value).replace(/\//g, '/<wbr>');
+}
+
 function icon(name: string, cls = ''): string {
   return `<span class="codicon codicon-${name}${cls ? ` ${cls}` : ''}" aria-hidden="true"></span>`;
 }
 
 export function renderView(m: ViewModel): string {
   const notice = m.notice ? `<div class="notice ${m.notice.kind}" role="${m.notice.kind === 'error' ? 'alert' : 'status'}">${icon(m.notice.kind === 'error' ? 'error' : 'info')}<span>${esc(m.notice.text)}</span></div>` : '';
+  if (m.loading) return `${notice}<p class="empty" data-state="loading">${icon('loading', 'codicon-modifier-spin')}<span>Starting Migration Guard...</span></p>`;
   if (!m.review || !m.review.isMigration) {
     const text = m.reason ?? (m.review ? 'This file is not a migration Migration Guard checks. Open an Alembic, Django or SQL migration to review it.' : 'Open a migration file to review it.');
-    return `${notice}<p class="empty">${icon('info')}<span>${esc(text)}</span></p>`;
+    // Parity is about the project, not the file: it stays, with Generate model, beside a model file too.
+    return `${notice}<p class="empty">${icon('info')}<span>${esc(text)}</span></p>${m.review ? parity(m.parity, m.filter) : ''}`;
   }
   const r = m.review;
   return [
@@ -60,7 +69,7 @@ function header(r: ReviewState): string {
           : r.applied
             ? `${icon('circle-large-outline')}<span>Not signed off. It has already run, so no sign-off is required.</span>`
             : `${icon('circle-large-outline')}<span>Not signed off. It destroys no data, so no sign-off is required.</span>`;
-  return `<header><h2 class="file" title="${esc(r.path)}">${icon('file-code')} ${esc(name)}</h2><p class="path">${esc(r.path)}</p><p id="sign-off-status" class="status" data-state="${esc(s.state)}">${status}</p>${applied(r)}${database(r.database)}</header>`;
+  return `<header><h2 class="file" title="${esc(r.path)}">${icon('file-code')} ${esc(name)}</h2><p class="path">${escPath(r.path)}</p><p id="sign-off-status" class="status" data-state="${esc(s.state)}">${status}</p>${applied(r)}${database(r.database)}</header>`;
 }
 
 /** A migration that has already run: its findings are history, shown as hints. */
@@ -133,9 +142,15 @@ function operations(ops: ReviewOperation[], drafts: Record<number, string>): str
     const state = op.acknowledged
       ? `<p class="ack-text">${icon('check', 'ok')} Acknowledged: ${esc(op.reason ?? '')}</p>`
       : `<div class="ack"><input type="text" class="text reason" id="reason-${line}" data-line="${line}" value="${esc(drafts[line] ?? '')}" placeholder="Why is this safe?" aria-label="Reason for line ${op.line}" maxlength="300"><button type="button" id="ack-${line}" data-action="acknowledge" data-line="${line}">Acknowledge</button></div>`;
-    return `<li class="op" data-acknowledged="${op.acknowledged}" data-line="${line}"><button type="button" class="link" id="reveal-${line}" data-action="reveal" data-line="${line}" title="${esc(op.message)}">${icon(op.acknowledged ? 'pass' : 'warning', op.acknowledged ? 'ok' : 'warn')} Line ${op.line}: ${esc(what)}</button><p class="meta">${esc(meta)}</p>${state}</li>`;
+    return `<li class="op" data-acknowledged="${op.acknowledged}" data-line="${line}"><button type="button" class="link" id="reveal-${line}" data-action="reveal" data-line="${line}" title="${esc(op.message)}">${opIcon(op)} Line ${op.line}: ${esc(what)}</button><p class="meta">${esc(meta)}</p>${state}</li>`;
   });
   return `<section aria-labelledby="h-ops"><h3 id="h-ops">${title}</h3><ul class="ops">${rows.join('')}</ul></section>`;
+}
+
+/** Acknowledged: a pass mark; otherwise the icon of the finding's severity, as in the Problems panel. */
+function opIcon(op: ReviewOperation): string {
+  if (op.acknowledged) return icon('pass', 'ok');
+  return op.severity === 'error' ? `${icon('error', 'err')}<span class="visually-hidden">Error:</span>` : icon('warning', 'warn');
 }
 
 const CHANGES: Record<ReviewTable['change'], string> = { create: 'created', drop: 'dropped', alter: 'altered' };
@@ -201,5 +216,5 @@ function tableName(t: ParityViewTable): string {
 }
 
 function modelName(m: ParityViewModel): string {
-  return `<span class="name">${esc(m.name)}</span> <span class="meta">${esc(m.table ?? '?')} · ${esc(m.file)}</span>`;
+  return `<span class="name">${esc(m.name)}</span> <span class="meta">${esc(m.table ?? '?')} · ${escPath(m.file)}</span>`;
 }

@@ -148,6 +148,8 @@ export interface ReviewOperation {
   rules: string[];
   table?: string;
   message: string;
+  /** The highest severity of its findings: an error shows an error icon. */
+  severity: 'error' | 'warning' | 'info' | 'hint';
   rows?: number;
   acknowledged: boolean;
   reason?: string;
@@ -235,11 +237,14 @@ export interface AcknowledgeParams {
 /** A WorkspaceEdit in LSP's shape (documentChanges only), for the client to convert and apply. */
 export interface LspWorkspaceEdit {
   documentChanges: Array<
-    | { kind: 'create'; uri: string; options?: { overwrite?: boolean; ignoreIfExists?: boolean } }
-    | { textDocument: { uri: string; version: number | null }; edits: Array<{ range: LspRange; newText: string }> }
+    | { kind: 'create'; uri: string; options?: { overwrite?: boolean; ignoreIfExists?: boolean }; annotationId?: string }
+    | { textDocument: { uri: string; version: number | null }; edits: Array<{ range: LspRange; newText: string; annotationId?: string }> }
   >;
+  /** An annotation with needsConfirmation makes VS Code show the edit in its refactor preview first. */
+  changeAnnotations?: Record<string, { label: string; needsConfirmation?: boolean; description?: string }>;
 }
-export type EditResult = { ok: true; title: string; edit: LspWorkspaceEdit; open?: string } | { ok: false; message: string };
+/** `done`: what the edit writes and where, in a sentence, for the message after it is applied. */
+export type EditResult = { ok: true; title: string; edit: LspWorkspaceEdit; open?: string; done?: string } | { ok: false; message: string };
 
 // ------------------------------------------------------------------------------------------ parity
 

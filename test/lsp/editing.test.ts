@@ -65,16 +65,22 @@ test('didChange: diagnostics follow the edit', async () => {
   assert.equal(items.find((d) => d.code === 'drop-column')?.range.start.line, 14);
 });
 
-test('hover on the drop explains what it destroys, why it is risky, the alternative, and links the docs', async () => {
+test('hover on the drop: the table first, then one why and one safe alternative, then the docs; not the diagnostic again', async () => {
   const hover = await client.request<{ contents: { kind: string; value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 13, character: 10 } });
   assert.ok(hover);
   assert.equal(hover.contents.kind, 'markdown');
   const value = hover.contents.value;
-  assert.match(value, /`drop-table`/);
-  assert.match(value, /Drops table import_staging and every row in it/);
-  assert.match(value, /\*\*Why it is risky:\*\* Once the migration commits, the rows are gone/);
-  assert.match(value, /\*\*Safe alternative:\*\* /);
-  assert.match(value, /\[Rule docs\]\(command:migrationGuard\.showRuleDocs\?%5B%22drop-table%22%5D\)/);
+  const paragraphs = value.split('\n\n');
+  assert.equal(paragraphs[0], '**Table `import_staging`**');
+  // Both findings on the drop in one line; the why and the alternative are the most severe one's.
+  assert.equal(paragraphs[1], '**Migration Guard** `drop-table`, `irreversible-downgrade` (error)');
+  // VS Code shows the diagnostic's message above the hover already.
+  assert.doesNotMatch(value, /Drops table import_staging and every row in it/);
+  assert.equal(value.match(/\*\*Why:\*\*/g)?.length, 1);
+  assert.match(value, /\*\*Why:\*\* Once the migration commits, the rows are gone/);
+  assert.equal(value.match(/\*\*Safe alternative:\*\*/g)?.length, 1);
+  assert.match(paragraphs[paragraphs.length - 1], /^\[drop-table docs\]\(command:migrationGuard\.showRuleDocs\?%5B%22drop-table%22%5D\) · \[irreversible-downgrade docs\]/);
+  assert.ok(value.split('\n').length <= 15, value);
   const nothing = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
   assert.equal(nothing, null);
 });

@@ -80,15 +80,22 @@ test('the database is read in the background; then diagnostics carry row counts 
     [20, 'project_resource_mappings', false, 19],
     [21, 'project_monthly_forecast', false, 20],
   ]);
-  assert.deepEqual(ready.checklist.map((i) => i.state), ['unchecked', 'unchecked', 'auto-checked', 'manual', 'manual']);
+  // Three drops of tables no model maps: parity is not clean, so the live-schema item is not ticked.
+  assert.deepEqual(ready.checklist.map((i) => i.state), ['unchecked', 'unchecked', 'unchecked', 'manual', 'manual']);
   assert.deepEqual(ready.tables.map((t) => t.rows), ['412 rows', '1,236 rows', '618 rows', '103 rows']);
   assert.equal(ready.signOff.state, 'none');
   assert.equal(ready.database.description, 'pglite (seeded from seed.sql)');
 });
 
-test('hover shows the live table: rows and columns', async () => {
+test('hover shows the facts first: the live table with rows and columns, then "no model", within 15 lines', async () => {
   const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 18, character: 10 } });
-  assert.match(hover.contents.value, /\*\*Table `public\.project_keywords`\*\* in pglite \(seeded from seed\.sql\): 412 rows; 2 columns: `project_id` integer not null, `keyword` text not null/);
+  const value = hover.contents.value;
+  const [table, model, rules] = value.split('\n\n');
+  assert.equal(table, '**Table `public.project_keywords`** in pglite (seeded from seed.sql): 412 rows; 2 columns: `project_id` integer not null, `keyword` text not null');
+  assert.equal(model, '**Model:** no model maps it');
+  assert.equal(rules, '**Migration Guard** `drop-unmapped-table`, `drop-table` (error)');
+  assert.doesNotMatch(value, /autogenerate treats a table without a model as an orphan/);
+  assert.ok(value.split('\n').length <= 15, value);
 });
 
 test('parity lists the three tables without a model, and Generate model writes one from the live columns', async () => {
@@ -107,8 +114,14 @@ test('parity lists the three tables without a model, and Generate model writes o
   assert.deepEqual(generate?.command?.arguments, [{ uri, table: 'project_keywords' }]);
   const result = await client.request<EditResult>('migrationGuard/generateModel', generate!.command!.arguments[0]);
   assert.ok(result.ok, JSON.stringify(result));
+  // The message after the edit says what was written where.
+  assert.match(result.done ?? '', /^Wrote model ProjectKeyword for table project_keywords to app\/models\/project_keywords\.py and imported it in app\/models\/__init__\.py\. /);
   const [create, newFile, importEdit] = result.edit.documentChanges;
-  assert.deepEqual(create, { kind: 'create', uri: fileUri(path.join(dir, 'app/models/project_keywords.py')), options: { overwrite: false, ignoreIfExists: false } });
+  assert.deepEqual(create, { kind: 'create', uri: fileUri(path.join(dir, 'app/models/project_keywords.py')), options: { overwrite: false, ignoreIfExists: false }, annotationId: 'migrationGuard.generateModel' });
+  // Every change carries the annotation that makes VS Code preview the edit and wait for confirmation.
+  assert.deepEqual(result.edit.changeAnnotations?.['migrationGuard.generateModel']?.needsConfirmation, true);
+  assert.ok('edits' in importEdit && importEdit.edits.every((e) => e.annotationId === 'migrationGuard.generateModel'));
+  assert.ok('edits' in newFile && /\n {4}project_id: Mapped\[int\] = mapped_column\(/.test(newFile.edits[0].newText), 'the incident\'s models are typed, so the new one is');
   assert.ok('edits' in newFile && /class ProjectKeyword\(Base\):\n {4}__tablename__ = "project_keywords"/.test(newFile.edits[0].newText));
   assert.ok('edits' in importEdit && importEdit.textDocument.uri === fileUri(path.join(dir, 'app/models/__init__.py')));
 });

@@ -133,3 +133,67 @@ test('generated models parse, land next to the models and are imported where env
     ['tags', 'ARRAY', true], ['ext', 'UUID', true], ['weird', 'NULL', true],
   ]);
 });
+
+test('in a project whose models use SQLAlchemy 2.0 typed columns, the generated model does too', async () => {
+  const typedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-genmodel-typed-'));
+  const files: Record<string, string> = {
+    ...FILES,
+    'app/models/base.py': 'from sqlalchemy.orm import DeclarativeBase\n\n\nclass Base(DeclarativeBase):\n    pass\n',
+    'app/models/project.py': 'from sqlalchemy import String\nfrom sqlalchemy.orm import Mapped, mapped_column\n\nfrom app.models.base import Base\n\n\nclass Project(Base):\n    __tablename__ = "projects"\n\n    id: Mapped[int] = mapped_column(primary_key=True)\n    name: Mapped[str] = mapped_column(String(200))\n',
+  };
+  try {
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(typedDir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(typedDir, rel), text);
+    }
+    const typedIndex = await buildModelIndex(findProject(typedDir)!);
+    const readTyped = (rel: string) => (fs.existsSync(path.join(typedDir, rel)) ? fs.readFileSync(path.join(typedDir, rel), 'utf8') : undefined);
+    const table: TableInfo = {
+      ...KEYWORDS,
+      columns: [...KEYWORDS.columns, { name: 'added_at', type: 'timestamp with time zone', nullable: true }, { name: 'weight', type: 'numeric(8,2)', nullable: false }],
+    };
+    const g = generateModel(table, typedIndex, readTyped);
+    assert.ok(!('error' in g));
+    const text = g.newFile.text;
+    assert.match(text, /\nimport datetime\nimport decimal\nfrom typing import Optional\n\nimport sqlalchemy as sa\nfrom sqlalchemy\.orm import Mapped, mapped_column\n/);
+    assert.match(text, /\n {4}project_id: Mapped\[int\] = mapped_column\(sa\.Integer, sa\.ForeignKey\("projects\.id"\), primary_key=True, nullable=False\)\n/);
+    assert.match(text, /\n {4}keyword: Mapped\[str\] = mapped_column\(sa\.Text, primary_key=True, nullable=False\)\n/);
+    assert.match(text, /\n {4}added_at: Mapped\[Optional\[datetime\.datetime\]\] = mapped_column\(sa\.DateTime\(timezone=True\), nullable=True\)\n/);
+    assert.match(text, /\n {4}weight: Mapped\[decimal\.Decimal\] = mapped_column\(sa\.Numeric\(8, 2\), nullable=False\)\n/);
+    assert.doesNotMatch(text, /sa\.Column\(/);
+    assertParses(text, g.newFile.path);
+    // The classic project above keeps sa.Column.
+    const classic = generateModel(KEYWORDS, index, read);
+    assert.ok(!('error' in classic) && /project_id = sa\.Column\(/.test(classic.newFile.text));
+  } finally {
+    fs.rmSync(typedDir, { recursive: true, force: true });
+  }
+});
+
+test('in a Flask-SQLAlchemy project the generated model derives from db.Model and imports db as the other models do', async () => {
+  const flaskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-genmodel-flask-'));
+  const files: Record<string, string> = {
+    'alembic.ini': '[alembic]\nscript_location = migrations\nprepend_sys_path = .\n',
+    'migrations/env.py': 'from app.extensions import db\nimport app.models\ntarget_metadata = db.metadata\n',
+    'app/__init__.py': '',
+    'app/extensions.py': 'from flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n',
+    'app/models/__init__.py': 'from app.models.project import Project\n',
+    'app/models/project.py': 'from ..extensions import db\n\n\nclass Project(db.Model):\n    __tablename__ = "projects"\n\n    id = db.Column(db.Integer, primary_key=True)\n',
+  };
+  try {
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(flaskDir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(flaskDir, rel), text);
+    }
+    const flaskIndex = await buildModelIndex(findProject(flaskDir)!);
+    const readFlask = (rel: string) => (fs.existsSync(path.join(flaskDir, rel)) ? fs.readFileSync(path.join(flaskDir, rel), 'utf8') : undefined);
+    const g = generateModel(KEYWORDS, flaskIndex, readFlask);
+    assert.ok(!('error' in g), JSON.stringify(g));
+    assert.match(g.newFile.text, /\nfrom app\.extensions import db\n\n\nclass ProjectKeyword\(db\.Model\):\n {4}__tablename__ = "project_keywords"\n/);
+    assert.match(g.newFile.text, /\n {4}project_id = db\.Column\(sa\.Integer, sa\.ForeignKey\("projects\.id"\), primary_key=True, nullable=False\)\n/);
+    assert.equal(g.newFile.path, 'app/models/project_keywords.py');
+    assertParses(g.newFile.text, g.newFile.path);
+  } finally {
+    fs.rmSync(flaskDir, { recursive: true, force: true });
+  }
+});

@@ -119,3 +119,38 @@ test('Django models: db_table, app_label_modelname, abstract and proxy models, m
   const i = await buildModelIndex(layout!);
   assert.deepEqual(tables(i), { Order: 'shop_order', 'Order.tags': 'shop_order_tags', Tag: 'shop_tags' });
 });
+
+test('the columns a model declares itself, by their database names', async () => {
+  const i = await index({
+    'alembic.ini': ALEMBIC_INI,
+    'migrations/versions/.keep': '',
+    'migrations/env.py': 'from app.models import Base\ntarget_metadata = Base.metadata\n',
+    'app/__init__.py': '',
+    'app/models.py': [
+      'import sqlalchemy as sa',
+      'from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column',
+      'class Base(DeclarativeBase):',
+      '    pass',
+      'class User(Base):',
+      '    __tablename__ = "users"',
+      '    id: Mapped[int] = mapped_column(primary_key=True)',
+      '    email = sa.Column("email_address", sa.Text)',
+      '    nickname: Mapped[str] = mapped_column(sa.String(40))',
+      '    full_name = sa.orm.column_property(sa.text("x"))',
+    ].join('\n'),
+  });
+  assert.deepEqual(i.models.find((m) => m.name === 'User')?.columns, ['id', 'email_address', 'nickname']);
+  const dir = project({
+    'manage.py': '',
+    'shop/models.py': [
+      'from django.db import models',
+      'class Customer(models.Model):',
+      '    name = models.CharField(max_length=120)',
+      '    region = models.ForeignKey("Region", on_delete=models.CASCADE)',
+      '    code = models.CharField(max_length=8, db_column="customer_code")',
+      '    tags = models.ManyToManyField("Tag")',
+    ].join('\n'),
+  });
+  const django = await buildModelIndex(findProject(path.join(dir, 'shop'))!);
+  assert.deepEqual(django.models.find((m) => m.name === 'Customer')?.columns, ['name', 'region_id', 'customer_code']);
+});

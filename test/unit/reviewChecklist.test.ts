@@ -71,11 +71,12 @@ test('the incident: three unacknowledged drops leave both data-loss items unchec
   assert.deepEqual(items.map((i) => [i.id, i.state]), [
     ['data-loss-handled', 'unchecked'],
     ['destructive-acknowledged', 'unchecked'],
-    ['live-schema', 'auto-checked'],
+    ['live-schema', 'unchecked'],
     ['tested', 'manual'],
     ['stakeholder', 'manual'],
   ]);
   assert.equal(items[0].detail, 'Not guarded or acknowledged: line 19, 20, 21.');
+  assert.equal(items[2].detail, 'Not clean: no model maps project_keywords (412 rows), project_resource_mappings (1,236 rows), project_monthly_forecast (618 rows).');
   assert.equal(signOffBlockers(items).length, 2);
   // The downgrade's drop_column undoes its own upgrade and is not listed; the upgrade's tables are.
   assert.deepEqual(tableLines(report, facts).map((t) => [t.name, t.change, t.rows, t.problem]), [
@@ -93,6 +94,7 @@ test('acknowledging each drop with a reason (one comment naming both rules) chec
   const items = buildChecklist({ report, facts, lineOf });
   assert.equal(state(items, 'data-loss-handled'), 'auto-checked');
   assert.equal(state(items, 'destructive-acknowledged'), 'auto-checked');
+  assert.equal(state(items, 'live-schema'), 'auto-checked', 'acknowledged drops of obsolete tables leave parity clean');
   assert.deepEqual(signOffBlockers(items), []);
   assert.ok(destructiveOps(report, lineOf).every((o) => o.acknowledged && o.reason === 'reporting moved to the warehouse in ticket 88'));
   assert.ok(needsReview(report), 'acknowledged data loss still needs a sign-off');
@@ -115,7 +117,7 @@ DROP TABLE audit;
 
 test('without a database the live-schema item is the reviewer\'s; with one, missing tables and mapped drops are problems', () => {
   const sql = 'ALTER TABLE ghosts ADD COLUMN note text;\nDROP TABLE users;\nCREATE TABLE projects (id int);\n';
-  const noDb = analyse(sql, undefined, '/repo/db/migrations/V4__x.sql');
+  const noDb = analyse(sql, {}, '/repo/db/migrations/V4__x.sql');
   const manual = buildChecklist({ ...noDb, manual: { liveSchema: true } }).find((i) => i.id === 'live-schema')!;
   assert.equal(manual.state, 'manual');
   assert.equal(manual.checked, true);
@@ -128,7 +130,15 @@ test('without a database the live-schema item is the reviewer\'s; with one, miss
   ]);
   const item = buildChecklist({ ...withDb, facts }).find((i) => i.id === 'live-schema')!;
   assert.equal(item.state, 'unchecked');
-  assert.match(item.detail, /^ghosts: not in the database; users: model User/);
+  assert.equal(item.detail, 'Not clean: a model still maps users (25 rows).');
+  const noUsers = analyse('ALTER TABLE ghosts ADD COLUMN note text;\n', facts, path.join(INCIDENT, 'migrations', 'versions', '0009_x.sql'));
+  assert.match(buildChecklist({ ...noUsers, facts }).find((i) => i.id === 'live-schema')!.detail, /^ghosts: not in the database\.$/);
+});
+
+test('a drop of a table a model still maps leaves the live-schema item unticked even without a database', () => {
+  const noDb = analyse('DROP TABLE users;\n', { models: facts.models }, path.join(INCIDENT, 'migrations', 'versions', '0009_x.sql'));
+  const item = buildChecklist({ ...noDb, facts: { models: facts.models }, manual: { liveSchema: true } }).find((i) => i.id === 'live-schema')!;
+  assert.deepEqual([item.state, item.detail], ['unchecked', 'Not clean: a model still maps users.']);
 });
 
 test('downgrade-only data loss needs no review; a migration without data loss has nothing to acknowledge', () => {
@@ -151,7 +161,7 @@ test('manual answers: the stakeholder counts only with a name; the ledger record
   assert.deepEqual(recorded, [
     { id: 'data-loss-handled', state: 'unchecked', by: 'tool' },
     { id: 'destructive-acknowledged', state: 'unchecked', by: 'tool' },
-    { id: 'live-schema', state: 'checked', by: 'tool' },
+    { id: 'live-schema', state: 'unchecked', by: 'tool' },
     { id: 'tested', state: 'checked', by: 'person', note: 'staging, 2 May' },
     { id: 'stakeholder', state: 'checked', by: 'person', name: 'Grace (finance)' },
   ]);

@@ -14,8 +14,8 @@ function sampleReview(overrides: Partial<ReviewState> = {}): ReviewState {
     isMigration: true,
     needsReview: true,
     operations: [
-      { range: { start: { line: 18, character: 4 }, end: { line: 18, character: 37 } }, line: 19, rules: ['drop-table', 'drop-unmapped-table'], table: 'project_keywords', message: 'Drops table project_keywords (412 rows)', rows: 412, acknowledged: false },
-      { range: { start: { line: 22, character: 4 }, end: { line: 22, character: 30 } }, line: 23, rules: ['truncate'], table: 'audit', message: 'Truncates audit', acknowledged: true, reason: 're-imported nightly' },
+      { range: { start: { line: 18, character: 4 }, end: { line: 18, character: 37 } }, line: 19, rules: ['drop-table', 'drop-unmapped-table'], table: 'project_keywords', message: 'Drops table project_keywords (412 rows)', severity: 'error', rows: 412, acknowledged: false },
+      { range: { start: { line: 22, character: 4 }, end: { line: 22, character: 30 } }, line: 23, rules: ['truncate'], table: 'audit', message: 'Truncates audit', severity: 'hint', acknowledged: true, reason: 're-imported nightly' },
     ],
     checklist: [
       { id: 'data-loss-handled', label: 'Every data-loss operation is guarded or acknowledged with a reason', state: 'unchecked', detail: 'Not guarded or acknowledged: line 19.' },
@@ -80,7 +80,7 @@ test('names, reasons and messages from the repository are escaped', () => {
   const html = view(
     sampleReview({
       path: `migrations/${evil}.py`,
-      operations: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } }, line: 2, rules: ['drop-table'], table: evil, message: evil, acknowledged: true, reason: evil }],
+      operations: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } }, line: 2, rules: ['drop-table'], table: evil, message: evil, severity: 'hint', acknowledged: true, reason: evil }],
       tables: [{ name: evil, change: 'drop', problem: evil }],
     }),
     { drafts: { 1: evil }, filter: evil, notice: { kind: 'error', text: evil } },
@@ -146,4 +146,24 @@ test("the parity panel offers to stop autogenerate's drops while env.py allows t
   assert.match(html, /<p class="detail">migrations\/env\.py does not stop autogenerate from dropping tables &lt;without&gt; a model\.<\/p><button type="button" id="prevent-unmapped-drops" data-action="prevent-unmapped-drops">.*Stop autogenerate from dropping tables without a model<\/button>/);
   assert.doesNotMatch(view(sampleReview(), { parity: { ...parity, unmappedDropsPossible: false } }), /prevent-unmapped-drops/);
   assert.deepEqual(parseToExtension({ type: 'preventUnmappedDrops', uri: 'file:///elsewhere' }), { type: 'preventUnmappedDrops' });
+});
+
+test('while the server starts the page says so instead of "not a migration"; a file that is not a migration keeps the parity panel', () => {
+  const loading = view(null, { loading: true });
+  assert.match(loading, /data-state="loading">.*Starting Migration Guard/);
+  assert.doesNotMatch(loading, /not a migration/);
+  const parity = { available: true as const, project: 'incident', source: 'pglite', tablesWithoutModel: [{ schema: 'public', name: 'project_keywords', rows: '412 rows' }], modelsWithoutTable: [], unreachableModels: [], matched: [], database: { state: 'ready' as const } };
+  const modelFile = view(sampleReview({ isMigration: false, operations: [], checklist: [], tables: [] }), { parity });
+  assert.match(modelFile, /not a migration Migration Guard checks/);
+  assert.match(modelFile, /data-action="generate-model" data-table="project_keywords"/);
+  assert.match(view(sampleReview({ isMigration: false, operations: [], checklist: [], tables: [] })), /<h3 id="h-parity">Parity: database and models<\/h3><p class="detail">Loading\.\.\.<\/p>/);
+});
+
+test('operations carry the icon of their severity, and paths wrap at their separators', () => {
+  const html = view(sampleReview({ path: 'migrations/versions/0002_add_project_budget.py' }));
+  assert.match(html, /codicon-error err"[^>]*><\/span><span class="visually-hidden">Error:<\/span> Line 19:/);
+  assert.doesNotMatch(html, /codicon-warning warn"[^>]*><\/span> Line 19:/);
+  assert.match(html, /<p class="path">migrations\/<wbr>versions\/<wbr>0002_add_project_budget\.py<\/p>/);
+  const warning = view(sampleReview({ operations: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } }, line: 4, rules: ['update-rows-without-where'], table: 't', message: 'm', severity: 'warning', acknowledged: false }] }));
+  assert.match(warning, /codicon-warning warn"[^>]*><\/span> Line 4:/);
 });

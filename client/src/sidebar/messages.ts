@@ -24,7 +24,7 @@ export interface Notice {
 
 /** Extension -> webview. `review` null: no migration is open. */
 export type ToWebview =
-  | { type: 'review'; review: ReviewState | null; parity?: ParityView; reason?: string }
+  | { type: 'review'; review: ReviewState | null; parity?: ParityView; reason?: string; loading?: boolean }
   | { type: 'notice'; notice: Notice }
   | { type: 'busy'; busy: boolean };
 
@@ -98,6 +98,7 @@ export function parseToWebview(data: unknown): ToWebview | undefined {
       const review = data.review;
       if (review !== null && !(isObject(review) && typeof review.uri === 'string' && Array.isArray(review.checklist) && Array.isArray(review.operations))) return undefined;
       if (data.parity !== undefined && !(isObject(data.parity) && typeof data.parity.available === 'boolean')) return undefined;
+      if (data.loading !== undefined && typeof data.loading !== 'boolean') return undefined;
       return data as ToWebview;
     }
     case 'notice': {

@@ -28,8 +28,10 @@ const SETTLE_MS = 250;
 
 export class ReviewSidebar implements vscode.WebviewViewProvider, vscode.Disposable {
   private view?: vscode.WebviewView;
-  /** The migration under review: the last Python or SQL file that was active. */
+  /** The migration under review: the last active Python or SQL file the server read as a migration. */
   private current?: vscode.Uri;
+  /** The last active Python or SQL file, until the server says whether it is a migration. */
+  private candidate?: vscode.Uri;
   private timer?: NodeJS.Timeout;
   /** Answers older than the latest request are dropped. */
   private sequence = 0;
@@ -78,11 +80,14 @@ export class ReviewSidebar implements vscode.WebviewViewProvider, vscode.Disposa
     return this.current?.toString() === uri.toString();
   }
 
-  /** Python and SQL files on disk become the migration under review; other editors leave it as it is. */
+  /**
+   * Python and SQL files on disk may become the migration under review; other editors leave it as it is,
+   * and so does a Python file that is not a migration (the model file Generate model just opened).
+   */
   private follow(doc: vscode.TextDocument | undefined): void {
     if (!doc || doc.uri.scheme !== 'file' || !(doc.languageId === 'python' || doc.languageId === 'sql' || doc.uri.path.endsWith('.sql'))) return;
     if (this.isCurrent(doc.uri)) return;
-    this.current = doc.uri;
+    this.candidate = doc.uri;
     this.schedule();
   }
 
@@ -101,28 +106,54 @@ export class ReviewSidebar implements vscode.WebviewViewProvider, vscode.Disposa
 
   private async refresh(): Promise<void> {
     if (!this.view) return;
-    const uri = this.current;
     const ticket = ++this.sequence;
-    if (!uri) {
+    if (!this.candidate && !this.current) {
       this.post({ type: 'review', review: null });
       return;
     }
+    // Until the server runs, a file cannot be told from a migration: say it is loading, not "not a migration".
+    if (!this.session.running) {
+      this.post({ type: 'review', review: null, loading: true });
+      return;
+    }
     try {
-      const params = { uri: uri.toString() };
-      const review = await this.session.request<ReviewState | null>(REVIEW_REQUEST, params);
+      const { uri, review } = await this.reviewToShow();
       if (ticket !== this.sequence) return;
       this.post({ type: 'review', review, ...(review ? {} : { reason: 'The review could not be computed; see the Migration Guard output.' }) });
-      if (!review?.isMigration) return;
-      // Parity waits for the database; the checklist is shown before it.
-      const parity = await this.session.request<ParityView>(PARITY_REQUEST, params);
+      if (!review) return;
+      // Parity waits for the database; the checklist is shown before it. It is about the project, so a file
+      // that is not a migration (but lies in the project) gets it too.
+      const parity = await this.session.request<ParityView>(PARITY_REQUEST, { uri: uri.toString() });
       if (ticket === this.sequence) this.post({ type: 'review', review, parity });
     } catch (err) {
-      if (ticket === this.sequence) this.post({ type: 'review', review: null, reason: `Migration Guard is not running: ${err instanceof Error ? err.message : String(err)}` });
+      if (ticket !== this.sequence) return;
+      if (!this.session.running) this.post({ type: 'review', review: null, loading: true });
+      else this.post({ type: 'review', review: null, reason: `Migration Guard is not running: ${err instanceof Error ? err.message : String(err)}` });
     }
+  }
+
+  /** The candidate's review when it is a migration (it becomes the current one), else the current migration's. */
+  private async reviewToShow(): Promise<{ uri: vscode.Uri; review: ReviewState | null }> {
+    const candidate = this.candidate;
+    if (candidate) {
+      const review = await this.session.request<ReviewState | null>(REVIEW_REQUEST, { uri: candidate.toString() });
+      if (review?.isMigration || !this.current) {
+        if (review?.isMigration) {
+          this.current = candidate;
+          this.candidate = undefined;
+        }
+        return { uri: candidate, review };
+      }
+      this.candidate = undefined;
+    }
+    const current = this.current as vscode.Uri;
+    return { uri: current, review: await this.session.request<ReviewState | null>(REVIEW_REQUEST, { uri: current.toString() }) };
   }
 
   private async handle(message: ToExtension): Promise<void> {
     const uri = this.current;
+    // Generate model needs only a file of the project, the migration or not.
+    const project = this.current ?? this.candidate;
     switch (message.type) {
       case 'ready':
       case 'refresh':
@@ -143,7 +174,7 @@ export class ReviewSidebar implements vscode.WebviewViewProvider, vscode.Disposa
       case 'signOff':
         return uri && this.signOff(uri, message.answers);
       case 'generateModel':
-        if (uri) await vscode.commands.executeCommand(GENERATE_MODEL_COMMAND, { uri: uri.toString(), table: message.table, ...(message.schema ? { schema: message.schema } : {}) });
+        if (project) await vscode.commands.executeCommand(GENERATE_MODEL_COMMAND, { uri: project.toString(), table: message.table, ...(message.schema ? { schema: message.schema } : {}) });
         return;
       case 'preventUnmappedDrops':
         if (uri) await vscode.commands.executeCommand(PREVENT_UNMAPPED_DROPS_COMMAND, { uri: uri.toString() });

@@ -41,7 +41,11 @@ export function withRowCounts(f: Finding, rule: Rule, op: Operation | undefined,
   }
 }
 
-/** `412 rows`, `1 row`, `empty`, `over 100,000 rows`, `about 1.2 million rows`. */
+/**
+ * `412 rows`, `1 row`, `empty`, `over 100,000 rows` (exact counts, bounded), `estimated 412 rows`,
+ * `estimated 1.2 million rows` (the planner's estimate, shown until the exact count arrives): a figure
+ * without "estimated" was counted.
+ */
 export function formatRows(c: RowCount): string {
   if (c.exact && !c.capped && c.value === 0) return 'empty';
   const noun = c.value === 1 && c.exact && !c.capped ? 'row' : 'rows';
@@ -51,8 +55,8 @@ export function formatRows(c: RowCount): string {
 function formatCount(c: RowCount): string {
   if (c.capped) return `over ${c.value.toLocaleString('en-US')}`;
   if (c.exact) return c.value.toLocaleString('en-US');
-  if (c.value >= 1_000_000) return `about ${+(c.value / 1_000_000).toFixed(1)} million`;
-  return `about ${c.value.toLocaleString('en-US')}`;
+  if (c.value >= 1_000_000) return `estimated ${+(c.value / 1_000_000).toFixed(1)} million`;
+  return `estimated ${c.value.toLocaleString('en-US')}`;
 }
 
 /** Puts "(detail)" right after the first mention of the table, or adds a sentence when it is not named. */

@@ -9,6 +9,7 @@ import { maxSeverity, type Finding, type Fix } from './findings';
 const ABSORBS: Readonly<Record<string, readonly string[]>> = {
   'drop-unmapped-table': ['drop-table'],
   'model-not-on-metadata': ['drop-table'],
+  'drop-mapped-table': ['drop-table', 'drop-column'],
 };
 
 /** Every rule a finding stands for: its own, then those merged into it. */

@@ -46,7 +46,7 @@ export function computeParity(db: SchemaSnapshot, index: ModelIndex): ParityRepo
     hints: [],
   };
   if (index.framework === 'alembic' && index.envPy && index.targetMetadata !== undefined && index.unmappedGuard === false) {
-    report.hints.push(`${index.envPy} does not stop autogenerate from dropping tables without a model. Add the include_object hook from Alembic's docs (\`if type_ == "table" and reflected and compare_to is None: return False\`) and pass it to both context.configure calls; in VS Code, "${PREVENT_UNMAPPED_DROPS_TITLE}" in the parity panel or on a drop-unmapped-table finding writes it.`);
+    report.hints.push(`${index.envPy} does not stop autogenerate from dropping tables without a model. Add the include_object hook from Alembic's docs (if type_ == "table" and reflected and compare_to is None: return False) and pass it to both context.configure calls; in VS Code, "${PREVENT_UNMAPPED_DROPS_TITLE}" in the parity panel or on a drop-unmapped-table finding writes it.`);
   }
   const modelSchemas = new Set(index.models.map((m) => m.schema ?? db.defaultSchema));
   const mapped = new Set<ModelInfo>();

@@ -12,6 +12,8 @@ import { toLspRange } from './positions';
 import { pathToUri, uriToPath } from './scope';
 import type { LspState } from './state';
 
+const ANNOTATION = 'migrationGuard.generateModel';
+
 export function generateModel(state: LspState) {
   return async (params: GenerateModelParams): Promise<EditResult> => {
     const absolute = uriToPath(params.uri);
@@ -31,16 +33,21 @@ export function generateModel(state: LspState) {
     return {
       ok: true,
       title: model.title,
+      done: `Wrote model ${model.name} for table ${table.name} to ${model.newFile.path} and imported it in ${model.importEdit.path}. With a model mapping it, a drop of ${table.name} is now a drop-mapped-table error: remove the drop with its quick fix if the table is still used.`,
       open: newUri,
+      // Two files change: the editor shows them in its refactor preview, and nothing is written until the user confirms.
       edit: {
         documentChanges: [
-          { kind: 'create', uri: newUri, options: { overwrite: false, ignoreIfExists: false } },
-          { textDocument: { uri: newUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: model.newFile.text }] },
+          { kind: 'create', uri: newUri, options: { overwrite: false, ignoreIfExists: false }, annotationId: ANNOTATION },
+          { textDocument: { uri: newUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: model.newFile.text, annotationId: ANNOTATION }] },
           {
             textDocument: { uri: importUri, version: state.documents.get(importUri)?.version ?? null },
-            edits: model.importEdit.edits.map((e) => ({ range: toLspRange(importIndex, e.range), newText: e.newText })),
+            edits: model.importEdit.edits.map((e) => ({ range: toLspRange(importIndex, e.range), newText: e.newText, annotationId: ANNOTATION })),
           },
         ],
+        changeAnnotations: {
+          [ANNOTATION]: { label: `Model ${model.name} for ${table.name}`, needsConfirmation: true, description: `${model.newFile.path}, imported in ${model.importEdit.path}` },
+        },
       },
     };
   };

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import type { ColumnInfo, TableInfo } from '../db/schemaSource';
 import type { TextEdit } from '../findings';
 import type { DeclarativeBaseInfo, ModelIndex, ModuleSummary } from '../models/types';
+import { flaskBase, mappedAnnotation, modelStyle, typedImports, type ModelBase, type ModelStyle } from './modelStyle';
 import { sqlalchemyType } from './sqlalchemyTypes';
 
 export interface GeneratedModel {
@@ -33,7 +34,8 @@ const RESERVED = new Set(['metadata', 'registry', 'query', '__table__', '__table
 
 export function generateModel(table: TableInfo, index: ModelIndex, read: ReadProjectFile, defaultSchema = 'public'): GeneratedModel | { error: string } {
   if (index.framework !== 'alembic') return { error: 'Generate model writes SQLAlchemy models; this is a Django project.' };
-  const base = mostUsedBase(index);
+  const declarative = mostUsedBase(index);
+  const base: ModelBase | undefined = flaskBase(index, read) ?? (declarative && { ...declarative, column: 'sa.Column' });
   if (!base) return { error: 'No declarative base was found among the models env.py imports, so there is nothing to attach a new model to.' };
   const gatherer = gatheringModule(index);
   const dir = gatherer.file.endsWith('__init__.py') ? path.posix.dirname(gatherer.file) : path.posix.dirname(base.file);
@@ -44,7 +46,7 @@ export function generateModel(table: TableInfo, index: ModelIndex, read: ReadPro
   const newModule = packageModule ? `${packageModule}.${stem}` : stem;
   const hasKey = table.primaryKey.length > 0;
   const name = hasKey ? uniqueClassName(className(table.name), index) : identifier(table.name);
-  const text = hasKey ? classModule(table, name, base, defaultSchema) : tableModule(table, name, base, defaultSchema);
+  const text = hasKey ? classModule(table, name, base, defaultSchema, modelStyle(index, read)) : tableModule(table, name, base, defaultSchema);
   const gathererText = read(gatherer.file) ?? '';
   const relative = /^from\s+\./m.test(gathererText) && gatherer.file.endsWith('__init__.py');
   const importLine = `from ${relative ? `.${stem}` : newModule} import ${name}`;
@@ -98,16 +100,17 @@ function importEdits(text: string, importLine: string, name: string): TextEdit[]
   return edits;
 }
 
-function classModule(table: TableInfo, name: string, base: DeclarativeBaseInfo, defaultSchema: string): string {
+function classModule(table: TableInfo, name: string, base: ModelBase, defaultSchema: string, style: ModelStyle): string {
   const pk = new Set(table.primaryKey);
   const body = table.columns.map((c) => {
     const attr = attribute(c.name);
     const named = attr === c.name ? '' : `${pyString(c.name)}, `;
-    return `    ${attr} = sa.Column(${named}${columnArgs(c, table, defaultSchema, pk.has(c.name))})${typeComment(c)}`;
+    const args = `${named}${columnArgs(c, table, defaultSchema, pk.has(c.name))})${typeComment(c)}`;
+    return style === 'typed' ? `    ${attr}: ${mappedAnnotation(c.type, c.nullable)} = mapped_column(${args}` : `    ${attr} = ${base.column}(${args}`;
   });
   const args = tableArgs(table, defaultSchema);
   const lines = [
-    ...header(table, base, needsPostgres(table)),
+    ...header(table, base, needsPostgres(table), style === 'typed' ? typedImports(table.columns) : undefined),
     '',
     '',
     `class ${name}(${base.name}):`,
@@ -119,7 +122,7 @@ function classModule(table: TableInfo, name: string, base: DeclarativeBaseInfo, 
   return `${lines.join('\n')}\n`;
 }
 
-function tableModule(table: TableInfo, name: string, base: DeclarativeBaseInfo, defaultSchema: string): string {
+function tableModule(table: TableInfo, name: string, base: ModelBase, defaultSchema: string): string {
   const cols = table.columns.map((c) => `    sa.Column(${pyString(c.name)}, ${columnArgs(c, table, defaultSchema, false)}),${typeComment(c)}`);
   const multi = multiColumnForeignKeys(table, defaultSchema).map((fk) => `    ${fk},`);
   const schema = table.schema !== defaultSchema ? [`    schema=${pyString(table.schema)},`] : [];
@@ -138,16 +141,19 @@ function tableModule(table: TableInfo, name: string, base: DeclarativeBaseInfo, 
   return `${lines.join('\n')}\n`;
 }
 
-function header(table: TableInfo, base: DeclarativeBaseInfo, postgres: boolean): string[] {
+/** typed: the standard-library imports of SQLAlchemy 2.0's typed columns (see modelStyle.ts). */
+function header(table: TableInfo, base: ModelBase, postgres: boolean, typed?: string[]): string[] {
   return [
     `"""${table.name}: written by Migration Guard from the live table's columns.`,
     '',
     'Without a model, Alembic autogenerate takes the table for an orphan and emits a drop for it.',
     '"""',
+    ...(typed && typed.length > 0 ? [...typed, ''] : []),
     'import sqlalchemy as sa',
     ...(postgres ? ['from sqlalchemy.dialects import postgresql'] : []),
+    ...(typed ? ['from sqlalchemy.orm import Mapped, mapped_column'] : []),
     '',
-    `from ${base.module} import ${base.name}`,
+    `from ${base.module} import ${base.imported ?? base.name}`,
   ];
 }
 

@@ -11,6 +11,7 @@ import { concurrentlyFix, outsideTransactionFix } from './concurrently';
 import { FixContext } from './context';
 import { emptinessGuardFix } from './emptinessGuard';
 import { notValidFix } from './notValid';
+import { removeDropFix } from './removeDrop';
 
 type Builder = (op: Operation, fx: FixContext) => Fix | undefined;
 
@@ -18,6 +19,7 @@ type Builder = (op: Operation, fx: FixContext) => Fix | undefined;
 const BY_RULE: Record<string, Builder[]> = {
   'drop-table': [emptinessGuardFix, backupFix, archiveFix],
   'drop-column': [emptinessGuardFix, backupFix],
+  'drop-mapped-table': [removeDropFix],
   truncate: [backupFix],
   'create-index-non-concurrently': [concurrentlyFix],
   'concurrently-in-transaction': [outsideTransactionFix],

@@ -129,7 +129,7 @@ class DjangoWalker {
    * is only known at run time.
    */
   private unreadable(node: PyNode, state: AppState): void {
-    const reason = `the operations \`${node.text.slice(0, 60)}\` are built at run time, so what they do to the database cannot be read`;
+    const reason = `the operations "${node.text.slice(0, 60)}" are built at run time, so what they do to the database cannot be read`;
     this.add({ kind: 'dynamic-sql', range: rangeOf(node), dynamic: true, details: { reason } }, 'up', 'django-op');
     const helper = node.type === 'call' ? this.module.functions.get(calleeName(node) ?? '') : undefined;
     const calls = [...node.descendantsOfType('call'), ...(helper?.descendantsOfType('call') ?? [])];
@@ -150,7 +150,7 @@ class DjangoWalker {
       if (!custom && HARMLESS_THIRD_PARTY.has(name)) return;
       // A third-party or imported custom operation: it may run any SQL.
       const where = custom ? 'defines no database_forwards in this migration' : 'is not defined in this migration';
-      const reason = `\`${written}\` is not a Django operation and ${where}, so what it does to the database cannot be read`;
+      const reason = `"${written}" is not a Django operation and ${where}, so what it does to the database cannot be read`;
       this.add({ kind: 'dynamic-sql', range: rangeOf(call), dynamic: true, details: { reason } }, 'up', 'django-op');
       return;
     }
@@ -199,7 +199,7 @@ class DjangoWalker {
     if (!code || code.type === 'none' || /\.noop$/.test(code.text)) return;
     const fn = this.functionOf(code);
     if (!fn) {
-      const reason = `RunPython runs \`${code.text}\`, which is not defined in this migration, so what it does to the database cannot be read`;
+      const reason = `RunPython runs "${code.text}", which is not defined in this migration, so what it does to the database cannot be read`;
       this.add({ kind: 'dynamic-sql', range: rangeOf(call), dynamic: true, details: { reason } }, phase, 'django-op');
       return;
     }
@@ -315,7 +315,7 @@ export function djangoFrontend(text: string, path: string, options: AnalysisOpti
     const cls = migrationClass(root);
     const problems = syntaxProblems(root);
     if (!cls) {
-      problems.push({ message: 'No `class Migration(migrations.Migration)` was found, so no operation in this file was checked.', range: { start: 0, end: Math.min(text.length, 1) } });
+      problems.push({ message: 'No "class Migration(migrations.Migration)" was found, so no operation in this file was checked.', range: { start: 0, end: Math.min(text.length, 1) } });
       return { framework: 'django', ops: [], problems, suppressions: [], autogenBlocks: [], phases: [] };
     }
     const app = appLabel(path);

@@ -121,7 +121,7 @@ export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<
     if (callee && /^(?:(?:django\.core\.)?management\.)?call_command$/.test(callee.text)) {
       // `call_command("loaddata", ...)`: a management command's code is not in the migration.
       const command = nameValue(positionalArgs(call)[0], scope) ?? positionalArgs(call)[0]?.text ?? 'a command';
-      const reason = `\`call_command(${JSON.stringify(command)})\` runs a management command, which is not defined in this migration, so what it does to the database cannot be read`;
+      const reason = `call_command(${JSON.stringify(command)}) runs a management command, which is not defined in this migration, so what it does to the database cannot be read`;
       ctx.add({ kind: 'dynamic-sql', range: { start: call.startIndex, end: call.endIndex }, dynamic: true, details: { reason } });
       continue;
     }

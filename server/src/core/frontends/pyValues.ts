@@ -195,7 +195,7 @@ export function stringValue(node: PyNode | undefined, scope: Scope, depth = 0): 
     }
     case 'identifier': {
       const bound = scope.get(node.text);
-      if (!bound) return dynamicAt(node, `\`${node.text}\` is not a string this tool can read statically`);
+      if (!bound) return dynamicAt(node, `"${node.text}" is not a string this tool can read statically`);
       return isPyString(bound) ? bound : stringValue(bound, scope, depth + 1);
     }
     case 'binary_operator': {

@@ -15,7 +15,7 @@ export function djangoModels(resolver: Resolver): ModelInfo[] {
     for (const cls of m.facts.classes) {
       if (cls.meta?.abstract || cls.meta?.proxy || !isDjangoModel(resolver, m, cls, new Set())) continue;
       const table = cls.meta?.dbTable ?? `${cls.meta?.appLabel ?? appLabel(m.file)}_${cls.name.toLowerCase()}`;
-      out.push({ kind: 'django', name: cls.name, table, file: m.file, module: m.module, range: cls.range, reachable: true });
+      out.push({ kind: 'django', name: cls.name, table, file: m.file, module: m.module, range: cls.range, reachable: true, ...(cls.columns.length > 0 ? { columns: cls.columns } : {}) });
       for (const [field, dbTable] of cls.m2m) {
         out.push({ kind: 'django', name: `${cls.name}.${field}`, table: dbTable ?? `${table}_${field.toLowerCase()}`, file: m.file, module: m.module, range: cls.range, reachable: true });
       }

@@ -34,6 +34,11 @@ export interface ClassFacts {
   meta?: { dbTable?: string; abstract?: boolean; proxy?: boolean; appLabel?: string };
   /** Django ManyToManyField without `through=`: Django creates a join table for it. Value: its db_table=, if any. */
   m2m: [field: string, dbTable: string | undefined][];
+  /**
+   * Columns the class body declares itself (`sa.Column`, `mapped_column`, `db.Column`, Django fields), by
+   * their name in the database. Columns from mixins or bases are not here: absence proves nothing.
+   */
+  columns: string[];
 }
 
 export interface TableCallFacts {
@@ -139,6 +144,7 @@ function classFacts(def: PyNode, decorators: string[]): ClassFacts {
     decorators,
     abstract: false,
     m2m: [],
+    columns: [],
   };
   for (const a of def.childForFieldName('superclasses')?.namedChildren ?? []) {
     if (a.type === 'keyword_argument') {
@@ -167,6 +173,9 @@ function classStatement(stmt: PyNode, facts: ClassFacts): void {
     } else if (name && right.type === 'call' && /(?:^|\.)ManyToManyField$/.test(right.childForFieldName('function')?.text ?? '')) {
       const kw = keywords(right);
       if (!kw.has('through')) facts.m2m.push([name, kw.get('db_table')]);
+    } else if (name && /^\w+$/.test(name) && right.type === 'call') {
+      const column = declaredColumn(name, right);
+      if (column) facts.columns.push(column);
     } else if (name === '__table__') {
       const call = tableCall(right);
       if (call) {
@@ -213,6 +222,25 @@ function tableCall(node: PyNode): Omit<TableCallFacts, 'variable'> | undefined {
   const schema = schemaValue ? literal(schemaValue) : undefined;
   if (schema) call.schema = schema;
   return call;
+}
+
+const SQLALCHEMY_COLUMN = /(?:^|\.)(?:Column|mapped_column)$/;
+// Django fields that hold a column (ManyToManyField makes a table instead; it is read above).
+const DJANGO_FIELD = /(?:^|\.)(?:\w+Field|ForeignKey|OneToOneField)$/;
+const DJANGO_RELATION = /(?:^|\.)(?:ForeignKey|OneToOneField)$/;
+
+/** The database name of the column `attr = <call>` declares: a name given as the first argument or db_column=, else the attribute's own. */
+function declaredColumn(attr: string, call: PyNode): string | undefined {
+  const callee = call.childForFieldName('function')?.text ?? '';
+  if (SQLALCHEMY_COLUMN.test(callee)) {
+    const first = call.childForFieldName('arguments')?.namedChildren.find((a) => a.type !== 'comment');
+    const named = first && first.type === 'string' ? literal(first) : undefined;
+    return named ?? attr;
+  }
+  if (DJANGO_FIELD.test(callee) && !/ManyToManyField$/.test(callee)) {
+    return keywords(call).get('db_column') ?? (DJANGO_RELATION.test(callee) ? `${attr}_id` : attr);
+  }
+  return undefined;
 }
 
 function keywords(call: PyNode): Map<string, string | undefined> {

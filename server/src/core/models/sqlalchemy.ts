@@ -61,6 +61,8 @@ export function sqlalchemyModels(resolver: Resolver, naming: TableNaming | undef
       if (table !== undefined) info.table = table;
       else notes.push(`${m.file}: the table name of ${cls.name} comes from a __tablename__ this tool cannot read; set migrationGuard.models.tableNaming (lower or snake) to name it.`);
       if (lineage.base) info.base = lineage.base;
+      if (lineage.origin) info.origin = lineage.origin;
+      if (cls.columns.length > 0) info.columns = cls.columns;
       const schema = cls.schema ?? lineage.schema;
       if (schema) info.schema = schema;
       models.push(info);

@@ -22,6 +22,10 @@ export interface ModelInfo {
   reachable: boolean;
   /** The declarative base it derives from, when it can be followed (SQLAlchemy classes). */
   base?: DeclarativeBaseInfo;
+  /** What a SQLAlchemy class derives from: a declarative base, Flask-SQLAlchemy's `db.Model`, or SQLModel. */
+  origin?: 'declarative' | 'flask' | 'sqlmodel';
+  /** Columns the class declares itself, by database name; inherited ones are not listed (absence proves nothing). */
+  columns?: string[];
 }
 
 /** Which reflected tables env.py's include_object / include_name keep away from autogenerate. */

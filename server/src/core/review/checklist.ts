@@ -6,7 +6,7 @@
 import { findTable, bestRowCount } from '../db/schemaSource';
 import { formatRows } from '../enrich';
 import { modelsForTable, type ProjectFacts } from '../facts';
-import type { Finding } from '../findings';
+import { maxSeverity, type Finding, type Severity } from '../findings';
 import { rulesOf } from '../merge';
 import { isDownPhase, type Range } from '../ops';
 import type { FileReport } from '../report';
@@ -46,6 +46,8 @@ export interface DestructiveOp {
   rules: string[];
   table?: string;
   message: string;
+  /** The highest severity of its findings, for the sidebar's icon. */
+  severity: Severity;
   rows?: number;
   /** Every finding on it carries an allow comment with a reason. */
   acknowledged: boolean;
@@ -96,6 +98,7 @@ export function destructiveOps(report: FileReport, lineOf: (offset: number) => n
       line: lineOf(first.range.start),
       rules: [...new Set(fs.flatMap(rulesOf))].sort(),
       message: first.message,
+      severity: fs.map((f) => f.severity).reduce(maxSeverity),
       acknowledged: fs.every((f) => f.acknowledged),
     };
     const table = fs.find((f) => f.table)?.table;
@@ -140,7 +143,7 @@ export function buildChecklist({ report, facts, lineOf, manual = {} }: Checklist
       ...auto(unacknowledged.length === 0),
       detail: statements.length === 0 ? 'No DROP, DELETE, TRUNCATE or type change.' : unacknowledged.length === 0 ? 'Each one has an allow comment with a reason.' : `Without an allow comment: line ${lines(unacknowledged)}.`,
     },
-    liveSchemaItem(tableLines(report, facts), facts, manual.liveSchema === true),
+    liveSchemaItem(tableLines(report, facts), facts, manual.liveSchema === true, found.filter((f) => !f.acknowledged)),
     {
       id: 'tested',
       label: 'Tested on a local or staging database',
@@ -169,8 +172,29 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-function liveSchemaItem(tables: TableLine[], facts: ProjectFacts | undefined, ticked: boolean): ChecklistItem {
+/** Findings that say the models and the schema disagree about a dropped table, with how to say so. */
+const PARITY_RULES: ReadonlyArray<[string, string]> = [
+  ['drop-mapped-table', 'a model still maps'],
+  ['model-not-on-metadata', 'env.py cannot see the model of'],
+  ['drop-unmapped-table', 'no model maps'],
+];
+
+/** One line naming the dropped tables whose models disagree with the schema; undefined when none do. */
+function parityProblems(open: Finding[], tables: TableLine[]): string | undefined {
+  const rowsOf = new Map(tables.map((t) => [t.name, t.rows]));
+  const parts = PARITY_RULES.flatMap(([rule, words]) => {
+    const names = [...new Set(open.filter((f) => f.table && rulesOf(f).includes(rule)).map((f) => f.table as string))];
+    if (names.length === 0) return [];
+    return [`${words} ${names.map((n) => (rowsOf.get(n) ? `${n} (${rowsOf.get(n)})` : n)).join(', ')}`];
+  });
+  return parts.length === 0 ? undefined : `Not clean: ${parts.join('; ')}.`;
+}
+
+/** Ticked only on good news: an unacknowledged drop that models and schema disagree about leaves it unticked. */
+function liveSchemaItem(tables: TableLine[], facts: ProjectFacts | undefined, ticked: boolean, open: Finding[]): ChecklistItem {
   const label = 'Verified against the live schema: parity is clean for the tables this migration touches';
+  const parity = parityProblems(open, tables);
+  if (parity) return { id: 'live-schema', label, state: 'unchecked', detail: parity };
   if (!facts?.db) {
     return { id: 'live-schema', label, state: 'manual', checked: ticked, detail: 'No database is configured, so check the tables by hand (or configure one to have this checked).' };
   }

@@ -23,7 +23,7 @@ export const dropTable: Rule = {
         const where = ctx.facts?.db ? ' and the database does not have it' : '';
         return hit(op, `No earlier migration creates ${qualified(op)}${where}, so DROP ... IF EXISTS finds nothing to drop here.`, { severity: 'info' });
       }
-      return hit(op, `Drops ${op.table ? `table ${qualified(op)}` : qualified(op)} and every row in it.${autogenNote(op)}${dynamicNote(op)}${protection(ctx, op, 'drop-table')}`, guardedSeverity(op));
+      return hit(op, `Drops ${op.table ? `table ${qualified(op)}` : qualified(op)} and every row in it.${autogenNote(ctx, op)}${dynamicNote(op)}${protection(ctx, op, 'drop-table')}`, guardedSeverity(op));
     });
   },
 };

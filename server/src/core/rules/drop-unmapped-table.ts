@@ -26,7 +26,7 @@ export const dropUnmappedTable: Rule = {
         return modelsForTable(index, table, op.schema, facts?.db?.defaultSchema).length === 0;
       })
       .map((op) =>
-        hit(op, `Drops table ${qualified(op)}, which no model maps: autogenerate treats a table without a model as an orphan and emits exactly this drop. If the table is still used, add a model for it ("Generate model") and delete the drop; if it is obsolete, acknowledge it with \`migration-guard: allow drop-unmapped-table -- <reason>\`.`),
+        hit(op, `Drops table ${qualified(op)}, which no model maps: autogenerate treats a table without a model as an orphan and emits exactly this drop. If the table is still used, add a model for it ("Generate model") and delete the drop; if it is obsolete, acknowledge it with "migration-guard: allow drop-unmapped-table -- <reason>".`),
       );
   },
 };

@@ -17,7 +17,7 @@ export const editedAfterApply: Rule = {
     return [
       {
         range: { start: 0, end: firstLine },
-        message: `This migration is recorded as applied in ${edited.source}, but its content has changed since: databases it already ran on will not run the edit, and new ones will run something different. Put the change in a new migration and restore this file; if the edit changes nothing that runs, record it again with \`migration-guard baseline\`.`,
+        message: `This migration is recorded as applied in ${edited.source}, but its content has changed since: databases it already ran on will not run the edit, and new ones will run something different. Put the change in a new migration and restore this file; if the edit changes nothing that runs, record it again with "migration-guard baseline".`,
       },
     ];
   },

@@ -9,6 +9,7 @@ import { deleteRows } from './delete-rows';
 import { dropColumn } from './drop-column';
 import { dropConstraint } from './drop-constraint';
 import { dropIndex } from './drop-index';
+import { dropMappedTable } from './drop-mapped-table';
 import { dropSchema } from './drop-schema';
 import { dropTable } from './drop-table';
 import { dropTypeOrEnumValue } from './drop-type-or-enum-value';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   dropTypeOrEnumValue,
   unreviewedAutogenerate,
   dropUnmappedTable,
+  dropMappedTable,
   modelNotOnMetadata,
   irreversibleDowngrade,
   dynamicSql,

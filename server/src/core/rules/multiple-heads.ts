@@ -20,7 +20,7 @@ export const multipleHeads: Rule = {
     return [
       {
         range: { start: 0, end: firstLine },
-        message: `This revision is one of ${facts.heads.length} heads (also ${others.join(', ')}): \`alembic upgrade head\` refuses to run until they are merged. Merge them with \`alembic merge heads\`, or point one down_revision at the other.`,
+        message: `This revision is one of ${facts.heads.length} heads (also ${others.join(', ')}): "alembic upgrade head" refuses to run until they are merged. Merge them with "alembic merge heads", or point one down_revision at the other.`,
       },
     ];
   },

@@ -15,8 +15,8 @@ export const suppressionWithoutReason: Rule = {
       .map((s) => ({
         range: s.range,
         message: s.rules.length === 0
-          ? 'This allow comment names no rule; write `migration-guard: allow <rule-id> -- <reason>`.'
-          : `This allow comment gives no reason, so it does not acknowledge ${s.rules.join(', ')}; add \`-- <why this is safe>\`.`,
+          ? 'This allow comment names no rule; write "migration-guard: allow <rule-id> -- <reason>".'
+          : `This allow comment gives no reason, so it does not acknowledge ${s.rules.join(', ')}; add "-- <why this is safe>".`,
       }));
   },
 };

@@ -12,7 +12,7 @@ export const truncate: Rule = {
   },
   check(ctx) {
     return opsOf(ctx, 'truncate').filter((op) => op.details.cascade || !newInThisPhase(ctx, op)).map((op) =>
-      hit(op, `Truncates ${op.details.reason ?? qualified(op)}: every row ${op.details.reason ? 'in it ' : ''}is deleted.${op.details.cascade ? ' CASCADE also empties every table that references it.' : ''}${autogenNote(op)}${dynamicNote(op)}${protection(ctx, op, 'truncate')}`, guardedSeverity(op)),
+      hit(op, `Truncates ${op.details.reason ?? qualified(op)}: every row ${op.details.reason ? 'in it ' : ''}is deleted.${op.details.cascade ? ' CASCADE also empties every table that references it.' : ''}${autogenNote(ctx, op)}${dynamicNote(op)}${protection(ctx, op, 'truncate')}`, guardedSeverity(op)),
     );
   },
 };
