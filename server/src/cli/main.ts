@@ -3,6 +3,7 @@ import { isDatabaseFailure, DATABASE_USAGE } from './commands/database';
 import { ChangedFilesError } from './changed';
 import { check } from './commands/check';
 import { parity } from './commands/parity';
+import { rehearseCommand } from './commands/rehearse';
 import { snapshot } from './commands/snapshot';
 import type { CliIo } from './io';
 import { failureDocument } from './failure';
@@ -14,6 +15,8 @@ const USAGE = `Usage:
   migration-guard check [PATH...] [options]     check migrations
   migration-guard parity [PROJECT] [database]   compare the database's tables with the models
   migration-guard snapshot [database] [-o FILE] write the schema to a file for offline checks
+  migration-guard rehearse [PATH...] [options]  run each SQL migration and its down migration on a
+                                                scratch database, and report what really happened
 
 check: checks migration files (Alembic, SQL: Flyway, golang-migrate, goose, dbmate, Prisma) for
 operations that destroy data, break running code or lock tables. Directories are walked; migrations
@@ -51,13 +54,22 @@ Without a database option it uses DATABASE_URL, then alembic.ini's sqlalchemy.ur
 snapshot: writes the tables, columns, keys and row estimates as JSON (stdout, or -o FILE), for
 \`check --schema-snapshot FILE\` in CI without access to the database.
 
+rehearse: runs each SQL migration, statement by statement, then its down migration, on a scratch
+database (an embedded PostgreSQL, or --scratch-url URL: an empty, disposable PostgreSQL, never the
+configured one) brought to the schema it runs against: a copy of the database's or snapshot's schema
+(read-only) when one is given, else the migrations before it replayed in run order. Reports
+rehearsal-failed, cascade-drop and downgrade-not-restoring (--format as for check; exit 1 on errors).
+  --rows N                          synthetic rows per table (default: 3)
+  --scratch-url URL                 rehearse on this empty PostgreSQL database instead of PGlite
+check --rehearse (with --rows, --scratch-url) adds these findings to check's.
+
 ${DATABASE_USAGE}
 
 Exit codes: 0 no findings at or above --fail-on (parity: nothing autogenerate would drop), 1 findings
 (or, with --require-review, a migration without a valid sign-off), 2 usage or internal error, or the
 database or the review ledger could not be read.`;
 
-const COMMANDS: Record<string, (args: string[], io: CliIo, usage: string) => Promise<number>> = { check, parity, snapshot };
+const COMMANDS: Record<string, (args: string[], io: CliIo, usage: string) => Promise<number>> = { check, parity, snapshot, rehearse: rehearseCommand };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;

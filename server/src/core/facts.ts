@@ -5,12 +5,15 @@
 
 import { findTable, type SchemaSnapshot, type TableInfo } from './db/schemaSource';
 import { isExcluded, type ModelIndex, type ModelInfo } from './models';
+import type { Rehearsal } from './rehearsal/types';
 import type { SignOff } from './review/ledger';
 
 export interface ProjectFacts {
   db?: SchemaSnapshot;
   models?: ModelIndex;
   review?: ReviewFacts;
+  /** What rehearsing the migrations found, by the path analysis names each file (up and down files alike). */
+  rehearsals?: Record<string, Rehearsal>;
 }
 
 /** The review ledger's sign-offs, for the stale-review rule. */

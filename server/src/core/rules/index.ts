@@ -1,10 +1,12 @@
 import { addCheckWithoutNotValid } from './add-check-without-not-valid';
 import { addForeignKeyWithoutNotValid } from './add-foreign-key-without-not-valid';
 import { addNotNullColumnWithoutDefault } from './add-not-null-column-without-default';
+import { cascadeDrop } from './cascade-drop';
 import { alterColumnType } from './alter-column-type';
 import { concurrentlyInTransaction } from './concurrently-in-transaction';
 import { createIndexNonConcurrently } from './create-index-non-concurrently';
 import { deleteRows } from './delete-rows';
+import { downgradeNotRestoring } from './downgrade-not-restoring';
 import { dropColumn } from './drop-column';
 import { dropConstraint } from './drop-constraint';
 import { dropIndex } from './drop-index';
@@ -16,6 +18,7 @@ import { dynamicSql } from './dynamic-sql';
 import { irreversibleDowngrade } from './irreversible-downgrade';
 import { modelNotOnMetadata } from './model-not-on-metadata';
 import { parseError } from './parse-error';
+import { rehearsalFailed } from './rehearsal-failed';
 import { renameColumn } from './rename-column';
 import { renameTable } from './rename-table';
 import { setNotNull } from './set-not-null';
@@ -58,6 +61,9 @@ export const RULES: readonly Rule[] = [
   parseError,
   suppressionWithoutReason,
   unusedSuppression,
+  rehearsalFailed,
+  cascadeDrop,
+  downgradeNotRestoring,
 ];
 
 export function ruleById(id: string): Rule | undefined {
