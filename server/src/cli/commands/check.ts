@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { detectFramework } from '../../core/detect';
 import { SEVERITY_ORDER, type Severity } from '../../core/findings';
 import type { SchemaSnapshot, SchemaSource } from '../../core/db/schemaSource';
-import type { ReviewFacts } from '../../core/facts';
+import type { ProjectFacts, ReviewFacts } from '../../core/facts';
 import { DEFAULT_OPTIONS, type AnalysisOptions, type SqlDialect } from '../../core/options';
 import { LedgerError } from '../../core/review/ledger';
 import { RULES } from '../../core/rules';
@@ -18,6 +18,7 @@ import { REPORT_FORMATS, reporterFor, type ReportFormat } from '../reporters';
 import type { RunResult } from '../reporters/types';
 import { DATABASE_OPTIONS, sourceSpec, withSource } from './database';
 import { countFindingTargets, groupByProject, projectFacts } from './facts';
+import { REHEARSE_OPTIONS, rehearseFiles, rehearseSettings } from './rehearse';
 import { loadLedger, missingReviews, renderMissingReviews, reviewFacts, signOffStates, type LoadedLedger } from './review';
 
 const DIALECTS: readonly SqlDialect[] = ['postgres', 'mysql', 'sqlite', 'clickhouse'];
@@ -68,12 +69,13 @@ async function checkProjects(
   source: SchemaSource | undefined,
   review: ReviewFacts | undefined,
   settings: RunSettings,
+  rehearsals?: ProjectFacts['rehearsals'],
 ): Promise<RunResult> {
   const run: RunResult = { reports: [], errors: [], filesChecked: 0, notMigrations: [] };
   const db: SchemaSnapshot | undefined = source ? await source.read() : undefined;
   for (const group of groupByProject(jobs, (j) => j.absolute)) {
     const loaded = await projectFacts(group.layout, db);
-    const facts = review ? { ...loaded, review } : loaded;
+    const facts = review || rehearsals ? { ...loaded, ...(review ? { review } : {}), ...(rehearsals ? { rehearsals } : {}) } : loaded;
     const part: RunResult = { reports: [], errors: [], filesChecked: 0, notMigrations: [] };
     await checkFiles(group.items, { ...options, facts }, part, settings);
     if (source && db && facts) {
@@ -150,6 +152,8 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
       'cache-location': { type: 'string' },
       'changed-since': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      rehearse: { type: 'boolean', default: false },
+      ...REHEARSE_OPTIONS,
       ...DATABASE_OPTIONS,
     },
   });
@@ -180,7 +184,8 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   const options = { checkDowngrades: !values['no-downgrades'], baseDir: io.cwd, fixes: false, ...(dialect ? { dialect } : {}) };
   const review = ledger && reviewFacts(ledger);
   if (!spec) preferBaselineWasm(jobs);
-  const run = spec ? await withSource(spec, (source) => checkProjects(jobs, options, source, review, settings)) : await checkProjects(jobs, options, undefined, review, settings);
+  const rehearsals = values.rehearse ? (await rehearseFiles(jobs.filter((j) => !j.bytes).map((j) => j.absolute), rehearseSettings(values, spec), io)).rehearsals : undefined;
+  const run = spec ? await withSource(spec, (source) => checkProjects(jobs, options, source, review, settings, rehearsals)) : await checkProjects(jobs, options, undefined, review, settings, rehearsals);
   run.errors.push(...walkErrors);
   saveCache(settings.cache, io);
   if (ledger && format === 'markdown') run.signoffs = signOffStates(run.reports, ledger, io.cwd);
