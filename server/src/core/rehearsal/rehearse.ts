@@ -90,10 +90,11 @@ function roundTrip(down: MigrationSide, completed: boolean, start: Catalog, end:
     const lost = n - (endRows.get(table) ?? 0);
     if (lost > 0) rowsLost[table] = lost;
   }
-  const first = down.segments[0];
+  // The finding points at the down migration's first statement.
+  const first = statementsOf(down)[0];
   return {
     path: down.path,
-    start: first?.start ?? 0,
+    start: first?.start ?? down.segments[0]?.start ?? 0,
     end: down.segments.at(-1)?.end ?? 0,
     completed,
     missing: gone.filter((o) => !(o.owner && goneTables.has(o.owner))).map(refOf),
