@@ -20,25 +20,29 @@ import { analyzeFiles } from '../parallel';
 import { REPORT_FORMATS, reporterFor, type ReportFormat } from '../reporters';
 import type { RunResult } from '../reporters/types';
 import { DATABASE_OPTIONS, sourceSpec } from './database';
+import { rehearsePython, type Skipped } from './rehearsePython';
 import { renderRehearsals } from './rehearseText';
 
 export const REHEARSE_OPTIONS = {
   rows: { type: 'string' },
   'scratch-url': { type: 'string' },
+  'allow-project-code': { type: 'boolean', default: false },
 } as const;
 
 const REHEARSAL_RULES = new Set(['rehearsal-failed', 'cascade-drop', 'downgrade-not-restoring']);
 
 export interface RehearseSettings {
   rows: number;
+  /** Alembic migrations: their SQL comes from running Alembic, which imports the project's env.py. */
+  allowProjectCode?: boolean;
   scratchUrl?: string;
   spec?: SourceSpec;
 }
 
-export function rehearseSettings(values: { rows?: string; 'scratch-url'?: string }, spec: SourceSpec | undefined): RehearseSettings {
+export function rehearseSettings(values: { rows?: string; 'scratch-url'?: string; 'allow-project-code'?: boolean }, spec: SourceSpec | undefined): RehearseSettings {
   const rows = values.rows === undefined ? DEFAULT_ROWS : Number(values.rows);
   if (!Number.isInteger(rows) || rows < 0 || rows > 1000) throw new UsageError('--rows takes a whole number from 0 to 1000');
-  return { rows, ...(values['scratch-url'] !== undefined ? { scratchUrl: values['scratch-url'] } : {}), ...(spec ? { spec } : {}) };
+  return { rows, allowProjectCode: !!values['allow-project-code'], ...(values['scratch-url'] !== undefined ? { scratchUrl: values['scratch-url'] } : {}), ...(spec ? { spec } : {}) };
 }
 
 function relative(cwd: string, file: string): string {
@@ -50,9 +54,9 @@ function relative(cwd: string, file: string): string {
  * Rehearses every SQL up migration among `files` (absolute paths); the result is keyed by the path the run
  * names each file, the up file and its separate down file alike. Python migrations are listed in `skipped`.
  */
-export async function rehearseFiles(files: string[], settings: RehearseSettings, io: CliIo): Promise<{ rehearsals: Record<string, Rehearsal>; skipped: string[]; downFiles: string[] }> {
+export async function rehearseFiles(files: string[], settings: RehearseSettings, io: CliIo): Promise<{ rehearsals: Record<string, Rehearsal>; skipped: Skipped[]; downFiles: string[] }> {
   const rehearsals: Record<string, Rehearsal> = {};
-  const skipped: string[] = [];
+  const skipped: Skipped[] = [];
   const downFiles: string[] = [];
   const configured = settings.spec?.kind === 'url' ? settings.spec.url : resolveDatabaseUrl({ env: io.env ?? process.env })?.url;
   const openScratch = settings.scratchUrl === undefined ? openPgliteScratch : () => openPgScratch(settings.scratchUrl as string, configured);
@@ -61,10 +65,13 @@ export async function rehearseFiles(files: string[], settings: RehearseSettings,
   const where = { baseDir: io.cwd };
   const nameOf = (absolute: string) => relative(io.cwd, absolute);
   for (const file of files) {
-    if (!/\.sql$/i.test(file)) {
-      skipped.push(nameOf(file));
+    if (/\.py$/i.test(file)) {
+      const outcome = await rehearsePython(file, nameOf(file), settings, { openScratch, copied });
+      if ('reason' in outcome) skipped.push(outcome);
+      else rehearsals[nameOf(file)] = outcome;
       continue;
     }
+    if (!/\.sql$/i.test(file)) continue;
     const rel = nameOf(file);
     const text = fs.readFileSync(file, 'utf8');
     const sides = sidesOf(text, rel);
@@ -121,7 +128,7 @@ export async function rehearseCommand(args: string[], io: CliIo, usage: string):
   const color = io.isTty && !values['no-color'] && !process.env.NO_COLOR;
   io.stdout(reporter(run, { color }));
   if (format === 'text') io.stdout(renderRehearsals(rehearsals));
-  if (skipped.length > 0) io.stderr(`migration-guard: ${skipped.length} Python migration(s) were not rehearsed: rehearsing Alembic and Django migrations is not available yet (${skipped.slice(0, 3).join(', ')}${skipped.length > 3 ? ', ...' : ''}).\n`);
+  for (const s of skipped) io.stderr(`migration-guard: ${s.path} was not rehearsed: ${s.reason}.\n`);
   if (run.errors.length > 0) return 2;
   return run.reports.some((r) => r.findings.some((f) => !f.acknowledged && SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER.error)) ? 1 : 0;
 }

@@ -15,7 +15,7 @@ interface Revision {
   parents: string[];
 }
 
-function revisionOf(text: string): Revision | undefined {
+export function revisionOf(text: string): Revision | undefined {
   const id = REVISION.exec(text)?.[1];
   if (!id) return undefined;
   const down = DOWN_REVISION.exec(text)?.[1] ?? '';

@@ -51,6 +51,8 @@ export interface RoundTrip {
 export interface Rehearsal {
   /** The up migration rehearsed, as the run names it. */
   path: string;
+  /** The command that produced the SQL, when a tool generated it (`alembic upgrade 0001:0002 --sql`). */
+  sqlFrom?: string;
   /** Where it ran, for messages: `an embedded PostgreSQL (PGlite)`. */
   ranOn: string;
   /** Where the starting schema came from. */

@@ -1,4 +1,4 @@
-import { listObjects, listRows, rehearsalFor, where } from '../rehearsal/describe';
+import { listObjects, listRows, rehearsalFor, theStatement, where } from '../rehearsal/describe';
 import type { Rule } from './types';
 
 export const cascadeDrop: Rule = {
@@ -20,7 +20,7 @@ export const cascadeDrop: Rule = {
         return {
           range: { start: s.start, end: s.end },
           phase: s.phase,
-          message: `This statement also dropped ${listObjects(s.cascaded)}, which the migration never names (${where(r)}).${rows} Drop them explicitly, or remove CASCADE.`,
+          message: `${theStatement(r, s)} also dropped ${listObjects(s.cascaded)}, which the migration never names (${where(r)}).${rows} Drop them explicitly, or remove CASCADE.`,
         };
       });
   },

@@ -1,4 +1,4 @@
-import { rehearsalFor, where } from '../rehearsal/describe';
+import { rehearsalFor, theStatement, where } from '../rehearsal/describe';
 import type { Rule } from './types';
 
 export const rehearsalFailed: Rule = {
@@ -18,7 +18,7 @@ export const rehearsalFailed: Rule = {
       .map((s) => ({
         range: { start: s.error?.offset ?? s.start, end: Math.max(s.end, s.error?.offset ?? s.start) },
         phase: s.phase,
-        message: `This statement failed: ${s.error?.message ?? 'no message'} (${where(r)}). The ${s.phase === 'down' ? 'down' : 'up'} migration stops here; the statements after it never ran.`,
+        message: `${theStatement(r, s)} failed: ${s.error?.message ?? 'no message'} (${where(r)}). The ${s.phase === 'down' ? 'down' : 'up'} migration stops here; the statements after it never ran.`,
       }));
   },
 };
