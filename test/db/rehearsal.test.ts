@@ -8,8 +8,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../server/src/cli/main';
+import { PgliteSchemaSource } from '../../server/src/core/db/pglite';
 import { rehearse } from '../../server/src/core/rehearsal/rehearse';
 import { openPgliteScratch } from '../../server/src/core/rehearsal/scratch';
+import { catalogFromSnapshot } from '../../server/src/core/rehearsal/snapshotDdl';
 import type { MigrationSide } from '../../server/src/core/rehearsal/statements';
 
 const BASE = `CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
@@ -129,6 +131,35 @@ test('migration-guard rehearse: findings on the lines, the listing, exit 1, and 
     const json = JSON.parse(out) as { findings: Array<{ file: string; rule: string }> };
     const rules = json.findings.map((f) => `${f.file} ${f.rule}`).sort();
     assert.deepEqual(rules, ['migrations/0002_drop.down.sql downgrade-not-restoring', 'migrations/0002_drop.up.sql cascade-drop']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('from a schema snapshot: tables, serial defaults and keys are recreated, and what a snapshot lacks (an enum) is said', async () => {
+  const source = await PgliteSchemaSource.create({ seedSql: BASE });
+  const snapshot = await source.read();
+  await source.close();
+  const r = await rehearse(side('DROP TABLE users CASCADE;'), undefined, { openScratch: openPgliteScratch, start: { kind: 'copy', catalog: catalogFromSnapshot(snapshot), from: 'snapshot' }, rows: 2 });
+  const notes = r.notes.filter((n) => !/no down migration/.test(n));
+  assert.equal(notes.length, 2, notes.join('\n'));
+  assert.match(notes[0], /type "mood" does not exist\): CREATE TABLE "public"\."person"/);
+  // A snapshot holds no views, so only the foreign key shows: the CLI says what a snapshot leaves out.
+  assert.deepEqual(r.statements[0].cascaded, [{ kind: 'constraint', name: 'public.orders.orders_user_id_fkey' }]);
+  assert.deepEqual(r.statements[0].rowsRemoved, { 'public.users': 2 });
+});
+
+test('check --rehearse reports the static findings and the rehearsal\'s together', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-check-rehearse-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'migrations'));
+    fs.writeFileSync(path.join(dir, 'migrations', '0001_base.sql'), BASE);
+    fs.writeFileSync(path.join(dir, 'migrations', '0002_drop.sql'), 'DROP TABLE users CASCADE;\n');
+    let out = '';
+    const io = { cwd: dir, stdout: (s: string) => (out += s), stderr: () => undefined, isTty: false, env: {} };
+    assert.equal(await main(['check', 'migrations', '--rehearse', '--rows', '1', '--format', 'json'], io), 1);
+    const json = JSON.parse(out) as { findings: Array<{ file: string; rule: string }> };
+    assert.deepEqual(json.findings.filter((f) => f.file === 'migrations/0002_drop.sql').map((f) => f.rule).sort(), ['cascade-drop', 'drop-table']);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
