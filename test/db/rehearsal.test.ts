@@ -112,6 +112,16 @@ test('CREATE INDEX CONCURRENTLY runs outside the transaction, between statements
   assert.deepEqual(r.statements[2].locks, [{ relation: 'public.users', mode: 'AccessExclusiveLock' }]);
 });
 
+test("the migration's own BEGIN/COMMIT and psql meta-commands are skipped, not reported as failures", async () => {
+  const r = await run('BEGIN;\n\\set ON_ERROR_STOP on\nALTER TABLE users ADD COLUMN age int;\nCOMMIT;');
+  assert.deepEqual(r.statements.map((s) => [s.outcome, s.skipped]), [
+    ['skipped', 'the rehearsal runs its own transaction'],
+    ['skipped', 'a psql meta-command, which only psql runs'],
+    ['ok', undefined],
+    ['skipped', 'the rehearsal runs its own transaction'],
+  ]);
+});
+
 test('migration-guard rehearse: findings on the lines, the listing, exit 1, and json', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-rehearse-'));
   try {

@@ -28,7 +28,7 @@ export function renderRehearsals(rehearsals: Record<string, Rehearsal>): string 
 
 function statementLine(s: StatementTrace): string {
   const head = `  ${s.phase.padEnd(4)} ${s.path}:${s.line}  ${s.excerpt}`;
-  if (s.outcome === 'skipped') return `${head}\n         skipped: the rehearsal runs its own transaction`;
+  if (s.outcome === 'skipped') return `${head}\n         skipped: ${s.skipped ?? ''}`;
   if (s.outcome === 'failed') return `${head}\n         FAILED: ${s.error?.message ?? ''}`;
   const facts: string[] = [];
   if (s.dropped.length > 0) facts.push(`dropped ${listObjects(s.dropped)}`);

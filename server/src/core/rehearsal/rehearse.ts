@@ -69,7 +69,7 @@ async function prepare(db: Scratch, start: StartingSchema, notes: string[]): Pro
   }
   for (const side of start.earlier) {
     for (const s of statementsOf(side)) {
-      if (isTransactionControl(s.text)) continue;
+      if (isTransactionControl(s.text) || s.text.startsWith('\\')) continue;
       try {
         await db.exec(s.text);
       } catch (err) {

@@ -38,8 +38,9 @@ export async function runSide(db: Scratch, side: MigrationSide, phase: 'up' | 'd
     const excerpt = firstLine.length > 72 ? `${firstLine.slice(0, 71)}…` : firstLine;
     const trace: StatementTrace = { phase, path: side.path, start: s.start, end: s.end, line: lines(s.start), excerpt, outcome: 'ok', cascaded: [], dropped: [], changed: [], rowsRemoved: {}, locks: [] };
     traces.push(trace);
-    if (isTransactionControl(s.text)) {
+    if (isTransactionControl(s.text) || s.text.startsWith('\\')) {
       trace.outcome = 'skipped';
+      trace.skipped = s.text.startsWith('\\') ? 'a psql meta-command, which only psql runs' : 'the rehearsal runs its own transaction';
       continue;
     }
     const outside = runsOutsideTransaction(s.text);

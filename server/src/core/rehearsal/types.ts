@@ -19,6 +19,8 @@ export interface StatementTrace {
   line: number;
   excerpt: string;
   outcome: 'ok' | 'failed' | 'skipped';
+  /** Why a statement was not run. */
+  skipped?: string;
   /** The database's message, and where in the file it points when it says. */
   error?: { message: string; offset?: number };
   /** Ran outside the rehearsal's transaction (CREATE INDEX CONCURRENTLY and the like): no locks measured. */
