@@ -67,8 +67,8 @@ export async function rehearseFiles(files: string[], settings: RehearseSettings,
   for (const file of files) {
     if (/\.py$/i.test(file)) {
       const outcome = await rehearsePython(file, nameOf(file), settings, { openScratch, copied });
-      if ('reason' in outcome) skipped.push(outcome);
-      else rehearsals[nameOf(file)] = outcome;
+      if (outcome && 'reason' in outcome) skipped.push(outcome);
+      else if (outcome) rehearsals[nameOf(file)] = outcome;
       continue;
     }
     if (!/\.sql$/i.test(file)) continue;

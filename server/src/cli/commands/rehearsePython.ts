@@ -22,11 +22,13 @@ export async function rehearsePython(
   rel: string,
   settings: RehearseSettings,
   env: { openScratch: () => Promise<Scratch>; copied?: CopiedSchema },
-): Promise<Rehearsal | Skipped> {
+): Promise<Rehearsal | Skipped | undefined> {
   const text = fs.readFileSync(file, 'utf8');
+  // A walked folder holds models, env.py and other Python that is no migration: those are not mentioned.
+  if (/^class Migration\(/m.test(text)) return { path: rel, reason: 'rehearsing Django migrations (manage.py sqlmigrate) is not available yet' };
+  if (!/^revision\s*(?::[^=\n]+)?=/m.test(text)) return undefined;
   const layout = findProject(path.dirname(file));
-  if (layout?.framework === 'django') return { path: rel, reason: 'rehearsing Django migrations (manage.py sqlmigrate) is not available yet' };
-  if (!layout?.alembicIni || !/^revision\s*(?::[^=\n]+)?=/m.test(text)) return { path: rel, reason: 'it is not an Alembic revision of a project with alembic.ini' };
+  if (!layout?.alembicIni) return { path: rel, reason: 'it has no alembic.ini above it, so Alembic cannot be asked for its SQL' };
   if (!settings.allowProjectCode) {
     return { path: rel, reason: 'its SQL comes from `alembic upgrade --sql`, which runs the project\'s env.py; pass --allow-project-code to allow that' };
   }
