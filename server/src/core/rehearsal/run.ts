@@ -109,9 +109,20 @@ function describeChanges(trace: StatementTrace, before: Catalog, after: Catalog,
     if (o.owner && goneTables.has(o.owner)) continue;
     const ref = refOf(o);
     trace.dropped.push(ref);
-    if (!names.has(o.name) && !names.has(o.name.toLowerCase())) trace.cascaded.push(ref);
+    if (!isNamed(o, names)) trace.cascaded.push(ref);
   }
   for (const c of changed) trace.changed.push(refOf(c.after));
+}
+
+/**
+ * Whether the migration names the object. A column or constraint counts as named only with its table
+ * (their names are per table): `DROP TYPE status CASCADE` names the type, not the `status` column of a
+ * table that uses it. An index or sequence name is unique in its schema, so `DROP INDEX x` names it alone.
+ */
+function isNamed(o: CatalogObject, names: Set<string>): boolean {
+  const has = (name: string) => names.has(name) || names.has(name.toLowerCase());
+  if (!has(o.name)) return false;
+  return !o.owner || (o.kind !== 'column' && o.kind !== 'constraint') || has(o.owner.slice(o.owner.indexOf('.') + 1));
 }
 
 function addedLocks(held: Array<{ oid: string; mode: string }>, now: Array<{ oid: string; mode: string }>, catalog: Catalog): StatementTrace['locks'] {
