@@ -6,6 +6,7 @@ import { baseline } from './commands/baseline';
 import { check } from './commands/check';
 import { PREFLIGHT_USAGE } from './commands/preflight';
 import { parity } from './commands/parity';
+import { rehearseCommand } from './commands/rehearse';
 import { snapshot } from './commands/snapshot';
 import type { CliIo } from './io';
 import { failureDocument } from './failure';
@@ -18,6 +19,8 @@ const USAGE = `Usage:
   migration-guard parity [PROJECT] [database]   compare the database's tables with the models
   migration-guard snapshot [database] [-o FILE] write the schema to a file for offline checks
   migration-guard baseline [PATH...] [-o FILE]  record the migrations that exist now as applied
+  migration-guard rehearse [PATH...] [options]  run each SQL migration and its down migration on a
+                                                scratch database, and report what really happened
 
 check: checks migration files (Alembic, SQL: Flyway, golang-migrate, goose, dbmate, Prisma) for
 operations that destroy data, break running code or lock tables. Directories are walked; migrations
@@ -61,6 +64,16 @@ baseline: records every migration under PATH (default: .) with its content hash 
 .migration-guard-baseline.json at the repository root. Without a database, check treats a migration
 recorded there with unchanged content as applied, and reports an edited one (edited-after-apply).
 
+rehearse: runs each SQL migration, statement by statement, then its down migration, on a scratch
+database (an embedded PostgreSQL, or --scratch-url URL: an empty, disposable PostgreSQL, never the
+configured one) brought to the schema it runs against: a copy of the database's or snapshot's schema
+(read-only) when one is given, else the migrations before it replayed in run order. Reports
+rehearsal-failed, cascade-drop and downgrade-not-restoring (--format as for check; exit 1 on errors).
+  --rows N                          synthetic rows per table (default: 3)
+  --scratch-url URL                 rehearse on this empty PostgreSQL database instead of PGlite
+  --allow-project-code              rehearse Alembic migrations: runs alembic --sql, which imports env.py
+check --rehearse (with --rows, --scratch-url) adds these findings to check's.
+
 ${DATABASE_USAGE}
 
 ${PREFLIGHT_USAGE}
@@ -69,7 +82,7 @@ Exit codes: 0 no findings at or above --fail-on (parity: nothing autogenerate wo
 (or, with --require-review, a migration without a valid sign-off), 2 usage or internal error, or the
 database or the review ledger could not be read.`;
 
-const COMMANDS: Record<string, (args: string[], io: CliIo, usage: string) => Promise<number>> = { check, parity, snapshot, baseline };
+const COMMANDS: Record<string, (args: string[], io: CliIo, usage: string) => Promise<number>> = { check, parity, snapshot, baseline, rehearse: rehearseCommand };
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;

@@ -7,6 +7,7 @@ import type { AppliedFacts } from './applied/resolve';
 import { findTable, type SchemaSnapshot, type TableInfo } from './db/schemaSource';
 import { isExcluded, type ModelIndex, type ModelInfo } from './models';
 import type { PreflightFacts } from './preflight/types';
+import type { Rehearsal } from './rehearsal/types';
 import type { SignOff } from './review/ledger';
 
 export interface ProjectFacts {
@@ -17,6 +18,8 @@ export interface ProjectFacts {
   applied?: AppliedFacts;
   /** Preflight is on (a live database, not a snapshot) and what its queries answered so far. */
   preflight?: PreflightFacts;
+  /** What rehearsing the migrations found, by the path analysis names each file (up and down files alike). */
+  rehearsals?: Record<string, Rehearsal>;
 }
 
 /** The review ledger's sign-offs, for the stale-review rule. */

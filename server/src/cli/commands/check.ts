@@ -22,6 +22,7 @@ import { appliedFacts } from '../../core/applied/project';
 import { DATABASE_OPTIONS, sourceSpec, withSource } from './database';
 import { countFindingTargets, groupByProject, projectFacts } from './facts';
 import { answerReports, PREFLIGHT_OPTIONS, preflightSettings, startPreflight, type PreflightSettings } from './preflight';
+import { REHEARSE_OPTIONS, rehearseFiles, rehearseSettings } from './rehearse';
 import { loadLedger, missingReviews, renderMissingReviews, reviewFacts, signOffStates, type LoadedLedger } from './review';
 
 const DIALECTS: readonly SqlDialect[] = ['postgres', 'mysql', 'sqlite', 'clickhouse'];
@@ -85,6 +86,7 @@ async function checkProjects(
   review: ReviewFacts | undefined,
   settings: RunSettings,
   history: AppliedInput,
+  rehearsals?: ProjectFacts['rehearsals'],
 ): Promise<RunResult> {
   const run: RunResult = { reports: [], errors: [], filesChecked: 0, notMigrations: [] };
   const db: SchemaSnapshot | undefined = source ? await source.read() : undefined;
@@ -93,7 +95,8 @@ async function checkProjects(
   for (const group of groupByProject(jobs, (j) => j.absolute)) {
     const loaded = await projectFacts(group.layout, db);
     const applied = appliedFacts(history.root, group.items.map((j) => j.absolute), db, history.baseline);
-    const reviewed: ProjectFacts | undefined = review || applied ? { ...loaded, ...(review ? { review } : {}), ...(applied ? { applied } : {}) } : loaded;
+    const reviewed: ProjectFacts | undefined =
+      review || applied || rehearsals ? { ...loaded, ...(review ? { review } : {}), ...(applied ? { applied } : {}), ...(rehearsals ? { rehearsals } : {}) } : loaded;
     const facts = reviewed && preflight ? { ...reviewed, preflight: preflight.facts } : reviewed;
     if (applied) {
       for (const s of applied.sources) history.sources.add(s);
@@ -177,6 +180,8 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
       'changed-since': { type: 'string' },
       'include-applied': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      rehearse: { type: 'boolean', default: false },
+      ...REHEARSE_OPTIONS,
       ...DATABASE_OPTIONS,
       ...PREFLIGHT_OPTIONS,
     },
@@ -211,9 +216,10 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   const history: AppliedInput = { root, baseline: readBaseline(path.join(root, BASELINE_FILE)), sources: new Set(), appliedFiles: 0, unreadable: [] };
   const review = ledger && reviewFacts(ledger);
   if (!spec) preferBaselineWasm(jobs);
+  const rehearsals = values.rehearse ? (await rehearseFiles(jobs.filter((j) => !j.bytes).map((j) => j.absolute), rehearseSettings(values, spec), io)).rehearsals : undefined;
   const run = spec
-    ? await withSource(spec, (source) => checkProjects(jobs, options, source, review, settings, history))
-    : await checkProjects(jobs, options, undefined, review, settings, history);
+    ? await withSource(spec, (source) => checkProjects(jobs, options, source, review, settings, history, rehearsals))
+    : await checkProjects(jobs, options, undefined, review, settings, history, rehearsals);
   run.errors.push(...walkErrors);
   saveCache(settings.cache, io);
   if (ledger && format === 'markdown') run.signoffs = signOffStates(run.reports, ledger, io.cwd);

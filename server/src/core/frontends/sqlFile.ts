@@ -75,7 +75,7 @@ function restorePlaceholders(op: Operation, templates: string[]): void {
   for (const key of Object.keys(op.details) as Array<keyof Operation['details']>) if (op.details[key] === undefined) delete op.details[key];
 }
 
-interface Section {
+export interface Section {
   phase: Phase;
   inTransaction: boolean;
   /** Absent for text before a file's first up/down marker, which is not a section of its own. */
@@ -90,7 +90,7 @@ interface Marker {
   opens?: { phase: Phase; inTransaction: boolean };
 }
 
-function readSections(text: string, path: string): Section[] {
+export function readSections(text: string, path: string): Section[] {
   const markers = findMarkers(text);
   const hasSections = markers.some((m) => m.opens);
   let current: Section = { phase: phaseFromPath(path), inTransaction: false, segments: [] };

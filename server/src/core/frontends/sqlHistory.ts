@@ -18,7 +18,7 @@ const REPEATABLE = /^R__/i;
 const analysed = new Map<string, { text: string; dialect: SqlDialect; guessed: boolean; ops: Operation[] }>();
 
 /** The earlier up migrations of the file's directory (or Prisma's migrations folder), in the order they run. */
-function earlierMigrations(filePath: string, options: AnalysisOptions): SiblingFile[] {
+export function earlierMigrations(filePath: string, options: Pick<AnalysisOptions, 'baseDir' | 'readSiblings'>): SiblingFile[] {
   const dir = directoryOf(filePath, options);
   const prisma = path.basename(filePath) === 'migration.sql';
   const root = prisma ? path.dirname(dir) : dir;

@@ -2,10 +2,12 @@ import { addCheckWithoutNotValid } from './add-check-without-not-valid';
 import { addForeignKeyWithoutNotValid } from './add-foreign-key-without-not-valid';
 import { addNotNullColumnWithoutDefault } from './add-not-null-column-without-default';
 import { appliedNotInRepository } from './applied-not-in-repository';
+import { cascadeDrop } from './cascade-drop';
 import { alterColumnType } from './alter-column-type';
 import { concurrentlyInTransaction } from './concurrently-in-transaction';
 import { createIndexNonConcurrently } from './create-index-non-concurrently';
 import { deleteRows } from './delete-rows';
+import { downgradeNotRestoring } from './downgrade-not-restoring';
 import { dropColumn } from './drop-column';
 import { dropConstraint } from './drop-constraint';
 import { dropIndex } from './drop-index';
@@ -22,6 +24,7 @@ import { modelNotOnMetadata } from './model-not-on-metadata';
 import { multipleHeads } from './multiple-heads';
 import { parseError } from './parse-error';
 import { pendingOutOfOrder } from './pending-out-of-order';
+import { rehearsalFailed } from './rehearsal-failed';
 import { renameColumn } from './rename-column';
 import { renameTable } from './rename-table';
 import { setNotNull } from './set-not-null';
@@ -70,6 +73,9 @@ export const RULES: readonly Rule[] = [
   parseError,
   suppressionWithoutReason,
   unusedSuppression,
+  rehearsalFailed,
+  cascadeDrop,
+  downgradeNotRestoring,
 ];
 
 export function ruleById(id: string): Rule | undefined {

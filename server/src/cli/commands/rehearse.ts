@@ -1,0 +1,134 @@
+// `migration-guard rehearse [PATH...]`, and the rehearsals `check --rehearse` merges: each SQL migration is
+// run, with its down migration, on a scratch database brought to the schema it runs against. The findings
+// go through the ordinary analysis (facts.rehearsals), so allow comments, severities and reporters apply.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { SourceSpec } from '../../core/db/open';
+import { resolveDatabaseUrl } from '../../core/db/url';
+import { SEVERITY_ORDER } from '../../core/findings';
+import { readStartingSchema, type CopiedSchema } from '../../core/rehearsal/copy';
+import { DEFAULT_ROWS, rehearse } from '../../core/rehearsal/rehearse';
+import { openPgliteScratch, openPgScratch } from '../../core/rehearsal/scratch';
+import { companionDown, earlierSides, sidesOf } from '../../core/rehearsal/sources';
+import type { Rehearsal } from '../../core/rehearsal/types';
+import { RULES } from '../../core/rules';
+import { collectCandidates, UsageError } from '../../core/walk';
+import type { CliIo } from '../io';
+import { analyzeFiles } from '../parallel';
+import { REPORT_FORMATS, reporterFor, type ReportFormat } from '../reporters';
+import type { RunResult } from '../reporters/types';
+import { DATABASE_OPTIONS, sourceSpec } from './database';
+import { rehearsePython, type Skipped } from './rehearsePython';
+import { renderRehearsals } from './rehearseText';
+
+export const REHEARSE_OPTIONS = {
+  rows: { type: 'string' },
+  'scratch-url': { type: 'string' },
+  'allow-project-code': { type: 'boolean', default: false },
+} as const;
+
+const REHEARSAL_RULES = new Set(['rehearsal-failed', 'cascade-drop', 'downgrade-not-restoring']);
+
+export interface RehearseSettings {
+  rows: number;
+  /** Alembic migrations: their SQL comes from running Alembic, which imports the project's env.py. */
+  allowProjectCode?: boolean;
+  scratchUrl?: string;
+  spec?: SourceSpec;
+}
+
+export function rehearseSettings(values: { rows?: string; 'scratch-url'?: string; 'allow-project-code'?: boolean }, spec: SourceSpec | undefined): RehearseSettings {
+  const rows = values.rows === undefined ? DEFAULT_ROWS : Number(values.rows);
+  if (!Number.isInteger(rows) || rows < 0 || rows > 1000) throw new UsageError('--rows takes a whole number from 0 to 1000');
+  return { rows, allowProjectCode: !!values['allow-project-code'], ...(values['scratch-url'] !== undefined ? { scratchUrl: values['scratch-url'] } : {}), ...(spec ? { spec } : {}) };
+}
+
+function relative(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return (rel.startsWith('..') ? file : rel).split(path.sep).join('/');
+}
+
+/**
+ * Rehearses every SQL up migration among `files` (absolute paths); the result is keyed by the path the run
+ * names each file, the up file and its separate down file alike. Python migrations are listed in `skipped`.
+ */
+export async function rehearseFiles(files: string[], settings: RehearseSettings, io: CliIo): Promise<{ rehearsals: Record<string, Rehearsal>; skipped: Skipped[]; downFiles: string[] }> {
+  const rehearsals: Record<string, Rehearsal> = {};
+  const skipped: Skipped[] = [];
+  const downFiles: string[] = [];
+  const configured = settings.spec?.kind === 'url' ? settings.spec.url : resolveDatabaseUrl({ env: io.env ?? process.env })?.url;
+  const openScratch = settings.scratchUrl === undefined ? openPgliteScratch : () => openPgScratch(settings.scratchUrl as string, configured);
+  let copied: CopiedSchema | undefined;
+  if (settings.spec) copied = await readStartingSchema(settings.spec);
+  const where = { baseDir: io.cwd };
+  const nameOf = (absolute: string) => relative(io.cwd, absolute);
+  for (const file of files) {
+    if (/\.py$/i.test(file)) {
+      const outcome = await rehearsePython(file, nameOf(file), settings, { openScratch, copied });
+      if (outcome && 'reason' in outcome) skipped.push(outcome);
+      else if (outcome) rehearsals[nameOf(file)] = outcome;
+      continue;
+    }
+    if (!/\.sql$/i.test(file)) continue;
+    const rel = nameOf(file);
+    const text = fs.readFileSync(file, 'utf8');
+    const sides = sidesOf(text, rel);
+    if (!sides.up) continue;
+    let down = sides.down;
+    if (!down) {
+      const companion = companionDown(file, where);
+      if (companion) {
+        down = sidesOf(companion.text, nameOf(companion.path)).down;
+        if (down) downFiles.push(companion.path);
+      }
+    }
+    const start = copied ? { kind: 'copy' as const, catalog: copied.catalog, from: copied.from } : { kind: 'replay' as const, earlier: earlierSides(file, where, nameOf) };
+    const result = await rehearse(sides.up, down, { openScratch, start, rows: settings.rows });
+    if (copied?.note) result.notes.unshift(copied.note);
+    rehearsals[rel] = result;
+    if (down && down.path !== rel) rehearsals[down.path] = result;
+  }
+  return { rehearsals, skipped, downFiles };
+}
+
+export async function rehearseCommand(args: string[], io: CliIo, usage: string): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      'no-color': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      ...REHEARSE_OPTIONS,
+      ...DATABASE_OPTIONS,
+    },
+  });
+  if (values.help) {
+    io.stdout(`${usage}\n`);
+    return 0;
+  }
+  const format = values.format as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
+  const collected = collectCandidates(positionals.length > 0 ? positionals : ['.'], io.cwd);
+  const settings = rehearseSettings(values, sourceSpec(values, io, undefined, false));
+  const files = collected.candidates.filter((c) => !c.pipe).map((c) => c.absolute);
+  const { rehearsals, skipped } = await rehearseFiles(files, settings, io);
+  const rels = Object.keys(rehearsals).sort();
+  const jobs = rels.map((rel) => ({ absolute: path.resolve(io.cwd, rel), rel }));
+  const results = await analyzeFiles(jobs, { baseDir: io.cwd, fixes: false, facts: { rehearsals } }, 1);
+  const run: RunResult = { reports: [], errors: collected.errors.map((e) => ({ path: relative(io.cwd, e.path), message: e.message })), filesChecked: 0 };
+  results.forEach((r, i) => {
+    if (r.error !== undefined) run.errors.push({ path: jobs[i].rel, message: r.error });
+    else run.reports.push({ ...r.report, findings: r.report.findings.filter((f) => REHEARSAL_RULES.has(f.rule)) });
+  });
+  run.filesChecked = new Set(Object.values(rehearsals).map((r) => r.path)).size;
+  const reporter = reporterFor(format, RULES.filter((r) => REHEARSAL_RULES.has(r.id)).map((r) => ({ id: r.id, summary: r.docs.summary, why: r.docs.why, defaultSeverity: r.defaultSeverity })));
+  const color = io.isTty && !values['no-color'] && !process.env.NO_COLOR;
+  io.stdout(reporter(run, { color }));
+  if (format === 'text') io.stdout(renderRehearsals(rehearsals));
+  for (const s of skipped) io.stderr(`migration-guard: ${s.path} was not rehearsed: ${s.reason}.\n`);
+  if (run.errors.length > 0) return 2;
+  return run.reports.some((r) => r.findings.some((f) => !f.acknowledged && SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER.error)) ? 1 : 0;
+}

@@ -1,0 +1,52 @@
+// Python migrations in a rehearsal. Alembic's SQL comes from Alembic in offline mode, which imports the
+// project's env.py: project code, run only with --allow-project-code. Django is not rehearsed yet.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { alembicSql, findPython, pointAtFunctions, ProjectCodeError } from '../../core/rehearsal/alembic';
+import type { CopiedSchema } from '../../core/rehearsal/copy';
+import { rehearse } from '../../core/rehearsal/rehearse';
+import type { Scratch } from '../../core/rehearsal/scratch';
+import type { MigrationSide } from '../../core/rehearsal/statements';
+import type { Rehearsal } from '../../core/rehearsal/types';
+import { findProject } from '../../core/models';
+import type { RehearseSettings } from './rehearse';
+
+export interface Skipped {
+  path: string;
+  reason: string;
+}
+
+export async function rehearsePython(
+  file: string,
+  rel: string,
+  settings: RehearseSettings,
+  env: { openScratch: () => Promise<Scratch>; copied?: CopiedSchema },
+): Promise<Rehearsal | Skipped | undefined> {
+  const text = fs.readFileSync(file, 'utf8');
+  // A walked folder holds models, env.py and other Python that is no migration: those are not mentioned.
+  if (/^class Migration\(/m.test(text)) return { path: rel, reason: 'rehearsing Django migrations (manage.py sqlmigrate) is not available yet' };
+  if (!/^revision\s*(?::[^=\n]+)?=/m.test(text)) return undefined;
+  const layout = findProject(path.dirname(file));
+  if (!layout?.alembicIni) return { path: rel, reason: 'it has no alembic.ini above it, so Alembic cannot be asked for its SQL' };
+  if (!settings.allowProjectCode) {
+    return { path: rel, reason: 'its SQL comes from `alembic upgrade --sql`, which runs the project\'s env.py; pass --allow-project-code to allow that' };
+  }
+  const python = findPython(layout.root);
+  let sql;
+  try {
+    sql = await alembicSql(layout.alembicIni, text, python, !env.copied);
+  } catch (err) {
+    if (err instanceof ProjectCodeError) return { path: rel, reason: err.message };
+    throw err;
+  }
+  const side = (generated: string): MigrationSide => ({ path: rel, text: generated, segments: [{ start: 0, end: generated.length }], inTransaction: true });
+  const start = env.copied
+    ? { kind: 'copy' as const, catalog: env.copied.catalog, from: env.copied.from }
+    : { kind: 'replay' as const, earlier: sql.earlier ? [side(sql.earlier)] : [] };
+  const result = await rehearse(side(sql.up), side(sql.down), { openScratch: env.openScratch, start, rows: settings.rows });
+  if (env.copied?.note) result.notes.unshift(env.copied.note);
+  if (!env.copied) result.startedFrom = sql.earlierCommand ? `the earlier revisions (\`${sql.earlierCommand}\` on an empty database)` : 'an empty database (the first revision)';
+  pointAtFunctions(result, text, sql.command);
+  return result;
+}

@@ -1,0 +1,105 @@
+// One rehearsal: a fresh scratch database brought to the schema the migration runs against, filled with a
+// few synthetic rows, then the migration's up side and its down side, and the round trip compared.
+
+import { lineOf } from './lines';
+import { diffObjects, readObjects, recreationDdl, type Catalog } from './objects';
+import { countAllRows, fillRows } from './rows';
+import { refOf, runSide, tablesOf } from './run';
+import type { Scratch } from './scratch';
+import { isTransactionControl, namesIn, statementsOf, type MigrationSide } from './statements';
+import type { Rehearsal, RoundTrip } from './types';
+
+export type StartingSchema =
+  /** A copy of a database's (or a snapshot's) schema. */
+  | { kind: 'copy'; catalog: Catalog; from: string }
+  /** No schema configured: the migrations that run before this one, in run order. */
+  | { kind: 'replay'; earlier: MigrationSide[] };
+
+export interface RehearseOptions {
+  openScratch: () => Promise<Scratch>;
+  start: StartingSchema;
+  /** Synthetic rows per table. */
+  rows: number;
+}
+
+export const DEFAULT_ROWS = 3;
+
+export async function rehearse(up: MigrationSide, down: MigrationSide | undefined, opts: RehearseOptions): Promise<Rehearsal> {
+  const db = await opts.openScratch();
+  try {
+    const notes: string[] = [];
+    const startedFrom = await prepare(db, opts.start, notes);
+    if (opts.rows > 0) {
+      const refused = await fillRows(db, opts.rows);
+      if (refused.length > 0) notes.push(`No synthetic row satisfied the constraints of ${refused.join(', ')}; those tables stayed empty.`);
+    }
+    const catalog = await readObjects(db);
+    const rows = await countAllRows(db, tablesOf(catalog));
+    const names = namesIn([...statementsOf(up).map((s) => s.text)]);
+    const result: Rehearsal = { path: up.path, ranOn: db.description, startedFrom, at: new Date().toISOString(), rowsPerTable: opts.rows, statements: [], notes };
+    const upRun = await runSide(db, up, 'up', names, { catalog, rows });
+    result.statements.push(...upRun.traces);
+    if (!upRun.completed) {
+      if (down) notes.push('The up migration failed, so its down migration was not rehearsed.');
+      return result;
+    }
+    if (!down || statementsOf(down).length === 0) {
+      notes.push('This migration has no down migration, so no round trip was rehearsed.');
+      return result;
+    }
+    const downRun = await runSide(db, down, 'down', namesIn(statementsOf(down).map((s) => s.text)), { catalog: upRun.catalog, rows: upRun.rows });
+    result.statements.push(...downRun.traces);
+    result.roundTrip = roundTrip(down, downRun.completed, catalog, downRun.catalog, rows, downRun.rows);
+    return result;
+  } finally {
+    await db.close();
+  }
+}
+
+async function prepare(db: Scratch, start: StartingSchema, notes: string[]): Promise<string> {
+  if (start.kind === 'copy') {
+    for (const ddl of recreationDdl(start.catalog)) {
+      try {
+        await db.exec(ddl);
+      } catch (err) {
+        notes.push(`The copy of the schema lacks what this statement creates, which failed on the scratch database (${(err as Error).message}): ${ddl.slice(0, 200)}`);
+      }
+    }
+    return `a copy of the schema of ${start.from}`;
+  }
+  for (const side of start.earlier) {
+    for (const s of statementsOf(side)) {
+      if (isTransactionControl(s.text) || s.text.startsWith('\\')) continue;
+      try {
+        await db.exec(s.text);
+      } catch (err) {
+        notes.push(`Replaying ${side.path}:${lineOf(side.text, s.start)} failed (${(err as Error).message}); the rehearsal went on without it.`);
+      }
+    }
+  }
+  const n = start.earlier.length;
+  return n === 0 ? 'an empty database (the first migration)' : `the ${n} earlier migration${n === 1 ? '' : 's'} replayed in run order`;
+}
+
+function roundTrip(down: MigrationSide, completed: boolean, start: Catalog, end: Catalog, startRows: Map<string, number>, endRows: Map<string, number>): RoundTrip {
+  const { gone, changed, added } = diffObjects(start, end);
+  const addedTables = new Set(added.filter((o) => o.kind === 'table').map((o) => `${o.schema}.${o.name}`));
+  const goneTables = new Set(gone.filter((o) => o.kind === 'table').map((o) => `${o.schema}.${o.name}`));
+  const rowsLost: Record<string, number> = {};
+  for (const [table, n] of startRows) {
+    const lost = n - (endRows.get(table) ?? 0);
+    if (lost > 0) rowsLost[table] = lost;
+  }
+  // The finding points at the down migration's first statement.
+  const first = statementsOf(down)[0];
+  return {
+    path: down.path,
+    start: first?.start ?? down.segments[0]?.start ?? 0,
+    end: down.segments.at(-1)?.end ?? 0,
+    completed,
+    missing: gone.filter((o) => !(o.owner && goneTables.has(o.owner))).map(refOf),
+    changed: changed.map((c) => ({ ...refOf(c.after), before: c.before.def, after: c.after.def })),
+    extra: added.filter((o) => !(o.owner && addedTables.has(o.owner))).map(refOf),
+    rowsLost,
+  };
+}
