@@ -62,13 +62,19 @@ const TEMPORAL: Record<string, string> = {
 };
 
 function parse(type: string): ParsedType {
-  const t = type.trim().toLowerCase().replace(/\s+/g, ' ');
+  const t = withoutCollation(type.trim().toLowerCase().replace(/\s+/g, ' '));
   const m = /^([a-z ]+?)\s*(?:\((.*)\))?(?: unsigned)?$/.exec(t);
   if (!m) return { base: t, args: [], values: [] };
   const inner = m[2] ?? '';
   const values = [...inner.matchAll(/'((?:[^']|'')*)'/g)].map((v) => v[1]);
   const args = values.length > 0 ? [] : inner.split(',').map((a) => Number(a.trim())).filter((n) => !Number.isNaN(n) && inner !== '');
   return { base: m[1].trim(), args, values };
+}
+
+/** A collation decides how values sort and compare, not which values fit: `varchar(100) collate "x"` -> varchar(100). */
+function withoutCollation(type: string): string {
+  const at = type.indexOf(' collate ');
+  return at < 0 ? type : type.slice(0, at);
 }
 
 function textCapacity(t: ParsedType, dialect?: SqlDialect): number | undefined {

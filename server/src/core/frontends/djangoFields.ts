@@ -4,7 +4,7 @@
 // `blank` is Python-side validation, and the most common false alarm this comparison prevents).
 
 import type { PyNode } from './pyNode';
-import { isWidening, readsInSessionZone } from '../typeWidening';
+import { isWidening, readsInSessionZone, sameType } from '../typeWidening';
 import { arg, calleeName, keywordArg, stringValue, type Scope } from './pyValues';
 
 export interface FieldDef {
@@ -207,7 +207,7 @@ export function fieldChanges(name: string, previous: FieldDef, next: FieldDef, k
   if (oldColumn !== column) changes.push({ kind: 'rename-column', column: oldColumn, newName: column });
   const alter: ColumnChange = { kind: 'alter-column', column };
   const [from, to] = [columnType(previous, keys), columnType(next, keys)];
-  if (from !== to) {
+  if (from !== to && !sameType(from, to)) {
     alter.newType = to;
     alter.previousType = from;
     if (from.startsWith(REFERENCE) || to.startsWith(REFERENCE)) alter.previousUnknown = true;
