@@ -174,6 +174,8 @@ export interface FrontendResult {
   suppressions: Suppression[];
   autogenBlocks: AutogenBlock[];
   phases: PhaseInfo[];
+  /** A Django squash (`replaces = [...]`): how many migrations it replaces. */
+  squashOf?: number;
 }
 
 export function isDownPhase(phase: Phase): boolean {
