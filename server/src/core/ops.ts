@@ -67,6 +67,8 @@ export interface OpDetails {
   sessionZone?: boolean;
   /** alter-column: the column's previous definition was not found, so the change may not touch the type at all. */
   previousUnknown?: boolean;
+  /** Django: a field class defined outside Django, whose column type is not known here, is on one side. */
+  unknownClass?: boolean;
   /** alter-column to NOT NULL: existing NULLs are first set to the default (Django does this when the field has one). */
   fillsNulls?: boolean;
   /** create-table: the columns it defines, when they are listed; update-rows: the columns it sets. */

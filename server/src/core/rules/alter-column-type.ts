@@ -64,7 +64,11 @@ export const alterColumnType: Rule = {
         if (!converted && op.details.previousUnknown) {
           // Django: a relation to a model whose migrations were not read has a key of unknown type.
           const reference = [op.details.newType, op.details.previousType].some((t) => t?.startsWith('reference to '));
-          const unknown = reference ? 'the type of the key a reference points at was not found in the migrations read' : 'its previous definition was not found in the earlier migrations';
+          const unknown = reference
+            ? 'the type of the key a reference points at was not found in the migrations read'
+            : op.details.unknownClass
+              ? 'the column type of a field class defined outside Django is not known here'
+              : 'its previous definition was not found in the earlier migrations';
           return hit(
             op,
             `Declares ${columnRef(op)} as ${op.details.newType}, but ${unknown}, so whether the column type really changes could not be checked. If it does, existing values that do not fit are cut or make the migration fail.`,
