@@ -79,8 +79,8 @@ function withoutCollation(type: string): string {
 
 function textCapacity(t: ParsedType, dialect?: SqlDialect): number | undefined {
   if (VARCHAR.has(t.base)) return t.args[0] ?? (t.base.startsWith('char') ? 1 : Number.POSITIVE_INFINITY);
-  // PostgreSQL's text is unbounded, like its varchar without a length.
-  if (t.base === 'text' && dialect === 'postgres') return Number.POSITIVE_INFINITY;
+  // PostgreSQL's text is unbounded, like its varchar without a length and the citext extension's type.
+  if ((t.base === 'text' || t.base === 'citext') && dialect === 'postgres') return Number.POSITIVE_INFINITY;
   return TEXT_CAPACITY[t.base];
 }
 

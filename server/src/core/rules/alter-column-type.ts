@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from './types';
 import { columnRef, hit, newInThisPhase, opsOf, protection } from './util';
 
 // Conversions that keep every value; they still rewrite the table, so they stay visible as warnings.
-const LOSSLESS_TARGET = /^(?:text|varchar|character varying|sa\.text|text\(\)|unicodetext(?:\(\))?|bigint|biginteger(?:\(\))?|int8|numeric|jsonb)$/i;
+const LOSSLESS_TARGET = /^(?:text|varchar|character varying|sa\.text|text\(\)|citext|unicodetext(?:\(\))?|bigint|biginteger(?:\(\))?|int8|numeric|jsonb)$/i;
 // `SET TIME ZONE 'UTC'`, `SET timezone = 'UTC'`, `SET SESSION timezone TO UTC`, ...
 const SET_TIME_ZONE = /^SET\s+(?:SESSION\s+|LOCAL\s+)?(?:TIME\s+ZONE|timezone)(?:\s*=\s*|\s+TO\s+|\s+)'?([\w/+-]*)'?\s*;?$/i;
 const UTC_NAMES = new Set(['utc', 'etc/utc', 'gmt']);
