@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { isDownPhase, type FrontendResult, type Operation } from '../ops';
 import type { AnalysisOptions, SiblingFile, SqlDialect } from '../options';
-import { directoryOf, siblingsOf } from '../project';
+import { dialectOfFileName, directoryOf, siblingsOf } from '../project';
 import { downgradesVersion, sqlFileFrontend } from './sqlFile';
 import { foldOps, type History, type Tables } from './sqlSchema';
 
@@ -26,7 +26,7 @@ function earlierMigrations(filePath: string, options: AnalysisOptions): SiblingF
   // A down migration (x.down.sql, Flyway's U5__x.sql) runs after its own up migration.
   const down = DOWN_FILE.test(name);
   const key = down ? upName(name) : name;
-  const all = upMigrations(siblingsOf(root, options), prisma);
+  const all = upMigrations(siblingsOf(root, options), prisma, prisma ? '' : ownVariant(name, options.dialect));
   // The first migration that does not run before this one (binary search: the list is in run order).
   let lo = 0;
   for (let hi = all.length; lo < hi; ) {
@@ -52,7 +52,8 @@ export function sqlHistory(filePath: string, options: AnalysisOptions): Operatio
  */
 export function sqlHistoryTables(filePath: string, options: AnalysisOptions): Tables {
   const earlier = earlierMigrations(filePath, options);
-  const dir = directoryOf(filePath, options);
+  // Each dialect's variants of a directory have a history of their own.
+  const dir = `${directoryOf(filePath, options)}\u0000${ownVariant(path.basename(filePath), options.dialect)}`;
   const folded = foldedHistories.get(dir);
   const extends_ = folded && folded.dialect === options.dialect && folded.files.length <= earlier.length && folded.files.every((f, i) => f.path === earlier[i].path && f.text === earlier[i].text);
   const base = extends_ ? folded : { dialect: options.dialect, files: [] as SiblingFile[], tables: new Map() as Tables };
@@ -72,16 +73,36 @@ interface Ranked {
 
 // A directory's up migrations in the order they run, for the listing they were read from: a run asks
 // for the same listing once per statement that needs history, and sorting it each time was quadratic.
-const ranked = new WeakMap<readonly SiblingFile[], Ranked[]>();
+const ranked = new WeakMap<readonly SiblingFile[], Map<string, Ranked[]>>();
 
-function upMigrations(siblings: readonly SiblingFile[], prisma: boolean): Ranked[] {
-  let order = ranked.get(siblings);
+// Projects that write each migration once per database side by side (ory's `x.mysql.up.sql`,
+// `x.sqlite3.up.sql`, `x.cockroach.up.sql` next to `x.up.sql`): only one of them runs on a database.
+const VARIANT = /[._-](mysql|mariadb|sqlite3?|postgres(?:ql)?|pgsql|clickhouse|cockroach(?:db)?)(?:[._-](?:up|down))?\.sql$/i;
+
+/** Which per-database variant a file name says it is: its dialect, `cockroach`, or '' for every database. */
+function variantOf(name: string): string {
+  const word = VARIANT.exec(name)?.[1].toLowerCase();
+  if (!word) return '';
+  return word.startsWith('cockroach') ? 'cockroach' : (dialectOfFileName(name) ?? word);
+}
+
+/** The variant whose files run with this one: its own, or for a file every database runs, the dialect it is read as. */
+function ownVariant(name: string, dialect: SqlDialect): string {
+  return variantOf(name) || dialect;
+}
+
+/** The up migrations that run on the same database as a file of variant `own` (none for Prisma), in order. */
+function upMigrations(siblings: readonly SiblingFile[], prisma: boolean, own: string): Ranked[] {
+  let byVariant = ranked.get(siblings);
+  if (!byVariant) ranked.set(siblings, (byVariant = new Map()));
+  let order = byVariant.get(own);
   if (!order) {
     order = siblings
       .map((file) => ({ file, key: prisma ? path.basename(path.dirname(file.path)) : path.basename(file.path) }))
       .filter((s) => s.file.path.endsWith('.sql') && !DOWN_FILE.test(s.key) && !downgradesVersion(s.key) && !REPEATABLE.test(s.key))
+      .filter((s) => prisma || ['', own].includes(variantOf(s.key)))
       .sort((a, b) => compareNames(a.key, b.key));
-    ranked.set(siblings, order);
+    byVariant.set(own, order);
   }
   return order;
 }
