@@ -36,6 +36,9 @@ export function analyseSql(sql: string, scope: Scope, place: Place): number {
   return statements.length;
 }
 
+/** How a statement PostgreSQL's parser rejects is reported (sqlFile.ts gathers them for CockroachDB files). */
+export const UNPARSED = 'could not parse this SQL statement';
+
 const GEXEC = /^\\gexec\b/;
 
 function analyseStatement(s: SqlStatement, scope: Scope, place: Place): void {
@@ -55,7 +58,7 @@ function analyseStatement(s: SqlStatement, scope: Scope, place: Place): void {
     // With no dialect configured, SQL written for MySQL (`ALTER TABLE t MODIFY ...`, ENGINE=InnoDB) is read as such.
     const mysql = scope.dialectGuessed && OTHER_ENGINE.test(s.text) ? describeOtherStatement(s.text, 'mysql') : undefined;
     if (mysql && !mysql.problem) return applyOtherFacts(mysql, s, scope, place);
-    addProblem(scope, `could not parse this SQL statement (${errorMessage(err)}); it was not checked`, place(s));
+    addProblem(scope, `${UNPARSED} (${errorMessage(err)}); it was not checked`, place(s));
     return;
   }
   const units = raw.length === 1 ? [s] : subStatements(s, raw);
