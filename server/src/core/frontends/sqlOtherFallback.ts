@@ -33,6 +33,8 @@ const DROP_COLUMN_CLAUSE = new RegExp(String.raw`^drop\s+(?:column\s+)?(?:if\s+e
 // SQLite takes any words as a column's type (`bool`, `JSONB`, `uuid`), and MySQL attributes such as
 // `BINARY` after a type: the grammar rejects both, but adding a column loses nothing.
 const ADD_COLUMN_CLAUSE = new RegExp(String.raw`^add\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?(${NAME})\s+(\w[\w ]*)`, 'i');
+// MySQL 8's `DROP CONSTRAINT name` (8.0.19) and `DROP CHECK name`, beyond the grammar.
+const DROP_CONSTRAINT_CLAUSE = new RegExp(String.raw`^drop\s+(constraint|check)\s+(${NAME})$`, 'i');
 const NOT_A_COLUMN = /^(?:index|key|foreign|primary|constraint|check|partition|unique|fulltext|spatial)$/i;
 const HARMLESS_CLAUSE =
   /^(?:alter\s+(?:column\s+)?\S+\s+(?:set|drop)\s+(?:default|visible|invisible)|convert\s+to|(?:default\s+)?(?:charset|character\s+set|collate)|comment|auto_increment|engine|row_format|algorithm|lock|force|add\s+partition|drop\s+partition|rename\s+(?:index|key))\b/i;
@@ -83,9 +85,13 @@ function alterClauses(table: string, body: string, dialect: OtherDialect, error:
       continue;
     }
     const drop = DROP_COLUMN_CLAUSE.exec(clause);
+    const dropConstraint = DROP_CONSTRAINT_CLAUSE.exec(clause);
     const add = drop ? undefined : ADD_COLUMN_CLAUSE.exec(clause);
     if (drop && !NOT_A_COLUMN.test(drop[1])) {
       facts.ops.push(named({ kind: 'drop-column', column: last(drop[1]), details: {} }, table));
+    } else if (dropConstraint) {
+      const constraintType = /^check$/i.test(dropConstraint[1]) ? 'check' : 'unknown';
+      facts.ops.push(named({ kind: 'drop-constraint', details: { constraintType, constraintName: last(dropConstraint[2]) } }, table));
     } else if (add && !NOT_A_COLUMN.test(add[1])) {
       facts.ops.push(named({ kind: 'add-column', column: last(add[1]), details: addedColumn(clause, add[2], dialect) }, table));
     } else if (!HARMLESS_CLAUSE.test(clause)) {
