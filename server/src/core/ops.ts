@@ -67,6 +67,8 @@ export interface OpDetails {
   sessionZone?: boolean;
   /** alter-column: the column's previous definition was not found, so the change may not touch the type at all. */
   previousUnknown?: boolean;
+  /** The table or column was created by an earlier file of the same split migration (popx's numbered files). */
+  newInMigration?: boolean;
   /** Django: a field class defined outside Django, whose column type is not known here, is on one side. */
   unknownClass?: boolean;
   /** alter-column to NOT NULL: existing NULLs are first set to the default (Django does this when the field has one). */

@@ -141,11 +141,39 @@ export function sqlFileWithHistory(text: string, filePath: string, options: Anal
   );
   const guessed = !!options.dialectGuessed;
   const result = sqlFileFrontend(text, filePath, { dialect: options.dialect, dialectGuessed: guessed, history });
+  markNewInMigration(result.ops, filePath, options);
   if (!asked || options.dialect === 'postgres') {
     const absolute = path.resolve(options.baseDir ?? process.cwd(), filePath);
     analysed.set(absolute, { text, dialect: options.dialect, guessed, ops: result.ops.filter((op) => !isDownPhase(op.phase)) });
   }
   return result;
+}
+
+// gobuffalo/pop's fizz, through ory's popx, writes one migration as numbered files that run back to
+// back: `<14-digit version><6-digit index>_name.<database>.up.sql`.
+const SPLIT_MIGRATION = /^(\d{14})\d{6}_/;
+
+/**
+ * A column or table that an earlier file of the same split migration added (SQLite's `ADD COLUMN nid`
+ * in one file, `DROP COLUMN nid` in the next) is new in this migration: dropping it loses nothing. The
+ * files run in name order and are adjacent in it, so they are the last ones of the file's history.
+ */
+function markNewInMigration(ops: Operation[], filePath: string, options: AnalysisOptions): void {
+  const version = SPLIT_MIGRATION.exec(path.basename(filePath))?.[1];
+  if (!version || !ops.some((op) => op.kind === 'drop-column' || op.kind === 'drop-table')) return;
+  const earlier = earlierMigrations(filePath, options);
+  const added = new Set<string>();
+  for (let i = earlier.length - 1; i >= 0 && path.basename(earlier[i].path).startsWith(version); i--) {
+    for (const op of opsOf(earlier[i].path, earlier[i].text, options)) {
+      if (op.kind === 'add-column' && op.table && op.column) added.add(`${op.table.toLowerCase()}\u0000${op.column.toLowerCase()}`);
+      else if (op.kind === 'create-table' && op.table && !op.details.ifExists) added.add(op.table.toLowerCase());
+    }
+  }
+  for (const op of ops) {
+    if (isDownPhase(op.phase) || !op.table) continue;
+    const key = op.kind === 'drop-column' && op.column ? `${op.table.toLowerCase()}\u0000${op.column.toLowerCase()}` : op.kind === 'drop-table' ? op.table.toLowerCase() : undefined;
+    if (key !== undefined && added.has(key)) op.details.newInMigration = true;
+  }
 }
 
 function opsOf(file: string, text: string, options: Pick<AnalysisOptions, 'dialect' | 'dialectGuessed'>): Operation[] {

@@ -39,7 +39,7 @@ export function createdEarlier(ctx: RuleContext, op: Operation): boolean {
  * a column added just before).
  */
 export function newInThisPhase(ctx: RuleContext, op: Operation): boolean {
-  if (createdEarlier(ctx, op)) return true;
+  if (op.details.newInMigration || createdEarlier(ctx, op)) return true;
   const columns = op.kind === 'update-rows' ? (op.details.columns ?? []).map((c) => c.name) : op.column ? [op.column] : [];
   if (!op.table || columns.length === 0) return false;
   return columns.every((column) =>

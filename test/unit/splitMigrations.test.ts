@@ -1,0 +1,31 @@
+// popx (gobuffalo/pop's fizz) writes one migration as numbered files run back to back: a column an
+// earlier file of the same version added is new in the migration, and dropping it loses nothing.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { before, test } from 'node:test';
+import { analyzeText, initAnalyzer } from '../../server/src/core/analyze';
+
+const ROOT = path.join(__dirname, '..', 'fixtures');
+
+before(async () => {
+  await initAnalyzer();
+});
+
+function dropColumns(name: string) {
+  const file = `split-migrations/${name}`;
+  const report = analyzeText(file, fs.readFileSync(path.join(ROOT, file), 'utf8'), { baseDir: ROOT });
+  return report.findings.filter((f) => f.rule === 'drop-column').map((f) => `${f.severity} ${f.column}`);
+}
+
+test('a column added by an earlier file of the same split migration is dropped without a finding', () => {
+  assert.deepEqual(dropColumns('20210410175418000001_network.sqlite3.up.sql'), []);
+});
+
+test('a column that existed before the split migration is still an error', () => {
+  assert.deepEqual(dropColumns('20210410175418000002_network.sqlite3.up.sql'), ['error state']);
+});
+
+test('a column added by an earlier migration of another version is still an error', () => {
+  assert.deepEqual(dropColumns('20210512000000000000_notes.sqlite3.up.sql'), ['error note']);
+});
