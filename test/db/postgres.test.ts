@@ -69,7 +69,7 @@ test('the catalog read is the same on PostgreSQL 15 as on PGlite', async () => {
 test('check --database-url quotes exact row counts and never prints the password', async () => {
   const r = await cli(['check', 'examples/incident', '--database-url', server.readerUrl.replace('postgresql://', 'postgresql+psycopg2://')]);
   assert.equal(r.code, 1, r.err);
-  assert.match(r.out, /Drops table project_keywords \(412 rows, no model\)/);
+  assert.match(r.out, /Drops table project_keywords \(412 rows\), which no model maps/);
   assert.match(r.out, /Drops table project_resource_mappings \(1,236 rows\), which no model maps/);
   assert.ok(!`${r.out}${r.err}`.includes(READER.password));
 });
@@ -85,7 +85,7 @@ test('parity from DATABASE_URL, and snapshot then check offline', async () => {
   assert.ok(!fs.readFileSync(file, 'utf8').includes(READER.password));
   const offline = await cli(['check', 'examples/incident', '--schema-snapshot', file]);
   assert.equal(offline.code, 1);
-  assert.match(offline.out, /Drops table project_keywords \(about 412 rows, no model\)/);
+  assert.match(offline.out, /Drops table project_keywords \(about 412 rows\), which no model maps/);
 });
 
 test('faults: refused, silent host, wrong password, each a clear message within its timeout', async () => {

@@ -70,7 +70,10 @@ test('the database is read in the background; then diagnostics carry row counts 
   assert.ok(client.refreshRequests > 0, 'the client was asked to pull diagnostics again');
   assert.ok(client.reviewChanges > 0, 'the client was told the review changed');
   const diagnostics = await client.diagnostics(uri);
-  assert.ok(diagnostics.some((d) => d.code === 'drop-table' && d.message.includes('project_keywords (412 rows, no model)')), JSON.stringify(diagnostics.map((d) => d.message)));
+  // One diagnostic per drop: drop-unmapped-table's, naming the drop-table merged into it.
+  const keywords = diagnostics.filter((d) => d.range.start.line === 18);
+  assert.deepEqual(keywords.map((d) => d.code), ['drop-unmapped-table'], JSON.stringify(diagnostics.map((d) => d.message)));
+  assert.match(keywords[0].message, /project_keywords \(412 rows\).*Reported by drop-unmapped-table and drop-table\.$/);
   assert.equal(ready.path, REL);
   assert.deepEqual(ready.operations.map((o) => [o.line, o.table, o.acknowledged, o.range.start.line]), [
     [19, 'project_keywords', false, 18],
@@ -97,6 +100,10 @@ test('parity lists the three tables without a model, and Generate model writes o
   const unmapped = diagnostics.find((d) => d.code === 'drop-unmapped-table')!;
   const actions = await client.request<Array<CodeAction & { command?: { command: string; arguments: unknown[] } }>>('textDocument/codeAction', { textDocument: { uri }, range: unmapped.range, context: { diagnostics: [unmapped] } });
   const generate = actions.find((a) => a.command?.command === 'migrationGuard.generateModel');
+  // The quick fixes of drop-table come with the merged diagnostic, and one allow comment names both rules.
+  const titles = actions.map((a) => a.title);
+  assert.ok(titles.some((t) => t.startsWith('Guard the drop')) && titles.some((t) => t.startsWith('Back up project_keywords')), titles.join('\n'));
+  assert.deepEqual(titles.filter((t) => t.startsWith('Allow ')), ['Allow drop-table, drop-unmapped-table here with a reason (adds an allow comment above the line)']);
   assert.deepEqual(generate?.command?.arguments, [{ uri, table: 'project_keywords' }]);
   const result = await client.request<EditResult>('migrationGuard/generateModel', generate!.command!.arguments[0]);
   assert.ok(result.ok, JSON.stringify(result));

@@ -17,6 +17,7 @@ import { touchedTables } from './review/touched';
 import { RULES } from './rules';
 import type { Rule, RuleContext, RuleHit } from './rules/types';
 import { findSuppressions } from './suppressions';
+import { mergeSameOperation } from './merge';
 import { LineIndex } from './text';
 
 /**
@@ -197,10 +198,11 @@ function runRules(ctx: RuleContext): Finding[] {
     }
   }
   const used = acknowledge(findings, ctx.result.suppressions, ctx.index);
+  const merged = mergeSameOperation(findings);
   if (options.rules['unused-suppression'] !== 'off') {
     for (const s of ctx.result.suppressions) {
       if (used.has(s) || s.rules.length === 0) continue;
-      findings.push({
+      merged.push({
         rule: 'unused-suppression',
         severity: options.rules['unused-suppression'] ?? 'warning',
         range: s.range,
@@ -208,7 +210,7 @@ function runRules(ctx: RuleContext): Finding[] {
       });
     }
   }
-  return findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
+  return merged.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
 }
 
 /** Analyses raw file content: decoding problems are reported as parse-error and the rest is still checked. */

@@ -18,7 +18,10 @@ export interface Fix {
 }
 
 export interface Finding {
+  /** The most specific rule that flagged the operation. */
   rule: string;
+  /** More general rules that flagged the same operation, merged into this finding (merge.ts). */
+  alsoRules?: string[];
   severity: Severity;
   range: Range;
   phase?: Phase;

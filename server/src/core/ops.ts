@@ -38,6 +38,8 @@ export type OpKind =
 export interface GuardInfo {
   kind: 'emptiness-check' | 'backup' | 'archive-rename';
   range: Range;
+  /** A backup that is `UPDATE t SET <copiedInto> = <column>`: the values live on in another column of the table. */
+  copiedInto?: string;
 }
 
 /** A column as a CREATE TABLE defines it (used to replay a table's columns across migrations). */
@@ -49,6 +51,8 @@ export interface ColumnInfo {
 
 export interface OpDetails {
   ifExists?: boolean;
+  /** drop-table IF EXISTS of a table that the earlier migrations (known) and this file never leave in place. */
+  notCreated?: boolean;
   cascade?: boolean;
   /** rename-table / rename-column: the new name. */
   newName?: string;
@@ -73,6 +77,8 @@ export interface OpDetails {
   unknownClass?: boolean;
   /** alter-column to NOT NULL: existing NULLs are first set to the default (Django does this when the field has one). */
   fillsNulls?: boolean;
+  /** update-rows without WHERE: columns set to the value of another column of the row (`SET into = from`). */
+  columnCopies?: Array<{ from: string; into: string }>;
   /** create-table: the columns it defines, when they are listed; update-rows: the columns it sets. */
   columns?: ColumnInfo[];
   /**
@@ -114,6 +120,11 @@ export interface OpDetails {
   typeName?: string;
   /** dynamic-sql: why the SQL cannot be read statically. */
   reason?: string;
+  /**
+   * Where the operation runs in the file's order when that is not where it is written: the RunPython
+   * entry of `operations` whose function (defined above the list) holds it.
+   */
+  ranAt?: number;
   /** The SQL text of the statement, for SQL-backed operations. */
   sql?: string;
   /** The file runs this statement inside a transaction (Alembic's default, most SQL runners). */

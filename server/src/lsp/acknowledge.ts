@@ -2,6 +2,7 @@
 // comment with the reviewer's reason above it, naming every rule raised there. Answered as an edit of the
 // open document's current version, which the client applies like a quick fix.
 
+import { rulesOf } from '../core/merge';
 import { isDownPhase } from '../core/ops';
 import { acknowledgeEdit } from '../core/review/acknowledge';
 import { DATA_LOSS_RULES } from '../core/review/checklist';
@@ -18,7 +19,7 @@ export function acknowledge(state: LspState) {
     if (!Number.isInteger(params.line) || typeof params.reason !== 'string') return { ok: false, message: 'Malformed acknowledge request.' };
     const { report, index } = state.analyses.get(doc, await state.settings.get(), state.settings.generation);
     const here = report.findings.filter(
-      (f) => DATA_LOSS_RULES.has(f.rule) && !(f.phase && isDownPhase(f.phase)) && index.position(f.range.start).line === params.line,
+      (f) => rulesOf(f).some((r) => DATA_LOSS_RULES.has(r)) && !(f.phase && isDownPhase(f.phase)) && index.position(f.range.start).line === params.line,
     );
     if (here.length === 0) return { ok: false, message: `No data-loss operation starts on line ${params.line + 1} any more.` };
     const edit = acknowledgeEdit(here, params.reason.slice(0, MAX_REASON));

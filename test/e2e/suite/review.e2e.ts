@@ -47,9 +47,10 @@ test('review sidebar: three unacknowledged drops, acknowledged, signed off, ledg
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc);
   await vscode.commands.executeCommand('migrationGuard.openReview');
-  // Row counts in the message: the embedded database was read.
-  await waitFor('the drop-table diagnostic with its row count', () =>
-    vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'drop-table' && d.message.includes('project_keywords (412 rows')), 90_000,
+  // Row counts in the message: the embedded database was read. One diagnostic per drop: drop-table is
+  // merged into drop-unmapped-table's (the incident's tables have no model), whose message names both.
+  await waitFor('the drop diagnostic with its row count', () =>
+    vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'drop-unmapped-table' && d.message.includes('project_keywords (412 rows') && d.message.includes('drop-table')), 90_000,
     () => vscode.languages.getDiagnostics(uri).map((d) => `${codeOf(d)}: ${d.message}`).join(' | '));
 
   await checkpoint('03-review-three-unacknowledged-drops', {

@@ -6,6 +6,7 @@ import { addExactCounts, type CountTarget } from '../../core/db/open';
 import { findTable, type SchemaSnapshot, type SchemaSource } from '../../core/db/schemaSource';
 import type { ProjectFacts } from '../../core/facts';
 import { buildModelIndex, findProject, type ProjectLayout } from '../../core/models';
+import { rulesOf } from '../../core/merge';
 import type { FileReport } from '../../core/report';
 import { RULES } from '../../core/rules';
 
@@ -51,7 +52,7 @@ export async function countFindingTargets(source: SchemaSource, db: SchemaSnapsh
   const recount = new Set<string>();
   for (const r of reports) {
     for (const f of r.findings) {
-      if (!f.table || !COUNTED.has(f.rule) || !findTable(db, { name: f.table })) continue;
+      if (!f.table || !rulesOf(f).some((r) => COUNTED.has(r)) || !findTable(db, { name: f.table })) continue;
       recount.add(r.path);
       const key = `${f.table}\u0000${f.column ?? ''}`;
       if (seen.has(key)) continue;

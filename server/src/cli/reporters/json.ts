@@ -13,6 +13,8 @@ interface JsonFinding {
   endLine: number;
   endColumn: number;
   rule: string;
+  /** Further rules that flagged the same operation, merged into this finding. */
+  alsoRules?: string[];
   severity: Severity;
   phase: Phase | null;
   table: string | null;
@@ -40,6 +42,7 @@ function toJson({ path, finding, span }: LocatedFinding): JsonFinding {
     endLine: span.endLine,
     endColumn: span.endColumn,
     rule: finding.rule,
+    ...(finding.alsoRules ? { alsoRules: finding.alsoRules } : {}),
     severity: finding.severity,
     phase: finding.phase ?? null,
     table: finding.table ?? null,

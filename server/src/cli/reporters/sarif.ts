@@ -88,6 +88,8 @@ function toResult({ path, finding, span }: LocatedFinding, ruleIndex: number) {
       },
     ],
     ...(finding.acknowledged ? { suppressions: [{ kind: 'inSource', justification: finding.acknowledged.reason }] } : {}),
+    // SARIF has one ruleId per result; the rules merged into it stay visible to consumers here.
+    ...(finding.alsoRules ? { properties: { alsoRules: finding.alsoRules } } : {}),
   };
 }
 

@@ -121,10 +121,13 @@ export abstract class CallFollower {
    * What a name calls, when the migration defines it: a function defined in the phase being walked, a
    * lambda bound to the name, or a function defined at module level.
    */
-  protected callableNamed(name: string, state: WalkState): PyNode | undefined {
+  protected callableNamed(name: string, state: WalkState, depth = 0): PyNode | undefined {
     const local = state.localFunctions.get(name);
     if (local) return local.type === 'class_definition' ? undefined : local;
     if (!state.scope.has(name)) return this.helpers.get(name);
+    // `for fn in [_a, _b]: fn()`, `f = _a; f()`: the name stands for a function named elsewhere.
+    const alias = boundNode(state.scope, name, 'identifier');
+    if (alias && alias.text !== name && depth < 8) return this.callableNamed(alias.text, state, depth + 1);
     return boundNode(state.scope, name, 'lambda');
   }
 

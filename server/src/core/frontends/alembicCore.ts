@@ -72,6 +72,12 @@ export function coreDataChange(expr: PyNode, scope: Scope): DataChange | 'harmle
     // `.values(col=...)`, or `.values({"col": ...})` with string keys.
     const names = [...keywordNames(values.call), ...dictKeys(positionalArgs(values.call)[0], scope)];
     draft.details.columns = names.map((name) => ({ name }));
+    const copies = filtered ? [] : names.flatMap((into) => {
+      const value = keywordArg(values.call, into);
+      const from = value ? copiedColumn(value, scope) : undefined;
+      return from ? [{ from, into }] : [];
+    });
+    if (copies.length > 0) draft.details.columnCopies = copies;
   }
   const target = query ? positionalArgs(query.call)[0] : functionForm ? positionalArgs(link.call)[0] : link.object;
   const bound = target ? resolve(target, scope) : undefined;
@@ -116,6 +122,17 @@ export function ormModelOf(expr: PyNode, scope: Scope): string | undefined {
   const query = chainOf(expr, scope).find((l) => l.name === 'query' && l.object);
   const model = query ? positionalArgs(query.call)[0] : undefined;
   return model && ['identifier', 'attribute'].includes(model.type) ? model.text : undefined;
+}
+
+/** `t.c.old`, `t.c["old"]`, `sa.column("old")`: the value of another column of the row. */
+function copiedColumn(node: PyNode, scope: Scope): string | undefined {
+  const value = resolve(node, scope);
+  if (value.type === 'attribute' && attributeName(value.childForFieldName('object') ?? value) === 'c') return attributeName(value);
+  if (value.type === 'subscript' && attributeName(value.childForFieldName('value') ?? value) === 'c') {
+    return nameValue(value.namedChildren.find((c) => c.id !== value.childForFieldName('value')?.id), scope);
+  }
+  if (value.type === 'call' && calleeName(value) === 'column') return nameValue(positionalArgs(value)[0], scope);
+  return undefined;
 }
 
 /** The string keys of a dict literal, `{"a": 1, "b": 2}` -> a, b; none when any key is not a plain string. */

@@ -67,7 +67,7 @@ function typeText(node: PyNode | undefined): string | undefined {
 export function alembicMethodOps(method: string, call: PyNode, recv: Receiver, scope: Scope, dialect: SqlDialect): OpDraft[] | undefined {
   switch (method) {
     case 'drop_table':
-      return [draft('drop-table', call, tableOf(call, recv, 0, 'table_name', scope))];
+      return [draft('drop-table', call, tableOf(call, recv, 0, 'table_name', scope), { ifExists: isTrue(keywordArg(call, 'if_exists')) })];
     case 'create_table': {
       // Kept so that later migrations can be judged against the table's columns (a rebuild, a MODIFY).
       const columns = positionalArgs(call)

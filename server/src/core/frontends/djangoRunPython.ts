@@ -102,6 +102,20 @@ export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<
     const def = nested.get(call.childForFieldName('function')?.text ?? '');
     if (def) for (const [name, node] of argumentsOf(def, call)) bind(name, { node, loop: false });
   }
+  // A call read once per item of a loop around it reports each table once (the loop may not vary the model).
+  const reported = new Set<string>();
+  const once: RunPythonContext = {
+    ...ctx,
+    add: (draft) => {
+      const key = `${draft.range?.start}\0${draft.kind}\0${draft.table ?? ''}\0${draft.details.hasWhere}`;
+      if (!reported.has(key)) ctx.add(draft);
+      reported.add(key);
+    },
+  };
+  // `for o in Order.objects.all(): o.note = ""; o.save()`: the loop rewrites the column in every row it visits.
+  for (const loop of body.descendantsOfType('for_statement')) {
+    for (const s of savedAssignments(loop)) ormChange('update-rows', s.assignment, s.row, locals, once, body, params, [s.column]);
+  }
   for (const call of body.descendantsOfType('call')) {
     const callee = call.childForFieldName('function');
     if (callee && /^(?:(?:django\.core\.)?management\.)?call_command$/.test(callee.text)) {
@@ -127,9 +141,12 @@ export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<
     const object = callee.childForFieldName('object') ?? undefined;
     const args = positionalArgs(call);
     if (method === 'delete' && args.length === 0 && !call.childForFieldName('arguments')?.namedChildren.length) {
-      ormChange('delete-rows', call, object, locals, ctx, body, params);
+      for (const each of modelLoopLocals(call, body, locals, scope)) ormChange('delete-rows', call, object, each, once, body, params);
     } else if (method === 'update' && args.length === 0 && call.childForFieldName('arguments')?.namedChildren.length) {
-      ormChange('update-rows', call, object, locals, ctx, body, params);
+      for (const each of modelLoopLocals(call, body, locals, scope)) ormChange('update-rows', call, object, each, once, body, params);
+    } else if (method === 'raw' && object && chainOf(object, locals, params).methods.some((m) => MANAGERS.has(m))) {
+      // `Order.objects.raw("DELETE ... RETURNING id")`: raw() runs whatever SQL it is given.
+      for (const each of loopScopes(call, body, scope)) ctx.sql(args[0] ?? keywordArg(call, 'raw_query'), call, each);
     } else if ((method === 'execute' || method === 'executemany') && object && (SQL_RECEIVER.test(object.text) || cursors.has(object.text) || isEditor(object))) {
       for (const each of loopScopes(call, body, scope)) ctx.sql(args[0] ?? keywordArg(call, 'sql'), call, each);
     } else if (method && SCHEMA_EDITOR_DROPS.has(method) && object && isEditor(object)) {
@@ -152,6 +169,22 @@ function loopScopes(call: PyNode, body: PyNode, scope: Map<string, PyNode | PySt
     return target?.type === 'identifier' && literal ? items.map((i) => new Map([...scope, [target.text, i]])) : [scope];
   }
   return [scope];
+}
+
+/**
+ * `for model in [Account, Order]: model.objects.all().delete()`: when a loop around the call runs over
+ * a written-out list, the call is read once per item, with the loop's name bound to that item.
+ */
+function modelLoopLocals(call: PyNode, body: PyNode, locals: Locals, scope: Scope): Locals[] {
+  for (let p = call.parent; p && p.id !== body.id; p = p.parent) {
+    if (p.type !== 'for_statement') continue;
+    const target = p.childForFieldName('left');
+    const values = p.childForFieldName('right');
+    const items = values ? writtenElements(values, scope) : undefined;
+    if (target?.type !== 'identifier' || !items || items.length === 0 || items.length > 50) continue;
+    return items.map((item) => new Map(locals).set(target.text, [{ node: item, loop: false }]));
+  }
+  return [locals];
 }
 
 // The schema editor's own methods that destroy a table or a column: `schema_editor.delete_model(Order)`.
@@ -273,7 +306,33 @@ function modelOf(call: PyNode): { model?: string; app?: string } {
   return {};
 }
 
-function ormChange(kind: 'delete-rows' | 'update-rows', call: PyNode, object: PyNode | undefined, locals: Locals, ctx: RunPythonContext, body: PyNode, params: Set<string>): void {
+/** `row.col = value` statements of a loop's body that also calls `row.save()` (a plain assignment writes nothing). */
+function savedAssignments(loop: PyNode): Array<{ assignment: PyNode; row: PyNode; column: string }> {
+  const left = loop.childForFieldName('left');
+  const body = loop.childForFieldName('body');
+  if (left?.type !== 'identifier' || !body) return [];
+  if (!body.descendantsOfType('call').some((c) => c.childForFieldName('function')?.text === `${left.text}.save`)) return [];
+  return body.namedChildren.flatMap((stmt) => {
+    const expr = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+    const target = expr?.type === 'assignment' || expr?.type === 'augmented_assignment' ? expr.childForFieldName('left') : undefined;
+    const row = target?.type === 'attribute' ? target.childForFieldName('object') : undefined;
+    const column = target?.childForFieldName('attribute')?.text;
+    // `o.col = o.col` changes nothing.
+    if (!expr || !row || row.text !== left.text || !column || expr.childForFieldName('right')?.text === target?.text) return [];
+    return [{ assignment: expr, row, column }];
+  });
+}
+
+function ormChange(
+  kind: 'delete-rows' | 'update-rows',
+  call: PyNode,
+  object: PyNode | undefined,
+  locals: Locals,
+  ctx: RunPythonContext,
+  body: PyNode,
+  params: Set<string>,
+  columns: string[] = keywordNames(call),
+): void {
   const chain = chainOf(object, locals, params);
   const viaManager = chain.methods.some((m) => MANAGERS.has(m)) || (/^[A-Z]/.test(chain.model ?? '') && chain.methods.some((m) => QUERYSET.has(m)));
   // A model from get_model (named or not), a manager on a model passed in as a parameter, or a manager or
@@ -289,8 +348,25 @@ function ormChange(kind: 'delete-rows' | 'update-rows', call: PyNode, object: Py
   const table = related ? undefined : tableOf(chain, ctx);
   const range: Range = { start: call.startIndex, end: call.endIndex };
   const details: OpDetails = { hasWhere: filtered };
-  if (kind === 'update-rows') details.columns = keywordNames(call).map((name) => ({ name }));
+  if (kind === 'update-rows') details.columns = columns.map((name) => ({ name }));
+  // `update(new=F("old"))` or `o.new = o.old; o.save()` on every row copies old into new.
+  const copies = kind === 'update-rows' && !filtered ? columns.flatMap((into) => copiedField(call, into)) : [];
+  if (copies.length > 0) details.columnCopies = copies;
   ctx.add({ kind, ...(table ? { table } : {}), range, details });
+}
+
+/** `update(into=F("old"))`, or the assignment `o.into = o.old`: the value of another field of the same row. */
+function copiedField(change: PyNode, into: string): Array<{ from: string; into: string }> {
+  if (change.type === 'assignment') {
+    const value = change.childForFieldName('right');
+    const row = change.childForFieldName('left')?.childForFieldName('object')?.text;
+    const from = value?.type === 'attribute' && value.childForFieldName('object')?.text === row ? value.childForFieldName('attribute')?.text : undefined;
+    return from ? [{ from, into }] : [];
+  }
+  const value = change.type === 'call' ? keywordArg(change, into) : undefined;
+  if (value?.type !== 'call' || calleeName(value) !== 'F') return [];
+  const from = nameValue(positionalArgs(value)[0], new Map());
+  return from && !from.includes('__') ? [{ from, into }] : [];
 }
 
 /** Deleting instances one by one under an `if` picks rows in Python, like a WHERE clause. */

@@ -106,6 +106,8 @@ function addColumnOps(table: Partial<TableRef>, def: ColumnDef, ifNotExists = fa
       ...(def.typeName && !ifNotExists ? { newType: typeText(def.typeName) } : {}),
       hasDefault: defaultExpr !== undefined || filledPerRow,
       volatileDefault: filledPerRow || (defaultExpr !== undefined && isVolatile(defaultExpr)),
+      // The column may already be there, full of values: it is not new.
+      ...(ifNotExists ? { ifExists: true } : {}),
     },
   };
   const inline = constraints.filter((c) => c.contype !== undefined && INLINE_TABLE_CONSTRAINTS.has(c.contype));

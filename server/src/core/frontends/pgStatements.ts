@@ -4,10 +4,11 @@
 //
 // libpg-query omits fields that hold their zero value (false, 0, ""), so absent booleans mean false.
 
-import type { CreateStmt, DropStmt, Node, RangeVar, RenameStmt, SelectStmt, TransactionStmtKind, WithClause } from 'libpg-query';
+import type { CreateStmt, DropStmt, Node, RangeVar, RenameStmt, SelectStmt, TransactionStmtKind, UpdateStmt, WithClause } from 'libpg-query';
 import type { ColumnInfo, OpDetails, OpKind } from '../ops';
 import { alterTableCmdOps, ATTRIBUTE_CHANGES, typeText } from './pgAlterTable';
 import { last, namedTable, rangeVars, strings, tableRef } from './pgNodes';
+import type { TableCopy } from './sqlOther';
 
 export interface TableRef {
   schema?: string;
@@ -29,11 +30,21 @@ export interface StatementFacts {
    * with the columns its select list names (absent for `*` or anything else that copies whole rows).
    */
   copiesFrom: CopiedTable[];
+  /** All the rows of one table copied into another: the first half of a table rebuild. */
+  copy?: TableCopy;
+  /** `UPDATE t SET into = from` without WHERE: every value of column `from` copied into column `into`. */
+  columnCopies?: ColumnCopy[];
   /** BEGIN/START TRANSACTION opens a transaction block; COMMIT/ROLLBACK/PREPARE TRANSACTION closes it. */
   transaction?: 'begin' | 'end';
 }
 
 export type CopiedTable = TableRef & { columns?: string[] };
+
+export interface ColumnCopy {
+  table: TableRef;
+  from: string;
+  into: string;
+}
 
 export function describeStatement(node: Node): StatementFacts {
   if ('TransactionStmt' in node) {
@@ -46,7 +57,7 @@ export function describeStatement(node: Node): StatementFacts {
     const ctes = query && 'SelectStmt' in query ? cteOps(query.SelectStmt.withClause) : [];
     if (objtype !== 'OBJECT_TABLE' || !into?.rel) return facts(ctes);
     const copied = query && !into.skipData ? copiedBy(query) : []; // WITH NO DATA copies nothing
-    return facts([...ctes, { kind: 'create-table', ...tableRef(into.rel), details: { ifExists: !!if_not_exists } }], copied);
+    return withCopy(facts([...ctes, { kind: 'create-table', ...tableRef(into.rel), details: { ifExists: !!if_not_exists } }], copied), into.rel.relname);
   }
   if ('SelectStmt' in node) {
     const rel = node.SelectStmt.intoClause?.rel;
@@ -58,7 +69,7 @@ export function describeStatement(node: Node): StatementFacts {
     const { relation, selectStmt, withClause } = node.InsertStmt;
     const target = relation?.relname;
     const sources = selectStmt ? copiedBy(selectStmt).filter((t) => t.table !== target) : [];
-    return facts(cteOps(withClause), sources);
+    return withCopy(facts(cteOps(withClause), sources), target);
   }
   // EXPLAIN ANALYZE runs its statement; PREPARE's statement runs at EXECUTE, reported where it is written.
   if ('ExplainStmt' in node) {
@@ -69,7 +80,23 @@ export function describeStatement(node: Node): StatementFacts {
     const { query } = node.PrepareStmt;
     return query ? describeStatement(query) : facts([]);
   }
-  return facts(statementOps(node));
+  const f = facts(statementOps(node));
+  if ('UpdateStmt' in node) f.columnCopies = columnCopies(node.UpdateStmt);
+  return f;
+}
+
+/** SET targets whose value is another column of the row, as it is or cast: the values move, none is lost. */
+function columnCopies(update: UpdateStmt): ColumnCopy[] {
+  const { relation, whereClause, targetList, fromClause } = update;
+  if (!relation || restricts(whereClause) || (fromClause ?? []).length > 0) return [];
+  return (targetList ?? []).flatMap((t) => {
+    if (!('ResTarget' in t) || !t.ResTarget.name || !t.ResTarget.val) return [];
+    let value = t.ResTarget.val;
+    if ('TypeCast' in value && value.TypeCast.arg) value = value.TypeCast.arg;
+    const last = 'ColumnRef' in value ? (value.ColumnRef.fields ?? []).at(-1) : undefined;
+    const from = last && 'String' in last ? last.String.sval : undefined;
+    return from ? namedTable(relation).map((table) => ({ table, from, into: t.ResTarget.name as string })) : [];
+  });
 }
 
 const FALSE_WORDS = new Set(['false', 'off', 'no', '0']);
@@ -88,6 +115,12 @@ function explainRuns(options: Node[] | undefined): boolean {
 
 function facts(ops: OpDraft[], copiesFrom: CopiedTable[] = []): StatementFacts {
   return { ops, copiesFrom };
+}
+
+/** Rows read from exactly one table into `into`: what a rebuild's copy does. A join mixes rows, so it is no copy. */
+function withCopy(f: StatementFacts, into: string | undefined): StatementFacts {
+  if (into && f.copiesFrom.length === 1) f.copy = { into, from: f.copiesFrom[0].table, sourceColumns: f.copiesFrom[0].columns ?? '*' };
+  return f;
 }
 
 const TRANSACTION_EFFECT: Partial<Record<TransactionStmtKind, 'begin' | 'end'>> = {

@@ -101,11 +101,13 @@ export function analyseNode(node: Node, unit: SqlStatement, scope: Scope, place:
 function applyFacts(facts: StatementFacts, unit: SqlStatement, scope: Scope, place: Place): boolean {
   for (const draft of facts.ops) emit(scope, draft, unit, place);
   for (const table of facts.copiesFrom) scope.guards.add(table, { kind: 'backup', range: place(unit) }, table.columns);
+  if (facts.copy) scope.schema.noteCopy(facts.copy, place(unit));
+  for (const c of facts.columnCopies ?? []) scope.guards.add(c.table, { kind: 'backup', range: place(unit), copiedInto: c.into }, [c.from]);
   if (facts.transaction) scope.inTransaction = facts.transaction === 'begin';
   return facts.transaction !== undefined;
 }
 
-/** MySQL and SQLite, through node-sql-parser, with MODIFY/CHANGE and table rebuilds judged against the replayed schema. */
+/** MySQL and SQLite, through node-sql-parser, with MODIFY/CHANGE judged against the replayed schema. */
 function analyseOther(unit: SqlStatement, scope: Scope, place: Place, dialect: OtherDialect): void {
   applyOtherFacts(describeOtherStatement(unit.text, dialect), unit, scope, place);
 }
@@ -117,7 +119,6 @@ function applyOtherFacts(facts: OtherFacts, unit: SqlStatement, scope: Scope, pl
   for (const r of facts.redefinitions ?? []) {
     emit(scope, { kind: 'alter-column', table: r.table, column: r.column.name, details: scope.schema.redefine(r) }, unit, place);
   }
-  if (facts.copy) scope.schema.noteCopy(facts.copy, place(unit));
   for (const draft of facts.dynamicOps ?? []) emit(scope, draft, unit, place, true);
   for (const a of facts.assigned ?? []) scope.variables.set(a.variable, a.known);
   if (facts.prepares !== undefined && scope.variables.get(facts.prepares) !== true) emit(scope, preparedVariable(facts.prepares), unit, place);

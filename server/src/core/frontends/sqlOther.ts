@@ -6,7 +6,7 @@
 import type { Parser as MySqlParser } from 'node-sql-parser/build/mysql';
 import type { Parser as SqliteParser } from 'node-sql-parser/build/sqlite';
 import type { ColumnInfo, OpDetails } from '../ops';
-import type { OpDraft, StatementFacts, TableRef } from './pgStatements';
+import type { ColumnCopy, OpDraft, StatementFacts, TableRef } from './pgStatements';
 import { fallbackFacts } from './sqlOtherFallback';
 import { arr, columnName, obj, str, type Ast } from './sqlOtherAst';
 import { prepareFacts, setFacts, unparsedSetFacts, type Assignment } from './sqlOtherPrepared';
@@ -34,7 +34,6 @@ export interface Redefinition {
 
 export interface OtherFacts extends StatementFacts {
   problem?: string;
-  copy?: TableCopy;
   redefinitions?: Redefinition[];
   /** User variables a SET assigns (MySQL), and whether their text is known. */
   assigned?: Assignment[];
@@ -93,6 +92,7 @@ function mergeFacts(into: OtherFacts, more: OtherFacts): void {
   into.copiesFrom.push(...more.copiesFrom);
   if (more.transaction) into.transaction = more.transaction;
   if (more.copy) into.copy = more.copy;
+  if (more.columnCopies) (into.columnCopies ??= []).push(...more.columnCopies);
   if (more.problem) into.problem = more.problem;
   if (more.redefinitions) (into.redefinitions ??= []).push(...more.redefinitions);
   if (more.assigned) (into.assigned ??= []).push(...more.assigned);
@@ -113,7 +113,10 @@ function astFacts(ast: Ast, dialect: OtherDialect): OtherFacts {
       const tables = arr(ast.table).map(obj);
       const hasWhere = restricts(ast.where) || tables.some((t) => t.join !== undefined);
       const columns = arr(ast.set).flatMap((s) => (str(obj(s).column) ? [{ name: str(obj(s).column) ?? '' }] : []));
-      return { ops: [{ kind: 'update-rows', ...ref(tables[0] ?? {}), details: { hasWhere, columns } }], copiesFrom: [] };
+      const target = ref(tables[0] ?? {});
+      const facts: OtherFacts = { ops: [{ kind: 'update-rows', ...target, details: { hasWhere, columns } }], copiesFrom: [] };
+      if (!hasWhere && tables.length === 1 && target.table) facts.columnCopies = columnCopies(arr(ast.set), { ...target, table: target.table }, dialect);
+      return facts;
     }
     case 'alter':
       return alterFacts(ast, dialect);
@@ -342,4 +345,15 @@ function collectColumns(node: unknown, out: string[]): void {
     return;
   }
   for (const value of Object.values(o)) collectColumns(value, out);
+}
+
+/** `SET into = from` copies a column's values (SQLite reads a double-quoted name as a column when one has it). */
+function columnCopies(set: unknown[], table: TableRef, dialect: OtherDialect): ColumnCopy[] {
+  return set.flatMap((item) => {
+    const { column, value } = obj(item);
+    const v = obj(value);
+    const from = v.type === 'column_ref' ? columnName(v.column) ?? str(v.column) : dialect === 'sqlite' && v.type === 'double_quote_string' ? str(v.value) : undefined;
+    const into = str(column);
+    return from && into ? [{ table, from, into }] : [];
+  });
 }

@@ -21,9 +21,16 @@ export interface History {
   tables?: () => Tables;
 }
 
+/** Not a table name (none holds a NUL): marks a fold that went through SQL built at run time, which may have created any table. */
+const UNREADABLE = '\0unreadable';
+
 export function foldOps(ops: Iterable<Operation>, start?: Tables): Tables {
   const tables: Tables = start ?? new Map();
-  for (const op of ops) if (!isDownPhase(op.phase) && op.table) applyOp(tables, op, op.table.toLowerCase());
+  for (const op of ops) {
+    if (isDownPhase(op.phase)) continue;
+    if (op.kind === 'dynamic-sql' || op.dynamic) tables.set(UNREADABLE, null);
+    if (op.table) applyOp(tables, op, op.table.toLowerCase());
+  }
   return tables;
 }
 
@@ -79,6 +86,9 @@ export class SchemaBook {
   private readonly copies: Array<{ copy: TableCopy; range: Range }> = [];
   /** The tables the earlier migrations leave, folded once: a file asks once per type change it judges. */
   private historyTables?: Tables;
+  /** The tables after the history and the first `presentUpTo` operations of this file. */
+  private present?: Tables;
+  private presentUpTo = 0;
 
   /** `history` returns the operations of earlier migrations; it is only called when this file alone cannot answer. */
   constructor(private readonly history: History = () => []) {}
@@ -123,6 +133,21 @@ export class SchemaBook {
     return foldOps(ops.filter((op) => op.table?.toLowerCase() === key), start).get(key) ?? undefined;
   }
 
+  /**
+   * Earlier migrations are known (they leave some tables) and neither they nor this file so far leave
+   * `table`: a DROP TABLE IF EXISTS of it finds nothing to drop.
+   */
+  lacks(table: string): boolean {
+    this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
+    if (this.historyTables.size === 0) return false;
+    // Folded on from where the last question stopped, so a file of many drops is read once.
+    this.present ??= copyTables(this.historyTables);
+    foldOps(this.local.slice(this.presentUpTo), this.present);
+    this.presentUpTo = this.local.length;
+    // SQL built at run time (before, or earlier in this file) may have created any table.
+    return !this.present.has(UNREADABLE) && !this.present.has(table.toLowerCase());
+  }
+
   /** What a MODIFY/CHANGE really changes, judged against the column's previous definition. */
   redefine(r: Redefinition): OpDetails {
     const previous = this.columns(r.table)?.get(r.column.name.toLowerCase());
@@ -147,15 +172,23 @@ export class SchemaBook {
     const original = rename.details.newName?.toLowerCase();
     if (!copyName || !original) return undefined;
     const copy = this.copies.find((c) => c.copy.into.toLowerCase() === copyName && c.copy.from.toLowerCase() === original);
-    const dropAt = this.local.findIndex((op) => op.kind === 'drop-table' && op.table?.toLowerCase() === original && op.phase === rename.phase);
+    // The drop that makes room for the rename: the last one before it.
+    let dropAt = this.local.length - 1;
+    while (dropAt >= 0 && !isDropOf(this.local[dropAt], original, rename)) dropAt--;
     if (!copy || dropAt < 0) return undefined;
     const columns = this.columns(original, dropAt);
     const read = copy.copy.sourceColumns;
     const rebuild: Rebuild = { drop: this.local[dropAt], copyRange: copy.range };
-    if (columns) {
-      const copied = read === '*' ? undefined : new Set(read.map((c) => c.toLowerCase()));
-      rebuild.missing = copied ? [...columns.values()].map((c) => c.name).filter((c) => !copied.has(c.toLowerCase())) : [];
+    // SELECT * copies every column, whichever they are.
+    if (read === '*') rebuild.missing = [];
+    else if (columns) {
+      const copied = new Set(read.map((c) => c.toLowerCase()));
+      rebuild.missing = [...columns.values()].map((c) => c.name).filter((c) => !copied.has(c.toLowerCase()));
     }
     return rebuild;
   }
+}
+
+function isDropOf(op: Operation, table: string, rename: Operation): boolean {
+  return op.kind === 'drop-table' && op.table?.toLowerCase() === table && op.phase === rename.phase;
 }

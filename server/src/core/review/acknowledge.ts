@@ -4,8 +4,10 @@
 // and in the comment style, the quick fix would put it.
 
 import type { Finding, TextEdit } from '../findings';
+import { rulesOf } from '../merge';
 
-const ALLOW_PREFIX = /migration-guard: allow [a-z0-9-]+ -- /;
+// One rule, or several when findings of one operation were merged (merge.ts).
+const ALLOW_PREFIX = /migration-guard: allow [a-z0-9-]+(?:, [a-z0-9-]+)* -- /;
 
 export function acknowledgeEdit(findings: readonly Finding[], reason: string): TextEdit | { error: string } {
   const text = oneLine(reason);
@@ -17,7 +19,7 @@ export function acknowledgeEdit(findings: readonly Finding[], reason: string): T
   if (!edit || !ALLOW_PREFIX.test(edit.newText)) {
     return { error: 'An allow comment without a reason is already above this line: add the reason to it.' };
   }
-  const rules = [...new Set(withFix.map((f) => f.rule))].join(', ');
+  const rules = [...new Set(withFix.flatMap(rulesOf))].sort().join(', ');
   // Inside a Python string the comment is SQL; a quote or a backslash in the reason would end the string.
   const safe = edit.newText.trimStart().startsWith('--') ? text.replace(/["'\\]/g, '') : text;
   return { range: edit.range, newText: edit.newText.replace(ALLOW_PREFIX, () => `migration-guard: allow ${rules} -- ${safe}`) };

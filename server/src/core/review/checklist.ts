@@ -7,6 +7,7 @@ import { findTable, bestRowCount } from '../db/schemaSource';
 import { formatRows } from '../enrich';
 import { modelsForTable, type ProjectFacts } from '../facts';
 import type { Finding } from '../findings';
+import { rulesOf } from '../merge';
 import { isDownPhase, type Range } from '../ops';
 import type { FileReport } from '../report';
 import { RULES } from '../rules';
@@ -68,6 +69,11 @@ export const DATA_LOSS_RULES: ReadonlySet<string> = new Set([...RULES.filter((r)
 /** DROP, DELETE, TRUNCATE and type changes: each needs an allow comment with a reason, guard or not. */
 const STATEMENT_RULES: ReadonlySet<string> = new Set(['drop-table', 'drop-column', 'drop-schema', 'drop-type-or-enum-value', 'truncate', 'delete-rows', 'alter-column-type']);
 
+/** A finding on such a statement: a drop-unmapped-table finding stands for the drop-table merged into it. */
+function isStatement(f: Finding): boolean {
+  return rulesOf(f).some((r) => STATEMENT_RULES.has(r));
+}
+
 /** Findings that run when the migration is applied (not on rollback). */
 function forward(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => !(f.phase && isDownPhase(f.phase)));
@@ -75,20 +81,20 @@ function forward(findings: readonly Finding[]): Finding[] {
 
 /** Whether the migration destroys data when applied, and so needs a sign-off (`check --require-review`). */
 export function needsReview(report: FileReport): boolean {
-  return forward(report.findings).some((f) => DATA_LOSS_RULES.has(f.rule));
+  return forward(report.findings).some((f) => rulesOf(f).some((r) => DATA_LOSS_RULES.has(r)));
 }
 
 export function destructiveOps(report: FileReport, lineOf: (offset: number) => number): DestructiveOp[] {
   const byStart = new Map<number, Finding[]>();
   for (const f of forward(report.findings)) {
-    if (DATA_LOSS_RULES.has(f.rule)) byStart.set(f.range.start, [...(byStart.get(f.range.start) ?? []), f]);
+    if (rulesOf(f).some((r) => DATA_LOSS_RULES.has(r))) byStart.set(f.range.start, [...(byStart.get(f.range.start) ?? []), f]);
   }
   return [...byStart.values()].map((fs) => {
-    const first = fs.find((f) => STATEMENT_RULES.has(f.rule)) ?? fs[0];
+    const first = fs.find(isStatement) ?? fs[0];
     const op: DestructiveOp = {
       range: first.range,
       line: lineOf(first.range.start),
-      rules: [...new Set(fs.map((f) => f.rule))],
+      rules: [...new Set(fs.flatMap(rulesOf))].sort(),
       message: first.message,
       acknowledged: fs.every((f) => f.acknowledged),
     };
@@ -113,9 +119,9 @@ export interface ChecklistInput {
 
 export function buildChecklist({ report, facts, lineOf, manual = {} }: ChecklistInput): ChecklistItem[] {
   const found = forward(report.findings);
-  const dataLoss = found.filter((f) => DATA_LOSS_RULES.has(f.rule));
+  const dataLoss = found.filter((f) => rulesOf(f).some((r) => DATA_LOSS_RULES.has(r)));
   const open = dataLoss.filter((f) => !f.acknowledged && !f.guard);
-  const statements = found.filter((f) => STATEMENT_RULES.has(f.rule));
+  const statements = found.filter(isStatement);
   const unacknowledged = statements.filter((f) => !f.acknowledged);
   const lines = (fs: Finding[]) => [...new Set(fs.map((f) => lineOf(f.range.start)))].join(', ');
   const tested = manual.tested;

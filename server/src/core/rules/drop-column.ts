@@ -15,7 +15,7 @@ export const dropColumn: Rule = {
       const rebuild = op.details.rebuild;
       const how = rebuild
         ? `This rebuild of ${rebuild.table} does not copy ${columnRef(op)} into ${rebuild.copy}, so dropping the old table drops the column and its value in every row.`
-        : `Drops ${columnRef(op)} and its value in every row.`;
+        : op.guard?.copiedInto ? `Drops ${columnRef(op)}.` : `Drops ${columnRef(op)} and its value in every row.`;
       return hit(op, `${how}${autogenNote(op)}${dynamicNote(op)}${protection(ctx, op, 'drop-column')}`, guardedSeverity(op));
     });
   },

@@ -1,6 +1,6 @@
 import type { OpDetails } from '../ops';
 import type { Rule } from './types';
-import { autogenNote, dynamicNote, guardedSeverity, hit, newInThisPhase, opsOf, protection, qualified, undoesOwnUpgrade } from './util';
+import { autogenNote, dropsNothing, dynamicNote, guardedSeverity, hit, newInThisPhase, opsOf, protection, qualified, undoesOwnUpgrade } from './util';
 
 export const dropTable: Rule = {
   id: 'drop-table',
@@ -18,6 +18,10 @@ export const dropTable: Rule = {
       if (op.details.droppedBy) {
         const also = op.details.droppedAlso ? `, and ${op.details.droppedAlso}` : '';
         return hit(op, `${op.details.droppedBy} also drops the extension's table ${qualified(op)} and every row in it${also}.${protection(ctx, op, 'drop-table')}`, guardedSeverity(op));
+      }
+      if (dropsNothing(ctx, op)) {
+        const where = ctx.facts?.db ? ' and the database does not have it' : '';
+        return hit(op, `No earlier migration creates ${qualified(op)}${where}, so DROP ... IF EXISTS finds nothing to drop here.`, { severity: 'info' });
       }
       return hit(op, `Drops ${op.table ? `table ${qualified(op)}` : qualified(op)} and every row in it.${autogenNote(op)}${dynamicNote(op)}${protection(ctx, op, 'drop-table')}`, guardedSeverity(op));
     });

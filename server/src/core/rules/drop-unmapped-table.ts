@@ -1,7 +1,7 @@
 import { autogenerateInUse, ignoredByAutogenerate, modelsForTable, tableFact } from '../facts';
 import { isDownPhase } from '../ops';
 import type { Rule } from './types';
-import { createdEarlier, hit, opsOf, qualified } from './util';
+import { createdEarlier, dropsNothing, hit, opsOf, qualified } from './util';
 
 export const dropUnmappedTable: Rule = {
   id: 'drop-unmapped-table',
@@ -17,7 +17,7 @@ export const dropUnmappedTable: Rule = {
     const index = facts?.models;
     if (!autogenerateInUse(index)) return [];
     return opsOf(ctx, 'drop-table')
-      .filter((op) => op.table !== undefined && !isDownPhase(op.phase) && !createdEarlier(ctx, op))
+      .filter((op) => op.table !== undefined && !isDownPhase(op.phase) && !createdEarlier(ctx, op) && !dropsNothing(ctx, op))
       .filter((op) => {
         const table = op.table as string;
         if (ignoredByAutogenerate(index, table, op.schema)) return false;

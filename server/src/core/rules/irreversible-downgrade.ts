@@ -2,7 +2,7 @@ import type { Operation, PhaseInfo } from '../ops';
 import { isDownPhase } from '../ops';
 import { DATA_LOSS_KINDS } from './data-loss-kinds';
 import type { Rule, RuleContext, RuleHit } from './types';
-import { hit, newInThisPhase, opsOf, qualified } from './util';
+import { columnCopiedBack, dropsNothing, hit, newInThisPhase, opsOf, qualified } from './util';
 
 /** The downgrade brings the table or column back: creates it again, or renames another one to its name. */
 function restores(down: Operation[], op: Operation): boolean {
@@ -51,7 +51,8 @@ export const irreversibleDowngrade: Rule = {
     const downOps = ctx.result.ops.filter((o) => isDownPhase(o.phase));
     return opsOf(ctx, 'drop-table', 'drop-column')
       // A rebuild's DROP TABLE leaves the table in place (its copy takes the name); what it loses is a drop-column.
-      .filter((op) => !isDownPhase(op.phase) && op.table !== undefined && !newInThisPhase(ctx, op) && !(op.kind === 'drop-table' && op.details.rebuild))
+      // Nor does copy-drop-rename of a column: the copy takes the old column's name and values.
+      .filter((op) => !isDownPhase(op.phase) && op.table !== undefined && !newInThisPhase(ctx, op) && !(op.kind === 'drop-table' && op.details.rebuild) && !columnCopiedBack(ctx, op) && !dropsNothing(ctx, op))
       .flatMap((op) => {
         const what = op.kind === 'drop-table' ? `table ${qualified(op)}` : `column ${op.table}.${op.column ?? '?'}`;
         if (!down) return [hit(op, `There is no downgrade, so a rollback cannot bring back ${what}.`)];

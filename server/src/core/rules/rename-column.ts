@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { columnRef, hit, opsOf, reversesOwnUpgrade } from './util';
+import { columnRef, hit, opsOf, restoresCopiedColumn, reversesOwnUpgrade } from './util';
 
 export const renameColumn: Rule = {
   id: 'rename-column',
@@ -11,7 +11,7 @@ export const renameColumn: Rule = {
     fix: 'Add the new column, write to both, backfill, switch readers, then drop the old column in a later release.',
   },
   check(ctx) {
-    return opsOf(ctx, 'rename-column').filter((op) => !reversesOwnUpgrade(ctx, op)).map((op) =>
+    return opsOf(ctx, 'rename-column').filter((op) => !reversesOwnUpgrade(ctx, op) && !restoresCopiedColumn(ctx, op)).map((op) =>
       hit(op, `Renames ${columnRef(op)} to ${op.details.newName ?? '(a name computed at run time)'}; code still using the old name fails until it is deployed.`),
     );
   },

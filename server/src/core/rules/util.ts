@@ -1,3 +1,4 @@
+import { tableFact } from '../facts';
 import type { Operation, OpKind } from '../ops';
 import { isDownPhase } from '../ops';
 import type { RuleContext, RuleHit } from './types';
@@ -29,21 +30,26 @@ export function columnRef(op: Operation): string {
 export function createdEarlier(ctx: RuleContext, op: Operation): boolean {
   if (!op.table) return false;
   return ctx.result.ops.some(
-    (o) => o.kind === 'create-table' && !o.details.ifExists && o.table === op.table && o.phase === op.phase && o.range.start < op.range.start,
+    (o) => o.kind === 'create-table' && !o.details.ifExists && o.table === op.table && o.phase === op.phase && runsAt(o) < runsAt(op),
   );
+}
+
+/** Where an operation runs in the file's order (a RunPython function runs where its RunPython stands). */
+function runsAt(op: Operation): number {
+  return op.details.ranAt ?? op.range.start;
 }
 
 /**
  * Data that did not exist before this phase ran cannot be lost by it: a table created, or a column added,
  * earlier in the same phase (a squashed migration that creates a table and later drops it, a backfill of
- * a column added just before).
+ * a column added just before). IF NOT EXISTS, or a create whose failure an `except` swallows, proves nothing.
  */
 export function newInThisPhase(ctx: RuleContext, op: Operation): boolean {
   if (op.details.newInMigration || createdEarlier(ctx, op)) return true;
   const columns = op.kind === 'update-rows' ? (op.details.columns ?? []).map((c) => c.name) : op.column ? [op.column] : [];
   if (!op.table || columns.length === 0) return false;
   return columns.every((column) =>
-    ctx.result.ops.some((o) => o.kind === 'add-column' && o.table === op.table && o.column === column && o.phase === op.phase && o.range.start < op.range.start),
+    ctx.result.ops.some((o) => o.kind === 'add-column' && !o.details.ifExists && o.table === op.table && o.column === column && o.phase === op.phase && runsAt(o) < runsAt(op)),
   );
 }
 
@@ -56,6 +62,7 @@ export function hit(op: Operation, message: string, extra: Partial<RuleHit> = {}
 
 /** The sentence every data-loss message ends with: what protects the operation, or how to protect it. */
 export function protection(ctx: RuleContext, op: Operation, rule: string): string {
+  if (op.guard?.copiedInto) return ` Its values were copied into ${op.table}.${op.guard.copiedInto} on line ${lineOf(ctx, op.guard.range.start)}, so they are kept.`;
   if (op.guard) {
     const what = op.guard.kind === 'backup' ? 'a backup' : op.guard.kind === 'archive-rename' ? 'an archive rename' : 'an emptiness check';
     return ` Protected by ${what} on line ${lineOf(ctx, op.guard.range.start)}.`;
@@ -113,4 +120,44 @@ export function guardedSeverity(op: Operation): Partial<RuleHit> {
 
 export function dynamicNote(op: Operation): string {
   return op.dynamic ? ' The SQL is built at run time, so what it touches cannot be read exactly.' : '';
+}
+
+/** Drops of columns whose values `UPDATE t SET new = old` copied, by phase, table and column; built once per file. */
+const COPIED_DROPS = new WeakMap<RuleContext['result'], Map<string, Operation>>();
+
+function copiedDrop(ctx: RuleContext, phase: string, table: string, column: string): Operation | undefined {
+  let drops = COPIED_DROPS.get(ctx.result);
+  if (!drops) {
+    drops = new Map();
+    for (const o of ctx.result.ops) if (o.kind === 'drop-column' && o.guard?.copiedInto && o.table && o.column) drops.set(`${o.phase}\0${o.table}\0${o.column}`, o);
+    COPIED_DROPS.set(ctx.result, drops);
+  }
+  return drops.get(`${phase}\0${table}\0${column}`);
+}
+
+/**
+ * The last step of copy-drop-rename: `UPDATE t SET new = old`, drop `old`, rename `new` to `old`. The
+ * column keeps its name and its values, so code using it does not break and a rollback has it.
+ */
+export function restoresCopiedColumn(ctx: RuleContext, rename: Operation): boolean {
+  const name = rename.details.newName;
+  if (!name || !rename.table || !rename.column) return false;
+  const drop = copiedDrop(ctx, rename.phase, rename.table, name);
+  return drop !== undefined && drop.guard?.copiedInto === rename.column && drop.range.start < rename.range.start;
+}
+
+/** The drop of copy-drop-rename (see restoresCopiedColumn). */
+export function columnCopiedBack(ctx: RuleContext, drop: Operation): boolean {
+  const into = drop.guard?.copiedInto;
+  if (!into || !drop.table || !drop.column) return false;
+  return ctx.result.ops.some((o) => o.kind === 'rename-column' && o.phase === drop.phase && o.table === drop.table && o.column === into && o.details.newName === drop.column && o.range.start > drop.range.start);
+}
+
+/**
+ * DROP TABLE IF EXISTS of a table no earlier migration created (and, when a database is configured, that
+ * it does not have): there is nothing to drop.
+ */
+export function dropsNothing(ctx: RuleContext, op: Operation): boolean {
+  if (!op.details.notCreated || !op.table) return false;
+  return !(ctx.facts?.db && tableFact(ctx.facts, op.table, op.schema));
 }
