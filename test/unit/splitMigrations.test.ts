@@ -29,3 +29,11 @@ test('a column that existed before the split migration is still an error', () =>
 test('a column added by an earlier migration of another version is still an error', () => {
   assert.deepEqual(dropColumns('20210512000000000000_notes.sqlite3.up.sql'), ['error note']);
 });
+
+test('a column an earlier file of the same split migration copied into another keeps its values', () => {
+  const file = 'split-migrations/20210601000000000003_state_type.up.sql';
+  const report = analyzeText(file, fs.readFileSync(path.join(ROOT, file), 'utf8'), { baseDir: ROOT });
+  const drops = report.findings.filter((f) => f.rule === 'drop-column');
+  assert.deepEqual(drops.map((f) => f.severity), ['info']);
+  assert.match(drops[0].message, /copied into flows\.state by 20210601000000000002_state_type\.up\.sql, an earlier file of this migration/);
+});

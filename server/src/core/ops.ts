@@ -40,6 +40,8 @@ export interface GuardInfo {
   range: Range;
   /** A backup that is `UPDATE t SET <copiedInto> = <column>`: the values live on in another column of the table. */
   copiedInto?: string;
+  /** The copy ran in an earlier file of the same split migration (popx's numbered files), named here. */
+  copiedIn?: string;
 }
 
 /** A column as a CREATE TABLE defines it (used to replay a table's columns across migrations). */

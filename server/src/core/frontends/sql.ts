@@ -99,10 +99,15 @@ export function analyseNode(node: Node, unit: SqlStatement, scope: Scope, place:
 
 /** Emits a statement's operations and records its guards; returns true for transaction control. */
 function applyFacts(facts: StatementFacts, unit: SqlStatement, scope: Scope, place: Place): boolean {
+  const first = scope.ops.length;
   for (const draft of facts.ops) emit(scope, draft, unit, place);
   for (const table of facts.copiesFrom) scope.guards.add(table, { kind: 'backup', range: place(unit) }, table.columns);
   if (facts.copy) scope.schema.noteCopy(facts.copy, place(unit));
-  for (const c of facts.columnCopies ?? []) scope.guards.add(c.table, { kind: 'backup', range: place(unit), copiedInto: c.into }, [c.from]);
+  for (const c of facts.columnCopies ?? []) {
+    scope.guards.add(c.table, { kind: 'backup', range: place(unit), copiedInto: c.into }, [c.from]);
+    // Kept on the UPDATE too, for a later file of the same split migration (sqlHistory.ts).
+    for (const op of scope.ops.slice(first)) if (op.kind === 'update-rows' && op.table === c.table.table) (op.details.columnCopies ??= []).push({ from: c.from, into: c.into });
+  }
   if (facts.transaction) scope.inTransaction = facts.transaction === 'begin';
   return facts.transaction !== undefined;
 }

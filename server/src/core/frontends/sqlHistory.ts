@@ -154,25 +154,34 @@ export function sqlFileWithHistory(text: string, filePath: string, options: Anal
 const SPLIT_MIGRATION = /^(\d{14})\d{6}_/;
 
 /**
- * A column or table that an earlier file of the same split migration added (SQLite's `ADD COLUMN nid`
- * in one file, `DROP COLUMN nid` in the next) is new in this migration: dropping it loses nothing. The
- * files run in name order and are adjacent in it, so they are the last ones of the file's history.
+ * The earlier files of the same split migration, read as one migration with this file: a column or
+ * table one of them added (SQLite's `ADD COLUMN nid` in one file, `DROP COLUMN nid` in the next) is new
+ * in the migration, so dropping it loses nothing; a column one of them copied into another of its
+ * table (CockroachDB's `UPDATE t SET x = _x_tmp` before `DROP COLUMN _x_tmp`) keeps its values there.
+ * The files run in name order and are adjacent in it, so they are the last ones of the file's history.
  */
 function markNewInMigration(ops: Operation[], filePath: string, options: AnalysisOptions): void {
   const version = SPLIT_MIGRATION.exec(path.basename(filePath))?.[1];
   if (!version || !ops.some((op) => op.kind === 'drop-column' || op.kind === 'drop-table')) return;
   const earlier = earlierMigrations(filePath, options);
   const added = new Set<string>();
+  const copied = new Map<string, { into: string; file: string }>();
   for (let i = earlier.length - 1; i >= 0 && path.basename(earlier[i].path).startsWith(version); i--) {
     for (const op of opsOf(earlier[i].path, earlier[i].text, options)) {
       if (op.kind === 'add-column' && op.table && op.column) added.add(`${op.table.toLowerCase()}\u0000${op.column.toLowerCase()}`);
       else if (op.kind === 'create-table' && op.table && !op.details.ifExists) added.add(op.table.toLowerCase());
+      else if (op.kind === 'update-rows' && op.table && !op.details.hasWhere) {
+        for (const c of op.details.columnCopies ?? []) copied.set(`${op.table.toLowerCase()}\u0000${c.from.toLowerCase()}`, { into: c.into, file: path.basename(earlier[i].path) });
+      }
     }
   }
   for (const op of ops) {
     if (isDownPhase(op.phase) || !op.table) continue;
     const key = op.kind === 'drop-column' && op.column ? `${op.table.toLowerCase()}\u0000${op.column.toLowerCase()}` : op.kind === 'drop-table' ? op.table.toLowerCase() : undefined;
-    if (key !== undefined && added.has(key)) op.details.newInMigration = true;
+    if (key === undefined) continue;
+    if (added.has(key)) op.details.newInMigration = true;
+    const copy = op.kind === 'drop-column' && !op.guard ? copied.get(key) : undefined;
+    if (copy) op.guard = { kind: 'backup', range: op.range, copiedInto: copy.into, copiedIn: copy.file };
   }
 }
 

@@ -62,7 +62,10 @@ export function hit(op: Operation, message: string, extra: Partial<RuleHit> = {}
 
 /** The sentence every data-loss message ends with: what protects the operation, or how to protect it. */
 export function protection(ctx: RuleContext, op: Operation, rule: string): string {
-  if (op.guard?.copiedInto) return ` Its values were copied into ${op.table}.${op.guard.copiedInto} on line ${lineOf(ctx, op.guard.range.start)}, so they are kept.`;
+  if (op.guard?.copiedInto) {
+    const where = op.guard.copiedIn ? `by ${op.guard.copiedIn}, an earlier file of this migration` : `on line ${lineOf(ctx, op.guard.range.start)}`;
+    return ` Its values were copied into ${op.table}.${op.guard.copiedInto} ${where}, so they are kept.`;
+  }
   if (op.guard) {
     const what = op.guard.kind === 'backup' ? 'a backup' : op.guard.kind === 'archive-rename' ? 'an archive rename' : 'an emptiness check';
     return ` Protected by ${what} on line ${lineOf(ctx, op.guard.range.start)}.`;
