@@ -89,6 +89,8 @@ export interface OpDetails {
    * reported as a drop-column of its own.
    */
   rebuild?: { table: string; copy: string; columnsKnown: boolean };
+  /** `INSERT INTO into SELECT <sourceColumns> FROM from`: a table copied whole, kept for later files of a split migration. */
+  tableCopy?: { into: string; from: string; sourceColumns: string[] | '*' };
   /** Django: the RunSQL/RunPython running this has no reverse, so Django cannot roll the migration back. */
   noReverse?: 'RunSQL' | 'RunPython';
   /** alter-column / add-column: nullable=false means NOT NULL. */

@@ -102,7 +102,11 @@ function applyFacts(facts: StatementFacts, unit: SqlStatement, scope: Scope, pla
   const first = scope.ops.length;
   for (const draft of facts.ops) emit(scope, draft, unit, place);
   for (const table of facts.copiesFrom) scope.guards.add(table, { kind: 'backup', range: place(unit) }, table.columns);
-  if (facts.copy) scope.schema.noteCopy(facts.copy, place(unit));
+  if (facts.copy) {
+    scope.schema.noteCopy(facts.copy, place(unit));
+    // Kept on an operation too, for a later file of the same split migration (sqlHistory.ts).
+    if (scope.ops.length === first) emit(scope, { kind: 'other-sql', details: { tableCopy: facts.copy } }, unit, place);
+  }
   for (const c of facts.columnCopies ?? []) {
     scope.guards.add(c.table, { kind: 'backup', range: place(unit), copiedInto: c.into }, [c.from]);
     // Kept on the UPDATE too, for a later file of the same split migration (sqlHistory.ts).

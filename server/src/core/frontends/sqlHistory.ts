@@ -166,10 +166,12 @@ function markNewInMigration(ops: Operation[], filePath: string, options: Analysi
   const earlier = earlierMigrations(filePath, options);
   const added = new Set<string>();
   const copied = new Map<string, { into: string; file: string }>();
+  const tableCopies = new Map<string, NonNullable<Operation['details']['tableCopy']>>();
   for (let i = earlier.length - 1; i >= 0 && path.basename(earlier[i].path).startsWith(version); i--) {
     for (const op of opsOf(earlier[i].path, earlier[i].text, options)) {
       if (op.kind === 'add-column' && op.table && op.column) added.add(`${op.table.toLowerCase()}\u0000${op.column.toLowerCase()}`);
       else if (op.kind === 'create-table' && op.table && !op.details.ifExists) added.add(op.table.toLowerCase());
+      else if (op.details.tableCopy && !tableCopies.has(op.details.tableCopy.from.toLowerCase())) tableCopies.set(op.details.tableCopy.from.toLowerCase(), op.details.tableCopy);
       else if (op.kind === 'update-rows' && op.table && !op.details.hasWhere) {
         for (const c of op.details.columnCopies ?? []) copied.set(`${op.table.toLowerCase()}\u0000${c.from.toLowerCase()}`, { into: c.into, file: path.basename(earlier[i].path) });
       }
@@ -180,9 +182,21 @@ function markNewInMigration(ops: Operation[], filePath: string, options: Analysi
     const key = op.kind === 'drop-column' && op.column ? `${op.table.toLowerCase()}\u0000${op.column.toLowerCase()}` : op.kind === 'drop-table' ? op.table.toLowerCase() : undefined;
     if (key === undefined) continue;
     if (added.has(key)) op.details.newInMigration = true;
+    const whole = op.kind === 'drop-table' && !op.details.rebuild ? tableCopies.get(key) : undefined;
+    if (whole && copiesEveryColumn(whole.sourceColumns, sqlHistoryTables(filePath, options).get(key))) {
+      op.details.rebuild = { table: op.table, copy: whole.into, columnsKnown: true };
+    }
     const copy = op.kind === 'drop-column' && !op.guard ? copied.get(key) : undefined;
     if (copy) op.guard = { kind: 'backup', range: op.range, copiedInto: copy.into, copiedIn: copy.file };
   }
+}
+
+/** A SQLite rebuild split over files: its copy keeps the table's rows when it reads every column the history knows. */
+function copiesEveryColumn(source: string[] | '*', columns: Map<string, unknown> | null | undefined): boolean {
+  if (source === '*') return columns !== undefined;
+  if (!columns) return false;
+  const read = new Set(source.map((c) => c.toLowerCase()));
+  return [...columns.keys()].every((c) => read.has(c));
 }
 
 function opsOf(file: string, text: string, options: Pick<AnalysisOptions, 'dialect' | 'dialectGuessed'>): Operation[] {
