@@ -183,9 +183,10 @@ function markNewInMigration(ops: Operation[], filePath: string, options: Analysi
     if (key === undefined) continue;
     if (added.has(key)) op.details.newInMigration = true;
     const whole = op.kind === 'drop-table' && !op.details.rebuild ? tableCopies.get(key) : undefined;
-    if (whole && copiesEveryColumn(whole.sourceColumns, sqlHistoryTables(filePath, options).get(key))) {
-      op.details.rebuild = { table: op.table, copy: whole.into, columnsKnown: true };
-    }
+    const columns = whole ? sqlHistoryTables(filePath, options).get(key) : undefined;
+    // As for a rebuild within one file: old columns not known make it a warning that says so.
+    if (whole && columns == null && whole.sourceColumns !== '*') op.details.rebuild = { table: op.table, copy: whole.into, columnsKnown: false };
+    else if (whole && copiesEveryColumn(whole.sourceColumns, columns)) op.details.rebuild = { table: op.table, copy: whole.into, columnsKnown: true };
     const copy = op.kind === 'drop-column' && !op.guard ? copied.get(key) : undefined;
     if (copy) op.guard = { kind: 'backup', range: op.range, copiedInto: copy.into, copiedIn: copy.file };
   }
