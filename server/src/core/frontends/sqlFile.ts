@@ -39,7 +39,8 @@ export function sqlFileFrontend(original: string, path: string, options: SqlFile
 
 // ory's `x.cockroach.up.sql` beside `x.postgres.up.sql`: CockroachDB speaks PostgreSQL's dialect, read
 // here, plus syntax of its own (`DROP INDEX t@i`, INVERTED INDEX, STORING) that the parser rejects.
-const COCKROACH_FILE = /[._-]cockroach(?:db)?(?:[._-](?:up|down))?\.sql$/i;
+// popx marks a migration that must run outside a transaction `.autocommit.`.
+const COCKROACH_FILE = /[._-]cockroach(?:db)?(?:[._-]autocommit)?(?:[._-](?:up|down))?\.sql$/i;
 
 /** `could not parse this SQL statement (syntax error at or near "@"); it was not checked` -> the parenthesis. */
 function reasonOf(message: string): string {
@@ -53,7 +54,7 @@ function cockroachProblems(problems: Problem[]): Problem[] {
   if (unparsed.length === 0) return problems;
   const first = unparsed[0];
   const count = unparsed.length === 1 ? 'a statement' : `${unparsed.length} statements`;
-  const message = `${count} of this CockroachDB migration use CockroachDB's own syntax, which PostgreSQL's parser (used here) does not read, so ${unparsed.length === 1 ? 'it was' : 'they were'} not checked (${reasonOf(first.message)}).`;
+  const message = `${count} of this CockroachDB migration ${unparsed.length === 1 ? 'uses' : 'use'} CockroachDB's own syntax, which PostgreSQL's parser (used here) does not read, so ${unparsed.length === 1 ? 'it was' : 'they were'} not checked (${reasonOf(first.message)}).`;
   return [...problems.filter((p) => !p.message.startsWith(UNPARSED)), { message: message[0].toUpperCase() + message.slice(1), range: first.range, severity: 'info' }];
 }
 

@@ -77,7 +77,7 @@ const ranked = new WeakMap<readonly SiblingFile[], Map<string, Ranked[]>>();
 
 // Projects that write each migration once per database side by side (ory's `x.mysql.up.sql`,
 // `x.sqlite3.up.sql`, `x.cockroach.up.sql` next to `x.up.sql`): only one of them runs on a database.
-const VARIANT = /[._-](mysql|mariadb|sqlite3?|postgres(?:ql)?|pgsql|clickhouse|cockroach(?:db)?)(?:[._-](?:up|down))?\.sql$/i;
+const VARIANT = /[._-](mysql|mariadb|sqlite3?|postgres(?:ql)?|pgsql|clickhouse|cockroach(?:db)?)(?:[._-]autocommit)?(?:[._-](?:up|down))?\.sql$/i;
 
 /** Which per-database variant a file name says it is: its dialect, `cockroach`, or '' for every database. */
 function variantOf(name: string): string {
