@@ -33,7 +33,7 @@ function readmeBlock(heading: string): string[] {
 
 /** The text report's error line for the drop of `table` (whichever rule reports it: drop-table, drop-unmapped-table). */
 function dropLine(table: string): RegExp {
-  return new RegExp(`0002_add_project_budget\\.py:\\d+:5  error  [a-z-]+  Drops table ${table}[ (]`);
+  return new RegExp(`0002_add_project_budget\\.py:\\d+:5  error  [a-z-]+  Drops table ${table}[ (,]`);
 }
 
 /** A copy of the incident project, as a team that uses Python alone has it: no package.json, no node_modules. */
