@@ -123,6 +123,19 @@ function severityFor(rule: Rule, h: RuleHit, options: AnalysisOptions): Severity
   return configured ?? h.severity ?? rule.defaultSeverity;
 }
 
+/**
+ * Django runs a squash only on a database where none of the migrations it replaces has run: a new
+ * install, whose tables hold nothing the users wrote, or one last migrated before all of them. Every
+ * database past them already made these changes, reviewed when the replaced migrations were written.
+ * So what would cut rows or fail on rows is a warning that says why; a configured severity, and a
+ * database that shows rows would be lost (withRowCounts), still make it an error.
+ */
+function asSquash(f: Finding, rule: Rule, replaced: number, options: AnalysisOptions): void {
+  if (f.severity !== 'error' || options.rules[rule.id] !== undefined || (rule.category !== 'data-loss' && rule.category !== 'compat')) return;
+  f.severity = 'warning';
+  f.message += ` This migration is a squash of ${replaced} migration${replaced === 1 ? '' : 's'}: Django runs it only where none of them has run (a new install, or a database last migrated before them), so it repeats changes every later database already made.`;
+}
+
 function lowerOf(a: Severity, b: Severity): Severity {
   return SEVERITY_ORDER[a] <= SEVERITY_ORDER[b] ? a : b;
 }
@@ -191,6 +204,7 @@ function runRules(ctx: RuleContext): Finding[] {
       const severity = severityFor(rule, h, options);
       if (!severity) continue;
       const f: Finding = { rule: rule.id, severity, range: h.range, message: h.message };
+      if (ctx.result.squashOf) asSquash(f, rule, ctx.result.squashOf, options);
       if (h.phase) f.phase = h.phase;
       if (h.table !== undefined) f.table = h.table;
       if (h.column !== undefined) f.column = h.column;

@@ -40,6 +40,8 @@ export interface GuardInfo {
   range: Range;
   /** A backup that is `UPDATE t SET <copiedInto> = <column>`: the values live on in another column of the table. */
   copiedInto?: string;
+  /** The copy ran in an earlier file of the same split migration (popx's numbered files), named here. */
+  copiedIn?: string;
 }
 
 /** A column as a CREATE TABLE defines it (used to replay a table's columns across migrations). */
@@ -71,6 +73,10 @@ export interface OpDetails {
   sessionZone?: boolean;
   /** alter-column: the column's previous definition was not found, so the change may not touch the type at all. */
   previousUnknown?: boolean;
+  /** The table or column was created by an earlier file of the same split migration (popx's numbered files). */
+  newInMigration?: boolean;
+  /** Django: a field class defined outside Django, whose column type is not known here, is on one side. */
+  unknownClass?: boolean;
   /** alter-column to NOT NULL: existing NULLs are first set to the default (Django does this when the field has one). */
   fillsNulls?: boolean;
   /** update-rows without WHERE: columns set to the value of another column of the row (`SET into = from`). */
@@ -83,6 +89,8 @@ export interface OpDetails {
    * reported as a drop-column of its own.
    */
   rebuild?: { table: string; copy: string; columnsKnown: boolean };
+  /** `INSERT INTO into SELECT <sourceColumns> FROM from`: a table copied whole, kept for later files of a split migration. */
+  tableCopy?: { into: string; from: string; sourceColumns: string[] | '*' };
   /** Django: the RunSQL/RunPython running this has no reverse, so Django cannot roll the migration back. */
   noReverse?: 'RunSQL' | 'RunPython';
   /** alter-column / add-column: nullable=false means NOT NULL. */
@@ -191,6 +199,8 @@ export interface FrontendResult {
   suppressions: Suppression[];
   autogenBlocks: AutogenBlock[];
   phases: PhaseInfo[];
+  /** A Django squash (`replaces = [...]`): how many migrations it replaces. */
+  squashOf?: number;
 }
 
 export function isDownPhase(phase: Phase): boolean {

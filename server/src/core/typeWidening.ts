@@ -62,7 +62,7 @@ const TEMPORAL: Record<string, string> = {
 };
 
 function parse(type: string): ParsedType {
-  const t = type.trim().toLowerCase().replace(/\s+/g, ' ');
+  const t = withoutCollation(type.trim().toLowerCase().replace(/\s+/g, ' '));
   const m = /^([a-z ]+?)\s*(?:\((.*)\))?(?: unsigned)?$/.exec(t);
   if (!m) return { base: t, args: [], values: [] };
   const inner = m[2] ?? '';
@@ -71,10 +71,16 @@ function parse(type: string): ParsedType {
   return { base: m[1].trim(), args, values };
 }
 
+/** A collation decides how values sort and compare, not which values fit: `varchar(100) collate "x"` -> varchar(100). */
+function withoutCollation(type: string): string {
+  const at = type.indexOf(' collate ');
+  return at < 0 ? type : type.slice(0, at);
+}
+
 function textCapacity(t: ParsedType, dialect?: SqlDialect): number | undefined {
   if (VARCHAR.has(t.base)) return t.args[0] ?? (t.base.startsWith('char') ? 1 : Number.POSITIVE_INFINITY);
-  // PostgreSQL's text is unbounded, like its varchar without a length.
-  if (t.base === 'text' && dialect === 'postgres') return Number.POSITIVE_INFINITY;
+  // PostgreSQL's text is unbounded, like its varchar without a length and the citext extension's type.
+  if ((t.base === 'text' || t.base === 'citext') && dialect === 'postgres') return Number.POSITIVE_INFINITY;
   return TEXT_CAPACITY[t.base];
 }
 

@@ -336,6 +336,10 @@ export function djangoFrontend(text: string, path: string, options: AnalysisOpti
     const range = operations ? rangeOf(operations) : rangeOf(cls.node);
     const phases: PhaseInfo[] = [{ phase: 'up', range, empty: operationCalls(operations).length === 0, raises: false }];
     walker.ops.sort((a, b) => a.range.start - b.range.start);
-    return { framework: 'django', ops: walker.ops, problems: [...problems, ...walker.problems], suppressions: [], autogenBlocks: [], phases };
+    const replaces = cls.attributes.get('replaces');
+    const squashOf = replaces?.type === 'list' || replaces?.type === 'tuple' ? replaces.namedChildren.filter((n) => n.type !== 'comment').length : 0;
+    const result: FrontendResult = { framework: 'django', ops: walker.ops, problems: [...problems, ...walker.problems], suppressions: [], autogenBlocks: [], phases };
+    if (squashOf > 0) result.squashOf = squashOf;
+    return result;
   });
 }

@@ -4,7 +4,7 @@
 // `blank` is Python-side validation, and the most common false alarm this comparison prevents).
 
 import type { PyNode } from './pyNode';
-import { isWidening, readsInSessionZone } from '../typeWidening';
+import { isWidening, readsInSessionZone, sameType } from '../typeWidening';
 import { arg, calleeName, keywordArg, stringValue, type Scope } from './pyValues';
 
 export interface FieldDef {
@@ -138,6 +138,11 @@ export function columnType(field: FieldDef, keys?: KeyTypes): string {
   return `${field.cls}(${attributes.join(', ')})`;
 }
 
+/** A field class whose column type is not known here, described as `ChoiceSetField(...)` by columnType. */
+function isUnknownClass(type: string): boolean {
+  return /^[A-Z]\w*\(/.test(type);
+}
+
 /** Django fills existing rows from a Python `default` (then drops it from the column) or keeps a `db_default`. */
 export function hasDefault(field: FieldDef): boolean {
   const d = field.kwargs.default;
@@ -192,6 +197,7 @@ export interface ColumnChange {
   previousType?: string;
   /** A relation whose target's key type is not known here: whether the column type changes is not either. */
   previousUnknown?: boolean;
+  unknownClass?: boolean;
   lossless?: boolean;
   nullable?: boolean;
   fillsNulls?: boolean;
@@ -207,10 +213,11 @@ export function fieldChanges(name: string, previous: FieldDef, next: FieldDef, k
   if (oldColumn !== column) changes.push({ kind: 'rename-column', column: oldColumn, newName: column });
   const alter: ColumnChange = { kind: 'alter-column', column };
   const [from, to] = [columnType(previous, keys), columnType(next, keys)];
-  if (from !== to) {
+  if (from !== to && !sameType(from, to)) {
     alter.newType = to;
     alter.previousType = from;
     if (from.startsWith(REFERENCE) || to.startsWith(REFERENCE)) alter.previousUnknown = true;
+    if (isUnknownClass(from) || isUnknownClass(to)) alter.previousUnknown = alter.unknownClass = true;
     // date -> timestamptz: Django's connection reads and writes times in one time zone (UTC with USE_TZ),
     // so a date comes back as the same day at midnight.
     if (isWidening(from, to, 'postgres') || readsInSessionZone(from, to, 'postgres')) alter.lossless = true;

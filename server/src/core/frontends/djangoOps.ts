@@ -137,6 +137,7 @@ function alterField(model: string, name: string, next: FieldDef, state: AppState
         if (c.newType !== undefined) details.newType = c.newType;
         if (c.previousType !== undefined) details.previousType = c.previousType;
         if (c.previousUnknown) details.previousUnknown = true;
+        if (c.unknownClass) details.unknownClass = true;
         if (c.lossless) details.lossless = true;
         if (c.nullable !== undefined) details.nullable = c.nullable;
         if (c.fillsNulls) details.fillsNulls = true;

@@ -36,6 +36,9 @@ export function analyseSql(sql: string, scope: Scope, place: Place): number {
   return statements.length;
 }
 
+/** How a statement PostgreSQL's parser rejects is reported (sqlFile.ts gathers them for CockroachDB files). */
+export const UNPARSED = 'could not parse this SQL statement';
+
 const GEXEC = /^\\gexec\b/;
 
 function analyseStatement(s: SqlStatement, scope: Scope, place: Place): void {
@@ -55,7 +58,7 @@ function analyseStatement(s: SqlStatement, scope: Scope, place: Place): void {
     // With no dialect configured, SQL written for MySQL (`ALTER TABLE t MODIFY ...`, ENGINE=InnoDB) is read as such.
     const mysql = scope.dialectGuessed && OTHER_ENGINE.test(s.text) ? describeOtherStatement(s.text, 'mysql') : undefined;
     if (mysql && !mysql.problem) return applyOtherFacts(mysql, s, scope, place);
-    addProblem(scope, `could not parse this SQL statement (${errorMessage(err)}); it was not checked`, place(s));
+    addProblem(scope, `${UNPARSED} (${errorMessage(err)}); it was not checked`, place(s));
     return;
   }
   const units = raw.length === 1 ? [s] : subStatements(s, raw);
@@ -96,10 +99,19 @@ export function analyseNode(node: Node, unit: SqlStatement, scope: Scope, place:
 
 /** Emits a statement's operations and records its guards; returns true for transaction control. */
 function applyFacts(facts: StatementFacts, unit: SqlStatement, scope: Scope, place: Place): boolean {
+  const first = scope.ops.length;
   for (const draft of facts.ops) emit(scope, draft, unit, place);
   for (const table of facts.copiesFrom) scope.guards.add(table, { kind: 'backup', range: place(unit) }, table.columns);
-  if (facts.copy) scope.schema.noteCopy(facts.copy, place(unit));
-  for (const c of facts.columnCopies ?? []) scope.guards.add(c.table, { kind: 'backup', range: place(unit), copiedInto: c.into }, [c.from]);
+  if (facts.copy) {
+    scope.schema.noteCopy(facts.copy, place(unit));
+    // Kept on an operation too, for a later file of the same split migration (sqlHistory.ts).
+    if (scope.ops.length === first) emit(scope, { kind: 'other-sql', details: { tableCopy: facts.copy } }, unit, place);
+  }
+  for (const c of facts.columnCopies ?? []) {
+    scope.guards.add(c.table, { kind: 'backup', range: place(unit), copiedInto: c.into }, [c.from]);
+    // Kept on the UPDATE too, for a later file of the same split migration (sqlHistory.ts).
+    for (const op of scope.ops.slice(first)) if (op.kind === 'update-rows' && op.table === c.table.table) (op.details.columnCopies ??= []).push({ from: c.from, into: c.into });
+  }
   if (facts.transaction) scope.inTransaction = facts.transaction === 'begin';
   return facts.transaction !== undefined;
 }

@@ -3,7 +3,7 @@
 
 import type { FrontendResult, Operation, Phase, PhaseInfo, Problem, Range } from '../ops';
 import type { SqlDialect } from '../options';
-import { analyseSql, newScope } from './sql';
+import { analyseSql, newScope, UNPARSED } from './sql';
 import { copyTables, foldOps, type History } from './sqlSchema';
 
 export interface SqlFileOptions {
@@ -34,7 +34,28 @@ export function sqlFileFrontend(original: string, path: string, options: SqlFile
     if (section.range) phases.push({ phase: section.phase, range: section.range, empty: statements === 0, raises: false });
   }
   if (text !== original) for (const op of ops) restorePlaceholders(op, templates);
-  return { framework: 'sql', ops, problems, suppressions: [], autogenBlocks: [], phases };
+  return { framework: 'sql', ops, problems: COCKROACH_FILE.test(path) ? cockroachProblems(problems) : problems, suppressions: [], autogenBlocks: [], phases };
+}
+
+// ory's `x.cockroach.up.sql` beside `x.postgres.up.sql`: CockroachDB speaks PostgreSQL's dialect, read
+// here, plus syntax of its own (`DROP INDEX t@i`, INVERTED INDEX, STORING) that the parser rejects.
+// popx marks a migration that must run outside a transaction `.autocommit.`.
+const COCKROACH_FILE = /[._-]cockroach(?:db)?(?:[._-]autocommit)?(?:[._-](?:up|down))?\.sql$/i;
+
+/** `could not parse this SQL statement (syntax error at or near "@"); it was not checked` -> the parenthesis. */
+function reasonOf(message: string): string {
+  const inner = message.slice(UNPARSED.length).replace('; it was not checked', '').trim();
+  return inner.startsWith('(') && inner.endsWith(')') ? inner.slice(1, -1) : inner;
+}
+
+/** In a CockroachDB file, the statements PostgreSQL's parser rejects are one info, not an error each. */
+function cockroachProblems(problems: Problem[]): Problem[] {
+  const unparsed = problems.filter((p) => p.message.startsWith(UNPARSED));
+  if (unparsed.length === 0) return problems;
+  const first = unparsed[0];
+  const count = unparsed.length === 1 ? 'a statement' : `${unparsed.length} statements`;
+  const message = `${count} of this CockroachDB migration ${unparsed.length === 1 ? 'uses' : 'use'} CockroachDB's own syntax, which PostgreSQL's parser (used here) does not read, so ${unparsed.length === 1 ? 'it was' : 'they were'} not checked (${reasonOf(first.message)}).`;
+  return [...problems.filter((p) => !p.message.startsWith(UNPARSED)), { message: message[0].toUpperCase() + message.slice(1), range: first.range, severity: 'info' }];
 }
 
 /** What a down section runs against: the earlier migrations, then this file's up section. */

@@ -4,6 +4,7 @@
 // `DROP TABLE .. CASCADE`, which MySQL accepts and ignores, ALTER TABLE clauses such as ALTER COLUMN
 // SET DEFAULT). Everything else stays a problem, reported as parse-error: never skipped silently.
 
+import type { OpDetails } from '../ops';
 import type { OpDraft } from './pgStatements';
 import type { OtherDialect, OtherFacts } from './sqlOther';
 
@@ -31,6 +32,11 @@ const TRUNCATE = new RegExp(String.raw`^truncate\s+(?:table\s+)?(${NAME})$`, 'i'
 const DROP_TABLES = new RegExp(String.raw`^drop\s+table\s+(if\s+exists\s+)?(${NAME}(?:\s*,\s*${NAME})*)$`, 'i');
 const ALTER_TABLE = new RegExp(String.raw`^alter\s+table\s+(${NAME})\s+([\s\S]+)$`, 'i');
 const DROP_COLUMN_CLAUSE = new RegExp(String.raw`^drop\s+(?:column\s+)?(?:if\s+exists\s+)?(${NAME})(?:\s+(?:cascade|restrict))?$`, 'i');
+// SQLite takes any words as a column's type (`bool`, `JSONB`, `uuid`), and MySQL attributes such as
+// `BINARY` after a type: the grammar rejects both, but adding a column loses nothing.
+const ADD_COLUMN_CLAUSE = new RegExp(String.raw`^add\s+(?:column\s+)?(?:if\s+not\s+exists\s+)?(${NAME})\s+(\w[\w ]*)`, 'i');
+// MySQL 8's `DROP CONSTRAINT name` (8.0.19) and `DROP CHECK name`, beyond the grammar.
+const DROP_CONSTRAINT_CLAUSE = new RegExp(String.raw`^drop\s+(constraint|check)\s+(${NAME})$`, 'i');
 const NOT_A_COLUMN = /^(?:index|key|foreign|primary|constraint|check|partition|unique|fulltext|spatial)$/i;
 const HARMLESS_CLAUSE =
   /^(?:alter\s+(?:column\s+)?\S+\s+(?:set|drop)\s+(?:default|visible|invisible)|convert\s+to|(?:default\s+)?(?:charset|character\s+set|collate)|comment|auto_increment|engine|row_format|algorithm|lock|force|add\s+partition|drop\s+partition|rename\s+(?:index|key))\b/i;
@@ -73,20 +79,40 @@ export function fallbackFacts(text: string, dialect: OtherDialect, error: string
 function alterClauses(table: string, body: string, dialect: OtherDialect, error: string, retry: (sql: string) => OtherFacts | undefined): OtherFacts {
   const facts: OtherFacts = { ops: [], copiesFrom: [] };
   for (const clause of topLevelClauses(body)) {
-    const parsed = retry(`ALTER TABLE ${table} ${clause}`);
+    // MySQL's `VARCHAR(255) BINARY` (a binary collation, written the old way) is beyond the grammar.
+    const binary = dialect === 'mysql' ? clause.replace(/\)\s+binary\b/i, ')') : clause;
+    const parsed = retry(`ALTER TABLE ${table} ${clause}`) ?? (binary !== clause ? retry(`ALTER TABLE ${table} ${binary}`) : undefined);
     if (parsed) {
       facts.ops.push(...parsed.ops);
       if (parsed.redefinitions) (facts.redefinitions ??= []).push(...parsed.redefinitions);
       continue;
     }
     const drop = DROP_COLUMN_CLAUSE.exec(clause);
+    const dropConstraint = DROP_CONSTRAINT_CLAUSE.exec(clause);
+    const add = drop ? undefined : ADD_COLUMN_CLAUSE.exec(clause);
     if (drop && !NOT_A_COLUMN.test(drop[1])) {
       facts.ops.push(named({ kind: 'drop-column', column: last(drop[1]), details: {} }, table));
+    } else if (dropConstraint) {
+      const constraintType = /^check$/i.test(dropConstraint[1]) ? 'check' : 'unknown';
+      facts.ops.push(named({ kind: 'drop-constraint', details: { constraintType, constraintName: last(dropConstraint[2]) } }, table));
+    } else if (add && !NOT_A_COLUMN.test(add[1])) {
+      facts.ops.push(named({ kind: 'add-column', column: last(add[1]), details: addedColumn(clause, add[2], dialect) }, table));
     } else if (!HARMLESS_CLAUSE.test(clause)) {
       facts.problem = unreadable(dialect, error);
     }
   }
   return facts;
+}
+
+/** What an ADD COLUMN clause the grammar rejected says about the column: its type words, NOT NULL, a default. */
+function addedColumn(clause: string, typeWords: string, dialect: OtherDialect): OpDetails {
+  const words = typeWords.trim().split(/\s+/);
+  const stop = words.findIndex((w) => /^(?:not|null|default|primary|unique|references|check|constraint|collate|generated|as)$/i.test(w));
+  const newType = (stop < 0 ? words : words.slice(0, stop)).join(' ');
+  const outsideStrings = clause.replace(/'(?:[^']|'')*'/g, "''");
+  // MySQL fills a new NOT NULL column of existing rows with the type's implicit default, as in sqlOther.ts.
+  const hasDefault = /\bdefault\b/i.test(outsideStrings) || dialect === 'mysql';
+  return { nullable: !/\bnot\s+null\b/i.test(outsideStrings), hasDefault, ...(newType ? { newType } : {}) };
 }
 
 function dataChange(text: string): OpDraft[] | undefined {

@@ -31,23 +31,25 @@ export function analyseDo(stmt: DoStmt, unit: SqlStatement, scope: Scope, place:
   analysePlpgsql(options.get('as') ?? '', unit, scope, place);
 }
 
-export function analysePlpgsql(body: string, unit: SqlStatement, scope: Scope, place: Place): void {
+/** A DO block's body, or (with `returns`) the body of a function a statement calls, which may RETURN a value. */
+export function analysePlpgsql(body: string, unit: SqlStatement, scope: Scope, place: Place, returns?: string): void {
   let action: unknown;
   try {
-    action = pgParser().parsePlPgSQL(asFunction(body)).plpgsql_funcs?.[0]?.PLpgSQL_function?.action;
+    action = pgParser().parsePlPgSQL(asFunction(body, returns)).plpgsql_funcs?.[0]?.PLpgSQL_function?.action;
   } catch (err) {
     if (err instanceof ParserNotReady) throw err;
-    addProblem(scope, `could not parse the DO block (${errorMessage(err)}); it was not checked`, place(unit));
+    const what = returns ? 'the body of the function it calls' : 'the DO block';
+    addProblem(scope, `could not parse ${what} (${errorMessage(err)}); it was not checked`, place(unit));
     return;
   }
   new DoBlockWalker(unit, scope, place, body).walk(action);
 }
 
 /** libpg-query parses PL/pgSQL only as a function body; wrap the block in one with a tag the body lacks. */
-function asFunction(body: string): string {
+function asFunction(body: string, returns = 'void'): string {
   let tag = '$mg$';
   for (let n = 0; body.includes(tag); n++) tag = `$mg${n}$`;
-  return `CREATE FUNCTION __mg_do() RETURNS void LANGUAGE plpgsql AS ${tag}${body}${tag}`;
+  return `CREATE FUNCTION __mg_do() RETURNS ${returns} LANGUAGE plpgsql AS ${tag}${body}${tag}`;
 }
 
 type PlNode = Record<string, unknown>;

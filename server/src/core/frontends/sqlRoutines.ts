@@ -36,6 +36,10 @@ export function noteRoutine(stmt: CreateFunctionStmt, scope: Scope): void {
     }
   }
   if (stmt.sql_body) routine.statements = flatStatements(stmt.sql_body);
+  const type = (stmt.returnType?.names ?? []).flatMap((n) => ('String' in n ? [n.String.sval ?? ''] : []));
+  if (type.length > 0 && type[type.length - 1] !== 'void') {
+    routine.returns = `${stmt.returnType?.setof ? 'SETOF ' : ''}${type.map((n) => `"${n.replace(/"/g, '""')}"`).join('.')}`;
+  }
   scope.routines.set(name, routine);
 }
 
@@ -79,7 +83,7 @@ export function runRoutine(routine: Routine, unit: SqlStatement, scope: Scope, p
     } else if (routine.language === 'sql' && routine.body !== undefined) {
       analyseSql(routine.body, scope, here);
     } else if (routine.language === 'plpgsql' && routine.body !== undefined) {
-      analysePlpgsql(routine.body, { start: unit.start, end: unit.end, text: '' }, scope, place);
+      analysePlpgsql(routine.body, { start: unit.start, end: unit.end, text: '' }, scope, place, routine.returns);
     } else {
       const reason = `it calls a function written in ${routine.language}, which cannot be read statically`;
       emit(scope, { kind: 'dynamic-sql', details: { reason } }, unit, place, true);

@@ -50,6 +50,8 @@ export interface Routine {
   /** The body as text (`AS $$ ... $$`), or the statements of a SQL-standard body (BEGIN ATOMIC ... END). */
   body?: string;
   statements?: Node[];
+  /** What a function returns (`text`, `SETOF record`), when not void: its PL/pgSQL body is parsed as such. */
+  returns?: string;
   running?: boolean;
 }
 

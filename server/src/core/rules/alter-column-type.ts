@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from './types';
 import { columnRef, hit, newInThisPhase, opsOf, protection } from './util';
 
 // Conversions that keep every value; they still rewrite the table, so they stay visible as warnings.
-const LOSSLESS_TARGET = /^(?:text|varchar|character varying|sa\.text|text\(\)|unicodetext(?:\(\))?|bigint|biginteger(?:\(\))?|int8|numeric|jsonb)$/i;
+const LOSSLESS_TARGET = /^(?:text|varchar|character varying|sa\.text|text\(\)|citext|unicodetext(?:\(\))?|bigint|biginteger(?:\(\))?|int8|numeric|jsonb)$/i;
 // `SET TIME ZONE 'UTC'`, `SET timezone = 'UTC'`, `SET SESSION timezone TO UTC`, ...
 const SET_TIME_ZONE = /^SET\s+(?:SESSION\s+|LOCAL\s+)?(?:TIME\s+ZONE|timezone)(?:\s*=\s*|\s+TO\s+|\s+)'?([\w/+-]*)'?\s*;?$/i;
 const UTC_NAMES = new Set(['utc', 'etc/utc', 'gmt']);
@@ -64,7 +64,11 @@ export const alterColumnType: Rule = {
         if (!converted && op.details.previousUnknown) {
           // Django: a relation to a model whose migrations were not read has a key of unknown type.
           const reference = [op.details.newType, op.details.previousType].some((t) => t?.startsWith('reference to '));
-          const unknown = reference ? 'the type of the key a reference points at was not found in the migrations read' : 'its previous definition was not found in the earlier migrations';
+          const unknown = reference
+            ? 'the type of the key a reference points at was not found in the migrations read'
+            : op.details.unknownClass
+              ? 'the column type of a field class defined outside Django is not known here'
+              : 'its previous definition was not found in the earlier migrations';
           return hit(
             op,
             `Declares ${columnRef(op)} as ${op.details.newType}, but ${unknown}, so whether the column type really changes could not be checked. If it does, existing values that do not fit are cut or make the migration fail.`,

@@ -38,7 +38,7 @@ export function createdEarlier(ctx: RuleContext, op: Operation): boolean {
  * a column added just before). IF NOT EXISTS, or a create whose failure an `except` swallows, proves nothing.
  */
 export function newInThisPhase(ctx: RuleContext, op: Operation): boolean {
-  if (createdEarlier(ctx, op)) return true;
+  if (op.details.newInMigration || createdEarlier(ctx, op)) return true;
   const columns = op.kind === 'update-rows' ? (op.details.columns ?? []).map((c) => c.name) : op.column ? [op.column] : [];
   if (!op.table || columns.length === 0) return false;
   const index = opIndex(ctx.result);
@@ -54,7 +54,10 @@ export function hit(op: Operation, message: string, extra: Partial<RuleHit> = {}
 
 /** The sentence every data-loss message ends with: what protects the operation, or how to protect it. */
 export function protection(ctx: RuleContext, op: Operation, rule: string): string {
-  if (op.guard?.copiedInto) return ` Its values were copied into ${op.table}.${op.guard.copiedInto} on line ${lineOf(ctx, op.guard.range.start)}, so they are kept.`;
+  if (op.guard?.copiedInto) {
+    const where = op.guard.copiedIn ? `by ${op.guard.copiedIn}, an earlier file of this migration` : `on line ${lineOf(ctx, op.guard.range.start)}`;
+    return ` Its values were copied into ${op.table}.${op.guard.copiedInto} ${where}, so they are kept.`;
+  }
   if (op.guard) {
     const what = op.guard.kind === 'backup' ? 'a backup' : op.guard.kind === 'archive-rename' ? 'an archive rename' : 'an emptiness check';
     return ` Protected by ${what} on line ${lineOf(ctx, op.guard.range.start)}.`;
