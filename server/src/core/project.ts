@@ -3,6 +3,7 @@
 // is optional for callers (AnalysisOptions.readSiblings, AnalysisOptions.dialect).
 
 import * as fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { readTextFile } from './fileRead';
 import type { AnalysisOptions, SiblingFile, SqlDialect } from './options';
@@ -147,6 +148,10 @@ export function dialectOfUrl(url: string): SqlDialect | undefined {
 // Words only ClickHouse's DDL is written with: a MergeTree-family or Distributed/Kafka engine, ON CLUSTER.
 const CLICKHOUSE = /\bENGINE\s*=\s*(?:\w*MergeTree\b|Distributed\s*\(|Kafka\b)|\bON\s+CLUSTER\b/i;
 
+// Statements only ClickHouse writes this way (PostgreSQL's DETACH PARTITION included, which only costs a look
+// at the neighbours): a file of them alone does not say its dialect, the CREATE TABLE next to it does.
+const CLICKHOUSE_MUTATION = /\b(?:DELETE\s+WHERE|DROP\s+PARTITION|DETACH\s+PARTITION|REPLACE\s+PARTITION|MOVE\s+PARTITION|CLEAR\s+COLUMN|MODIFY\s+(?:TTL|SETTING|ORDER\s+BY|QUERY)|MATERIALIZE\s+(?:INDEX|COLUMN|PROJECTION))\b|\bALTER\s+TABLE\s+[\w.`"]+\s+UPDATE\b|\bOPTIMIZE\s+TABLE\b|\bSYSTEM\s+\w/i;
+
 // Whether a directory's listing holds ClickHouse migrations, kept per listing: every file of the directory asks.
 const clickhouseListings = new WeakMap<readonly SiblingFile[], boolean>();
 
@@ -157,6 +162,9 @@ const clickhouseListings = new WeakMap<readonly SiblingFile[], boolean>();
  */
 export function dialectOfContent(text: string, siblings: () => readonly SiblingFile[]): SqlDialect | undefined {
   if (CLICKHOUSE.test(text)) return 'clickhouse';
+  // The neighbours are read only for a file written with ClickHouse's own mutations: reading every
+  // directory's texts for every SQL file kept a 10,000-file workspace's texts in the server's memory.
+  if (!CLICKHOUSE_MUTATION.test(text)) return undefined;
   const listing = siblings();
   let found = clickhouseListings.get(listing);
   if (found === undefined) {
@@ -166,13 +174,16 @@ export function dialectOfContent(text: string, siblings: () => readonly SiblingF
   return found ? 'clickhouse' : undefined;
 }
 
-// An editor asks with a new listing each time, of mostly unchanged files: each file is searched once per text.
-const clickhouseFiles = new Map<string, { text: string; found: boolean }>();
+// An editor asks with a new listing each time, of mostly unchanged files: each file is searched once per
+// content. The content is remembered by its digest, not its text: keeping the text of every SQL file of a
+// 10,000-file workspace doubled the language server's memory.
+const clickhouseFiles = new Map<string, { digest: string; found: boolean }>();
 
 function isClickhouseFile(file: SiblingFile): boolean {
+  const digest = createHash('sha1').update(file.text).digest('base64');
   const known = clickhouseFiles.get(file.path);
-  if (known && known.text === file.text) return known.found;
+  if (known && known.digest === digest) return known.found;
   const found = CLICKHOUSE.test(file.text);
-  clickhouseFiles.set(file.path, { text: file.text, found });
+  clickhouseFiles.set(file.path, { digest, found });
   return found;
 }
