@@ -10,6 +10,7 @@ import type { ColumnCopy, OpDraft, StatementFacts, TableRef } from './pgStatemen
 import { fallbackFacts } from './sqlOtherFallback';
 import { arr, columnName, obj, str, type Ast } from './sqlOtherAst';
 import { prepareFacts, setFacts, unparsedSetFacts, type Assignment } from './sqlOtherPrepared';
+import { checkSqlParentheses, MAX_NESTING } from '../parse/nesting';
 
 export type OtherDialect = 'mysql' | 'sqlite';
 
@@ -60,6 +61,9 @@ function loadSqlite(): SqliteParser {
 }
 
 function astify(sql: string, dialect: OtherDialect): Ast[] {
+  // The same fixed limit as the PostgreSQL path (parse/nesting.ts): node-sql-parser took a quarter of a
+  // second on a few thousand nested parentheses. Past it the statement is read by its head (fallbackFacts).
+  if (sql.length > MAX_NESTING) checkSqlParentheses(sql);
   const parser = dialect === 'mysql' ? (mysqlParser ??= loadMySql()) : (sqliteParser ??= loadSqlite());
   const ast: unknown = parser.astify(sql, { database: DATABASE[dialect] });
   return (Array.isArray(ast) ? ast : [ast]).map(obj);
