@@ -121,18 +121,39 @@ export class SchemaBook {
     return this.withHistory.get(key) ?? undefined;
   }
 
-  /** `columns` at an earlier point of the file, folded again from the start (a rebuild asks it once). */
+  /**
+   * `columns` at an earlier point of the file. The fold of the file's first operations is kept and
+   * extended, since rebuilds ask at later and later points: refolding from the start for each one grew with
+   * the square of a file of repeated rebuilds.
+   */
   private columnsBefore(table: string, upTo: number): Columns | undefined {
     const key = table.toLowerCase();
+    const prefix = this.prefixUpTo(upTo);
+    const local = prefix.tables.get(key);
+    if (local !== undefined || prefix.created.has(key)) return local ?? undefined;
     const ops = this.local.slice(0, upTo);
-    const local = foldOps(ops).get(key);
-    if (local !== undefined || ops.some((op) => op.kind === 'create-table' && op.table?.toLowerCase() === key)) return local ?? undefined;
     this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
     // Only a rename can bring another table's columns here: without one, this table's history suffices.
-    if (ops.some((op) => op.kind === 'rename-table')) return foldOps(ops, copyTables(this.historyTables)).get(key) ?? undefined;
+    if (prefix.renamed) return foldOps(ops, copyTables(this.historyTables)).get(key) ?? undefined;
     const before = this.historyTables.get(key);
     const start: Tables = before === undefined ? new Map() : new Map([[key, before && new Map(before)]]);
     return foldOps(ops.filter((op) => op.table?.toLowerCase() === key), start).get(key) ?? undefined;
+  }
+
+  private prefix?: { upTo: number; tables: Tables; created: Set<string>; renamed: boolean };
+
+  /** The fold of this file's first `upTo` operations, extended from the last one asked for when it can be. */
+  private prefixUpTo(upTo: number): { upTo: number; tables: Tables; created: Set<string>; renamed: boolean } {
+    if (!this.prefix || this.prefix.upTo > upTo) this.prefix = { upTo: 0, tables: new Map(), created: new Set(), renamed: false };
+    const p = this.prefix;
+    const more = this.local.slice(p.upTo, upTo);
+    foldOps(more, p.tables);
+    for (const op of more) {
+      if (op.kind === 'create-table' && op.table) p.created.add(op.table.toLowerCase());
+      if (op.kind === 'rename-table') p.renamed = true;
+    }
+    p.upTo = upTo;
+    return p;
   }
 
   /**
@@ -173,7 +194,12 @@ export class SchemaBook {
     const copyName = rename.table?.toLowerCase();
     const original = rename.details.newName?.toLowerCase();
     if (!copyName || !original) return undefined;
-    const copy = this.copies.find((c) => c.copy.into.toLowerCase() === copyName && c.copy.from.toLowerCase() === original);
+    // The latest such copy: a file that rebuilds the same table again must not scan all the earlier ones.
+    let copy: { copy: TableCopy; range: Range } | undefined;
+    for (let i = this.copies.length - 1; i >= 0 && !copy; i--) {
+      const c = this.copies[i];
+      if (c.copy.into.toLowerCase() === copyName && c.copy.from.toLowerCase() === original) copy = c;
+    }
     // The drop that makes room for the rename: the last one before it.
     let dropAt = this.local.length - 1;
     while (dropAt >= 0 && !isDropOf(this.local[dropAt], original, rename)) dropAt--;
