@@ -81,10 +81,16 @@ test('the time budget: once it is spent, the remaining operations are "unknown" 
   assert.equal(code, 1, err);
   const lines = verdictLines(findings);
   assert.equal(lines.length, 21);
-  // The budget starts with the first query, which runs; by the time it is answered the millisecond is spent.
+  // The budget starts with the first query, which always runs. How many more fit in the millisecond
+  // depends on the machine, so the test asserts the shape: answers first, then only "not run", and the
+  // last of 21 queries is never reached within 1 ms.
+  const spent = /^\d+: unknown \| unknown \(not run: the preflight budget of 0 s was used up\)$/;
   assert.equal(lines[0], COMMON_VERDICTS[0]);
-  for (const l of lines.slice(1)) assert.match(l, /^\d+: unknown \| unknown \(not run: the preflight budget of 0 s was used up\)$/);
-  assert.deepEqual(failingLines(findings), [2]);
+  const firstSpent = lines.findIndex((l) => spent.test(l));
+  assert.ok(firstSpent > 0, lines.join('\n'));
+  assert.deepEqual(lines.slice(0, firstSpent), COMMON_VERDICTS.slice(0, firstSpent));
+  for (const l of lines.slice(firstSpent)) assert.match(l, spent);
+  assert.ok(failingLines(findings).includes(2));
   const bad = await checkJson([MIGRATION, '--embedded-seed', PREFLIGHT_SEED, '--preflight-budget', 'soon']);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--preflight-budget takes a whole number of milliseconds, not "soon"/);
