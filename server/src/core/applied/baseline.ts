@@ -3,7 +3,6 @@
 // applied. The hash is the review ledger's (review/normalize.ts), so line endings and trailing spaces
 // from a checkout do not make a migration look edited.
 
-import * as fs from 'node:fs';
 import type { BaselineInput } from './resolve';
 import { FileReadError, readTextFile } from '../fileRead';
 

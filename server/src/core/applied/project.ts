@@ -2,7 +2,6 @@
 // else the committed baseline. The history is matched against every migration in the folders being
 // checked, not only the files named, so that checking one file does not make the others look missing.
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { mayReplace, type MigrationFile } from './identity';
 import { resolveApplied, type AppliedFacts, type BaselineInput } from './resolve';

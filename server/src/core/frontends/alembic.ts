@@ -4,7 +4,7 @@
 
 import type { FrontendResult, Operation, Phase, PhaseInfo } from '../ops';
 import type { SqlDialect } from '../options';
-import { alembicMethodOps, judgeAgainstEarlier, objectDropOps, type OpDraft } from './alembicOps';
+import { alembicMethodOps, objectDropOps, type OpDraft } from './alembicOps';
 import { dialectTest, onDatabases } from './alembicDialect';
 import { emptinessGuardTables, raisesInBody } from './pyGuards';
 import { coreDataChange, ormModelOf, ormQueryRows } from './alembicCore';
