@@ -15,11 +15,16 @@ export interface ProcResult {
   stderr: string;
   /** Maximum resident set size in KiB, or undefined when /usr/bin/time is not usable here. */
   peakRssKb?: number;
+  /** User + system CPU time of the process and its children, in ms (GNU time; undefined without it). */
+  cpuMs?: number;
 }
 
 /** No single run may take longer than this: the whole bench has to stay within a few minutes. */
 const RUN_TIMEOUT_MS = 120_000;
 const TIME_BIN = '/usr/bin/time';
+/** Peak RSS (KiB), user and system CPU seconds. */
+const TIME_FORMAT = '%M %U %S';
+const TIME_LINE = /^(\d+) (\d+\.\d+) (\d+\.\d+)$/;
 
 let gnuTime: boolean | undefined;
 
@@ -28,8 +33,8 @@ export function hasGnuTime(): boolean {
   if (gnuTime !== undefined) return gnuTime;
   if (!fs.existsSync(TIME_BIN)) return (gnuTime = false);
   const out = path.join(os.tmpdir(), `mg-bench-probe-${process.pid}`);
-  const r = spawnSync(TIME_BIN, ['-f', '%M', '-o', out, 'true']);
-  gnuTime = r.status === 0 && fs.existsSync(out) && /^\d+\s*$/.test(fs.readFileSync(out, 'utf8'));
+  const r = spawnSync(TIME_BIN, ['-f', TIME_FORMAT, '-o', out, 'true']);
+  gnuTime = r.status === 0 && fs.existsSync(out) && TIME_LINE.test(fs.readFileSync(out, 'utf8').trim());
   fs.rmSync(out, { force: true });
   return gnuTime;
 }
@@ -41,17 +46,21 @@ export function hasGnuTime(): boolean {
 export function timedRun(cmd: string, args: readonly string[], cwd: string): ProcResult {
   const memFile = path.join(os.tmpdir(), `mg-bench-rss-${process.pid}`);
   const wrapped = hasGnuTime();
-  const [file, argv] = wrapped ? [TIME_BIN, ['-f', '%M', '-o', memFile, cmd, ...args]] : [cmd, [...args]];
+  const [file, argv] = wrapped ? [TIME_BIN, ['-f', TIME_FORMAT, '-o', memFile, cmd, ...args]] : [cmd, [...args]];
   const start = performance.now();
   const r = spawnSync(file, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, timeout: RUN_TIMEOUT_MS });
   const wallMs = performance.now() - start;
   if (r.error) throw new Error(`${cmd} failed to run: ${r.error.message}`);
   let peakRssKb: number | undefined;
+  let cpuMs: number | undefined;
   if (wrapped && fs.existsSync(memFile)) {
     // GNU time prefixes "Command exited with non-zero status N" when the program fails: take the last line.
-    const last = fs.readFileSync(memFile, 'utf8').trim().split('\n').pop() ?? '';
-    peakRssKb = /^\d+$/.test(last) ? Number(last) : undefined;
+    const m = TIME_LINE.exec(fs.readFileSync(memFile, 'utf8').trim().split('\n').pop() ?? '');
+    if (m) {
+      peakRssKb = Number(m[1]);
+      cpuMs = (Number(m[2]) + Number(m[3])) * 1000;
+    }
     fs.rmSync(memFile, { force: true });
   }
-  return { wallMs, status: r.status, stdout: r.stdout, stderr: r.stderr, peakRssKb };
+  return { wallMs, status: r.status, stdout: r.stdout, stderr: r.stderr, peakRssKb, cpuMs };
 }

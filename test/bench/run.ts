@@ -3,13 +3,16 @@
  * head-to-head with squawk on the SQL files (and on ten copies of them). Prints a report, writes .bench/results.json and
  * .bench/performance.md (the README's Performance section). Exits 1 only when a result is wrong
  * (file count, CLI error), never because a speed target was missed: the numbers are the output.
+ * `npm run bench -- --corpus DIR [--runs N]` measures a directory of real migrations instead (corpusBench.ts).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { measureApplied } from './applied';
 import { compare, type CliFinding } from './compare';
+import { corpusBench } from './corpusBench';
 import { ensureWorkspace, type Workspace } from './generate';
 import { bundledLatency } from './latencyBundled';
 import { hasGnuTime, timedRun } from './proc';
@@ -141,6 +144,8 @@ function log(message: string): void {
 }
 
 async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { corpus: { type: 'string' }, runs: { type: 'string' } } });
+  if (values.corpus) return corpusBench(ROOT, values.corpus, Number(values.runs ?? 7));
   const started = performance.now();
   const problems: string[] = [];
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm run bench does)`);

@@ -56,6 +56,15 @@ export function findSquawk(repoRoot: string): SquawkBinary | undefined {
   return { path: chosen, native: native !== undefined, version: (v.stdout || v.stderr).trim().replace(/^squawk\s*/, '') };
 }
 
+/**
+ * The npm wrapper (node_modules/.bin/squawk: a Node script that spawns the native binary), as `npx squawk`
+ * or a package script runs it: native squawk plus one Node start-up.
+ */
+export function squawkWrapper(repoRoot: string, native: SquawkBinary): SquawkBinary | undefined {
+  const shim = path.join(installSquawk(repoRoot), 'node_modules/.bin', process.platform === 'win32' ? 'squawk.cmd' : 'squawk');
+  return fs.existsSync(shim) ? { path: shim, native: false, version: native.version } : undefined;
+}
+
 /** Windows caps a command line at 32K characters; Linux and macOS allow about 1-2 MB, so one invocation suffices there. */
 const MAX_ARG_CHARS = process.platform === 'win32' ? 24_000 : 200_000;
 
@@ -78,6 +87,7 @@ function chunkArgs(files: readonly string[]): string[][] {
 
 export interface SquawkRun {
   wallMs: number;
+  cpuMs?: number;
   peakRssKb?: number;
   invocations: number;
   violations: SquawkViolation[];
@@ -101,6 +111,7 @@ export function runSquawk(bin: SquawkBinary, cwd: string, files: readonly string
     const args = ['--reporter', 'json', ...chunk];
     const r = wrapper.length > 0 ? timedRun(wrapper[0], [...wrapper.slice(1), bin.path, ...args], cwd) : timedRun(bin.path, args, cwd);
     run.wallMs += r.wallMs;
+    if (r.cpuMs !== undefined) run.cpuMs = (run.cpuMs ?? 0) + r.cpuMs;
     run.invocations++;
     if (r.peakRssKb !== undefined) run.peakRssKb = Math.max(run.peakRssKb ?? 0, r.peakRssKb);
     run.violations.push(...parseViolations(r));
