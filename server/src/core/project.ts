@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
+import { directoryMemo } from './dirLookups';
 import { readTextFile } from './fileRead';
 import type { AnalysisOptions, SiblingFile, SqlDialect } from './options';
 
@@ -68,11 +69,23 @@ export function siblingsOf(dir: string, options: Pick<AnalysisOptions, 'readSibl
  * file's own name (`x.mysql.up.sql`), then the names of the folders nearest it may say it.
  */
 export function dialectFromProject(dir: string, fileName?: string): SqlDialect | undefined {
-  for (let current = dir; ; current = path.dirname(current)) {
-    const configured = configuredAt(current);
-    if (configured !== undefined) return configured ?? undefined;
-    if (path.dirname(current) === current) return (fileName === undefined ? undefined : dialectOfFileName(fileName)) ?? dialectOfFolders(dir);
-  }
+  const configured = configuredAbove(dir);
+  if (configured !== 'none') return configured ?? undefined;
+  return (fileName === undefined ? undefined : dialectOfFileName(fileName)) ?? dialectOfFolders(dir);
+}
+
+// What the nearest configuration file at or above each directory says ('none': there is none), so each
+// directory's files are looked for once however many directories lie below it.
+const configuredDialects = directoryMemo<SqlDialect | null | 'none'>();
+
+function configuredAbove(dir: string): SqlDialect | null | 'none' {
+  const known = configuredDialects.get(dir);
+  if (known !== undefined) return known;
+  const here = configuredAt(dir);
+  const parent = path.dirname(dir);
+  const found = here !== undefined ? here : parent === dir ? 'none' : configuredAbove(parent);
+  configuredDialects.set(dir, found);
+  return found;
 }
 
 // Projects that keep each database's migrations side by side in one folder name the file after it:

@@ -5,6 +5,7 @@
 
 import * as path from 'node:path';
 import type { ProjectFacts } from '../core/facts';
+import { forgetDirectoryLookups } from '../core/dirLookups';
 import { buildModelIndex, findProject, type ModelIndex, type ProjectLayout } from '../core/models';
 import { findRepositoryRoot, LEDGER_FILE, ledgerKey, LedgerError, readLedger, type Ledger } from '../core/review/ledger';
 import { AppliedStore } from './applied';
@@ -125,6 +126,7 @@ export class FactsStore {
 
   /** alembic.ini or manage.py came or went: projects are looked up again. */
   projectsChanged(): void {
+    forgetDirectoryLookups();
     this.layouts.clear();
     this.models.clear();
     this.changed();
@@ -132,11 +134,13 @@ export class FactsStore {
 
   /** A file that decides the dialect changed: the facts stand, but every analysis must be redone. */
   dialectChanged(): void {
+    forgetDirectoryLookups();
     this.changed();
   }
 
   /** migrationGuard/rescan: everything is read from disk again (the database stays as it was read). */
   reload(): void {
+    forgetDirectoryLookups();
     this.ledgers.clear();
     this.layouts.clear();
     this.models.clear();

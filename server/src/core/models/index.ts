@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { iniValue } from '../ini';
+import { directoryMemo } from '../dirLookups';
 import { withParsersLoaded } from '../parse/onDemand';
 import { hasUnmappedGuard } from '../fixes/includeObject';
 import { iniExcludedTables, readEnvPy, type EnvFacts } from './alembicEnv';
@@ -36,22 +37,34 @@ export interface ModelIndexOptions {
 // Files worth parsing for models; everything else is parsed only when an import from env.py leads to it.
 const MODEL_MARKERS = /__tablename__|\bTable\s*\(|declarative_base|DeclarativeBase|as_declarative|generate_base|\.Model\b|SQLModel|ManyToManyField/;
 
+// Each directory's answer, misses included: a directory asks its parent only once.
+const projects = directoryMemo<ProjectLayout | null>();
+
 /** The Alembic (alembic.ini) or Django (manage.py) project that `start` belongs to, searching upwards. */
 export function findProject(start: string): ProjectLayout | undefined {
   const abs = path.resolve(start);
-  let dir = fs.existsSync(abs) && fs.statSync(abs).isFile() ? path.dirname(abs) : abs;
-  for (;;) {
-    const ini = path.join(dir, 'alembic.ini');
-    if (fs.existsSync(ini)) {
-      const text = readFromDisk(ini) ?? '';
-      const location = iniValue(text, 'alembic', 'script_location')?.replace(/%\(here\)s/g, dir);
-      return { framework: 'alembic', root: dir, alembicIni: ini, scriptLocation: path.resolve(dir, location ?? 'alembic') };
-    }
-    if (fs.existsSync(path.join(dir, 'manage.py'))) return { framework: 'django', root: dir };
+  const known = projects.get(abs);
+  if (known !== undefined) return known ?? undefined;
+  return (fs.existsSync(abs) && fs.statSync(abs).isFile() ? projectAt(path.dirname(abs)) : projectAt(abs)) ?? undefined;
+}
+
+function projectAt(dir: string): ProjectLayout | null {
+  const known = projects.get(dir);
+  if (known !== undefined) return known;
+  let found: ProjectLayout | null;
+  const ini = path.join(dir, 'alembic.ini');
+  if (fs.existsSync(ini)) {
+    const text = readFromDisk(ini) ?? '';
+    const location = iniValue(text, 'alembic', 'script_location')?.replace(/%\(here\)s/g, dir);
+    found = { framework: 'alembic', root: dir, alembicIni: ini, scriptLocation: path.resolve(dir, location ?? 'alembic') };
+  } else if (fs.existsSync(path.join(dir, 'manage.py'))) {
+    found = { framework: 'django', root: dir };
+  } else {
     const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
+    found = parent === dir ? null : projectAt(parent);
   }
+  projects.set(dir, found);
+  return found;
 }
 
 /** Python is read by the fast parser where it can; tree-sitter is loaded only when a file needs it. */
