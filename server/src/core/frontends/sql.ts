@@ -8,7 +8,7 @@ import type { Node, RawStmt } from 'libpg-query';
 import type { Operation, Problem } from '../ops';
 import { ParserNotReady } from '../parse/notReady';
 import { pgParser, utf8OffsetsToUtf16 } from '../parse/pg';
-import { splitStatements, type SqlStatement } from '../parse/sqlSplit';
+import { readByHead, splitStatements, type SqlStatement } from '../parse/sqlSplit';
 import { describeStatement, type StatementFacts } from './pgStatements';
 import { describeClickhouseStatement } from './sqlClickhouse';
 import { describeOtherStatement, OTHER_ENGINE, type OtherDialect, type OtherFacts } from './sqlOther';
@@ -47,6 +47,11 @@ function analyseStatement(s: SqlStatement, scope: Scope, place: Place): void {
   if (s.text.startsWith('\\')) {
     const command = s.text.split(/\s/, 1)[0];
     addProblem(scope, `psql meta-command ${command} cannot be checked; only SQL statements are analysed`, place(s));
+    return;
+  }
+  // Views, grants, comments, sequences and policies: no rule reads their bodies, so they are not parsed.
+  if (readByHead(s.text)) {
+    emit(scope, { kind: 'other-sql', details: {} }, s, place);
     return;
   }
   const parser = pgParser();
