@@ -136,6 +136,9 @@ const TRICKY = [
   'INSERT INTO t (a) SELECT 1', 'INSERT INTO t (a) VALUES (1) RETURNING id', 'INSERT INTO t AS x (a) VALUES (1)', 'INSERT INTO t (a) VALUES ()',
   'INSERT INTO t (a) VALUES (1) ON CONFLICT (a) DO UPDATE SET a = 2', 'INSERT INTO t (a) VALUES (1) ON CONFLICT ON CONSTRAINT c DO NOTHING',
   'INSERT INTO t (a.b) VALUES (1)', 'INSERT INTO ONLY t VALUES (1)',
+  'INSERT INTO t (a, b) SELECT a, b FROM u;', 'INSERT INTO t SELECT * FROM u WHERE x IS NOT NULL', 'INSERT INTO t (a) SELECT b FROM u, s.v WHERE u.id = v.id ON CONFLICT DO NOTHING',
+  'INSERT INTO t (a) SELECT b FROM u ORDER BY b', 'INSERT INTO t (a) SELECT DISTINCT b FROM u', 'INSERT INTO t (a) SELECT b AS a FROM u', 'INSERT INTO t (a) SELECT',
+  "INSERT INTO t (a) SELECT now(), 'x'::text, NULL FROM u WHERE NOT EXISTS (SELECT 1 FROM t)", 'INSERT INTO t (a) SELECT b FROM u RETURNING id',
   // CREATE TRIGGER
   'CREATE TRIGGER t_trg\n    BEFORE UPDATE ON s.t\n    FOR EACH ROW EXECUTE FUNCTION f();',
   "CREATE TRIGGER x AFTER INSERT OR DELETE ON t FOR EACH STATEMENT EXECUTE PROCEDURE s.f('a', 'b')",
@@ -245,8 +248,10 @@ test('returns undefined for what it must leave to libpg-query', () => {
   for (const s of [...unsure, "DELETE FROM t WHERE a = E'x'", '', '-- c']) assert.equal(fastParse(s), undefined, s);
 });
 
-test('takes the fast path for DO blocks, trigger functions and enum types', () => {
+test('takes the fast path for DO blocks, trigger functions, enum types and INSERT ... SELECT', () => {
   const statements = [
+    'INSERT INTO modlog (published, mod_id) SELECT published, id FROM mod_remove_post;',
+    "INSERT INTO t_new (id, name) SELECT id, name FROM t WHERE name <> '';",
     "DO $do$\nBEGIN\n    IF NOT EXISTS (SELECT 1 FROM pg_type WHERE typname = 'x') THEN\n        CREATE TYPE x AS ENUM ('a');\n    END IF;\nEND\n$do$;",
     "CREATE TYPE x AS ENUM ('a', 'b');",
     'CREATE OR REPLACE FUNCTION f() RETURNS trigger AS $fn$\nBEGIN\n    RETURN NEW;\nEND;\n$fn$ LANGUAGE plpgsql;',

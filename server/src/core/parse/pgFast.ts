@@ -27,6 +27,7 @@ const PG_VERSION_NUM = 180004;
  * of a shape this recognizer knows for certain.
  */
 export function fastParse(sql: string): ParseResult | undefined {
+  if (declinedByHead(sql)) return undefined;
   const tokens = tokenize(sql);
   if (!tokens || tokens.length === 0) return undefined;
   const last = tokens[tokens.length - 1];
@@ -45,6 +46,19 @@ export function fastParse(sql: string): ParseResult | undefined {
   const location = tokens[0].start;
   const raw: RawStmt = compact({ stmt, stmt_location: location, stmt_len: semicolon === undefined ? 0 : semicolon - location });
   return { version: PG_VERSION_NUM, stmts: [raw] };
+}
+
+// The words statement() starts with. Most statements it declines are told by their first words (WITH,
+// ALTER TYPE, ALTER INDEX): those are declined before the whole statement is tokenised.
+const HEADS = new Set(['begin', 'start', 'commit', 'end', 'rollback', 'abort', 'set', 'alter', 'create', 'drop', 'comment', 'truncate', 'delete', 'update', 'insert', 'do', 'select']);
+const FIRST_WORDS = /^([A-Za-z]+)(?:[ \t\r\n]+([A-Za-z]+))?/;
+
+function declinedByHead(sql: string): boolean {
+  const words = FIRST_WORDS.exec(sql);
+  if (!words) return false;
+  const first = words[1].toLowerCase();
+  if (!HEADS.has(first)) return true;
+  return first === 'alter' && words[2] !== undefined && words[2].toLowerCase() !== 'table';
 }
 
 function statement(c: Cursor): Node {
@@ -275,11 +289,16 @@ function insert(c: Cursor): Node {
       return { ResTarget: { name: column.text, location: column.start } };
     })
     : [];
-  c.expect('values');
-  const valuesLists = commaList(c, () => ({ List: { items: parenthesised(c, () => expr(c)) } }));
-  const selectStmt: Node = { SelectStmt: { valuesLists, limitOption: 'LIMIT_OPTION_DEFAULT', op: 'SETOP_NONE' } };
+  // INSERT ... SELECT copies rows (a table rebuild's copy); its SELECT is the top-level statement's.
+  const selectStmt: Node = c.eat('select') ? simpleSelect(c) : insertValues(c);
   const onConflictClause = c.is('on') ? onConflictDoNothing(c) : undefined;
   return { InsertStmt: compact({ relation, cols, selectStmt, onConflictClause, override: 'OVERRIDING_NOT_SET' }) };
+}
+
+function insertValues(c: Cursor): Node {
+  c.expect('values');
+  const valuesLists = commaList(c, () => ({ List: { items: parenthesised(c, () => expr(c)) } }));
+  return { SelectStmt: { valuesLists, limitOption: 'LIMIT_OPTION_DEFAULT', op: 'SETOP_NONE' } };
 }
 
 function parenthesised(c: Cursor, item: () => Node): Node[] {
