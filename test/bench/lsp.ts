@@ -4,6 +4,12 @@
 //   startToFirstDiagnosticsMs: spawning `node out/server.js` until the first document's diagnostics arrive,
 //     initialize included (median of 5 starts). Target: <= 500 ms.
 // `npm run bench` imports runLspBench(); run this file alone for just these figures.
+// `npm run bench:lsp -- --corpus DIR`: the same two figures on the migrations of a directory (real ones:
+// test/bench/corpus.sh), each opened under its own path so its neighbours and project files are read.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { LspClient } from '../lsp/client';
 
@@ -53,37 +59,54 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-async function openAndPull(client: LspClient, n: number): Promise<number> {
-  const uri = `file:///bench/migrations/versions/${String(n).padStart(4, '0')}_billing.py`;
-  const text = alembicMigration(n);
+/** The n-th document to open: a generated Alembic migration, or the n-th file of a corpus (cycling). */
+type Documents = (n: number) => { uri: string; text: string; mustFind: boolean };
+
+const generated: Documents = (n) => ({ uri: `file:///bench/migrations/versions/${String(n).padStart(4, '0')}_billing.py`, text: alembicMigration(n), mustFind: true });
+
+/** The corpus's .sql and .py files spread evenly: file n of SAMPLES is taken from the whole list, not its start. */
+function corpusDocuments(dir: string): Documents {
+  const files = (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => /\.(?:sql|py)$/.test(f)).sort();
+  if (files.length === 0) throw new Error(`no .sql or .py files under ${dir}`);
+  const step = Math.max(1, Math.floor(files.length / (SAMPLES + WARMUP)));
+  return (n) => {
+    const file = path.resolve(dir, files[(n * step) % files.length]);
+    return { uri: pathToFileURL(file).href, text: fs.readFileSync(file, 'utf8'), mustFind: false };
+  };
+}
+
+async function openAndPull(client: LspClient, doc: ReturnType<Documents>): Promise<number> {
   const started = performance.now();
-  client.open(uri, text);
-  const items = await client.diagnostics(uri);
+  client.open(doc.uri, doc.text);
+  const items = await client.diagnostics(doc.uri);
   const elapsed = performance.now() - started;
-  if (items.length === 0) throw new Error('the benchmark migration produced no diagnostics: the server did not analyse it');
-  client.close(uri);
+  if (doc.mustFind && items.length === 0) throw new Error('the benchmark migration produced no diagnostics: the server did not analyse it');
+  client.close(doc.uri);
   return elapsed;
 }
 
-async function startToFirstDiagnostics(): Promise<number> {
+async function startToFirstDiagnostics(docs: Documents): Promise<number> {
   const started = performance.now();
   const client = await LspClient.start();
   try {
-    await openAndPull(client, 0);
+    await openAndPull(client, docs(0));
     return performance.now() - started;
   } finally {
     await client.stop();
   }
 }
 
-export async function runLspBench(): Promise<LspBenchResult> {
+export async function runLspBench(docs: Documents = generated): Promise<LspBenchResult> {
   const starts: number[] = [];
-  for (let i = 0; i < STARTS; i++) starts.push(await startToFirstDiagnostics());
+  for (let i = 0; i < STARTS; i++) starts.push(await startToFirstDiagnostics(docs));
   const client = await LspClient.start();
   try {
-    for (let i = 0; i < WARMUP; i++) await openAndPull(client, 1000 + i);
+    // A corpus is opened in order, each file once: the warm-up files come first.
+    const warmup = docs === generated ? 1000 : 0;
+    const first = docs === generated ? 2000 : WARMUP;
+    for (let i = 0; i < WARMUP; i++) await openAndPull(client, docs(warmup + i));
     const samples: number[] = [];
-    for (let i = 0; i < SAMPLES; i++) samples.push(await openAndPull(client, 2000 + i));
+    for (let i = 0; i < SAMPLES; i++) samples.push(await openAndPull(client, docs(first + i)));
     return { didOpenMedianMs: round(median(samples)), startToFirstDiagnosticsMs: round(median(starts)) };
   } finally {
     await client.stop();
@@ -95,9 +118,11 @@ function round(ms: number): number {
 }
 
 if (require.main === module) {
-  runLspBench().then(
+  const corpus = parseArgs({ options: { corpus: { type: 'string' } } }).values.corpus;
+  runLspBench(corpus ? corpusDocuments(path.resolve(corpus)) : generated).then(
     (r) => {
-      console.log(`didOpen -> diagnostics, 300-line Alembic file (median of ${SAMPLES}): ${r.didOpenMedianMs} ms (target <= 20 ms)`);
+      const what = corpus ? `${SAMPLES} files of ${corpus}, each once` : `300-line Alembic file (median of ${SAMPLES})`;
+      console.log(`didOpen -> diagnostics, ${what}: ${r.didOpenMedianMs} ms (target <= 20 ms)`);
       console.log(`server start -> first diagnostics (median of ${STARTS}): ${r.startToFirstDiagnosticsMs} ms (target <= 500 ms)`);
       console.log(JSON.stringify(r));
     },
