@@ -268,7 +268,7 @@ export function readByHead(statement: string): boolean {
   const text = statement.charCodeAt(statement.length - 1) === SEMICOLON ? statement : `${statement}\n;`;
   const last = text.length - 1;
   const head: string[] = [];
-  let kind: HeadKind | null | undefined;
+  let kind: HeadKind | undefined;
   let privileges = false;
   let depth = 0;
   let i = 0;
@@ -291,8 +291,9 @@ export function readByHead(statement: string): boolean {
       i = end;
       if (kind === undefined) {
         head.push(word);
-        kind = headKind(head);
-        if (kind === null) return false;
+        const found = headKind(head);
+        if (found === null) return false;
+        kind = found;
         privileges = kind === 'grant';
       } else if (privileges && PRIVILEGE_WORDS.has(word)) {
         continue;
@@ -314,7 +315,7 @@ export function readByHead(statement: string): boolean {
     }
   }
   // A string, identifier, comment or body that swallowed the final semicolon ends past it.
-  return i === last && depth === 0 && kind !== undefined && kind !== null;
+  return i === last && depth === 0 && kind !== undefined;
 }
 
 type HeadKind = 'grant' | 'sequence' | 'other';
