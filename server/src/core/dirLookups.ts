@@ -2,7 +2,7 @@
 // misses included: every file of a directory asks the same question, and each parent directory is asked
 // for every directory below it, so without this a run stat-ed the same missing alembic.ini thousands of
 // times. A CLI run never sees these files change; the language server forgets all answers when one of the
-// files they come from is created, changed or deleted (lsp/files.ts).
+// files they come from is created, changed or deleted, and on rescan (lsp/facts.ts).
 
 const memos: Map<string, unknown>[] = [];
 

@@ -257,8 +257,9 @@ function isRoutineHeader(w: string[]): boolean {
  * CREATE [OR REPLACE] [TEMP] [RECURSIVE] VIEW (a materialized view, which copies rows, is parsed), GRANT,
  * REVOKE, COMMENT ON, CREATE/ALTER SEQUENCE and CREATE/ALTER POLICY. A view's body alone was a tenth of a
  * run over real migrations. Only a statement that ends at its own semicolon or at the end of the text,
- * with nothing left unterminated, with balanced parentheses, no other semicolon or psql command, and no word that starts a
- * statement of another kind (a forgotten semicolon before a DROP) is taken; anything else is parsed.
+ * with nothing left unterminated, balanced parentheses, no other semicolon or psql command, and no word
+ * that starts a statement of another kind (a forgotten semicolon before a DROP) is taken; anything else
+ * is parsed.
  * The one thing lost: a syntax error inside such a body is no longer reported (PostgreSQL rejects the
  * statement, which then changes nothing).
  */
