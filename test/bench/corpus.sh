@@ -3,10 +3,10 @@
 # PostgreSQL migrations of public projects at pinned commits. The files are other projects' work, so they
 # are extracted here, never committed.
 #   test/bench/corpus.sh OUT_DIR [MIRRORS_DIR]
-# MIRRORS_DIR holds bare clones named owner+name/repo (git clone --bare https://github.com/owner/name owner+name/repo).
+# MIRRORS_DIR holds bare clones named owner+name/repo; a missing one is cloned from GitHub (blobs on demand).
 set -euo pipefail
 out=${1:?usage: corpus.sh OUT_DIR [MIRRORS_DIR]}
-mirrors=${2:-/work/.mirror}
+mirrors=${2:-${HOME}/.cache/migration-guard-corpus}
 # project            commit                                     paths (git pathspecs)
 corpus=(
   "ory+kratos         b86338da04a040247a07f46100a86dcfb3875909 :(glob)persistence/sql/migrations/sql/*.postgres.*.sql"
@@ -18,7 +18,9 @@ corpus=(
 for entry in "${corpus[@]}"; do
   read -r project commit paths <<<"$entry"
   dest="$out/${project#*+}"
+  git_dir="$mirrors/$project/repo"
+  [ -d "$git_dir" ] || git clone --quiet --bare --filter=blob:none "https://github.com/${project/+//}" "$git_dir"
   rm -rf "$dest" && mkdir -p "$dest"
-  git --git-dir="$mirrors/$project/repo" archive "$commit" -- "$paths" | tar -x -C "$dest"
+  git --git-dir="$git_dir" archive "$commit" -- "$paths" | tar -x -C "$dest"
   echo "$project@$commit: $(find "$dest" -name '*.sql' | wc -l) SQL files in $dest"
 done
