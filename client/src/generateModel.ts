@@ -14,13 +14,27 @@ export async function generateModelCommand(session: Session, arg: unknown): Prom
     void vscode.window.showErrorMessage(`Migration Guard: ${result.message}`);
     return;
   }
-  if (!(await session.applyEdit(result.edit))) {
+  // Saved once applied (the model index reads the disk), so the drop turns into drop-mapped-table at once.
+  if (!(await session.applyEdit(result.edit, { isRefactoring: true }))) {
     // The edit needs confirmation in the refactor preview: cancelling it lands here too.
     void vscode.window.showInformationMessage('Migration Guard: no model was written (the preview was cancelled, or the model file exists already).');
     return;
   }
+  if (result.expect && !(await holds(result.expect.uri, result.expect.contains))) {
+    void vscode.window.showWarningMessage('Migration Guard: no model was written: the refactor preview applies only the changes ticked in it. Run Generate model again and tick the changes (or the files) before Apply.');
+    return;
+  }
   if (result.open) await vscode.window.showTextDocument(vscode.Uri.parse(result.open), { preview: false });
   void vscode.window.showInformationMessage(`Migration Guard: ${result.done ?? `${result.title}.`}`);
+}
+
+/** Whether the file (as the editor has it, else on disk) holds `text`. */
+async function holds(uri: string, text: string): Promise<boolean> {
+  try {
+    return (await vscode.workspace.openTextDocument(vscode.Uri.parse(uri))).getText().includes(text);
+  } catch {
+    return false;
+  }
 }
 
 function parseParams(arg: unknown): GenerateModelParams | undefined {

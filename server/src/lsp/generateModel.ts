@@ -55,6 +55,7 @@ export function generateModel(state: LspState) {
       title: model.title,
       done: `Wrote model ${model.name} for table ${table.name} ${where}. With a model mapping it, a drop of ${table.name} is now a drop-mapped-table error: remove the drop with its quick fix if the table is still used.`,
       open: pathToUri(path.join(layout.root, model.shown)),
+      expect: { uri: pathToUri(path.join(layout.root, model.shown)), contains: definitionLine(model.name, newFile?.text ?? importEdit?.edits.map((e) => e.newText).join('') ?? '') },
       // The files change only once the user confirms them in the editor's refactor preview.
       edit: {
         documentChanges: changes,
@@ -77,6 +78,12 @@ function djangoOwner(migration: string, table: string): Pick<DjangoTarget, 'stat
   const model = state.modelOfTable(table);
   if (!model || !model.managed) return {};
   return { stateModel: { name: model.name, app, fields: [...model.fields].map(([name, f]) => ({ name, column: columnOf(name, f) })) } };
+}
+
+/** What the written file must hold: the class line, or the Table() assignment of a table without a key. */
+function definitionLine(name: string, text: string): string {
+  const cls = `class ${name}(`;
+  return text.includes(cls) ? cls : `${name} = sa.Table(`;
 }
 
 function readProjectFile(state: LspState, absolute: string): string | undefined {
