@@ -21,7 +21,7 @@ export async function generateModelCommand(session: Session, arg: unknown): Prom
     return;
   }
   if (result.expect && !(await holds(result.expect.uri, result.expect.contains))) {
-    void vscode.window.showWarningMessage('Migration Guard: no model was written: the refactor preview applies only the changes ticked in it. Run Generate model again and tick the changes (or the files) before Apply.');
+    void vscode.window.showWarningMessage('Migration Guard: the model was not written: the refactor preview applies only the changes ticked in it. Changes that were ticked (such as the import) were applied: undo them with Edit > Undo, then run Generate model again and tick both files before Apply.');
     return;
   }
   if (result.open) await vscode.window.showTextDocument(vscode.Uri.parse(result.open), { preview: false });

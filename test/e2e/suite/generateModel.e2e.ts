@@ -18,8 +18,11 @@ const EDITOR = '.editor-instance .monaco-editor';
 const PROBLEMS = '.markers-panel';
 const PREVIEW = '.bulk-edit-panel';
 const APPLY = `${PREVIEW} .buttons .monaco-button:not(.secondary)`;
-/** VS Code starts changes that need confirmation unticked: each file's box ticks its changes. */
-const UNTICKED = `${PREVIEW} input.edit-checkbox:not(:checked)`;
+/**
+ * VS Code starts changes that need confirmation unticked; a file's box ticks all of its changes. Rows are
+ * picked by their file name (only a file's own row shows it), the new file first, then the import.
+ */
+const TICK_FILES = ['project_keywords.py', '__init__.py'].map((file) => `${PREVIEW} .monaco-list-row:has-text("${file}") input.edit-checkbox`);
 const LIVE = '.item[data-id="live-schema"]';
 const WITHOUT_MODEL = 'details[data-category="tablesWithoutModel"]';
 
@@ -65,7 +68,7 @@ test('generate model flow: checklist not ticked, parity, Generate model through 
   // 3. Confirmed in the preview: the reviewer ticks both files (the new model, the import) and presses Apply.
   // The model is written and saved, in the project's style (2.0 typed), and the toast says what went where.
   await checkpoint('22-flow-model-written', {
-    click: [UNTICKED, UNTICKED, APPLY],
+    click: [...TICK_FILES, APPLY],
     visible: ['.tabs-container .tab :text-is("project_keywords.py")', '.notification-toast:has-text("Wrote model ProjectKeyword for table project_keywords")'],
   });
   const model = await waitFor(`${MODEL} on disk`, () => {
