@@ -18,7 +18,7 @@ import type { ColumnInfo, TableInfo } from '../db/schemaSource';
 import type { TextEdit } from '../findings';
 import type { ModelIndex, ModelInfo } from '../models/types';
 import type { GeneratedModel, ReadProjectFile } from './generateModel';
-import { DJANGO_RESERVED, attribute, className, identifier, pyString, uniqueClassName } from './pyNames';
+import { className, djangoAttribute, identifier, pyString, uniqueClassName } from './pyNames';
 
 export interface DjangoTarget {
   /** The migration the request came from (relative to the project root): its app receives the model. */
@@ -127,7 +127,7 @@ function field(c: ColumnInfo, table: TableInfo, index: ModelIndex, appDir: strin
   const keyNote = isKey && pk.length > 1 ? `the primary key is (${pk.join(', ')}); Django needs one column, so the first stands for it` : undefined;
   if (fk && target) {
     const plain = /_id$/.test(c.name) ? c.name.slice(0, -3) : c.name;
-    const attr = stateNames.get(c.name) ?? attribute(plain, DJANGO_RESERVED);
+    const attr = stateNames.get(c.name) ?? djangoAttribute(plain);
     const ref = path.posix.dirname(target.file) === appDir || target.file.startsWith(`${appDir}/models/`) ? target.name : `${appLabelOf(target.file)}.${target.name}`;
     const column = attr + '_id' === c.name ? [] : [`db_column=${pyString(c.name)}`];
     const toField = fk.refColumns[0] && fk.refColumns[0] !== 'id' ? [`to_field=${pyString(fk.refColumns[0])}`] : [];
@@ -135,7 +135,7 @@ function field(c: ColumnInfo, table: TableInfo, index: ModelIndex, appDir: strin
     const kind = isKey ? 'OneToOneField' : 'ForeignKey';
     return { attr, expr: `models.${kind}(${[pyString(ref), 'models.DO_NOTHING', ...toField, ...column, ...(isKey ? ['primary_key=True'] : []), ...nullable].join(', ')})`, ...(keyNote ? { comment: keyNote } : {}) };
   }
-  const attr = stateNames.get(c.name) ?? attribute(c.name, DJANGO_RESERVED);
+  const attr = stateNames.get(c.name) ?? djangoAttribute(c.name);
   const column = attr === c.name ? [] : [`db_column=${pyString(c.name)}`];
   const type = djangoType(c.type, generated);
   const args = [...type.args, ...column, ...(isKey ? ['primary_key=True'] : []), ...nullable];

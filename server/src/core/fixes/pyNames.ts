@@ -4,8 +4,8 @@
 const PY_KEYWORDS = new Set('False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '));
 // Attribute names declarative classes reserve.
 const RESERVED = new Set(['metadata', 'registry', 'query', '__table__', '__tablename__', '__mapper__']);
-/** Django's: the default manager and the primary key's alias. */
-export const DJANGO_RESERVED = new Set(['objects', 'pk']);
+// Django's: the default manager and the primary key's alias.
+const DJANGO_RESERVED = new Set(['objects', 'pk']);
 
 /** A Python string literal (JSON's escapes are valid Python). */
 export function pyString(s: string): string {
@@ -18,9 +18,20 @@ export function identifier(name: string): string {
 }
 
 /** The attribute for a column: its own name when that is a free identifier, else col_<name>. */
-export function attribute(column: string, reserved: ReadonlySet<string> = RESERVED): string {
+export function attribute(column: string): string {
   const id = identifier(column);
-  return reserved.has(id) || id !== column ? `col_${id.replace(/^_+/, '')}` : id;
+  return RESERVED.has(id) || id !== column ? `col_${id.replace(/^_+/, '')}` : id;
+}
+
+/**
+ * A Django field name for a column, as inspectdb makes it: Django refuses names that end with an
+ * underscore or hold a double one (fields.E001, E002), so a keyword becomes `class_field`, not `class_`.
+ */
+export function djangoAttribute(column: string): string {
+  let id = column.replace(/\W+/g, '_').replace(/_{2,}/g, '_').replace(/_+$/, '');
+  if (/^\d/.test(id)) id = `number_${id}`;
+  if (id === '') id = 'field';
+  return PY_KEYWORDS.has(id) || DJANGO_RESERVED.has(id) ? `${id}_field` : id;
 }
 
 /** project_keywords -> ProjectKeyword: CamelCase, with a plain English plural made singular. */
