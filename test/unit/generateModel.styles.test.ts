@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import type { TableInfo } from '../../server/src/core/db/schemaSource';
 import type { TextEdit } from '../../server/src/core/findings';
@@ -199,5 +200,55 @@ for (const c of CASES) {
     const afterIndex = await buildModelIndex(findProject(dir)!);
     const mapped = afterIndex.models.find((m) => m.table === c.table.name && m.name === g.name);
     assert.ok(mapped?.reachable, `${c.table.name} is mapped by ${g.name} afterwards: ${JSON.stringify(afterIndex.models.map((m) => [m.name, m.table, m.reachable]))}`);
+  });
+}
+
+// With Django installed (MG_PYTHON names an interpreter that has it, else python3), the generated models
+// pass `manage.py check`, and `makemigrations` changes no table: for a table the app's migrations created,
+// at most an AlterField of on_delete (no SQL); for one they did not, a CreateModel of an unmanaged model.
+function pythonWith(module: string): string | undefined {
+  for (const python of [process.env.MG_PYTHON, 'python3'].filter((p): p is string => !!p)) {
+    if (spawnSync(python, ['-c', `import ${module}`], { timeout: 20_000 }).status === 0) return python;
+  }
+  return undefined;
+}
+
+const INITIAL = (models: string) => `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [\n${models}    ]\n`;
+const PROJECT_STATE = '        migrations.CreateModel(name="Project", fields=[("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")), ("name", models.CharField(max_length=200))], options={"db_table": "projects"}),\n';
+const NOTE_STATE = '        migrations.CreateModel(name="Note", fields=[("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")), ("project", models.ForeignKey(on_delete=models.CASCADE, to="projects.project")), ("text", models.TextField(db_column="body"))]),\n';
+
+for (const [name, state, expected] of [
+  ['django-owned', PROJECT_STATE + NOTE_STATE, '    ~ Alter field project on note'],
+  ['django-unmanaged', PROJECT_STATE, '    + Create model ProjectKeyword'],
+] as const) {
+  test(`generate model, ${name}: Django accepts the model and makemigrations changes no table`, (t) => {
+    const python = pythonWith('django');
+    if (!python) {
+      t.skip('Django is not installed: compared with the expected file only');
+      return;
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mg-genmodel-django-`));
+    dirs.push(dir);
+    const files: Record<string, string> = {
+      'settings.py': 'SECRET_KEY = "x"\nINSTALLED_APPS = ["projects"]\nDATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}\nDEFAULT_AUTO_FIELD = "django.db.models.AutoField"\n',
+      'projects/__init__.py': '',
+      'projects/migrations/__init__.py': '',
+      'projects/migrations/0001_initial.py': INITIAL(state),
+      'projects/models.py': fs.readFileSync(path.join(EXPECTED, name, 'projects/models.py'), 'utf8'),
+    };
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    }
+    const django = (...args: string[]) => spawnSync(python, ['-m', 'django', ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, DJANGO_SETTINGS_MODULE: 'settings', PYTHONPATH: dir } });
+    const check = django('check');
+    assert.equal(check.status, 0, check.stderr);
+    const made = django('makemigrations', 'projects');
+    assert.equal(made.status, 0, made.stderr);
+    // The only operation: no DeleteModel, RemoveField or CreateModel of a managed model.
+    assert.deepEqual(made.stdout.split('\n').filter((l) => /^ {4}[-+~*] /.test(l)), [expected], made.stdout);
+    const sql = django('sqlmigrate', 'projects', '0002');
+    assert.equal(sql.status, 0, sql.stderr);
+    assert.match(sql.stdout, /\(no-op\)/, `the migration makemigrations wrote runs no SQL:\n${sql.stdout}`);
   });
 }
