@@ -1,4 +1,4 @@
-// "Generate model" for drop-unmapped-table: a SQLAlchemy model written from the live table's columns,
+// "Generate model" for drop-unmapped-table: a SQLAlchemy (or SQLModel) model written from the live table's columns,
 // in a new module next to the project's other models, and an import of it in the module through which
 // env.py's target_metadata reaches the models (usually the models package's __init__.py), so that
 // autogenerate sees the table from then on.
@@ -6,7 +6,8 @@
 // Pure: the caller supplies file contents (an editor passes its unsaved documents) and applies the
 // result as a workspace edit (create newFile, apply importEdit). A table with a primary key becomes a
 // declarative class; one without becomes a Table() on the same metadata, because the ORM cannot map a
-// class without a primary key but autogenerate only needs the table on the metadata.
+// class without a primary key but autogenerate only needs the table on the metadata. Django projects get
+// a models.Model instead (generateDjango.ts).
 
 import * as path from 'node:path';
 import type { ColumnInfo, TableInfo } from '../db/schemaSource';
@@ -179,9 +180,8 @@ const SQLMODEL_DEFAULT_TYPES = new Set(['integer', 'boolean', 'date', 'double pr
 
 function sqlmodelFieldArgs(c: ColumnInfo, table: TableInfo, defaultSchema: string, primaryKey: boolean): string[] {
   const args: string[] = [];
-  // The database fills a serial or identity key: the object has none until it is inserted.
-  if (isGenerated(c, primaryKey)) args.push('default=None');
-  else if (c.nullable) args.push('default=None');
+  // A nullable column may be left out; a serial or identity key has no value until the row is inserted.
+  if (c.nullable || isGenerated(c, primaryKey)) args.push('default=None');
   if (primaryKey) args.push('primary_key=True');
   const fk = table.foreignKeys.find((f) => f.columns.length === 1 && f.columns[0] === c.name);
   if (fk) args.push(`foreign_key=${pyString(`${refTable(fk.refSchema, fk.refTable, defaultSchema)}.${fk.refColumns[0]}`)}`);
