@@ -104,6 +104,8 @@ test('Django: the model the migrations created comes back managed under its name
   assert.ok(review.ok, JSON.stringify(review));
   assert.deepEqual(Object.values(review.edit.changeAnnotations ?? {}).map((a) => a.needsConfirmation), [true]);
   assert.equal(review.edit.documentChanges.filter((c) => 'kind' in c).length, 0, 'no new file: the class goes into models.py');
+  // What the client checks once the preview is applied (it applies only the ticked changes).
+  assert.deepEqual(review.expect, { uri: fileUri(path.join(dir, 'shop/models.py')), contains: 'class Review(' });
   assert.deepEqual(apply(review), [fileUri(path.join(dir, 'shop/models.py'))]);
   const models = fs.readFileSync(path.join(dir, 'shop/models.py'), 'utf8');
   assert.match(models, /\nclass Review\(models\.Model\):\n {4}product = models\.ForeignKey\("Product", models\.DO_NOTHING\)\n {4}text = models\.TextField\(db_column="body"\)\n$/);
