@@ -14,13 +14,36 @@ export async function generateModelCommand(session: Session, arg: unknown): Prom
     void vscode.window.showErrorMessage(`Migration Guard: ${result.message}`);
     return;
   }
-  if (!(await session.applyEdit(result.edit))) {
+  if (!(await session.applyEdit(result.edit, { isRefactoring: true }))) {
     // The edit needs confirmation in the refactor preview: cancelling it lands here too.
     void vscode.window.showInformationMessage('Migration Guard: no model was written (the preview was cancelled, or the model file exists already).');
     return;
   }
+  if (result.expect && !(await holds(result.expect.uri, result.expect.contains))) {
+    void vscode.window.showWarningMessage('Migration Guard: the model was not written: the refactor preview applies only the changes ticked in it. Changes that were ticked (such as the import) were applied: undo them with Edit > Undo, then run Generate model again and tick both files before Apply.');
+    return;
+  }
+  // Confirmed in the preview, so saved: the model index reads the disk, and only then is the drop a
+  // drop-mapped-table error (files.refactoring.autoSave would do it too, where it is on).
+  await saveTouched(result.edit);
   if (result.open) await vscode.window.showTextDocument(vscode.Uri.parse(result.open), { preview: false });
   void vscode.window.showInformationMessage(`Migration Guard: ${result.done ?? `${result.title}.`}`);
+}
+
+async function saveTouched(edit: Extract<EditResult, { ok: true }>['edit']): Promise<void> {
+  const uris = new Set(edit.documentChanges.flatMap((c) => ('textDocument' in c ? [vscode.Uri.parse(c.textDocument.uri).toString()] : [])));
+  for (const doc of vscode.workspace.textDocuments) {
+    if (doc.isDirty && uris.has(doc.uri.toString())) await doc.save();
+  }
+}
+
+/** Whether the file (as the editor has it, else on disk) holds `text`. */
+async function holds(uri: string, text: string): Promise<boolean> {
+  try {
+    return (await vscode.workspace.openTextDocument(vscode.Uri.parse(uri))).getText().includes(text);
+  } catch {
+    return false;
+  }
 }
 
 function parseParams(arg: unknown): GenerateModelParams | undefined {

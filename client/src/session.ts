@@ -108,9 +108,10 @@ export class Session implements vscode.Disposable {
   }
 
   /** Applies an edit the server computed (LSP shape); false when the editor refused it. */
-  async applyEdit(edit: LspWorkspaceEdit): Promise<boolean> {
+  /** A refactoring is saved afterwards as the user's files.refactoring.autoSave says (VS Code's default: saved). */
+  async applyEdit(edit: LspWorkspaceEdit, metadata?: vscode.WorkspaceEditMetadata): Promise<boolean> {
     if (!this.client) return false;
-    return vscode.workspace.applyEdit(await this.client.protocol2CodeConverter.asWorkspaceEdit(edit));
+    return vscode.workspace.applyEdit(await this.client.protocol2CodeConverter.asWorkspaceEdit(edit), metadata);
   }
 
   dispose(): void {

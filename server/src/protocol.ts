@@ -244,7 +244,20 @@ export interface LspWorkspaceEdit {
   changeAnnotations?: Record<string, { label: string; needsConfirmation?: boolean; description?: string }>;
 }
 /** `done`: what the edit writes and where, in a sentence, for the message after it is applied. */
-export type EditResult = { ok: true; title: string; edit: LspWorkspaceEdit; open?: string; done?: string } | { ok: false; message: string };
+export type EditResult =
+  | {
+      ok: true;
+      title: string;
+      edit: LspWorkspaceEdit;
+      open?: string;
+      done?: string;
+      /**
+       * Text the file at `uri` holds once the edit is applied. VS Code's refactor preview starts changes
+       * that need confirmation unticked and applies only the ticked ones, so "applied" alone proves nothing.
+       */
+      expect?: { uri: string; contains: string };
+    }
+  | { ok: false; message: string };
 
 // ------------------------------------------------------------------------------------------ parity
 

@@ -24,7 +24,7 @@ const { values: args } = parseArgs({
     'restricted-suite': { type: 'string' },
     workspace: { type: 'string', default: path.join(root, 'test/e2e/workspace') },
     out: { type: 'string', default: path.join(root, '.test-output/e2e') },
-    'timeout-ms': { type: 'string', default: '300000' },
+    'timeout-ms': { type: 'string', default: '600000' },
   },
 });
 
@@ -47,6 +47,7 @@ async function serveCheckpoints(wb: Workbench, out: string, stop: { done: boolea
       const expect = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as ScreenExpectation;
       let verdict: { ok: boolean; error?: string } = { ok: true };
       try {
+        for (const sel of expect.click ?? []) await wb.page.locator(sel).first().click({ timeout: 15_000 });
         if (expect.webview) await runSteps(wb.page, expect.webview.root, expect.webview.steps);
         for (const sel of expect.visible ?? []) await wb.page.locator(sel).first().waitFor({ state: 'visible', timeout: 15_000 });
         for (const sel of expect.absent ?? []) await wb.page.locator(sel).first().waitFor({ state: 'hidden', timeout: 15_000 });
@@ -110,6 +111,8 @@ async function runOnce(codeServer: string, vsix: string, out: string, run: Run):
   fs.cpSync(args.workspace, folder, { recursive: true });
   // The incident example, as the review test opens it (with its seed data for the embedded database).
   fs.cpSync(path.join(root, 'examples', 'incident'), path.join(folder, 'incident'), { recursive: true });
+  // A second copy for the Generate model flow, which changes models and the migration: the review test keeps its own.
+  fs.cpSync(path.join(root, 'examples', 'incident'), path.join(folder, 'incident-flow'), { recursive: true });
   if (run.restricted) {
     fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
     fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify(UNTRUSTED_WORKSPACE_SETTINGS, null, 2));

@@ -59,6 +59,7 @@ function applyEdits(text: string, edits: TextEdit[]): string {
 }
 
 function apply(g: GeneratedModel): void {
+  assert.ok(g.newFile && g.importEdit);
   fs.writeFileSync(path.join(dir, g.newFile.path), g.newFile.text);
   fs.writeFileSync(path.join(dir, g.importEdit.path), applyEdits(read(g.importEdit.path) ?? '', g.importEdit.edits));
 }
@@ -92,7 +93,7 @@ test('generated models parse, land next to the models and are imported where env
   apply(keywords);
   // Each edit is computed against the files as they are then, as an editor would ask for it.
   const mappings = generateModel(MAPPINGS, index, read);
-  assert.ok(!('error' in mappings));
+  assert.ok(!('error' in mappings) && keywords.newFile && keywords.importEdit && mappings.newFile);
   assert.equal(keywords.newFile.path, 'app/models/project_keywords.py');
   assert.equal(keywords.importEdit.path, 'app/models/__init__.py');
   assert.match(keywords.newFile.text, /class ProjectKeyword\(Base\):\n    __tablename__ = "project_keywords"/);
@@ -153,7 +154,7 @@ test('in a project whose models use SQLAlchemy 2.0 typed columns, the generated 
       columns: [...KEYWORDS.columns, { name: 'added_at', type: 'timestamp with time zone', nullable: true }, { name: 'weight', type: 'numeric(8,2)', nullable: false }],
     };
     const g = generateModel(table, typedIndex, readTyped);
-    assert.ok(!('error' in g));
+    assert.ok(!('error' in g) && g.newFile);
     const text = g.newFile.text;
     assert.match(text, /\nimport datetime\nimport decimal\nfrom typing import Optional\n\nimport sqlalchemy as sa\nfrom sqlalchemy\.orm import Mapped, mapped_column\n/);
     assert.match(text, /\n {4}project_id: Mapped\[int\] = mapped_column\(sa\.Integer, sa\.ForeignKey\("projects\.id"\), primary_key=True, nullable=False\)\n/);
@@ -164,7 +165,7 @@ test('in a project whose models use SQLAlchemy 2.0 typed columns, the generated 
     assertParses(text, g.newFile.path);
     // The classic project above keeps sa.Column.
     const classic = generateModel(KEYWORDS, index, read);
-    assert.ok(!('error' in classic) && /project_id = sa\.Column\(/.test(classic.newFile.text));
+    assert.ok(!('error' in classic) && /project_id = sa\.Column\(/.test(classic.newFile?.text ?? ''));
   } finally {
     fs.rmSync(typedDir, { recursive: true, force: true });
   }
@@ -188,7 +189,7 @@ test('in a Flask-SQLAlchemy project the generated model derives from db.Model an
     const flaskIndex = await buildModelIndex(findProject(flaskDir)!);
     const readFlask = (rel: string) => (fs.existsSync(path.join(flaskDir, rel)) ? fs.readFileSync(path.join(flaskDir, rel), 'utf8') : undefined);
     const g = generateModel(KEYWORDS, flaskIndex, readFlask);
-    assert.ok(!('error' in g), JSON.stringify(g));
+    assert.ok(!('error' in g) && g.newFile, JSON.stringify(g));
     assert.match(g.newFile.text, /\nfrom app\.extensions import db\n\n\nclass ProjectKeyword\(db\.Model\):\n {4}__tablename__ = "project_keywords"\n/);
     assert.match(g.newFile.text, /\n {4}project_id = db\.Column\(sa\.Integer, sa\.ForeignKey\("projects\.id"\), primary_key=True, nullable=False\)\n/);
     assert.equal(g.newFile.path, 'app/models/project_keywords.py');

@@ -62,6 +62,8 @@ export async function waitFor<T>(
 
 /** What must be on screen (CSS selectors in the workbench) before the driver takes the picture. */
 export interface ScreenExpectation {
+  /** Workbench elements the driver clicks first, as a person would (e.g. the refactor preview's Apply). */
+  click?: string[];
   visible?: string[];
   absent?: string[];
   /**

@@ -4,6 +4,7 @@ import { runAll } from './harness';
 import './guard.e2e';
 import './review.e2e';
 import './walkthrough.e2e';
+import './generateModel.e2e';
 
 export function run(): Promise<void> {
   return runAll();

@@ -1,4 +1,4 @@
-// "Generate model" for drop-unmapped-table: a SQLAlchemy model written from the live table's columns,
+// "Generate model" for drop-unmapped-table: a SQLAlchemy (or SQLModel) model written from the live table's columns,
 // in a new module next to the project's other models, and an import of it in the module through which
 // env.py's target_metadata reaches the models (usually the models package's __init__.py), so that
 // autogenerate sees the table from then on.
@@ -6,36 +6,40 @@
 // Pure: the caller supplies file contents (an editor passes its unsaved documents) and applies the
 // result as a workspace edit (create newFile, apply importEdit). A table with a primary key becomes a
 // declarative class; one without becomes a Table() on the same metadata, because the ORM cannot map a
-// class without a primary key but autogenerate only needs the table on the metadata.
+// class without a primary key but autogenerate only needs the table on the metadata. Django projects get
+// a models.Model instead (generateDjango.ts).
 
 import * as path from 'node:path';
 import type { ColumnInfo, TableInfo } from '../db/schemaSource';
 import type { TextEdit } from '../findings';
 import type { DeclarativeBaseInfo, ModelIndex, ModuleSummary } from '../models/types';
-import { flaskBase, mappedAnnotation, modelStyle, typedImports, type ModelBase, type ModelStyle } from './modelStyle';
+import { flaskBase, mappedAnnotation, modelStyle, pythonType, typedImports, type ModelBase, type ModelStyle } from './modelStyle';
+import { generateDjangoModel, type DjangoTarget } from './generateDjango';
+import { attribute, className, identifier, pyString, uniqueClassName } from './pyNames';
 import { sqlalchemyType } from './sqlalchemyTypes';
+
+export { className } from './pyNames';
 
 export interface GeneratedModel {
   title: string;
   /** The class name, or the variable holding the Table(). */
   name: string;
-  /** Relative to the project root. */
-  newFile: { path: string; text: string };
-  /** Adds the import; relative path of the file it edits. */
-  importEdit: { path: string; edits: TextEdit[] };
+  /** The file to show afterwards (relative): the new module, or the models.py the class was added to. */
+  shown: string;
+  /** Relative to the project root; absent when the class goes into an existing file (a Django models.py). */
+  newFile?: { path: string; text: string };
+  /** The edit of an existing file: the new module's import, or the class itself appended to a models.py. */
+  importEdit?: { path: string; edits: TextEdit[] };
 }
 
 /** Reads a project file by path relative to the project root; undefined when it does not exist. */
 export type ReadProjectFile = (relativePath: string) => string | undefined;
 
-const PY_KEYWORDS = new Set('False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '));
-// Attribute names declarative classes reserve.
-const RESERVED = new Set(['metadata', 'registry', 'query', '__table__', '__tablename__', '__mapper__']);
-
-export function generateModel(table: TableInfo, index: ModelIndex, read: ReadProjectFile, defaultSchema = 'public'): GeneratedModel | { error: string } {
-  if (index.framework !== 'alembic') return { error: 'Generate model writes SQLAlchemy models; this is a Django project.' };
+export function generateModel(table: TableInfo, index: ModelIndex, read: ReadProjectFile, defaultSchema = 'public', django: DjangoTarget = {}): GeneratedModel | { error: string } {
+  if (index.framework === 'django') return generateDjangoModel(table, index, read, defaultSchema, django);
   const declarative = mostUsedBase(index);
-  const base: ModelBase | undefined = flaskBase(index, read) ?? (declarative && { ...declarative, column: 'sa.Column' });
+  const sqlmodel = sqlmodelBase(index);
+  const base: ModelBase | undefined = sqlmodel ?? flaskBase(index, read) ?? (declarative && { ...declarative, column: 'sa.Column' });
   if (!base) return { error: 'No declarative base was found among the models env.py imports, so there is nothing to attach a new model to.' };
   const gatherer = gatheringModule(index);
   const dir = gatherer.file.endsWith('__init__.py') ? path.posix.dirname(gatherer.file) : path.posix.dirname(base.file);
@@ -45,17 +49,30 @@ export function generateModel(table: TableInfo, index: ModelIndex, read: ReadPro
   const newPath = path.posix.join(dir, `${stem}.py`);
   const newModule = packageModule ? `${packageModule}.${stem}` : stem;
   const hasKey = table.primaryKey.length > 0;
-  const name = hasKey ? uniqueClassName(className(table.name), index) : identifier(table.name);
-  const text = hasKey ? classModule(table, name, base, defaultSchema, modelStyle(index, read)) : tableModule(table, name, base, defaultSchema);
+  const name = hasKey ? uniqueClassName(className(table.name), index.models) : identifier(table.name);
+  const text = !hasKey ? tableModule(table, name, sqlmodel ? { ...base, module: 'sqlmodel' } : base, defaultSchema) : sqlmodel ? sqlmodelModule(table, name, defaultSchema) : classModule(table, name, base, defaultSchema, modelStyle(index, read));
   const gathererText = read(gatherer.file) ?? '';
   const relative = /^from\s+\./m.test(gathererText) && gatherer.file.endsWith('__init__.py');
   const importLine = `from ${relative ? `.${stem}` : newModule} import ${name}`;
   return {
     title: `Generate a model for ${table.name} in ${newPath} and import it in ${gatherer.file}`,
     name,
+    shown: newPath,
     newFile: { path: newPath, text },
     importEdit: { path: gatherer.file, edits: importEdits(gathererText, importLine, name) },
   };
+}
+
+/**
+ * SQLModel, when most reachable models are `class X(SQLModel, table=True)`: the new model is one too. The
+ * base's module and file are a model's, which places the new module beside it (SQLModel is imported from
+ * sqlmodel itself).
+ */
+function sqlmodelBase(index: ModelIndex): ModelBase | undefined {
+  const classes = index.models.filter((m) => m.reachable && m.kind === 'sqlalchemy-class');
+  const sqlmodel = classes.filter((m) => m.origin === 'sqlmodel');
+  if (sqlmodel.length === 0 || sqlmodel.length * 2 < classes.length) return undefined;
+  return { name: 'SQLModel', module: sqlmodel[0].module, file: sqlmodel[0].file, column: 'sa.Column' };
 }
 
 function mostUsedBase(index: ModelIndex): DeclarativeBaseInfo | undefined {
@@ -120,6 +137,62 @@ function classModule(table: TableInfo, name: string, base: ModelBase, defaultSch
     ...body,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `class X(SQLModel, table=True)` with `name: T = Field(...)`. SQLModel derives the column type from the
+ * annotation (str becomes VARCHAR, int INTEGER), so `sa_type` pins the live type wherever that guess
+ * differs; a column whose name is no free identifier keeps its name through `sa_column`.
+ */
+function sqlmodelModule(table: TableInfo, name: string, defaultSchema: string): string {
+  const pk = new Set(table.primaryKey);
+  const body = table.columns.map((c) => {
+    const attr = attribute(c.name);
+    const { name: py } = pythonType(c.type);
+    const annotation = c.nullable || isGenerated(c, pk.has(c.name)) ? `Optional[${py}]` : py;
+    if (attr !== c.name) return `    ${attr}: ${annotation} = Field(sa_column=sa.Column(${pyString(c.name)}, ${columnArgs(c, table, defaultSchema, pk.has(c.name))}))${typeComment(c)}`;
+    return `    ${attr}: ${annotation} = Field(${sqlmodelFieldArgs(c, table, defaultSchema, pk.has(c.name)).join(', ')})${typeComment(c)}`;
+  });
+  const args = tableArgs(table, defaultSchema);
+  const typed = typedImports(table.columns.map((c) => ({ type: c.type, nullable: c.nullable || isGenerated(c, pk.has(c.name)) })));
+  const lines = [
+    `"""${table.name}: written by Migration Guard from the live table's columns.`,
+    '',
+    'Without a model, Alembic autogenerate takes the table for an orphan and emits a drop for it.',
+    '"""',
+    ...(typed.length > 0 ? [...typed, ''] : []),
+    'import sqlalchemy as sa',
+    ...(needsPostgres(table) ? ['from sqlalchemy.dialects import postgresql'] : []),
+    'from sqlmodel import Field, SQLModel',
+    '',
+    '',
+    `class ${name}(SQLModel, table=True):`,
+    `    __tablename__ = ${pyString(table.name)}`,
+    ...(args ? [`    __table_args__ = ${args}`] : []),
+    '',
+    ...body,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+// The PostgreSQL types whose column SQLModel already makes from the annotation alone.
+const SQLMODEL_DEFAULT_TYPES = new Set(['integer', 'boolean', 'date', 'double precision']);
+
+function sqlmodelFieldArgs(c: ColumnInfo, table: TableInfo, defaultSchema: string, primaryKey: boolean): string[] {
+  const args: string[] = [];
+  // A nullable column may be left out; a serial or identity key has no value until the row is inserted.
+  if (c.nullable || isGenerated(c, primaryKey)) args.push('default=None');
+  if (primaryKey) args.push('primary_key=True');
+  const fk = table.foreignKeys.find((f) => f.columns.length === 1 && f.columns[0] === c.name);
+  if (fk) args.push(`foreign_key=${pyString(`${refTable(fk.refSchema, fk.refTable, defaultSchema)}.${fk.refColumns[0]}`)}`);
+  if (!SQLMODEL_DEFAULT_TYPES.has(c.type.trim())) args.push(`sa_type=${sqlalchemyType(c.type).expr}`);
+  if (c.identity) args.push('sa_column_args=[sa.Identity()]');
+  if (c.default !== undefined && !isGenerated(c, primaryKey)) args.push(`sa_column_kwargs={"server_default": sa.text(${pyString(c.default)})}`);
+  return args;
+}
+
+function isGenerated(c: ColumnInfo, primaryKey: boolean): boolean {
+  return primaryKey && (c.identity === true || /^nextval\(/.test(c.default ?? ''));
 }
 
 function tableModule(table: TableInfo, name: string, base: ModelBase, defaultSchema: string): string {
@@ -195,41 +268,4 @@ function refTable(schema: string, name: string, defaultSchema: string): string {
 
 function needsPostgres(table: TableInfo): boolean {
   return table.columns.some((c) => sqlalchemyType(c.type).postgresql);
-}
-
-/** A Python string literal (JSON's escapes are valid Python). */
-function pyString(s: string): string {
-  return JSON.stringify(s);
-}
-
-function identifier(name: string): string {
-  const id = name.replace(/\W+/g, '_').replace(/^(\d)/, '_$1') || 'table';
-  return PY_KEYWORDS.has(id) ? `${id}_` : id;
-}
-
-function attribute(column: string): string {
-  const id = identifier(column);
-  return RESERVED.has(id) || id !== column ? `col_${id.replace(/^_+/, '')}` : id;
-}
-
-/** project_keywords -> ProjectKeyword: CamelCase, with a plain English plural made singular. */
-export function className(table: string): string {
-  const words = table.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const last = words.length - 1;
-  if (last >= 0) words[last] = singular(words[last]);
-  const name = words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
-  return /^\d/.test(name) || name === '' ? `Table${name}` : name;
-}
-
-function singular(word: string): string {
-  if (/ies$/i.test(word) && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (/(?:ss|us|is)$/i.test(word)) return word;
-  if (/(?:sh|ch|x|z)es$/i.test(word)) return word.slice(0, -2);
-  if (/s$/i.test(word) && word.length > 3) return word.slice(0, -1);
-  return word;
-}
-
-function uniqueClassName(name: string, index: ModelIndex): string {
-  const taken = new Set(index.models.map((m) => m.name));
-  return taken.has(name) ? `${name}Model` : name;
 }

@@ -77,6 +77,11 @@ export class AppState {
     return key && columnType(key, (f) => this.keyType(f, depth + 1));
   }
 
+  /** The model whose table is `table` (db_table, or Django's default name), when the state has one. */
+  modelOfTable(table: string): ModelState | undefined {
+    return [...this.models.values()].find((m) => this.tableOf(m.name) === table);
+  }
+
   /** False only when the model is known to be unmanaged (or a proxy): Django then leaves its table alone. */
   isManaged(model: string): boolean {
     return this.model(model)?.managed ?? true;
