@@ -7,6 +7,7 @@
 import type { CreateStmt, DropStmt, Node, RangeVar, RenameStmt, SelectStmt, TransactionStmtKind, UpdateStmt, WithClause } from 'libpg-query';
 import type { ColumnInfo, OpDetails, OpKind } from '../ops';
 import { alterTableCmdOps, ATTRIBUTE_CHANGES, typeText } from './pgAlterTable';
+import { enumOps } from './pgEnums';
 import { last, namedTable, rangeVars, strings, tableRef } from './pgNodes';
 import type { TableCopy } from './sqlOther';
 
@@ -132,6 +133,8 @@ const TRANSACTION_EFFECT: Partial<Record<TransactionStmtKind, 'begin' | 'end'>> 
 };
 
 function statementOps(node: Node): OpDraft[] {
+  const enums = enumOps(node);
+  if (enums) return enums;
   if ('DropStmt' in node) return dropOps(node.DropStmt);
   if ('DropdbStmt' in node) return [{ kind: 'drop-database', details: { ifExists: !!node.DropdbStmt.missing_ok } }];
   if ('TruncateStmt' in node) {

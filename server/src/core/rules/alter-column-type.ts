@@ -75,6 +75,14 @@ export const alterColumnType: Rule = {
             { severity: 'warning' },
           );
         }
+        const removed = op.details.removedLabels;
+        if (!converted && removed) {
+          const labels = removed.map((l) => `'${l}'`).join(', ');
+          return hit(
+            op,
+            `Changes the type of ${columnRef(op)} to ${op.details.newType}, which has no ${removed.length === 1 ? 'label' : 'labels'} ${labels} of its old type: rows holding ${removed.length === 1 ? 'it' : 'them'} make the migration fail, unless they are rewritten to another value first (and then that value is lost); the table is rewritten.${protection(ctx, op, 'alter-column-type')}`,
+          );
+        }
         const loss = converted
           ? 'each value becomes what its USING expression makes of it, so values it does not carry over are lost'
           : 'existing values that do not fit are cut or make the migration fail';
