@@ -86,18 +86,32 @@ export function describeStatement(node: Node): StatementFacts {
   return f;
 }
 
-/** SET targets whose value is another column of the row, as it is or cast: the values move, none is lost. */
+// Functions that turn any value into JSON holding it whole: to_json(text) is the same text as a JSON string.
+const WHOLE_VALUE_FUNCTIONS = new Set(['to_json', 'to_jsonb']);
+
+/**
+ * SET targets whose value is another column of the row, as it is, cast, or wrapped whole into JSON
+ * (`to_json(prompt::text)::json`): the values move, none is lost.
+ */
 function columnCopies(update: UpdateStmt): ColumnCopy[] {
   const { relation, whereClause, targetList, fromClause } = update;
   if (!relation || restricts(whereClause) || (fromClause ?? []).length > 0) return [];
   return (targetList ?? []).flatMap((t) => {
     if (!('ResTarget' in t) || !t.ResTarget.name || !t.ResTarget.val) return [];
-    let value = t.ResTarget.val;
-    if ('TypeCast' in value && value.TypeCast.arg) value = value.TypeCast.arg;
+    let value: Node | undefined = t.ResTarget.val;
+    for (let inner = unwrapped(value); inner; inner = unwrapped(value)) value = inner;
     const last = 'ColumnRef' in value ? (value.ColumnRef.fields ?? []).at(-1) : undefined;
     const from = last && 'String' in last ? last.String.sval : undefined;
     return from ? namedTable(relation).map((table) => ({ table, from, into: t.ResTarget.name as string })) : [];
   });
+}
+
+/** The value inside a cast or inside to_json(...), or undefined when `value` is neither. */
+function unwrapped(value: Node): Node | undefined {
+  if ('TypeCast' in value) return value.TypeCast.arg;
+  if (!('FuncCall' in value)) return undefined;
+  const { funcname, args } = value.FuncCall;
+  return args?.length === 1 && WHOLE_VALUE_FUNCTIONS.has(last(strings(funcname)).toLowerCase()) ? args[0] : undefined;
 }
 
 const FALSE_WORDS = new Set(['false', 'off', 'no', '0']);
