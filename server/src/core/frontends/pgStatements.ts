@@ -8,7 +8,7 @@ import type { CreateStmt, DropStmt, Node, RangeVar, RenameStmt, SelectStmt, Tran
 import type { ColumnInfo, OpDetails, OpKind } from '../ops';
 import { alterTableCmdOps, ATTRIBUTE_CHANGES, typeText } from './pgAlterTable';
 import { enumOps } from './pgEnums';
-import { last, namedTable, rangeVars, strings, tableRef } from './pgNodes';
+import { last, namedTable, rangeVars, strings, tableRef, unwrapped } from './pgNodes';
 import type { TableCopy } from './sqlOther';
 
 export interface TableRef {
@@ -86,9 +86,6 @@ export function describeStatement(node: Node): StatementFacts {
   return f;
 }
 
-// Functions that turn any value into JSON holding it whole: to_json(text) is the same text as a JSON string.
-const WHOLE_VALUE_FUNCTIONS = new Set(['to_json', 'to_jsonb']);
-
 /**
  * SET targets whose value is another column of the row, as it is, cast, or wrapped whole into JSON
  * (`to_json(prompt::text)::json`): the values move, none is lost.
@@ -104,14 +101,6 @@ function columnCopies(update: UpdateStmt): ColumnCopy[] {
     const from = last && 'String' in last ? last.String.sval : undefined;
     return from ? namedTable(relation).map((table) => ({ table, from, into: t.ResTarget.name as string })) : [];
   });
-}
-
-/** The value inside a cast or inside to_json(...), or undefined when `value` is neither. */
-function unwrapped(value: Node): Node | undefined {
-  if ('TypeCast' in value) return value.TypeCast.arg;
-  if (!('FuncCall' in value)) return undefined;
-  const { funcname, args } = value.FuncCall;
-  return args?.length === 1 && WHOLE_VALUE_FUNCTIONS.has(last(strings(funcname)).toLowerCase()) ? args[0] : undefined;
 }
 
 const FALSE_WORDS = new Set(['false', 'off', 'no', '0']);
