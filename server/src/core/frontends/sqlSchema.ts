@@ -231,7 +231,13 @@ export class SchemaBook {
 
   /** The ENGINE a ClickHouse table was created with, in an earlier migration or this file so far. */
   engineOf(table: string): string | undefined {
-    return sides.get(this.current())?.engines.get(table.toLowerCase());
+    const key = table.toLowerCase();
+    const local = sides.get(this.folded)?.engines.get(key);
+    if (local !== undefined || this.createdHere.has(key)) return local;
+    // Most projects create no ClickHouse table: then the file's own fold over the history is not needed.
+    this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
+    if (!sides.get(this.historyTables)?.engines.size) return undefined;
+    return sides.get(this.current())?.engines.get(key);
   }
 
   /**
