@@ -359,20 +359,29 @@ function selectedColumns(s: SelectStmt, into: string[]): string[] | undefined {
   return whole || !s.targetList ? undefined : into;
 }
 
-/** The tables a query reads rows from: its FROM list, through joins and set operations. */
+/**
+ * The tables a query reads every row of, so that its copy is a backup of them: its FROM list, through
+ * outer joins and UNION. A WHERE, LIMIT, DISTINCT or GROUP BY, an inner join, a second FROM item or
+ * EXCEPT/INTERSECT leaves rows out ("rows without a project are not copied"), so none of those counts.
+ */
 function tablesSelectedFrom(query: Node): TableRef[] {
   return 'SelectStmt' in query ? selectSources(query.SelectStmt) : [];
 }
 
 function selectSources(s: SelectStmt): TableRef[] {
-  const fromSetOps = [s.larg, s.rarg].flatMap((side) => (side ? selectSources(side) : []));
-  return [...fromSetOps, ...(s.fromClause ?? []).flatMap(fromItemTables)];
+  if (s.op !== undefined && s.op !== 'SETOP_NONE') return s.op === 'SETOP_UNION' ? [s.larg, s.rarg].flatMap((side) => (side ? selectSources(side) : [])) : [];
+  if (restricts(s.whereClause) || s.limitCount || s.distinctClause || s.groupClause || s.havingClause) return [];
+  const from = s.fromClause ?? [];
+  return from.length === 1 ? fromItemTables(from[0]) : [];
 }
 
 function fromItemTables(item: Node): TableRef[] {
   if ('RangeVar' in item) return namedTable(item.RangeVar);
   if ('JoinExpr' in item) {
-    return [item.JoinExpr.larg, item.JoinExpr.rarg].flatMap((side) => (side ? fromItemTables(side) : []));
+    const { jointype, larg, rarg } = item.JoinExpr;
+    // A LEFT JOIN keeps every row of its left side (a FULL JOIN of both); an inner join only the matches.
+    const kept = [jointype === 'JOIN_LEFT' || jointype === 'JOIN_FULL' ? larg : undefined, jointype === 'JOIN_RIGHT' || jointype === 'JOIN_FULL' ? rarg : undefined];
+    return kept.flatMap((side) => (side ? fromItemTables(side) : []));
   }
   return [];
 }
