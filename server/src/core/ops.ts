@@ -78,6 +78,8 @@ export interface OpDetails {
    * converted through the session's time zone (lossless only when that is UTC).
    */
   sessionZone?: boolean;
+  /** alter-column: json -> jsonb, which keeps each value's meaning but not its text (duplicate keys, key order, whitespace). */
+  jsonNormalised?: boolean;
   /** alter-column: the column's previous definition was not found, so the change may not touch the type at all. */
   previousUnknown?: boolean;
   /** The table or column was created by an earlier file of the same split migration (popx's numbered files). */

@@ -222,6 +222,7 @@ export function judgeTypeChange(details: OpDetails, from: string, to: string, di
   if (details.lossless) return;
   if (isWidening(from, to, dialect)) details.lossless = true;
   else if (readsInSessionZone(from, to, dialect)) details.sessionZone = true;
+  else if (parse(from).base === 'json' && parse(to).base === 'jsonb') details.jsonNormalised = true;
 }
 
 /**

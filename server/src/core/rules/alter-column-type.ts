@@ -61,6 +61,13 @@ export const alterColumnType: Rule = {
             { severity: 'warning' },
           );
         }
+        if (!converted && op.details.jsonNormalised) {
+          return hit(
+            op,
+            `Changes the type of ${columnRef(op)} from json to ${op.details.newType}: every value keeps its meaning, but jsonb keeps only the last of duplicate keys and neither key order nor whitespace, and a value holding \\u0000 makes the migration fail; the table is rewritten.`,
+            { severity: 'warning' },
+          );
+        }
         if (!converted && op.details.previousUnknown) {
           // Django: a relation to a model whose migrations were not read has a key of unknown type.
           const reference = [op.details.newType, op.details.previousType].some((t) => t?.startsWith('reference to '));
