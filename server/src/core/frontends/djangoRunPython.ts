@@ -86,6 +86,8 @@ export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<
       if (opensCursor(right)) cursors.add(left.text);
     }
   }
+  // A list filled later (`values.append(...)`) or a string extended (`sql += ...`) holds more than its first value.
+  for (const name of grownNames(body)) scope.delete(name);
   for (const item of body.descendantsOfType('with_item')) {
     const value = item.childForFieldName('value');
     const alias = value?.type === 'as_pattern' ? value.childForFieldName('alias') : undefined;
@@ -304,6 +306,23 @@ function modelOf(call: PyNode): { model?: string; app?: string } {
     return { app, model };
   }
   return {};
+}
+
+const GROWS = new Set(['append', 'extend', 'insert', 'update', 'add']);
+
+/** Names whose value a later statement of `body` adds to: `.append()`/`.extend()`/`.insert()` on them, or `+=`. */
+function grownNames(body: PyNode): Set<string> {
+  const names = new Set<string>();
+  for (const call of body.descendantsOfType('call')) {
+    const fn = call.childForFieldName('function');
+    const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+    if (object?.type === 'identifier' && GROWS.has(fn?.childForFieldName('attribute')?.text ?? '')) names.add(object.text);
+  }
+  for (const a of body.descendantsOfType('augmented_assignment')) {
+    const left = a.childForFieldName('left');
+    if (left?.type === 'identifier') names.add(left.text);
+  }
+  return names;
 }
 
 /** `row.col = value` statements of a loop's body that also calls `row.save()` (a plain assignment writes nothing). */
