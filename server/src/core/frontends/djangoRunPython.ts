@@ -5,6 +5,7 @@
 
 import type { OpDetails, Range } from '../ops';
 import type { PyNode } from './pyNode';
+import { grownNames } from './pySyntax';
 import type { OpDraft } from './alembicOps';
 import type { AppState } from './djangoState';
 import { columnOf } from './djangoFields';
@@ -306,23 +307,6 @@ function modelOf(call: PyNode): { model?: string; app?: string } {
     return { app, model };
   }
   return {};
-}
-
-const GROWS = new Set(['append', 'extend', 'insert', 'update', 'add']);
-
-/** Names whose value a later statement of `body` adds to: `.append()`/`.extend()`/`.insert()` on them, or `+=`. */
-function grownNames(body: PyNode): Set<string> {
-  const names = new Set<string>();
-  for (const call of body.descendantsOfType('call')) {
-    const fn = call.childForFieldName('function');
-    const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
-    if (object?.type === 'identifier' && GROWS.has(fn?.childForFieldName('attribute')?.text ?? '')) names.add(object.text);
-  }
-  for (const a of body.descendantsOfType('augmented_assignment')) {
-    const left = a.childForFieldName('left');
-    if (left?.type === 'identifier') names.add(left.text);
-  }
-  return names;
 }
 
 /** `row.col = value` statements of a loop's body that also calls `row.save()` (a plain assignment writes nothing). */
