@@ -123,8 +123,9 @@ export function emit(scope: Scope, draft: OpDraft, unit: SqlStatement, place: Pl
   if (guard) op.guard = guard;
   if (scope.dialect === 'postgres' && op.kind === 'alter-column') judgeTypeChange(scope, op);
   // ClickHouse: whether the dropped table held rows of its own depends on the engine it was created with.
-  // A file of plain DROP TABLE is not recognisable as ClickHouse, so the history decides, whatever the dialect.
-  if (op.kind === 'drop-table' && op.table && !op.dynamic) {
+  // A file of plain DROP TABLE is not recognisable as ClickHouse, so the history decides, whatever the
+  // dialect; only for SQL files: ClickHouse tables are not created from Alembic or Django.
+  if (op.kind === 'drop-table' && op.table && !op.dynamic && scope.origin === 'sql-file') {
     const engine = scope.schema.engineOf(op.table);
     if (engine) op.details.engine = engine;
   }
