@@ -49,6 +49,13 @@ export interface ColumnInfo {
   name: string;
   type?: string;
   nullable?: boolean;
+  /**
+   * Replaying a schema (sqlSchema.ts): the enum type whose labels are the only values the column holds, by
+   * the id the replay gave that type (a type renamed later is still the same type). enumCopied: a text
+   * column that an UPDATE of the same file filled from an enum column, not a column of the type itself.
+   */
+  enumId?: number;
+  enumCopied?: boolean;
 }
 
 export interface OpDetails {
@@ -71,6 +78,8 @@ export interface OpDetails {
    * converted through the session's time zone (lossless only when that is UTC).
    */
   sessionZone?: boolean;
+  /** alter-column: json -> jsonb, which keeps each value's meaning but not its text (duplicate keys, key order, whitespace). */
+  jsonNormalised?: boolean;
   /** alter-column: the column's previous definition was not found, so the change may not touch the type at all. */
   previousUnknown?: boolean;
   /** The table or column was created by an earlier file of the same split migration (popx's numbered files). */
@@ -139,6 +148,15 @@ export interface OpDetails {
   predicate?: string;
   /** The file runs this statement inside a transaction (Alembic's default, most SQL runners). */
   inTransaction?: boolean;
+  /**
+   * other-sql: what the statement does to an enum type (CREATE TYPE .. AS ENUM, ALTER TYPE .. ADD VALUE /
+   * RENAME VALUE / RENAME TO), replayed with the columns so a later type change can compare the labels.
+   */
+  enumChange?: { type: string; labels?: string[]; add?: string; renameLabel?: { from: string; to: string }; renameTo?: string };
+  /** alter-column from one enum type to another: the old type's labels the new one lacks. */
+  removedLabels?: string[];
+  /** ClickHouse create-table: the table's ENGINE as written (`Null`, `Distributed(...)`); drop-table: the dropped table's. */
+  engine?: string;
 }
 
 export interface Operation {

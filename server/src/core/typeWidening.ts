@@ -222,4 +222,22 @@ export function judgeTypeChange(details: OpDetails, from: string, to: string, di
   if (details.lossless) return;
   if (isWidening(from, to, dialect)) details.lossless = true;
   else if (readsInSessionZone(from, to, dialect)) details.sessionZone = true;
+  else if (parse(from).base === 'json' && parse(to).base === 'jsonb') details.jsonNormalised = true;
+}
+
+/**
+ * A column moved from one enum type to another (or from text filled from an enum): every value is one of
+ * the old labels, so the change keeps them all when the new type has each one, and otherwise fails on
+ * (or, after an UPDATE that rewrote them, has replaced) the values holding a label it lacks.
+ */
+export function judgeEnumChange(details: OpDetails, from: string | undefined, labels: { from: readonly string[]; to: readonly string[]; same: boolean }): void {
+  if (details.valuesConverted) return;
+  if (labels.same) {
+    delete details.newType;
+    return;
+  }
+  if (from !== undefined) details.previousType = from;
+  const removed = labels.from.filter((l) => !labels.to.includes(l));
+  if (removed.length === 0) details.lossless = true;
+  else details.removedLabels = removed;
 }

@@ -12,7 +12,7 @@ import { CallFollower, type WalkState } from './alembicCalls';
 import { customDrop, HARMLESS_OPS, importsOf, INVOKED_OPS, isOrmSession, ormRowUpdates, unreadCode } from './alembicUnread';
 import { autogenBlocks, bind, boundNode, dropRepeatedOps, dynamicDraft, isClause, loopBindings, phaseInfo, receiverText, withItems, withoutParameters } from './alembicSyntax';
 import { withPythonTree, type PyNode } from './pyNode';
-import { syntaxProblems } from './pySyntax';
+import { grownNames, syntaxProblems } from './pySyntax';
 import { arg, attributeName, calleeName, keywordArg, nameValue, positionalArgs, resolve, stringValue } from './pyValues';
 import { pythonSqlOps } from './pySql';
 import { plainLiteralBounds } from './pyTokens';
@@ -58,6 +58,7 @@ class AlembicWalker extends CallFollower {
         sqlSchema: new SchemaBook(phase === 'upgrade' ? this.history : withUpgrade(this.history, () => this.ops.filter((o) => o.phase === 'upgrade'))),
         expanding: new Set([name]),
         localFunctions: new Map(),
+        grown: grownNames(body),
       });
       this.endPhase();
     }
@@ -81,7 +82,7 @@ class AlembicWalker extends CallFollower {
             // `drop = op.drop_table` is reported where `drop` is called or passed on.
             else if (right?.type === 'attribute' && expr.type === 'assignment' && this.receiverOf(receiverText(right), state)) bind(state.scope, expr);
             else if (right) this.visitExpression(right, state);
-            if (expr.type === 'assignment') bind(state.scope, expr);
+            if (expr.type === 'assignment') bind(state.scope, expr, state.grown);
           } else {
             this.visitExpression(expr, state);
           }

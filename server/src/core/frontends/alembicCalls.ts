@@ -10,6 +10,7 @@ import type { Receiver } from './alembicOps';
 import { classDefinition, methodCall, readClass, selfParameter, type ClassInfo, type MethodCall } from './alembicClasses';
 import { bind, boundNode, parameterName, parameters, withoutParameters } from './alembicSyntax';
 import type { PyNode } from './pyNode';
+import { grownNames } from './pySyntax';
 import { keywordArg, positionalArgs, resolve, stringValue, type PyString, type Scope } from './pyValues';
 import type { GuardBook } from './sql';
 import type { SchemaBook } from './sqlSchema';
@@ -40,6 +41,8 @@ export interface WalkState {
   sqlDialect?: SqlDialect;
   /** In a branch for a database whose SQL is not read here (Oracle, SQL Server): its name; the SQL is skipped. */
   unreadDialect?: string;
+  /** Names the function being walked adds to later (`values.append(...)`, `sql += ...`): not read as their first value. */
+  grown?: Set<string>;
 }
 
 export interface SelfBinding {
@@ -192,7 +195,7 @@ export abstract class CallFollower {
     const body = fn.childForFieldName('body');
     if (!body) return;
     if (fn.type === 'lambda') this.visitExpression(body, state);
-    else this.walkBlock(body, state);
+    else this.walkBlock(body, { ...state, grown: grownNames(body) });
   }
 
   /** Walks, with their parameters unknown, the functions and lambdas of the phase that no call expanded. */

@@ -14,10 +14,13 @@ export function dynamicDraft(call: PyNode, reason: string, sql?: string): OpDraf
   return { kind: 'dynamic-sql', range: { start: call.startIndex, end: call.endIndex }, dynamic: true, details };
 }
 
-export function bind(scope: Map<string, PyNode | PyString>, assignment: PyNode): void {
+export function bind(scope: Map<string, PyNode | PyString>, assignment: PyNode, grown?: Set<string>): void {
   const left = assignment.childForFieldName('left');
   const right = assignment.childForFieldName('right');
-  if (left?.type === 'identifier' && right) scope.set(left.text, right);
+  if (left?.type !== 'identifier' || !right) return;
+  // A name added to later holds more than this value where it is used.
+  if (grown?.has(left.text)) scope.delete(left.text);
+  else scope.set(left.text, right);
 }
 
 /**

@@ -5,6 +5,7 @@
 
 import type { OpDetails, Range } from '../ops';
 import type { PyNode } from './pyNode';
+import { grownNames } from './pySyntax';
 import type { OpDraft } from './alembicOps';
 import type { AppState } from './djangoState';
 import { columnOf } from './djangoFields';
@@ -86,6 +87,8 @@ export function walkRunPython(fn: PyNode, ctx: RunPythonContext, expanding: Set<
       if (opensCursor(right)) cursors.add(left.text);
     }
   }
+  // A list filled later (`values.append(...)`) or a string extended (`sql += ...`) holds more than its first value.
+  for (const name of grownNames(body)) scope.delete(name);
   for (const item of body.descendantsOfType('with_item')) {
     const value = item.childForFieldName('value');
     const alias = value?.type === 'as_pattern' ? value.childForFieldName('alias') : undefined;

@@ -1,5 +1,5 @@
 // Small readers of libpg-query nodes shared by the statement describers (pgStatements.ts, pgAlterTable.ts):
-// table references, name lists and their last part.
+// table references, name lists and their last part, and the value inside a cast or a to_json().
 
 import type { Node, RangeVar } from 'libpg-query';
 import type { TableRef } from './pgStatements';
@@ -26,4 +26,15 @@ export function strings(nodes: Node[] | undefined): string[] {
 
 export function last(names: string[]): string {
   return names[names.length - 1] ?? '';
+}
+
+// Functions that turn any value into JSON holding it whole: to_json(text) is the same text as a JSON string.
+const WHOLE_VALUE_FUNCTIONS = new Set(['to_json', 'to_jsonb']);
+
+/** The value inside a cast or inside to_json(...), or undefined when `value` is neither. */
+export function unwrapped(value: Node): Node | undefined {
+  if ('TypeCast' in value) return value.TypeCast.arg;
+  if (!('FuncCall' in value)) return undefined;
+  const { funcname, args } = value.FuncCall;
+  return args?.length === 1 && WHOLE_VALUE_FUNCTIONS.has(last(strings(funcname)).toLowerCase()) ? args[0] : undefined;
 }

@@ -7,7 +7,8 @@
 import type { CreateStmt, DropStmt, Node, RangeVar, RenameStmt, SelectStmt, TransactionStmtKind, UpdateStmt, WithClause } from 'libpg-query';
 import type { ColumnInfo, OpDetails, OpKind } from '../ops';
 import { alterTableCmdOps, ATTRIBUTE_CHANGES, typeText } from './pgAlterTable';
-import { last, namedTable, rangeVars, strings, tableRef } from './pgNodes';
+import { enumOps } from './pgEnums';
+import { last, namedTable, rangeVars, strings, tableRef, unwrapped } from './pgNodes';
 import type { TableCopy } from './sqlOther';
 
 export interface TableRef {
@@ -85,14 +86,17 @@ export function describeStatement(node: Node): StatementFacts {
   return f;
 }
 
-/** SET targets whose value is another column of the row, as it is or cast: the values move, none is lost. */
+/**
+ * SET targets whose value is another column of the row, as it is, cast, or wrapped whole into JSON
+ * (`to_json(prompt::text)::json`): the values move, none is lost.
+ */
 function columnCopies(update: UpdateStmt): ColumnCopy[] {
   const { relation, whereClause, targetList, fromClause } = update;
   if (!relation || restricts(whereClause) || (fromClause ?? []).length > 0) return [];
   return (targetList ?? []).flatMap((t) => {
     if (!('ResTarget' in t) || !t.ResTarget.name || !t.ResTarget.val) return [];
-    let value = t.ResTarget.val;
-    if ('TypeCast' in value && value.TypeCast.arg) value = value.TypeCast.arg;
+    let value: Node | undefined = t.ResTarget.val;
+    for (let inner = unwrapped(value); inner; inner = unwrapped(value)) value = inner;
     const last = 'ColumnRef' in value ? (value.ColumnRef.fields ?? []).at(-1) : undefined;
     const from = last && 'String' in last ? last.String.sval : undefined;
     return from ? namedTable(relation).map((table) => ({ table, from, into: t.ResTarget.name as string })) : [];
@@ -132,6 +136,8 @@ const TRANSACTION_EFFECT: Partial<Record<TransactionStmtKind, 'begin' | 'end'>> 
 };
 
 function statementOps(node: Node): OpDraft[] {
+  const enums = enumOps(node);
+  if (enums) return enums;
   if ('DropStmt' in node) return dropOps(node.DropStmt);
   if ('DropdbStmt' in node) return [{ kind: 'drop-database', details: { ifExists: !!node.DropdbStmt.missing_ok } }];
   if ('TruncateStmt' in node) {
@@ -353,20 +359,29 @@ function selectedColumns(s: SelectStmt, into: string[]): string[] | undefined {
   return whole || !s.targetList ? undefined : into;
 }
 
-/** The tables a query reads rows from: its FROM list, through joins and set operations. */
+/**
+ * The tables a query reads every row of, so that its copy is a backup of them: its FROM list, through
+ * outer joins and UNION. A WHERE, LIMIT, DISTINCT or GROUP BY, an inner join, a second FROM item or
+ * EXCEPT/INTERSECT leaves rows out ("rows without a project are not copied"), so none of those counts.
+ */
 function tablesSelectedFrom(query: Node): TableRef[] {
   return 'SelectStmt' in query ? selectSources(query.SelectStmt) : [];
 }
 
 function selectSources(s: SelectStmt): TableRef[] {
-  const fromSetOps = [s.larg, s.rarg].flatMap((side) => (side ? selectSources(side) : []));
-  return [...fromSetOps, ...(s.fromClause ?? []).flatMap(fromItemTables)];
+  if (s.op !== undefined && s.op !== 'SETOP_NONE') return s.op === 'SETOP_UNION' ? [s.larg, s.rarg].flatMap((side) => (side ? selectSources(side) : [])) : [];
+  if (restricts(s.whereClause) || s.limitCount || s.distinctClause || s.groupClause || s.havingClause) return [];
+  const from = s.fromClause ?? [];
+  return from.length === 1 ? fromItemTables(from[0]) : [];
 }
 
 function fromItemTables(item: Node): TableRef[] {
   if ('RangeVar' in item) return namedTable(item.RangeVar);
   if ('JoinExpr' in item) {
-    return [item.JoinExpr.larg, item.JoinExpr.rarg].flatMap((side) => (side ? fromItemTables(side) : []));
+    const { jointype, larg, rarg } = item.JoinExpr;
+    // A LEFT JOIN keeps every row of its left side (a FULL JOIN of both); an inner join only the matches.
+    const kept = [jointype === 'JOIN_LEFT' || jointype === 'JOIN_FULL' ? larg : undefined, jointype === 'JOIN_RIGHT' || jointype === 'JOIN_FULL' ? rarg : undefined];
+    return kept.flatMap((side) => (side ? fromItemTables(side) : []));
   }
   return [];
 }

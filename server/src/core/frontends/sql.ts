@@ -9,7 +9,7 @@ import type { Operation, Problem } from '../ops';
 import { ParserNotReady } from '../parse/notReady';
 import { pgParser, utf8OffsetsToUtf16 } from '../parse/pg';
 import { readByHead, splitStatements, type SqlStatement } from '../parse/sqlSplit';
-import { describeStatement, type StatementFacts } from './pgStatements';
+import { describeStatement, type OpDraft, type StatementFacts } from './pgStatements';
 import { describeClickhouseStatement } from './sqlClickhouse';
 import { describeOtherStatement, OTHER_ENGINE, type OtherDialect, type OtherFacts } from './sqlOther';
 import { preparedVariable } from './sqlOtherPrepared';
@@ -105,20 +105,26 @@ export function analyseNode(node: Node, unit: SqlStatement, scope: Scope, place:
 /** Emits a statement's operations and records its guards; returns true for transaction control. */
 function applyFacts(facts: StatementFacts, unit: SqlStatement, scope: Scope, place: Place): boolean {
   const first = scope.ops.length;
-  for (const draft of facts.ops) emit(scope, draft, unit, place);
+  for (const draft of facts.ops) emit(scope, withColumnCopies(draft, facts), unit, place);
   for (const table of facts.copiesFrom) scope.guards.add(table, { kind: 'backup', range: place(unit) }, table.columns);
   if (facts.copy) {
     scope.schema.noteCopy(facts.copy, place(unit));
     // Kept on an operation too, for a later file of the same split migration (sqlHistory.ts).
     if (scope.ops.length === first) emit(scope, { kind: 'other-sql', details: { tableCopy: facts.copy } }, unit, place);
   }
-  for (const c of facts.columnCopies ?? []) {
-    scope.guards.add(c.table, { kind: 'backup', range: place(unit), copiedInto: c.into }, [c.from]);
-    // Kept on the UPDATE too, for a later file of the same split migration (sqlHistory.ts).
-    for (const op of scope.ops.slice(first)) if (op.kind === 'update-rows' && op.table === c.table.table) (op.details.columnCopies ??= []).push({ from: c.from, into: c.into });
-  }
+  for (const c of facts.columnCopies ?? []) scope.guards.add(c.table, { kind: 'backup', range: place(unit), copiedInto: c.into }, [c.from]);
   if (facts.transaction) scope.inTransaction = facts.transaction === 'begin';
   return facts.transaction !== undefined;
+}
+
+/**
+ * The UPDATE's column copies go on its operation before it is recorded: the replayed schema reads them
+ * (a text column filled from an enum column), and so does a later file of the same split migration (sqlHistory.ts).
+ */
+function withColumnCopies(draft: OpDraft, facts: StatementFacts): OpDraft {
+  const copies = draft.kind === 'update-rows' ? (facts.columnCopies ?? []).filter((c) => c.table.table === draft.table) : [];
+  if (copies.length === 0) return draft;
+  return { ...draft, details: { ...draft.details, columnCopies: copies.map((c) => ({ from: c.from, into: c.into })) } };
 }
 
 /** MySQL and SQLite, through node-sql-parser, with MODIFY/CHANGE judged against the replayed schema. */

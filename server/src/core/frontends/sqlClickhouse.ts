@@ -84,7 +84,17 @@ function createFacts(r: Reader, facts: ClickhouseFacts): ClickhouseFacts {
   if (!r.accept('TABLE')) return facts;
   const ifExists = r.accept('IF', 'NOT', 'EXISTS');
   const table = r.name();
-  return table ? { ...facts, ops: [{ kind: 'create-table', ...table, details: { ifExists } }] } : facts;
+  if (!table) return facts;
+  const details: OpDetails = { ifExists };
+  // The engine decides whether the table holds rows of its own (a Null or Merge table holds none).
+  const at = r.find('ENGINE');
+  if (at >= 0) {
+    const engine = new Reader(r.tokens, at + 1);
+    engine.accept('=');
+    const text = engine.typeText();
+    if (text) details.engine = text;
+  }
+  return { ...facts, ops: [{ kind: 'create-table', ...table, details }] };
 }
 
 function dropFacts(r: Reader, facts: ClickhouseFacts): ClickhouseFacts {

@@ -24,12 +24,19 @@ export interface History {
 /** Not a table name (none holds a NUL): marks a fold that went through SQL built at run time, which may have created any table. */
 const UNREADABLE = '\0unreadable';
 
-export function foldOps(ops: Iterable<Operation>, start?: Tables): Tables {
+/**
+ * `sameRun`: the operations run in one go (this file's), so a text column an UPDATE fills from an enum
+ * column holds only that enum's labels until the next statement that writes it; across migrations the
+ * application may have written anything into it since.
+ */
+export function foldOps(ops: Iterable<Operation>, start?: Tables, sameRun = false): Tables {
   const tables: Tables = start ?? new Map();
   for (const op of ops) {
     if (isDownPhase(op.phase)) continue;
     if (op.kind === 'dynamic-sql' || op.dynamic) tables.set(UNREADABLE, null);
-    if (op.table) applyOp(tables, op, op.table.toLowerCase());
+    if (op.details.enumChange) applyEnumChange(sideOf(tables), op.details.enumChange);
+    else if (op.kind === 'drop-type' && op.details.typeName) sides.get(tables)?.enumNames.delete(op.details.typeName.toLowerCase());
+    if (op.table) applyOp(tables, op, op.table.toLowerCase(), sameRun);
   }
   return tables;
 }
@@ -38,38 +45,120 @@ export function foldOps(ops: Iterable<Operation>, start?: Tables): Tables {
 export function copyTables(tables: Tables): Tables {
   const copy: Tables = new Map();
   for (const [name, columns] of tables) copy.set(name, columns && new Map(columns));
+  const side = sides.get(tables);
+  if (side) sides.set(copy, { nextId: side.nextId, enumNames: new Map(side.enumNames), enumLabels: new Map(side.enumLabels), engines: new Map(side.engines) });
   return copy;
 }
 
-function applyOp(tables: Tables, op: Operation, key: string): void {
+/**
+ * What a replay knows besides columns: enum types (name -> id -> labels, so that a column keeps its type
+ * when the type is renamed and another one takes its name) and ClickHouse table engines. Kept beside the
+ * table map rather than in it, so that no table name can meet them.
+ */
+interface Side {
+  nextId: number;
+  enumNames: Map<string, number>;
+  /** Never edited in place: a copy of the fold shares the arrays. */
+  enumLabels: Map<number, readonly string[]>;
+  engines: Map<string, string>;
+}
+
+const sides = new WeakMap<Tables, Side>();
+
+function sideOf(tables: Tables): Side {
+  let side = sides.get(tables);
+  if (!side) sides.set(tables, (side = { nextId: 0, enumNames: new Map(), enumLabels: new Map(), engines: new Map() }));
+  return side;
+}
+
+function applyEnumChange(side: Side, change: NonNullable<OpDetails['enumChange']>): void {
+  const key = change.type.toLowerCase();
+  if (change.labels) {
+    const id = side.nextId++;
+    side.enumNames.set(key, id);
+    side.enumLabels.set(id, change.labels);
+    return;
+  }
+  const id = side.enumNames.get(key);
+  if (id === undefined) return;
+  if (change.renameTo !== undefined) {
+    side.enumNames.delete(key);
+    side.enumNames.set(change.renameTo.toLowerCase(), id);
+  }
+  const labels = side.enumLabels.get(id) ?? [];
+  if (change.add !== undefined && !labels.includes(change.add)) side.enumLabels.set(id, [...labels, change.add]);
+  const renamed = change.renameLabel;
+  if (renamed) side.enumLabels.set(id, labels.map((l) => (l === renamed.from ? renamed.to : l)));
+}
+
+/** The enum a type as written names (`Role`, `public.Role`; not `Role[]`), by its id. */
+function enumIdOf(side: Side | undefined, type: string | undefined): number | undefined {
+  if (!side || type === undefined || type.endsWith(']')) return undefined;
+  return side.enumNames.get(type.slice(type.lastIndexOf('.') + 1).replace(/"/g, '').toLowerCase());
+}
+
+function typed(side: Side | undefined, column: ColumnInfo): ColumnInfo {
+  const enumId = enumIdOf(side, column.type);
+  return enumId === undefined ? column : { ...column, enumId };
+}
+
+function applyOp(tables: Tables, op: Operation, key: string, sameRun: boolean): void {
   const columns = tables.get(key);
   const column = op.column?.toLowerCase();
+  const side = sides.get(tables);
   switch (op.kind) {
     case 'create-table':
-      tables.set(key, op.details.columns ? new Map(op.details.columns.map((c) => [c.name.toLowerCase(), c])) : null);
+      tables.set(key, op.details.columns ? new Map(op.details.columns.map((c) => [c.name.toLowerCase(), typed(side, c)])) : null);
+      if (op.details.engine) sideOf(tables).engines.set(key, op.details.engine);
+      else side?.engines.delete(key);
       return;
     case 'drop-table':
       tables.delete(key);
+      side?.engines.delete(key);
       return;
     case 'rename-table': {
       tables.delete(key);
       const to = op.details.newName?.toLowerCase();
       if (to && columns !== undefined) tables.set(to, columns);
       else if (to) tables.delete(to);
+      const engine = side?.engines.get(key);
+      side?.engines.delete(key);
+      if (to && engine) side?.engines.set(to, engine);
       return;
     }
+    case 'update-rows':
+      if (columns) noteWrites(columns, op, sameRun);
+      return;
     default:
   }
   if (!columns || column === undefined) return;
   const previous = columns.get(column);
-  if (op.kind === 'add-column' && op.column) columns.set(column, { name: op.column, type: op.details.newType, nullable: op.details.nullable });
+  if (op.kind === 'add-column' && op.column) columns.set(column, typed(side, { name: op.column, type: op.details.newType, nullable: op.details.nullable }));
   else if (op.kind === 'drop-column') columns.delete(column);
   else if (op.kind === 'rename-column' && previous && op.details.newName) {
     columns.delete(column);
     columns.set(op.details.newName.toLowerCase(), { ...previous, name: op.details.newName });
   } else if (op.kind === 'alter-column' && previous) {
-    const type = op.details.newType !== undefined ? sqlTypeOf(op.details.newType) ?? op.details.newType : previous.type;
-    columns.set(column, { ...previous, type, nullable: op.details.nullable ?? previous.nullable });
+    const nullable = op.details.nullable ?? previous.nullable;
+    if (op.details.newType === undefined) columns.set(column, { ...previous, nullable });
+    else columns.set(column, typed(side, { name: previous.name, type: sqlTypeOf(op.details.newType) ?? op.details.newType, nullable }));
+  }
+}
+
+/**
+ * An UPDATE without WHERE that copies an enum column into another (`SET t = e::text`) leaves it holding
+ * that enum's labels; any other write to such a copy forgets where its values came from.
+ */
+function noteWrites(columns: Columns, op: Operation, sameRun: boolean): void {
+  const copies = new Map((op.details.columnCopies ?? []).map((c) => [c.into.toLowerCase(), c.from.toLowerCase()]));
+  for (const target of op.details.columns ?? []) {
+    const key = target.name.toLowerCase();
+    const into = columns.get(key);
+    if (!into) continue;
+    const from = copies.get(key);
+    const source = from === undefined ? undefined : columns.get(from);
+    if (sameRun && source?.enumId !== undefined) columns.set(key, { ...into, enumId: source.enumId, enumCopied: true });
+    else if (into.enumCopied) columns.set(key, { name: into.name, type: into.type, nullable: into.nullable });
   }
 }
 
@@ -101,9 +190,9 @@ export class SchemaBook {
 
   note(op: Operation): void {
     this.local.push(op);
-    foldOps([op], this.folded);
+    foldOps([op], this.folded, true);
     if (op.kind === 'create-table' && op.table) this.createdHere.add(op.table.toLowerCase());
-    if (this.withHistory) foldOps([op], this.withHistory);
+    if (this.withHistory) foldOps([op], this.withHistory, true);
   }
 
   noteCopy(copy: TableCopy, range: Range): void {
@@ -116,9 +205,39 @@ export class SchemaBook {
     const key = table.toLowerCase();
     const local = this.folded.get(key);
     if (local !== undefined || this.createdHere.has(key)) return local ?? undefined;
+    return this.current().get(key) ?? undefined;
+  }
+
+  /** The history's tables with this file's operations so far folded on top. */
+  private current(): Tables {
     this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
-    this.withHistory ??= foldOps(this.local, copyTables(this.historyTables));
-    return this.withHistory.get(key) ?? undefined;
+    this.withHistory ??= foldOps(this.local, copyTables(this.historyTables), true);
+    return this.withHistory;
+  }
+
+  /**
+   * The labels `table.column` can hold now and those of enum type `type`, when both are known enums:
+   * `same` when the column already is of that type.
+   */
+  enumLabels(table: string, column: string, type: string): { from: readonly string[]; to: readonly string[]; same: boolean } | undefined {
+    const tables = this.current();
+    const side = sides.get(tables);
+    const fromId = tables.get(table.toLowerCase())?.get(column.toLowerCase())?.enumId;
+    const toId = enumIdOf(side, type);
+    if (!side || fromId === undefined || toId === undefined) return undefined;
+    const [from, to] = [side.enumLabels.get(fromId), side.enumLabels.get(toId)];
+    return from && to ? { from, to, same: fromId === toId } : undefined;
+  }
+
+  /** The ENGINE a ClickHouse table was created with, in an earlier migration or this file so far. */
+  engineOf(table: string): string | undefined {
+    const key = table.toLowerCase();
+    const local = sides.get(this.folded)?.engines.get(key);
+    if (local !== undefined || this.createdHere.has(key)) return local;
+    // Most projects create no ClickHouse table: then the file's own fold over the history is not needed.
+    this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
+    if (!sides.get(this.historyTables)?.engines.size) return undefined;
+    return sides.get(this.current())?.engines.get(key);
   }
 
   /**
@@ -134,10 +253,10 @@ export class SchemaBook {
     const ops = this.local.slice(0, upTo);
     this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
     // Only a rename can bring another table's columns here: without one, this table's history suffices.
-    if (prefix.renamed) return foldOps(ops, copyTables(this.historyTables)).get(key) ?? undefined;
+    if (prefix.renamed) return foldOps(ops, copyTables(this.historyTables), true).get(key) ?? undefined;
     const before = this.historyTables.get(key);
     const start: Tables = before === undefined ? new Map() : new Map([[key, before && new Map(before)]]);
-    return foldOps(ops.filter((op) => op.table?.toLowerCase() === key), start).get(key) ?? undefined;
+    return foldOps(ops.filter((op) => op.table?.toLowerCase() === key), start, true).get(key) ?? undefined;
   }
 
   private prefix?: { upTo: number; tables: Tables; created: Set<string>; renamed: boolean };
@@ -147,7 +266,7 @@ export class SchemaBook {
     if (!this.prefix || this.prefix.upTo > upTo) this.prefix = { upTo: 0, tables: new Map(), created: new Set(), renamed: false };
     const p = this.prefix;
     const more = this.local.slice(p.upTo, upTo);
-    foldOps(more, p.tables);
+    foldOps(more, p.tables, true);
     for (const op of more) {
       if (op.kind === 'create-table' && op.table) p.created.add(op.table.toLowerCase());
       if (op.kind === 'rename-table') p.renamed = true;

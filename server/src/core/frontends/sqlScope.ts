@@ -9,7 +9,7 @@ import { pgParser } from '../parse/pg';
 import type { SqlStatement } from '../parse/sqlSplit';
 import type { OpDraft, TableRef } from './pgStatements';
 import { SchemaBook, type History } from './sqlSchema';
-import { judgeTypeChange as judgeAgainst } from '../typeWidening';
+import { judgeEnumChange, judgeTypeChange as judgeAgainst } from '../typeWidening';
 
 export interface SqlContext {
   phase: Phase;
@@ -122,6 +122,13 @@ export function emit(scope: Scope, draft: OpDraft, unit: SqlStatement, place: Pl
   const guard = op.table !== undefined && GUARDABLE.has(op.kind) ? scope.guards.find(op.schema, op.table, op.kind === 'drop-column' ? op.column : undefined) : undefined;
   if (guard) op.guard = guard;
   if (scope.dialect === 'postgres' && op.kind === 'alter-column') judgeTypeChange(scope, op);
+  // ClickHouse: whether the dropped table held rows of its own depends on the engine it was created with.
+  // A file of plain DROP TABLE is not recognisable as ClickHouse, so the history decides, whatever the
+  // dialect; only for SQL files: ClickHouse tables are not created from Alembic or Django.
+  if (op.kind === 'drop-table' && op.table && !op.dynamic && scope.origin === 'sql-file') {
+    const engine = scope.schema.engineOf(op.table);
+    if (engine) op.details.engine = engine;
+  }
   markNotCreated(scope.schema, op);
   scope.ops.push(op);
   scope.schema.note(op);
@@ -141,7 +148,10 @@ function judgeTypeChange(scope: Scope, op: Operation): void {
   const to = op.details.newType;
   if (to === undefined || op.table === undefined || op.column === undefined) return;
   const from = scope.schema.columns(op.table)?.get(op.column.toLowerCase())?.type;
-  if (from !== undefined) judgeAgainst(op.details, from, to, 'postgres');
+  // Between enums the labels decide, not the names: Prisma recreates an enum under a name it then renames.
+  const labels = scope.schema.enumLabels(op.table, op.column, to);
+  if (labels) judgeEnumChange(op.details, from, labels);
+  else if (from !== undefined) judgeAgainst(op.details, from, to, 'postgres');
 }
 
 export function addProblem(scope: Scope, message: string, range: Range): void {

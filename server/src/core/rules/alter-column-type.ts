@@ -61,6 +61,13 @@ export const alterColumnType: Rule = {
             { severity: 'warning' },
           );
         }
+        if (!converted && op.details.jsonNormalised) {
+          return hit(
+            op,
+            `Changes the type of ${columnRef(op)} from json to ${op.details.newType}: every value keeps its meaning, but jsonb keeps only the last of duplicate keys and neither key order nor whitespace, and a value holding \\u0000 makes the migration fail; the table is rewritten.`,
+            { severity: 'warning' },
+          );
+        }
         if (!converted && op.details.previousUnknown) {
           // Django: a relation to a model whose migrations were not read has a key of unknown type.
           const reference = [op.details.newType, op.details.previousType].some((t) => t?.startsWith('reference to '));
@@ -73,6 +80,14 @@ export const alterColumnType: Rule = {
             op,
             `Declares ${columnRef(op)} as ${op.details.newType}, but ${unknown}, so whether the column type really changes could not be checked. If it does, existing values that do not fit are cut or make the migration fail.`,
             { severity: 'warning' },
+          );
+        }
+        const removed = op.details.removedLabels;
+        if (!converted && removed) {
+          const labels = removed.map((l) => `'${l}'`).join(', ');
+          return hit(
+            op,
+            `Changes the type of ${columnRef(op)} to ${op.details.newType}, which has no ${removed.length === 1 ? 'label' : 'labels'} ${labels} of its old type: rows holding ${removed.length === 1 ? 'it' : 'them'} make the migration fail, unless they are rewritten to another value first (and then that value is lost); the table is rewritten.${protection(ctx, op, 'alter-column-type')}`,
           );
         }
         const loss = converted

@@ -18,11 +18,21 @@ interface AtOffset {
   classified: number;
 }
 
+function before(a: [number, number], b: [number, number]): boolean {
+  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+}
+
 export class OpIndex {
-  /** The earliest start of a `CREATE TABLE` without IF NOT EXISTS, by phase and table. */
-  private readonly created = new Map<string, number>();
-  /** The earliest start of an added column, by phase, table and column. */
-  private readonly added = new Map<string, number>();
+  /**
+   * Where each operation stands in the file's order: where it runs, then its place among the operations
+   * (all the statements of a SQL string kept in a constant, as Django's RunSQL(SQL) passes it, share the
+   * range of the call that runs them, and run in the order they were read).
+   */
+  private readonly order = new Map<Operation, [number, number]>();
+  /** The earliest `CREATE TABLE` without IF NOT EXISTS, by phase and table. */
+  private readonly created = new Map<string, [number, number]>();
+  /** The earliest added column, by phase, table and column. */
+  private readonly added = new Map<string, [number, number]>();
   /** What the upgrade (or up) phases create, add and rename, for the downgrade checks. */
   private readonly upCreatedTables = new Set<string | undefined>();
   private readonly upAddedColumns = new Set<string>();
@@ -33,6 +43,7 @@ export class OpIndex {
   private readonly starts = new Map<number, AtOffset>();
 
   constructor(ops: readonly Operation[]) {
+    ops.forEach((o, i) => this.order.set(o, [runsAt(o), i]));
     for (const o of ops) {
       this.note(o);
       const at = this.starts.get(o.range.start) ?? { tables: new Set(), classified: 0 };
@@ -43,7 +54,11 @@ export class OpIndex {
   }
 
   private note(o: Operation): void {
-    const earliest = (map: Map<string, number>, k: string) => map.set(k, Math.min(map.get(k) ?? Infinity, runsAt(o)));
+    const at = this.order.get(o) as [number, number];
+    const earliest = (map: Map<string, [number, number]>, k: string) => {
+      const known = map.get(k);
+      if (!known || before(at, known)) map.set(k, at);
+    };
     // IF NOT EXISTS proves nothing: the table or column may already be there, full of values.
     if (o.kind === 'create-table' && !o.details.ifExists && o.table !== undefined) earliest(this.created, key(o.phase, o.table));
     if (o.kind === 'add-column' && !o.details.ifExists && o.table !== undefined && o.column !== undefined) earliest(this.added, key(o.phase, o.table, o.column));
@@ -75,12 +90,17 @@ export class OpIndex {
 
   /** A `CREATE TABLE` of `op`'s table ran earlier in `op`'s phase. */
   createdEarlier(op: Operation): boolean {
-    return op.table !== undefined && (this.created.get(key(op.phase, op.table)) ?? Infinity) < runsAt(op);
+    return op.table !== undefined && this.precedes(this.created.get(key(op.phase, op.table)), op);
   }
 
   /** `column` of `op`'s table was added earlier in `op`'s phase. */
   addedEarlier(op: Operation, column: string): boolean {
-    return op.table !== undefined && (this.added.get(key(op.phase, op.table, column)) ?? Infinity) < runsAt(op);
+    return op.table !== undefined && this.precedes(this.added.get(key(op.phase, op.table, column)), op);
+  }
+
+  /** `at` comes before `op` in the file's order (an operation not indexed here: before where it runs). */
+  private precedes(at: [number, number] | undefined, op: Operation): boolean {
+    return at !== undefined && before(at, this.order.get(op) ?? [runsAt(op), -1]);
   }
 
   /** The upgrade creates `op`'s table, or (for a dropped column) adds that column. */
