@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Client } from 'pg';
 import { loggedStatements, READER, startPostgres, type PgServer } from '../support/postgres';
-import { checkJson, COMMON_VERDICTS, FIXTURES, failingLines, PREFLIGHT_SEED, verdictLines } from '../support/preflight';
+import { CHANGES_VERDICTS, checkJson, COMMON_VERDICTS, CORE_VERDICTS, FIXTURES, failingLines, PREFLIGHT_SEED, verdictLines } from '../support/preflight';
 
 const MIGRATION = path.join(FIXTURES, 'migration.sql');
 
@@ -27,6 +27,14 @@ test('every check on PostgreSQL 15: will fail on dirty rows, safe on clean ones;
   assert.equal(code, 1, err);
   assert.deepEqual(verdictLines(findings), [...COMMON_VERDICTS, '23: not-checked | not checked: testing text for date needs pg_input_is_valid (PostgreSQL 16 or later)']);
   assert.deepEqual(failingLines(findings), [2, 3, 5, 6, 7, 8, 9, 10, 11]);
+});
+
+test('DELETE / UPDATE with a WHERE and DROP TYPE on PostgreSQL 15: the same rows as on PGlite', async () => {
+  const { findings } = await checkJson([path.join(FIXTURES, 'changes.sql'), '--database-url', server.readerUrl]);
+  assert.deepEqual(verdictLines(findings), CHANGES_VERDICTS);
+  assert.deepEqual(failingLines(findings), [11]);
+  const core = await checkJson([path.join(FIXTURES, 'alembic', '0005_core_deletes.py'), '--database-url', server.readerUrl]);
+  assert.deepEqual(verdictLines(core.findings), CORE_VERDICTS);
 });
 
 // `parents` has no column default: the catalog read's pg_get_expr waits on a locked table that has one.

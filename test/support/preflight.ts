@@ -72,6 +72,29 @@ export const COMMON_VERDICTS = [
   '22: safe | safe on today\'s data: every value of clean.ref fits uuid',
 ];
 
+/** Verdicts on changes.sql: DELETE / UPDATE with a WHERE and DROP TYPE, hit (dirty, feelings.mood) and not (clean, feelings.shade). */
+export const CHANGES_VERDICTS = [
+  '2: will-lose | will delete 2 rows of dirty (e.g. id 2, 3)',
+  '3: will-lose | will overwrite mood in 1 row of feelings (e.g. id 1)',
+  "4: safe | safe on today's data: the DELETE matches no row of clean",
+  "5: safe | safe on today's data: the UPDATE matches no row of clean",
+  '6: not-checked | not checked: the expression uses a subquery',
+  '7: not-checked | not checked: the statement joins another table',
+  '8: not-checked | not checked: the expression uses function my_rule, which is not a known side-effect-free built-in',
+  '9: will-lose | will lose the values of feelings.mood in 2 rows, which CASCADE drops with type mood (e.g. id 1, 3)',
+  "10: safe | safe on today's data: no row holds a value of type shade (feelings.shade, which CASCADE drops)",
+  '11: will-fail | will fail: feelings.mood still uses type mood; 2 rows hold a value (e.g. id 1, 3)',
+];
+
+/** Verdicts on alembic/0005_core_deletes.py: SQLAlchemy Core statements with a WHERE. */
+export const CORE_VERDICTS = [
+  '13: will-lose | will delete 1 row of dirty (e.g. id 2)',
+  "14: safe | safe on today's data: the UPDATE matches no row of clean",
+  "15: safe | safe on today's data: the DELETE matches no row of clean",
+  '16: before-fix | would delete 2 rows of dirty (e.g. id 3, 4) today; the DELETE on line 13 runs first, so this reflects the data before that step',
+  '17: not-checked | not checked: the WHERE was not read from the migration (only columns, constants and comparisons are)',
+];
+
 /**
  * What test/fixtures/rules/fails-on-current-data/facts.json must hold: the preflight seed's schema and
  * the answers PGlite gives to every query the fixtures ask, so the fixture runner needs no database.

@@ -53,3 +53,9 @@ export function orphans(child: TableInfo, columns: string[], parent: TableInfo, 
   const from = `FROM ${tableSql(child)} AS c WHERE ${set} AND NOT EXISTS (SELECT 1 FROM ${tableSql(parent)} AS p WHERE ${match})`;
   return counted(from, o.examples ? keyOf(child, 'c') : undefined, o.limit);
 }
+
+/** Rows of several tables, each with its own condition, counted together (no examples: they span tables). */
+export function rowsInAny(parts: Array<{ t: TableInfo; condition: string }>, o: QueryOptions): string {
+  const union = parts.map((p) => `(SELECT 1 FROM ${tableSql(p.t)} WHERE ${p.condition})`).join(' UNION ALL ');
+  return `SELECT count(*)::int AS rows FROM (${union} LIMIT ${o.limit + 1}) AS hits`;
+}

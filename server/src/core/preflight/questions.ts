@@ -10,6 +10,7 @@ import { castTest } from './casts';
 import { printExpression, type Printed } from './expr';
 import { duplicateGroups, orphans, rowsWhere, type QueryOptions } from './queries';
 import { parseCondition, shapeOf, type KeyPart, type Shape } from './shape';
+import { touchedKey, typeUsersQuestion } from './typeUsers';
 
 export interface Question {
   op: Operation;
@@ -22,6 +23,10 @@ export interface Question {
   keyName?: string;
   /** NOT VALID: offending rows stay in the table instead of failing the migration. */
   notValid?: boolean;
+  /** The rows counted are rows the operation deletes, overwrites or loses, not rows that make it fail. */
+  changes?: 'delete' | 'overwrite' | 'lose';
+  /** The operation fails whatever the count (a type a column still uses); the count is the evidence. */
+  failsAnyway?: true;
   /** An UPDATE or DELETE on the same table runs earlier in the same phase and may fix the data first. */
   fixedBy?: { what: string; line: number };
 }
@@ -53,11 +58,21 @@ function build(ctx: QuestionContext): Question[] {
   const fixers = new Map<string, Operation>();
   const nth = new Map<string, number>();
   const questions: Question[] = [];
+  const touched = new Set<string>();
   for (const op of ctx.result.ops) {
-    if (isDownPhase(op.phase) || !op.table) continue;
+    if (isDownPhase(op.phase)) continue;
+    if (op.kind === 'drop-type') {
+      const q = typeUsersQuestion(op, ctx.db, touched, ctx.options);
+      if (q) questions.push(q);
+      continue;
+    }
+    if (!op.table) continue;
+    const column = op.kind === 'drop-table' ? '' : op.kind === 'alter-column' || op.kind === 'drop-column' ? op.column : undefined;
+    if (column !== undefined) touched.add(touchedKey(op, op.schema ?? ctx.db.defaultSchema, op.table, column));
     const key = tableKey(op, op.table);
     if (op.kind === 'create-table' && !op.details.ifExists && !created.has(key)) created.set(key, op.range.start);
     // The nearest one before each operation: ops come in file order.
+    const fixer = fixers.get(key);
     if (op.kind === 'update-rows' || op.kind === 'delete-rows') fixers.set(key, op);
     const slot = `${op.range.start}:${op.kind}:${op.details.constraintType ?? ''}`;
     const n = nth.get(slot) ?? 0;
@@ -68,7 +83,6 @@ function build(ctx: QuestionContext): Question[] {
     if (!shape || !table) continue;
     const q = ask(shape, op, table, ctx);
     if (!q) continue;
-    const fixer = fixers.get(key);
     if (fixer && fixer.range.start < op.range.start) q.fixedBy = { what: fixer.kind === 'delete-rows' ? 'DELETE' : 'UPDATE', line: ctx.index.position(fixer.range.start).line + 1 };
     if (table.primaryKey.length > 0) q.keyName = table.primaryKey.join(', ');
     questions.push(q);
@@ -132,6 +146,19 @@ function ask(shape: Shape, op: Operation, t: TableInfo, ctx: QuestionContext): Q
         // A CHECK passes on NULL: only a condition that is false breaks it.
         query: rowsWhere(t, `(${printed.sql}) IS FALSE`, o),
         describe: (n) => (n === 0 ? `every row of ${name} passes ${check}` : `${n} ${plural(n, 'row', 'rows')} of ${name} ${plural(n, 'fails', 'fail')} ${check}`),
+      };
+    }
+    case 'rows': {
+      const printed = condition(shape.where, shape.whereText, columns);
+      if (printed.why !== undefined) return { op, why: printed.why, describe: () => '' };
+      const set = shape.action === 'update' ? (op.details.columns ?? []).map((c) => c.name) : [];
+      const what = set.length > 0 ? `${set.join(', ')} in ` : '';
+      return {
+        op,
+        changes: shape.action === 'delete' ? 'delete' : 'overwrite',
+        // Only rows where the condition is true are touched; NULL is not true.
+        query: rowsWhere(t, `(${printed.sql}) IS TRUE`, o),
+        describe: (n) => (n === 0 ? `the ${shape.action.toUpperCase()} matches no row of ${name}` : `${what}${n} ${plural(n, 'row', 'rows')} of ${name}`),
       };
     }
     case 'type': {

@@ -25,7 +25,7 @@ export interface PreflightFacts {
   serverVersionNum?: number;
 }
 
-export type Verdict = 'will-fail' | 'before-fix' | 'unchecked-rows' | 'safe' | 'unknown' | 'not-checked';
+export type Verdict = 'will-fail' | 'will-lose' | 'before-fix' | 'unchecked-rows' | 'safe' | 'unknown' | 'not-checked';
 
 /** What a finding carries (JSON/SARIF `preflight`). */
 export interface PreflightResult {

@@ -11,11 +11,17 @@ export function verdictOf(q: Question, facts: PreflightFacts): PreflightResult |
   if (!answer) return undefined;
   const base = { query: q.query!, sampled: false as const };
   if (answer.unknown !== undefined || answer.rows === undefined) return { ...base, verdict: 'unknown', summary: `unknown (${answer.unknown ?? 'no answer'})` };
+  if (answer.rows === 0 && q.failsAnyway) return { ...base, verdict: 'will-fail', rows: 0, summary: `will fail: ${q.describe(0)}` };
   if (answer.rows === 0) return { ...base, verdict: 'safe', rows: 0, summary: `safe on today's data: ${q.describe(0)}` };
   const count = answer.capped ? `over ${answer.rows.toLocaleString('en-US')}` : answer.rows.toLocaleString('en-US');
   const examples = answer.examples && answer.examples.length > 0 && q.keyName ? ` (e.g. ${q.keyName} ${answer.examples.join(', ')})` : '';
   const found = `${q.describe(count)}${examples}`;
   const result = { ...base, rows: answer.rows, ...(answer.capped ? { capped: true } : {}), ...(answer.examples?.length ? { examples: answer.examples } : {}) };
+  if (q.changes) {
+    const verb = q.changes;
+    if (q.fixedBy) return { ...result, verdict: 'before-fix', summary: `would ${verb} ${found} today; the ${q.fixedBy.what} on line ${q.fixedBy.line} runs first, so this reflects the data before that step` };
+    return { ...result, verdict: 'will-lose', summary: `will ${verb} ${found}` };
+  }
   if (q.fixedBy) {
     return { ...result, verdict: 'before-fix', summary: `${found} today; the ${q.fixedBy.what} on line ${q.fixedBy.line} runs first, so this reflects the data before that step` };
   }

@@ -7,12 +7,15 @@ export const failsOnCurrentData: Rule = {
   category: 'compat',
   defaultSeverity: 'error',
   docs: {
-    summary: "Today's data breaks the operation: NULLs before NOT NULL, duplicates before a unique index, orphans before a foreign key, rows a CHECK rejects, values a narrower type cannot hold.",
+    summary: "Today's data breaks the operation: NULLs before NOT NULL, duplicates before a unique index, orphans before a foreign key, rows a CHECK rejects, values a narrower type cannot hold, a type a column still uses.",
     why: 'PostgreSQL aborts the migration at this statement (and rolls back the transaction it runs in), so the deploy stops halfway.',
     fix: 'Fix the rows the finding names first (a backfill, a dedup, a cleanup) in an earlier step or migration, or add the constraint NOT VALID and validate it once the data is clean.',
   },
   check(ctx) {
     return preflightOf(ctx).all.flatMap(({ question, result }) => {
+      if (result?.verdict === 'will-fail' && question.failsAnyway) {
+        return [hit(question.op, `Fails on today's schema: ${result.summary.replace(/^will fail: /, '')}, so PostgreSQL stops the migration at this statement. Change or drop those columns first, in an earlier step or migration.`)];
+      }
       if (result?.verdict === 'will-fail') {
         return [hit(question.op, `Fails on today's data: ${result.summary.replace(/^will fail: /, '')}, so PostgreSQL stops the migration at this statement. Fix those rows first, in an earlier step or migration.`)];
       }
