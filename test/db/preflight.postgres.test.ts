@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Client } from 'pg';
 import { loggedStatements, READER, startPostgres, type PgServer } from '../support/postgres';
-import { CHANGES_VERDICTS, checkJson, COMMON_VERDICTS, CORE_VERDICTS, FIXTURES, failingLines, PREFLIGHT_SEED, verdictLines } from '../support/preflight';
+import { CHANGES_VERDICTS, checkJson, DJANGO_MIGRATION, DJANGO_VERDICTS, COMMON_VERDICTS, CORE_VERDICTS, LOCK_VERDICTS, LOCKS_SEED, lockLines, FIXTURES, failingLines, PREFLIGHT_SEED, verdictLines } from '../support/preflight';
 
 const MIGRATION = path.join(FIXTURES, 'migration.sql');
 
@@ -17,7 +17,7 @@ let server: PgServer;
 
 before(async () => {
   server = await startPostgres();
-  server.psql(`${fs.readFileSync(PREFLIGHT_SEED, 'utf8')}\nGRANT SELECT ON ALL TABLES IN SCHEMA public TO ${READER.user};\nANALYZE;`);
+  server.psql(`${fs.readFileSync(PREFLIGHT_SEED, 'utf8')}\n${fs.readFileSync(LOCKS_SEED, 'utf8')}\nGRANT SELECT ON ALL TABLES IN SCHEMA public TO ${READER.user};\nANALYZE;`);
 });
 
 after(() => server?.stop());
@@ -35,6 +35,17 @@ test('DELETE / UPDATE with a WHERE and DROP TYPE on PostgreSQL 15: the same rows
   assert.deepEqual(failingLines(findings), [11]);
   const core = await checkJson([path.join(FIXTURES, 'alembic', '0005_core_deletes.py'), '--database-url', server.readerUrl]);
   assert.deepEqual(verdictLines(core.findings), CORE_VERDICTS);
+});
+
+test('Django on PostgreSQL 15: unique_together, UniqueConstraint and a new ForeignKey, failing and passing', async () => {
+  const { findings } = await checkJson([DJANGO_MIGRATION, '--database-url', server.readerUrl]);
+  assert.deepEqual(verdictLines(findings), DJANGO_VERDICTS);
+  assert.deepEqual(failingLines(findings), [7, 9, 12]);
+});
+
+test('rewrites and long locks on PostgreSQL 15: the size of a table over 1 MB, with its row estimate', async () => {
+  const { findings, err } = await checkJson([path.join(FIXTURES, 'locks.sql'), '--database-url', server.readerUrl]);
+  assert.deepEqual(lockLines(findings), LOCK_VERDICTS, err);
 });
 
 // `parents` has no column default: the catalog read's pg_get_expr waits on a locked table that has one.

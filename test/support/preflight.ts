@@ -19,7 +19,7 @@ export interface JsonFinding {
   rule: string;
   severity: string;
   message: string;
-  preflight?: { verdict: string; summary: string; rows: number | null; capped: boolean; examples: string[]; query: string | null; sampled: boolean };
+  preflight?: { verdict: string; summary: string; rows: number | null; capped: boolean; examples: string[]; query: string | null; sampled: boolean; bytes: number | null; lock: string | null };
 }
 
 export async function checkJson(args: string[]): Promise<{ code: number; findings: JsonFinding[]; err: string }> {
@@ -93,6 +93,33 @@ export const CORE_VERDICTS = [
   "15: safe | safe on today's data: the DELETE matches no row of clean",
   '16: before-fix | would delete 2 rows of dirty (e.g. id 3, 4) today; the DELETE on line 13 runs first, so this reflects the data before that step',
   '17: not-checked | not checked: the WHERE was not read from the migration (only columns, constants and comparisons are)',
+];
+
+export const DJANGO_MIGRATION = path.join(FIXTURES, 'django', 'shop', 'migrations', '0002_constraints.py');
+
+/** Django: unique_together, UniqueConstraint(fields=...) and a column that becomes a ForeignKey, on dirty (fail) and clean (pass). */
+export const DJANGO_VERDICTS = [
+  '7: will-fail | will fail: 1 group of rows in dirty share (email, code) (e.g. id 3, 4)',
+  '9: will-fail | will fail: 2 groups of rows in dirty share (email) (e.g. id 1, 2, 3, 4)',
+  '12: will-fail | will fail: 1 row of dirty has a parent_id with no matching parents.id (e.g. id 2)',
+  "13: safe | safe on today's data: every clean.parent_id matches a parents.id",
+];
+
+export const LOCKS_SEED = path.join(FIXTURES, 'locks-seed.sql');
+
+/** locks.sql's verdicts and lock sentences, the size in MB written as N (it differs a little by server version). */
+export function lockLines(findings: JsonFinding[]): string[] {
+  const byLine = new Map<number, string>();
+  for (const f of findings) {
+    if (f.preflight) byLine.set(f.line, `${f.line}: ${f.preflight.verdict} | ${f.preflight.summary} | ${f.preflight.lock}`.replace(/\d+(?:\.\d)? MB/g, 'N MB'));
+  }
+  return [...byLine.values()];
+}
+
+export const LOCK_VERDICTS = [
+  '2: locks | rewrites events (N MB, about 20,000 rows) under ACCESS EXCLUSIVE | rewrites events (N MB, about 20,000 rows) under ACCESS EXCLUSIVE',
+  '3: locks | builds an index over events (N MB, about 20,000 rows) under SHARE (writes wait) | builds an index over events (N MB, about 20,000 rows) under SHARE (writes wait)',
+  "4: safe | safe on today's data: no row of events.kind is NULL | scans events (N MB, about 20,000 rows) under ACCESS EXCLUSIVE",
 ];
 
 /**

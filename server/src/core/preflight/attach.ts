@@ -42,10 +42,21 @@ export function withPreflight(f: Finding, op: Operation | undefined, ctx: RuleCo
   const overwrite = op.kind === 'update-rows' && op.details.hasWhere;
   if (overwrite || (found.question.changes && found.result.rows === 0)) f.severity = own;
   // The rule's own message is the verdict already.
-  if (f.rule !== PREFLIGHT_RULE) f.message = `${f.message} Live data: ${found.result.summary}.`;
+  if (f.rule !== PREFLIGHT_RULE) f.message = `${f.message} Live data: ${found.result.summary}.${lockSentence(found.result)}`;
+}
+
+/** " It rewrites events (41 GB, about 120 million rows) under ACCESS EXCLUSIVE.", when the verdict carries one. */
+export function lockSentence(p: PreflightResult): string {
+  return p.lock && p.verdict !== 'locks' ? ` It ${p.lock}.` : '';
 }
 
 /** Queries this analysis wants answered (the caller runs them and analyses the file again). */
 export function pendingQueries(ctx: RuleContext): string[] {
-  return preflightOf(ctx).all.flatMap((e) => (e.result === undefined && e.question.query !== undefined ? [e.question.query] : []));
+  const answers = ctx.facts?.preflight?.answers ?? {};
+  // Operations on one table share its size question.
+  const pending = preflightOf(ctx).all.flatMap((e) => {
+    if (e.result !== undefined) return [];
+    return [e.question.query, e.question.lock?.query].filter((q): q is string => q !== undefined && !answers[q]);
+  });
+  return [...new Set(pending)];
 }

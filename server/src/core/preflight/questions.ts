@@ -11,6 +11,7 @@ import { printExpression, type Printed } from './expr';
 import { duplicateGroups, orphans, rowsWhere, type QueryOptions } from './queries';
 import { parseCondition, shapeOf, type KeyPart, type Shape } from './shape';
 import { touchedKey, typeUsersQuestion } from './typeUsers';
+import { keepsFiles, lockQuestion, type LockQuestion } from './locks';
 
 export interface Question {
   op: Operation;
@@ -27,6 +28,8 @@ export interface Question {
   changes?: 'delete' | 'overwrite' | 'lose';
   /** The operation fails whatever the count (a type a column still uses); the count is the evidence. */
   failsAnyway?: true;
+  /** The operation rewrites or scans the whole table, or builds an index on it, under a lock: its size. */
+  lock?: LockQuestion;
   /** An UPDATE or DELETE on the same table runs earlier in the same phase and may fix the data first. */
   fixedBy?: { what: string; line: number };
 }
@@ -78,11 +81,13 @@ function build(ctx: QuestionContext): Question[] {
     const n = nth.get(slot) ?? 0;
     nth.set(slot, n + 1);
     if ((created.get(key) ?? Infinity) < op.range.start) continue;
+    const table = findTable(ctx.db, { schema: op.schema, name: op.table });
+    if (!table) continue;
     const shape = shapeOf(op, ctx.text, n);
-    const table = shape && findTable(ctx.db, { schema: op.schema, name: op.table });
-    if (!shape || !table) continue;
-    const q = ask(shape, op, table, ctx);
+    const lock = lockQuestion(op, table, tableName(table, ctx.db));
+    const q = (shape && ask(shape, op, table, ctx)) ?? (lock ? { op, describe: () => '' } : undefined);
     if (!q) continue;
+    if (lock) q.lock = lock;
     if (fixer && fixer.range.start < op.range.start) q.fixedBy = { what: fixer.kind === 'delete-rows' ? 'DELETE' : 'UPDATE', line: ctx.index.position(fixer.range.start).line + 1 };
     if (table.primaryKey.length > 0) q.keyName = table.primaryKey.join(', ');
     questions.push(q);
@@ -90,12 +95,14 @@ function build(ctx: QuestionContext): Question[] {
   return questions;
 }
 
+const tableName = (t: TableInfo, db: SchemaSnapshot) => (t.schema === db.defaultSchema ? t.name : `${t.schema}.${t.name}`);
+
 const plural = (n: string | 0, one: string, many: string) => (n === '1' ? one : many);
 
 function ask(shape: Shape, op: Operation, t: TableInfo, ctx: QuestionContext): Question | undefined {
   const o = ctx.options;
   const columns = new Set(t.columns.map((c) => c.name));
-  const name = t.schema === ctx.db.defaultSchema ? t.name : `${t.schema}.${t.name}`;
+  const name = tableName(t, ctx.db);
   switch (shape.kind) {
     case 'none':
       return { op, why: shape.why, describe: () => '' };
@@ -163,7 +170,8 @@ function ask(shape: Shape, op: Operation, t: TableInfo, ctx: QuestionContext): Q
     }
     case 'type': {
       const col = t.columns.find((c) => c.name === shape.column);
-      if (!col) return undefined;
+      // A longer varchar, text, unconstrained numeric: every value fits.
+      if (!col || keepsFiles(col.type, shape.newType)) return undefined;
       const test = castTest(col.name, col.type, shape.newType, o.serverVersionNum);
       if ('why' in test) return { op, why: test.why, describe: () => '' };
       const subject = `${name}.${col.name}`;

@@ -1,4 +1,4 @@
-import { preflightOf } from '../preflight/attach';
+import { lockSentence, preflightOf } from '../preflight/attach';
 import type { Rule } from './types';
 import { hit } from './util';
 
@@ -14,10 +14,10 @@ export const failsOnCurrentData: Rule = {
   check(ctx) {
     return preflightOf(ctx).all.flatMap(({ question, result }) => {
       if (result?.verdict === 'will-fail' && question.failsAnyway) {
-        return [hit(question.op, `Fails on today's schema: ${result.summary.replace(/^will fail: /, '')}, so PostgreSQL stops the migration at this statement. Change or drop those columns first, in an earlier step or migration.`)];
+        return [hit(question.op, `Fails on today's schema: ${result.summary.replace(/^will fail: /, '')}, so PostgreSQL stops the migration at this statement. Change or drop those columns first, in an earlier step or migration.${lockSentence(result)}`)];
       }
       if (result?.verdict === 'will-fail') {
-        return [hit(question.op, `Fails on today's data: ${result.summary.replace(/^will fail: /, '')}, so PostgreSQL stops the migration at this statement. Fix those rows first, in an earlier step or migration.`)];
+        return [hit(question.op, `Fails on today's data: ${result.summary.replace(/^will fail: /, '')}, so PostgreSQL stops the migration at this statement. Fix those rows first, in an earlier step or migration.${lockSentence(result)}`)];
       }
       // NOT VALID lets the migration through; the rows it leaves behind are worth knowing before VALIDATE.
       if (result?.verdict === 'unchecked-rows') return [hit(question.op, `Does not fail today, but ${result.summary}.`, { severity: 'info' })];
