@@ -133,3 +133,17 @@ test('rewrites and long locks: the size is asked once per table and said only ov
   assert.deepEqual(small.findings.filter((f) => f.preflight), []);
   assert.equal(small.preflightQueries, undefined);
 });
+
+test("SQLAlchemy Core's .where() becomes SQL only from columns, constants and known operators, and goes through the same check", () => {
+  const where = (expr: string) => {
+    const text = ['from alembic import op', 'import sqlalchemy as sa', 'accounts = sa.table("accounts", sa.column("qty"), sa.column("name"))', '', 'def upgrade():', `    op.execute(sa.delete(accounts).where(${expr}))`, ''].join('\n');
+    const report = analyzeText('versions/0001_x.py', text, { facts: facts() });
+    const query = report.preflightQueries?.[0];
+    return query ? /WHERE (.*) IS TRUE LIMIT/.exec(query)?.[1] : report.findings.find((f) => f.preflight)?.preflight?.summary;
+  };
+  assert.equal(where('accounts.c.qty.between(1, 5) & ~accounts.c.name.like("a%")'), `((("qty" BETWEEN 1 AND 5) AND (NOT ("name" LIKE 'a%'))))`);
+  assert.equal(where('sa.or_(accounts.c.name == None, accounts.c["qty"] != -1)'), '((("name" IS NULL) OR ("qty" <> -1)))');
+  assert.equal(where('sa.not_(accounts.c.qty.in_([1, 2]))'), '((NOT ("qty" IN (1, 2))))');
+  assert.equal(where('sa.text("qty > 0 AND pg_sleep(1) IS NULL")'), 'not checked: the expression uses function pg_sleep, which is not a known side-effect-free built-in');
+  assert.equal(where('accounts.c.qty > limit()'), 'not checked: the WHERE was not read from the migration (only columns, constants and comparisons are)');
+});
