@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { CHANGES_VERDICTS, checkJson, DJANGO_MIGRATION, DJANGO_VERDICTS, COMMON_VERDICTS, CORE_VERDICTS, LOCK_VERDICTS, LOCKS_SEED, lockLines, FIXTURES, failingLines, migrationFile, PREFLIGHT_SEED, REPO, ruleFixtureFacts, verdictLines } from '../support/preflight';
+import { assertSampled, CHANGES_VERDICTS, checkJson, DJANGO_MIGRATION, DJANGO_VERDICTS, COMMON_VERDICTS, CORE_VERDICTS, LOCK_VERDICTS, LOCKS_SEED, lockLines, FIXTURES, failingLines, migrationFile, PREFLIGHT_SEED, REPO, ruleFixtureFacts, verdictLines } from '../support/preflight';
 
 const MIGRATION = path.join(FIXTURES, 'migration.sql');
 
@@ -63,6 +63,12 @@ test('rewrites and long locks: the table size and row estimate when the table is
   assert.ok(rewrite.preflight!.bytes! > 1024 * 1024);
   assert.equal(rewrite.preflight!.query, `SELECT pg_catalog.pg_total_relation_size(pg_catalog.to_regclass('"public"."events"'))::float8 AS bytes`);
   assert.match(findings.find((f) => f.line === 4 && f.rule === 'set-not-null')!.message, /Live data: safe on today's data: no row of events\.kind is NULL\. It scans events \(\d+(?:\.\d)? MB, about 20,000 rows\) under ACCESS EXCLUSIVE\.$/);
+});
+
+test('a table the catalog puts at 50 million rows is read through TABLESAMPLE: "about" and "at least" when rows are found, "unknown" when none are', async () => {
+  const { findings, err } = await checkJson([path.join(FIXTURES, 'sample.sql'), '--embedded-seed', LOCKS_SEED]);
+  assertSampled(findings);
+  assert.equal(err, '');
 });
 
 test('--no-examples: no primary-key values are asked for or shown', async () => {

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Client } from 'pg';
 import { loggedStatements, READER, startPostgres, type PgServer } from '../support/postgres';
-import { CHANGES_VERDICTS, checkJson, DJANGO_MIGRATION, DJANGO_VERDICTS, COMMON_VERDICTS, CORE_VERDICTS, LOCK_VERDICTS, LOCKS_SEED, lockLines, FIXTURES, failingLines, PREFLIGHT_SEED, verdictLines } from '../support/preflight';
+import { assertSampled, CHANGES_VERDICTS, checkJson, DJANGO_MIGRATION, DJANGO_VERDICTS, COMMON_VERDICTS, CORE_VERDICTS, LOCK_VERDICTS, LOCKS_SEED, lockLines, FIXTURES, failingLines, PREFLIGHT_SEED, verdictLines } from '../support/preflight';
 
 const MIGRATION = path.join(FIXTURES, 'migration.sql');
 
@@ -46,6 +46,13 @@ test('Django on PostgreSQL 15: unique_together, UniqueConstraint and a new Forei
 test('rewrites and long locks on PostgreSQL 15: the size of a table over 1 MB, with its row estimate', async () => {
   const { findings, err } = await checkJson([path.join(FIXTURES, 'locks.sql'), '--database-url', server.readerUrl]);
   assert.deepEqual(lockLines(findings), LOCK_VERDICTS, err);
+});
+
+test('sampling on PostgreSQL 15: TABLESAMPLE for a table the catalog puts at 50 million rows', async () => {
+  // The setup's ANALYZE counted the 20,000 rows again.
+  server.psql("UPDATE pg_class SET reltuples = 50000000 WHERE relname = 'huge';");
+  const { findings } = await checkJson([path.join(FIXTURES, 'sample.sql'), '--database-url', server.readerUrl]);
+  assertSampled(findings);
 });
 
 // `parents` has no column default: the catalog read's pg_get_expr waits on a locked table that has one.

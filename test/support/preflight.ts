@@ -1,6 +1,7 @@
 // Shared by the preflight tests on PGlite and on PostgreSQL 15: the CLI run in-process on a migration,
 // and its findings reduced to "line rule: verdict | summary" lines that read like the output.
 
+import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -104,6 +105,17 @@ export const DJANGO_VERDICTS = [
   '12: will-fail | will fail: 1 row of dirty has a parent_id with no matching parents.id (e.g. id 2)',
   "13: safe | safe on today's data: every clean.parent_id matches a parents.id",
 ];
+
+/** sample.sql's verdicts: the count and the examples depend on which pages the sample read. */
+export function assertSampled(findings: JsonFinding[]): void {
+  const lines = verdictLines(findings);
+  assert.equal(lines.length, 2, lines.join('\n'));
+  assert.match(lines[0], /^2: will-fail \| will fail: about [\d,]+ rows of huge\.v are NULL \(at least [\d,]+, found in a 2% sample\) \(e\.g\. id \d+(?:, \d+){4}\)$/);
+  assert.equal(lines[1], '3: unknown | unknown (none found in a 2% sample; the table is too large to read every row)');
+  const asked = findings.find((f) => f.line === 2 && f.preflight)!.preflight!;
+  assert.equal(asked.sampled, true);
+  assert.match(asked.query!, /FROM "public"\."huge" TABLESAMPLE SYSTEM \(2\) WHERE "v" IS NULL/);
+}
 
 export const LOCKS_SEED = path.join(FIXTURES, 'locks-seed.sql');
 

@@ -147,3 +147,17 @@ test("SQLAlchemy Core's .where() becomes SQL only from columns, constants and kn
   assert.equal(where('sa.text("qty > 0 AND pg_sleep(1) IS NULL")'), 'not checked: the expression uses function pg_sleep, which is not a known side-effect-free built-in');
   assert.equal(where('accounts.c.qty > limit()'), 'not checked: the WHERE was not read from the migration (only columns, constants and comparisons are)');
 });
+
+test('a table the catalog puts at 10 million rows or more is sampled: "about" for the whole table, "at least" for what was found, and none found proves nothing', () => {
+  const huge: SchemaSnapshot = { ...DB, tables: DB.tables.map((t) => (t.name === 'accounts' ? { ...t, rowEstimate: 50_000_000 } : t)) };
+  const at = (answers: PreflightFacts['answers']): ProjectFacts => ({ db: huge, preflight: { answers, examples: true, limit: 100_000, serverVersionNum: 150000 } });
+  const text = 'ALTER TABLE accounts ALTER COLUMN name SET NOT NULL;\nCREATE UNIQUE INDEX accounts_name ON accounts (name);\n';
+  const asked = analyzeText('V1__x.sql', text, { facts: at({}) }).preflightQueries ?? [];
+  const [nulls, dups, size] = [/IS NULL/, /GROUP BY/, /pg_total_relation_size/].map((re) => asked.find((q) => re.test(q))!);
+  assert.equal(nulls, 'SELECT count(*)::int AS rows, (array_agg(k))[1:5] AS examples FROM (SELECT "id"::text AS k FROM "public"."accounts" TABLESAMPLE SYSTEM (2) WHERE "name" IS NULL LIMIT 100001) AS hits');
+  assert.doesNotMatch(dups, /TABLESAMPLE/, 'duplicate groups are counted in full');
+  assert.equal(asked.length, 3);
+  const summaries = (answers: PreflightFacts['answers']) => analyzeText('V1__x.sql', text, { facts: at({ [size]: { bytes: 8 * 1024 ** 3 }, [dups]: { rows: 0 }, ...answers }) }).findings.filter((f) => f.rule === 'set-not-null').map((f) => `${f.preflight!.verdict} ${f.preflight!.sampled} | ${f.preflight!.summary}`);
+  assert.deepEqual(summaries({ [nulls]: { rows: 12, examples: ['4', '8'] } }), ['will-fail true | will fail: about 600 rows of accounts.name are NULL (at least 12, found in a 2% sample) (e.g. id 4, 8)']);
+  assert.deepEqual(summaries({ [nulls]: { rows: 0 } }), ['unknown true | unknown (none found in a 2% sample; the table is too large to read every row)']);
+});

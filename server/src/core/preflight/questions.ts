@@ -8,7 +8,7 @@ import { isDownPhase, type FrontendResult, type Operation } from '../ops';
 import type { LineIndex } from '../text';
 import { castTest } from './casts';
 import { printExpression, type Printed } from './expr';
-import { duplicateGroups, orphans, rowsWhere, type QueryOptions } from './queries';
+import { duplicateGroups, orphans, rowsWhere, samplePercent, type QueryOptions } from './queries';
 import { parseCondition, shapeOf, type KeyPart, type Shape } from './shape';
 import { touchedKey, typeUsersQuestion } from './typeUsers';
 import { keepsFiles, lockQuestion, type LockQuestion } from './locks';
@@ -24,6 +24,12 @@ export interface Question {
   keyName?: string;
   /** NOT VALID: offending rows stay in the table instead of failing the migration. */
   notValid?: boolean;
+  /**
+   * The table is too large to read in full: the query read this percentage of its pages, so a count is
+   * a lower bound for the rows found and an estimate for the whole table, and none found proves nothing.
+   * Duplicate groups are never sampled (a sample would miss nearly every pair).
+   */
+  samplePercent?: number;
   /** The rows counted are rows the operation deletes, overwrites or loses, not rows that make it fail. */
   changes?: 'delete' | 'overwrite' | 'lose';
   /** The operation fails whatever the count (a type a column still uses); the count is the evidence. */
@@ -103,6 +109,8 @@ function ask(shape: Shape, op: Operation, t: TableInfo, ctx: QuestionContext): Q
   const o = ctx.options;
   const columns = new Set(t.columns.map((c) => c.name));
   const name = tableName(t, ctx.db);
+  const sample = samplePercent(t);
+  const sampled = sample === undefined ? {} : { samplePercent: sample };
   switch (shape.kind) {
     case 'none':
       return { op, why: shape.why, describe: () => '' };
@@ -112,7 +120,8 @@ function ask(shape: Shape, op: Operation, t: TableInfo, ctx: QuestionContext): Q
       const subject = `${name}.${col.name}`;
       return {
         op,
-        query: rowsWhere(t, `${quoteIdent(col.name)} IS NULL`, o),
+        ...sampled,
+        query: rowsWhere(t, `${quoteIdent(col.name)} IS NULL`, o, sample),
         describe: (n) => (n === 0 ? `no row of ${subject} is NULL` : `${n} ${plural(n, 'row', 'rows')} of ${subject} ${plural(n, 'is', 'are')} NULL`),
       };
     }
@@ -139,7 +148,8 @@ function ask(shape: Shape, op: Operation, t: TableInfo, ctx: QuestionContext): Q
       return {
         op,
         notValid: shape.notValid,
-        query: orphans(t, shape.columns, parent, shape.ref.columns, o),
+        ...sampled,
+        query: orphans(t, shape.columns, parent, shape.ref.columns, o, sample),
         describe: (n) => (n === 0 ? `every ${subject} matches a ${target}` : `${n} ${plural(n, 'row', 'rows')} of ${name} ${plural(n, 'has', 'have')} a ${shape.columns.join(', ')} with no matching ${target}`),
       };
     }
@@ -151,7 +161,8 @@ function ask(shape: Shape, op: Operation, t: TableInfo, ctx: QuestionContext): Q
         op,
         notValid: shape.notValid,
         // A CHECK passes on NULL: only a condition that is false breaks it.
-        query: rowsWhere(t, `(${printed.sql}) IS FALSE`, o),
+        ...sampled,
+        query: rowsWhere(t, `(${printed.sql}) IS FALSE`, o, sample),
         describe: (n) => (n === 0 ? `every row of ${name} passes ${check}` : `${n} ${plural(n, 'row', 'rows')} of ${name} ${plural(n, 'fails', 'fail')} ${check}`),
       };
     }
@@ -164,7 +175,8 @@ function ask(shape: Shape, op: Operation, t: TableInfo, ctx: QuestionContext): Q
         op,
         changes: shape.action === 'delete' ? 'delete' : 'overwrite',
         // Only rows where the condition is true are touched; NULL is not true.
-        query: rowsWhere(t, `(${printed.sql}) IS TRUE`, o),
+        ...sampled,
+        query: rowsWhere(t, `(${printed.sql}) IS TRUE`, o, sample),
         describe: (n) => (n === 0 ? `the ${shape.action.toUpperCase()} matches no row of ${name}` : `${what}${n} ${plural(n, 'row', 'rows')} of ${name}`),
       };
     }
@@ -178,7 +190,8 @@ function ask(shape: Shape, op: Operation, t: TableInfo, ctx: QuestionContext): Q
       return {
         op,
         // NULL fits every type; each test is written for a value that is there.
-        query: rowsWhere(t, `${quoteIdent(col.name)} IS NOT NULL AND (${test.condition})`, o),
+        ...sampled,
+        query: rowsWhere(t, `${quoteIdent(col.name)} IS NOT NULL AND (${test.condition})`, o, sample),
         describe: (n) => {
           if (n === 0) return `every value of ${subject} fits ${shape.newType}`;
           const verb = test.verb === 'be' ? plural(n, 'is', 'are') : plural(n, 'has', 'have');

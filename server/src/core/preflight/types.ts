@@ -38,8 +38,8 @@ export interface PreflightResult {
   examples?: string[];
   /** The read-only query, so a reviewer can run it again. */
   query?: string;
-  /** Counts are exact (bounded), never from a sample. */
-  sampled: false;
+  /** The count comes from a sample of a very large table (TABLESAMPLE): "about" / "at least". */
+  sampled: boolean;
   /** The table's size on disk, with `lock`. */
   bytes?: number;
   /** What the operation holds a lock over: "rewrites events (41 GB, about 120 million rows) under ACCESS EXCLUSIVE". */

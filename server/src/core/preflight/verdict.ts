@@ -27,13 +27,18 @@ function dataVerdict(q: Question, facts: PreflightFacts): PreflightResult | unde
   }
   const answer = facts.answers[q.query];
   if (!answer) return undefined;
-  const base = { query: q.query, sampled: false as const };
+  const pct = q.samplePercent;
+  const base = { query: q.query, sampled: pct !== undefined };
   if (answer.unknown !== undefined || answer.rows === undefined) return { ...base, verdict: 'unknown', summary: `unknown (${answer.unknown ?? 'no answer'})` };
+  if (pct !== undefined && answer.rows === 0) return { ...base, verdict: 'unknown', summary: `unknown (none found in a ${pct}% sample; the table is too large to read every row)` };
   if (answer.rows === 0 && q.failsAnyway) return { ...base, verdict: 'will-fail', rows: 0, summary: `will fail: ${q.describe(0)}` };
   if (answer.rows === 0) return { ...base, verdict: 'safe', rows: 0, summary: `safe on today's data: ${q.describe(0)}` };
-  const count = answer.capped ? `over ${answer.rows.toLocaleString('en-US')}` : answer.rows.toLocaleString('en-US');
+  const exact = answer.capped ? `over ${answer.rows.toLocaleString('en-US')}` : answer.rows.toLocaleString('en-US');
+  // Rows found in a sample are real (at least that many); scaled up, they estimate the whole table.
+  const count = pct === undefined ? exact : `about ${Math.round((answer.rows * 100) / pct).toLocaleString('en-US')}`;
+  const inSample = pct === undefined ? '' : ` (at least ${answer.capped ? answer.rows.toLocaleString('en-US') : exact}, found in a ${pct}% sample)`;
   const examples = answer.examples && answer.examples.length > 0 && q.keyName ? ` (e.g. ${q.keyName} ${answer.examples.join(', ')})` : '';
-  const found = `${q.describe(count)}${examples}`;
+  const found = `${q.describe(count)}${inSample}${examples}`;
   const result = { ...base, rows: answer.rows, ...(answer.capped ? { capped: true } : {}), ...(answer.examples?.length ? { examples: answer.examples } : {}) };
   if (q.changes) {
     const verb = q.changes;
