@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { assertSampled, CHANGES_VERDICTS, checkJson, DJANGO_MIGRATION, DJANGO_VERDICTS, COMMON_VERDICTS, CORE_VERDICTS, LOCK_VERDICTS, LOCKS_SEED, lockLines, FIXTURES, failingLines, migrationFile, PREFLIGHT_SEED, REPO, ruleFixtureFacts, verdictLines } from '../support/preflight';
+import { assertSampled, CHANGES_VERDICTS, checkJson, ENUM_VERDICTS, DJANGO_MIGRATION, DJANGO_VERDICTS, COMMON_VERDICTS, CORE_VERDICTS, LOCK_VERDICTS, LOCKS_SEED, lockLines, FIXTURES, failingLines, migrationFile, PREFLIGHT_SEED, REPO, ruleFixtureFacts, verdictLines } from '../support/preflight';
 
 const MIGRATION = path.join(FIXTURES, 'migration.sql');
 
@@ -32,7 +32,7 @@ test('every check: will fail on dirty rows with their primary keys, safe on clea
   assert.match(partial.preflight!.query!, /WHERE "code" IS NOT NULL AND \(NOT "deleted"\) GROUP BY "code" HAVING count\(\*\) > 1/);
 });
 
-test('DELETE / UPDATE with a WHERE (SQL, SQLAlchemy Core, text in op.execute) and DROP TYPE: the rows they delete, overwrite or lose, or why not checked', async () => {
+test('DELETE / UPDATE with a WHERE (SQL, SQLAlchemy Core, text in op.execute), DROP TYPE and an enum recreated without a label: the rows they delete, overwrite or lose, or why not checked', async () => {
   const { findings } = await checkJson([path.join(FIXTURES, 'changes.sql'), '--embedded-seed', PREFLIGHT_SEED]);
   assert.deepEqual(verdictLines(findings), CHANGES_VERDICTS);
   assert.deepEqual(failingLines(findings), [11]);
@@ -45,6 +45,9 @@ test('DELETE / UPDATE with a WHERE (SQL, SQLAlchemy Core, text in op.execute) an
     '5 update-rows-without-where info',
     '7 update-rows-without-where info',
   ]);
+  const recreated = await checkJson([path.join(FIXTURES, 'enum.sql'), '--embedded-seed', PREFLIGHT_SEED]);
+  assert.deepEqual(verdictLines(recreated.findings), ENUM_VERDICTS);
+  assert.deepEqual(failingLines(recreated.findings), [4]);
   const core = await checkJson([path.join(FIXTURES, 'alembic', '0005_core_deletes.py'), '--embedded-seed', PREFLIGHT_SEED]);
   assert.deepEqual(verdictLines(core.findings), CORE_VERDICTS);
   assert.match(core.findings.find((f) => f.line === 15 && f.preflight)!.preflight!.query!, /WHERE \(\(\("email" IN \('zz', 'yy'\)\) OR \("qty" > 99\)\)\) IS TRUE/);

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Client } from 'pg';
 import { loggedStatements, READER, startPostgres, type PgServer } from '../support/postgres';
-import { assertSampled, CHANGES_VERDICTS, checkJson, DJANGO_MIGRATION, DJANGO_VERDICTS, COMMON_VERDICTS, CORE_VERDICTS, LOCK_VERDICTS, LOCKS_SEED, lockLines, FIXTURES, failingLines, PREFLIGHT_SEED, verdictLines } from '../support/preflight';
+import { assertSampled, CHANGES_VERDICTS, checkJson, ENUM_VERDICTS, DJANGO_MIGRATION, DJANGO_VERDICTS, COMMON_VERDICTS, CORE_VERDICTS, LOCK_VERDICTS, LOCKS_SEED, lockLines, FIXTURES, failingLines, PREFLIGHT_SEED, verdictLines } from '../support/preflight';
 
 const MIGRATION = path.join(FIXTURES, 'migration.sql');
 
@@ -29,10 +29,13 @@ test('every check on PostgreSQL 15: will fail on dirty rows, safe on clean ones;
   assert.deepEqual(failingLines(findings), [2, 3, 5, 6, 7, 8, 9, 10, 11]);
 });
 
-test('DELETE / UPDATE with a WHERE and DROP TYPE on PostgreSQL 15: the same rows as on PGlite', async () => {
+test('DELETE / UPDATE with a WHERE, DROP TYPE and an enum recreated without a label on PostgreSQL 15: the same rows as on PGlite', async () => {
   const { findings } = await checkJson([path.join(FIXTURES, 'changes.sql'), '--database-url', server.readerUrl]);
   assert.deepEqual(verdictLines(findings), CHANGES_VERDICTS);
   assert.deepEqual(failingLines(findings), [11]);
+  const recreated = await checkJson([path.join(FIXTURES, 'enum.sql'), '--database-url', server.readerUrl]);
+  assert.deepEqual(verdictLines(recreated.findings), ENUM_VERDICTS);
+  assert.deepEqual(failingLines(recreated.findings), [4]);
   const core = await checkJson([path.join(FIXTURES, 'alembic', '0005_core_deletes.py'), '--database-url', server.readerUrl]);
   assert.deepEqual(verdictLines(core.findings), CORE_VERDICTS);
 });

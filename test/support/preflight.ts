@@ -87,6 +87,12 @@ export const CHANGES_VERDICTS = [
   '11: will-fail | will fail: feelings.mood still uses type mood; 2 rows hold a value (e.g. id 1, 3)',
 ];
 
+/** Verdicts on enum.sql: an enum recreated without a label rows still hold, and one recreated with more. */
+export const ENUM_VERDICTS = [
+  '4: will-fail | will fail: 1 value of feelings.mood is no label of the new mood (e.g. id 1)',
+  "8: safe | safe on today's data: every value of feelings.shade is a label of the new shade",
+];
+
 /** Verdicts on alembic/0005_core_deletes.py: SQLAlchemy Core statements with a WHERE. */
 export const CORE_VERDICTS = [
   '13: will-lose | will delete 1 row of dirty (e.g. id 2)',

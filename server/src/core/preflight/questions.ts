@@ -12,6 +12,7 @@ import { duplicateGroups, orphans, rowsWhere, samplePercent, type QueryOptions }
 import { parseCondition, shapeOf, type KeyPart, type Shape } from './shape';
 import { touchedKey, typeUsersQuestion } from './typeUsers';
 import { keepsFiles, lockQuestion, type LockQuestion } from './locks';
+import { createdEnum, noteCreatedEnum, type CreatedEnums } from './enums';
 
 export interface Question {
   op: Operation;
@@ -68,8 +69,10 @@ function build(ctx: QuestionContext): Question[] {
   const nth = new Map<string, number>();
   const questions: Question[] = [];
   const touched = new Set<string>();
+  const enums: CreatedEnums = new Map();
   for (const op of ctx.result.ops) {
     if (isDownPhase(op.phase)) continue;
+    noteCreatedEnum(op, enums);
     if (op.kind === 'drop-type') {
       const q = typeUsersQuestion(op, ctx.db, touched, ctx.options);
       if (q) questions.push(q);
@@ -91,7 +94,7 @@ function build(ctx: QuestionContext): Question[] {
     if (!table) continue;
     const shape = shapeOf(op, ctx.text, n);
     const lock = lockQuestion(op, table, tableName(table, ctx.db));
-    const q = (shape && ask(shape, op, table, ctx)) ?? (lock ? { op, describe: () => '' } : undefined);
+    const q = (shape && ask(shape, op, table, ctx, enums)) ?? (lock ? { op, describe: () => '' } : undefined);
     if (!q) continue;
     if (lock) q.lock = lock;
     if (fixer && fixer.range.start < op.range.start) q.fixedBy = { what: fixer.kind === 'delete-rows' ? 'DELETE' : 'UPDATE', line: ctx.index.position(fixer.range.start).line + 1 };
@@ -105,7 +108,7 @@ const tableName = (t: TableInfo, db: SchemaSnapshot) => (t.schema === db.default
 
 const plural = (n: string | 0, one: string, many: string) => (n === '1' ? one : many);
 
-function ask(shape: Shape, op: Operation, t: TableInfo, ctx: QuestionContext): Question | undefined {
+function ask(shape: Shape, op: Operation, t: TableInfo, ctx: QuestionContext, enums: CreatedEnums): Question | undefined {
   const o = ctx.options;
   const columns = new Set(t.columns.map((c) => c.name));
   const name = tableName(t, ctx.db);
@@ -184,6 +187,8 @@ function ask(shape: Shape, op: Operation, t: TableInfo, ctx: QuestionContext): Q
       const col = t.columns.find((c) => c.name === shape.column);
       // A longer varchar, text, unconstrained numeric: every value fits.
       if (!col || keepsFiles(col.type, shape.newType)) return undefined;
+      const labels = createdEnum(shape.newType, enums);
+      if (labels) return enumQuestion(op, t, col.name, shape.newType, labels, `${name}.${col.name}`, o, sample);
       const test = castTest(col.name, col.type, shape.newType, o.serverVersionNum);
       if ('why' in test) return { op, why: test.why, describe: () => '' };
       const subject = `${name}.${col.name}`;
@@ -214,4 +219,22 @@ function keyPart(k: KeyPart, columns: ReadonlySet<string>): { sql?: string; labe
 function condition(tree: unknown, text: string | undefined, columns: ReadonlySet<string>): Printed {
   const parsed = tree !== undefined ? { tree } : parseCondition(text ?? '');
   return 'tree' in parsed ? printExpression(parsed.tree, columns) : { why: parsed.why };
+}
+
+/** A type change to an enum the file created: the values that are none of its labels fail the cast. */
+function enumQuestion(op: Operation, t: TableInfo, column: string, type: string, labels: string[], subject: string, o: QueryOptions, sample: number | undefined): Question {
+  const c = quoteIdent(column);
+  // An enum without labels holds no value at all.
+  const outside = labels.length > 0 ? ` AND ${c}::text NOT IN (${labels.map(literal).join(', ')})` : '';
+  return {
+    op,
+    ...(sample === undefined ? {} : { samplePercent: sample }),
+    query: rowsWhere(t, `${c} IS NOT NULL${outside}`, o, sample),
+    describe: (n) => (n === 0 ? `every value of ${subject} is a label of the new ${type}` : `${n} ${plural(n, 'value', 'values')} of ${subject} ${plural(n, 'is', 'are')} no label of the new ${type}`),
+  };
+}
+
+/** A string constant that reads the same whatever standard_conforming_strings says (as expr.ts prints them). */
+function literal(v: string): string {
+  return v.includes('\\') ? `E'${v.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${v.replace(/'/g, "''")}'`;
 }
