@@ -9,7 +9,8 @@ import { main } from '../../server/src/cli/main';
 import { analyzeText, initAnalyzer } from '../../server/src/core/analyze';
 import { PgliteSchemaSource } from '../../server/src/core/db/pglite';
 import type { ProjectFacts } from '../../server/src/core/facts';
-import { answerQueries } from '../../server/src/core/preflight/run';
+import { preflightOutput } from '../../server/src/core/preflight/output';
+import { answerQueries, serverVersionNum } from '../../server/src/core/preflight/run';
 
 export const REPO = path.join(__dirname, '..', '..');
 export const FIXTURES = path.join(REPO, 'test', 'fixtures', 'preflight');
@@ -121,6 +122,29 @@ export function assertSampled(findings: JsonFinding[]): void {
   const asked = findings.find((f) => f.line === 2 && f.preflight)!.preflight!;
   assert.equal(asked.sampled, true);
   assert.match(asked.query!, /FROM "public"\."huge" TABLESAMPLE SYSTEM \(2\) WHERE "v" IS NULL/);
+}
+
+/**
+ * sample.sql checked in process against PGlite seeded with locks-seed.sql, with `huge`'s reltuples set
+ * after the ANALYZE that `--embedded-seed` runs (which would count the 20,000 rows again).
+ */
+export async function sampledOnPglite(): Promise<JsonFinding[]> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const lite = await PGlite.create();
+  try {
+    await lite.exec(fs.readFileSync(LOCKS_SEED, 'utf8'));
+    await lite.exec("ANALYZE; UPDATE pg_class SET reltuples = 50000000 WHERE relname = 'huge';");
+    const source = await PgliteSchemaSource.wrap(lite);
+    const facts: ProjectFacts = { db: await source.read(), preflight: { answers: {}, examples: true, limit: 100_000, serverVersionNum: await serverVersionNum(source) } };
+    const file = path.join(FIXTURES, 'sample.sql');
+    const text = fs.readFileSync(file, 'utf8');
+    await initAnalyzer();
+    await answerQueries(source, analyzeText(file, text, { facts }).preflightQueries ?? [], facts.preflight!, { deadline: Infinity, totalMs: Infinity });
+    const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+    return analyzeText(file, text, { facts }).findings.map((f) => ({ line: lineOf(f.range.start), rule: f.rule, severity: f.severity, message: f.message, ...(f.preflight ? { preflight: preflightOutput(f.preflight) } : {}) }));
+  } finally {
+    await lite.close();
+  }
 }
 
 export const LOCKS_SEED = path.join(FIXTURES, 'locks-seed.sql');
