@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION, type DatabaseConnectionSettings, type RuleSetting, type Settings } from '../../server/src/protocol';
 
-const DATABASE_SETTINGS = ['databaseUrl', 'embeddedSeed'];
+const DATABASE_SETTINGS = ['databaseUrl', 'embeddedSeed', 'preflight.examples'];
 
 export class Config {
   private get section(): vscode.WorkspaceConfiguration {
@@ -46,6 +46,11 @@ export class Config {
     return path.isAbsolute(raw) || !folder ? raw : path.join(folder, raw);
   }
 
+  /** Preflight quotes primary-key values of offending rows. */
+  get preflightExamples(): boolean {
+    return this.section.get<boolean>('preflight.examples') ?? true;
+  }
+
   /** undefined in an untrusted workspace: its settings may come from whoever wrote the repository. */
   databaseForServer(): DatabaseConnectionSettings | undefined {
     if (!vscode.workspace.isTrusted) return undefined;
@@ -54,6 +59,7 @@ export class Config {
     const seed = this.embeddedSeed;
     if (url) settings.url = url;
     if (seed) settings.embeddedSeed = seed;
+    if (!this.preflightExamples) settings.preflightExamples = false;
     return settings;
   }
 

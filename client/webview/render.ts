@@ -3,7 +3,7 @@
 // table names and reasons come from the repository. Controls are native buttons, inputs and
 // details/summary, so the page works from the keyboard; ids are stable, so focus survives a re-render.
 
-import type { DatabaseStatus, ParityView, ParityViewModel, ParityViewTable, ReviewAnswers, ReviewChecklistItem, ReviewOperation, ReviewState, ReviewTable } from '../../server/src/protocol';
+import type { DatabaseStatus, ParityView, ParityViewModel, ParityViewTable, ReviewAnswers, ReviewChecklistItem, ReviewLiveData, ReviewOperation, ReviewState, ReviewTable } from '../../server/src/protocol';
 import type { Notice } from '../src/sidebar/messages';
 
 export interface ViewModel {
@@ -49,6 +49,7 @@ export function renderView(m: ViewModel): string {
     r.ledgerError ? `<div class="notice error" role="alert">${icon('error')}<span>${esc(r.ledgerError)}</span></div>` : '',
     checklist(r.checklist, m.answers),
     operations(r.operations, m.drafts),
+    liveData(r.liveData),
     signOff(r, m.busy),
     tables(r.tables),
     parity(m.parity, m.filter),
@@ -142,9 +143,33 @@ function operations(ops: ReviewOperation[], drafts: Record<number, string>): str
     const state = op.acknowledged
       ? `<p class="ack-text">${icon('check', 'ok')} Acknowledged: ${esc(op.reason ?? '')}</p>`
       : `<div class="ack"><input type="text" class="text reason" id="reason-${line}" data-line="${line}" value="${esc(drafts[line] ?? '')}" placeholder="Why is this safe?" aria-label="Reason for line ${op.line}" maxlength="300"><button type="button" id="ack-${line}" data-action="acknowledge" data-line="${line}">Acknowledge</button></div>`;
-    return `<li class="op" data-acknowledged="${op.acknowledged}" data-line="${line}"><button type="button" class="link" id="reveal-${line}" data-action="reveal" data-line="${line}" title="${esc(op.message)}">${opIcon(op)} Line ${op.line}: ${esc(what)}</button><p class="meta">${esc(meta)}</p>${state}</li>`;
+    const live = op.live ? `<p class="live">Live data: ${esc(op.live)}</p>` : '';
+    return `<li class="op" data-acknowledged="${op.acknowledged}" data-line="${line}"><button type="button" class="link" id="reveal-${line}" data-action="reveal" data-line="${line}" title="${esc(op.message)}">${opIcon(op)} Line ${op.line}: ${esc(what)}</button><p class="meta">${esc(meta)}</p>${live}${state}</li>`;
   });
   return `<section aria-labelledby="h-ops"><h3 id="h-ops">${title}</h3><ul class="ops">${rows.join('')}</ul></section>`;
+}
+
+/** A failure is an error; rows lost, unknown or unchecked a warning; good news a pass mark. */
+const LIVE_ICONS: Record<ReviewLiveData['verdict'], string> = {
+  'will-fail': icon('error', 'err'),
+  'will-lose': icon('warning', 'warn'),
+  'unchecked-rows': icon('warning', 'warn'),
+  unknown: icon('warning', 'warn'),
+  'not-checked': icon('circle-slash', 'open'),
+  'before-fix': icon('info'),
+  locks: icon('lock'),
+  safe: icon('pass', 'ok'),
+};
+
+/** One "Live data" line per operation preflight asked about, each revealing its line. */
+function liveData(lines: ReviewLiveData[] | undefined): string {
+  if (!lines || lines.length === 0) return '';
+  const rows = lines.map((l) => {
+    const line = l.range.start.line;
+    const ack = l.acknowledged && l.verdict !== 'safe' ? ' <span class="tag">acknowledged</span>' : '';
+    return `<li class="live" data-verdict="${esc(l.verdict)}" data-line="${line}"><button type="button" class="link" id="live-${line}" data-action="reveal" data-line="${line}">${LIVE_ICONS[l.verdict]} Line ${l.line}</button>${ack}<p class="detail">Live data: ${esc(l.text)}</p></li>`;
+  });
+  return `<section aria-labelledby="h-live"><h3 id="h-live">Live data <span class="count">${lines.length}</span></h3><ul class="ops">${rows.join('')}</ul></section>`;
 }
 
 /** Acknowledged: a pass mark; otherwise the icon of the finding's severity, as in the Problems panel. */

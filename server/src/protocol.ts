@@ -97,6 +97,8 @@ export interface DatabaseConnectionSettings {
   embeddedSeed?: string;
   connectTimeoutMs?: number;
   statementTimeoutMs?: number;
+  /** false: preflight asks for counts only, no primary-key values (migrationGuard.preflight.examples). */
+  preflightExamples?: boolean;
 }
 
 export const PASSWORD_ENV = 'MIGRATION_GUARD_DATABASE_PASSWORD';
@@ -154,6 +156,18 @@ export interface ReviewOperation {
   acknowledged: boolean;
   reason?: string;
   guard?: 'emptiness-check' | 'backup' | 'archive-rename';
+  /** What preflight read from today's rows about it. */
+  live?: string;
+}
+
+/** One operation preflight asked the live data about: "Live data" in the sidebar. */
+export interface ReviewLiveData {
+  range: LspRange;
+  /** 1-based. */
+  line: number;
+  verdict: 'locks' | 'will-fail' | 'will-lose' | 'before-fix' | 'unchecked-rows' | 'safe' | 'unknown' | 'not-checked';
+  text: string;
+  acknowledged: boolean;
 }
 
 export interface ReviewTable {
@@ -180,6 +194,8 @@ export interface ReviewState {
   /** The migration destroys data when applied, so `check --require-review` wants a sign-off. */
   needsReview: boolean;
   operations: ReviewOperation[];
+  /** Every operation preflight answered for (absent without a live database). */
+  liveData?: ReviewLiveData[];
   checklist: ReviewChecklistItem[];
   tables: ReviewTable[];
   signOff: ReviewSignOff;

@@ -15,7 +15,9 @@ import { answerQueries, DEFAULT_BUDGET_MS, serverVersionNum } from '../../server
 import { READER, startPostgres } from '../support/postgres';
 import { formatMs, median } from './stats';
 
-const ROWS = 1_000_000;
+export const PREFLIGHT_ROWS = 1_000_000;
+export const PREFLIGHT_OPERATIONS = 10;
+const ROWS = PREFLIGHT_ROWS;
 const RUNS = 3;
 
 const SEED = `
@@ -77,9 +79,12 @@ export async function runPreflightBench(postgres = false): Promise<{ medianMs: n
       await answerQueries(source, first.preflightQueries ?? [], facts.preflight, { deadline: Date.now() + DEFAULT_BUDGET_MS, totalMs: DEFAULT_BUDGET_MS });
       const second = analyzeText('V2__constrain.sql', MIGRATION, { facts });
       timings.push(performance.now() - started);
-      const asked = new Map(second.findings.filter((f) => f.preflight).map((f) => [f.range.start, f.preflight!.summary]));
+      const asked = new Map(second.findings.filter((f) => f.preflight).map((f) => [f.range.start, `${f.preflight!.summary}${f.preflight!.lock ? ` | ${f.preflight!.lock}` : ''}`]));
       verdicts = [...asked.values()];
-      if ((first.preflightQueries ?? []).length !== 10 || verdicts.length !== 10) throw new Error(`expected 10 questions, got ${first.preflightQueries?.length} and ${verdicts.length} verdicts`);
+      // Ten questions of the data, and one of the table's size, which every operation that locks it shares.
+      const queries = first.preflightQueries ?? [];
+      const sizes = queries.filter((q) => q.includes('pg_total_relation_size')).length;
+      if (queries.length !== 11 || sizes !== 1 || verdicts.length !== 10) throw new Error(`expected 10 questions and a size, got ${queries.length} queries (${sizes} sizes) and ${verdicts.length} verdicts`);
     }
     return { medianMs: median(timings), verdicts };
   } finally {

@@ -3,6 +3,7 @@ import type { AppliedBench } from './applied';
 import type { Comparison, UpDown } from './compare';
 import type { LatencyResult } from './latency';
 import type { ManyOpsRow } from './manyOps';
+import { DEFAULT_BUDGET_MS } from '../../server/src/core/preflight/run';
 import type { ScaleResults } from './scale';
 import { formatInt, formatMb, formatMs, markdownTable, textTable } from './stats';
 
@@ -62,6 +63,8 @@ export interface Results {
   };
   /** One file with many operations per framework: time per operation must stay flat. */
   manyOps: ManyOpsRow[];
+  /** Preflight of 10 data-dependent operations against a 1,000,000-row table in PGlite (bench/preflight.ts). */
+  preflight: { medianMs: number; operations: number; rows: number };
   problems: string[];
   benchMs: number;
 }
@@ -174,6 +177,7 @@ export function renderMarkdown(r: Results): string {
     [`CLI on the whole workspace (${formatInt(w.files)} migrations: ${formatInt(r.workspace.alembicFiles)} Alembic + ${formatInt(r.workspace.sqlFiles)} SQL)`, `${formatMs(w.medianMs)}, ${formatInt(w.filesPerSec)} files/s`, `≥ ${formatInt(w.targetFilesPerSec)} files/s ${mark(w.met)}`],
     ['Peak memory (RSS), whole workspace', formatMb(w.peakRssKb), '—'],
     ['CLI startup (one small file)', formatMs(r.startup.medianMs), '—'],
+    [`Preflight: ${r.preflight.operations} data-dependent operations against a ${formatInt(r.preflight.rows)}-row table (PGlite; questions, queries, analysis again)`, formatMs(r.preflight.medianMs), `within the ${formatMs(DEFAULT_BUDGET_MS)} budget ${mark(r.preflight.medianMs <= DEFAULT_BUDGET_MS)}`],
     [`I/O floor: \`cat\` of the same ${formatInt(r.ioFloor.files)} files`, `${formatMs(r.ioFloor.medianMs)}; ours is ${r.ioFloor.ratio.toFixed(1)}× that`, `within 10× ${mark(r.ioFloor.ratio <= 10)}`],
     ['Whole workspace again with a warm `--cache` (same output)', `${formatMs(r.warmCache.medianMs)}: ${r.warmCache.ratio.toFixed(1)}× the I/O floor`, `within 10× ${mark(r.warmCache.ratio <= 10)}`],
     ['Whole workspace against PGlite, with the history tables vs without (reading and matching what has run)', `${formatMs(r.applied.withMs)} vs ${formatMs(r.applied.withoutMs)} (${appliedDelta(r.applied)})`, `within 5% ${mark(r.applied.withMs <= r.applied.withoutMs * 1.05)}`],

@@ -18,6 +18,7 @@ import { bundledLatency } from './latencyBundled';
 import { hasGnuTime, timedRun } from './proc';
 import { renderMarkdown, renderText, type CliSeries, type Machine, type Results } from './report';
 import { measureManyOps, renderManyOps } from './manyOps';
+import { PREFLIGHT_OPERATIONS, PREFLIGHT_ROWS, runPreflightBench } from './preflight';
 import { measureScale } from './scale';
 import { findSquawk, phaseLocator, runSquawk, type SquawkBinary, type SquawkViolation } from './squawk';
 import { median } from './stats';
@@ -185,6 +186,10 @@ async function main(): Promise<number> {
   log('one file with 1,000 / 10,000 / 100,000 operations, per framework…');
   const manyOps = await measureManyOps();
 
+  // After the latency above, which ran without a database: preflight never runs without one.
+  log(`preflight: ${PREFLIGHT_OPERATIONS} operations against a ${PREFLIGHT_ROWS.toLocaleString('en-US')}-row table in PGlite…`);
+  const preflight = await runPreflightBench(false);
+
   const parseErrors = whole.last.findings.filter((f) => f.rule === 'parse-error').length;
   const filesMatch = whole.series.files === ws.expectedMigrationFiles;
   if (!filesMatch) problems.push(`the CLI checked ${whole.series.files} files; the workspace has ${ws.expectedMigrationFiles} migrations`);
@@ -233,6 +238,7 @@ async function main(): Promise<number> {
       scale,
     },
     manyOps,
+    preflight: { medianMs: preflight.medianMs, operations: PREFLIGHT_OPERATIONS, rows: PREFLIGHT_ROWS },
     problems,
     benchMs: 0,
   };

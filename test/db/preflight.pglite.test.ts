@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { checkJson, COMMON_VERDICTS, FIXTURES, failingLines, migrationFile, PREFLIGHT_SEED, REPO, ruleFixtureFacts, verdictLines } from '../support/preflight';
+import { assertSampled, sampledOnPglite, CHANGES_VERDICTS, checkJson, ENUM_VERDICTS, DJANGO_MIGRATION, DJANGO_VERDICTS, COMMON_VERDICTS, CORE_VERDICTS, LOCK_VERDICTS, LOCKS_SEED, lockLines, FIXTURES, failingLines, migrationFile, PREFLIGHT_SEED, REPO, ruleFixtureFacts, verdictLines } from '../support/preflight';
 
 const MIGRATION = path.join(FIXTURES, 'migration.sql');
 
@@ -25,9 +25,51 @@ test('every check: will fail on dirty rows with their primary keys, safe on clea
     examples: ['2', '3'],
     query: 'SELECT count(*)::int AS rows, (array_agg(k))[1:5] AS examples FROM (SELECT "id"::text AS k FROM "public"."dirty" WHERE "nick" IS NULL LIMIT 100001) AS hits',
     sampled: false,
+    bytes: null,
+    lock: null,
   });
   const partial = findings.find((f) => f.line === 4 && f.preflight)!;
   assert.match(partial.preflight!.query!, /WHERE "code" IS NOT NULL AND \(NOT "deleted"\) GROUP BY "code" HAVING count\(\*\) > 1/);
+});
+
+test('DELETE / UPDATE with a WHERE (SQL, SQLAlchemy Core, text in op.execute), DROP TYPE and an enum recreated without a label: the rows they delete, overwrite or lose, or why not checked', async () => {
+  const { findings } = await checkJson([path.join(FIXTURES, 'changes.sql'), '--embedded-seed', PREFLIGHT_SEED]);
+  assert.deepEqual(verdictLines(findings), CHANGES_VERDICTS);
+  assert.deepEqual(failingLines(findings), [11]);
+  const deleted = findings.find((f) => f.line === 2 && f.rule === 'delete-rows')!;
+  assert.equal(deleted.preflight!.query, 'SELECT count(*)::int AS rows, (array_agg(k))[1:5] AS examples FROM (SELECT "id"::text AS k FROM "public"."dirty" WHERE ((("qty" < 0) OR ("nick" IS NULL))) IS TRUE LIMIT 100001) AS hits');
+  // A DELETE that matches nothing keeps the rule's own severity; an UPDATE with a WHERE is only shown.
+  assert.deepEqual(findings.filter((f) => [3, 4, 5, 7].includes(f.line)).map((f) => `${f.line} ${f.rule} ${f.severity}`), [
+    '3 update-rows-without-where info',
+    '4 delete-rows warning',
+    '5 update-rows-without-where info',
+    '7 update-rows-without-where info',
+  ]);
+  const recreated = await checkJson([path.join(FIXTURES, 'enum.sql'), '--embedded-seed', PREFLIGHT_SEED]);
+  assert.deepEqual(verdictLines(recreated.findings), ENUM_VERDICTS);
+  assert.deepEqual(failingLines(recreated.findings), [4]);
+  const core = await checkJson([path.join(FIXTURES, 'alembic', '0005_core_deletes.py'), '--embedded-seed', PREFLIGHT_SEED]);
+  assert.deepEqual(verdictLines(core.findings), CORE_VERDICTS);
+  assert.match(core.findings.find((f) => f.line === 15 && f.preflight)!.preflight!.query!, /WHERE \(\(\("email" IN \('zz', 'yy'\)\) OR \("qty" > 99\)\)\) IS TRUE/);
+});
+
+test('Django: unique_together, UniqueConstraint(fields=...) and a ForeignKey on an existing column fail on dirty rows and pass on clean ones; a conditional UniqueConstraint is not guessed at', async () => {
+  const { findings } = await checkJson([DJANGO_MIGRATION, '--embedded-seed', PREFLIGHT_SEED]);
+  assert.deepEqual(verdictLines(findings), DJANGO_VERDICTS);
+  assert.deepEqual(failingLines(findings), [7, 9, 12]);
+});
+
+test('rewrites and long locks: the table size and row estimate when the table is over 1 MB; nothing for a catalog-only change, CONCURRENTLY, NOT VALID or a small table', async () => {
+  const { findings, err } = await checkJson([path.join(FIXTURES, 'locks.sql'), '--embedded-seed', LOCKS_SEED]);
+  assert.deepEqual(lockLines(findings), LOCK_VERDICTS, err);
+  const rewrite = findings.find((f) => f.line === 2 && f.preflight)!;
+  assert.ok(rewrite.preflight!.bytes! > 1024 * 1024);
+  assert.equal(rewrite.preflight!.query, `SELECT pg_catalog.pg_total_relation_size(pg_catalog.to_regclass('"public"."events"'))::float8 AS bytes`);
+  assert.match(findings.find((f) => f.line === 4 && f.rule === 'set-not-null')!.message, /Live data: safe on today's data: no row of events\.kind is NULL\. It scans events \(\d+(?:\.\d)? MB, about 20,000 rows\) under ACCESS EXCLUSIVE\.$/);
+});
+
+test('a table the catalog puts at 50 million rows is read through TABLESAMPLE: "about" and "at least" when rows are found, "unknown" when none are', async () => {
+  assertSampled(await sampledOnPglite());
 });
 
 test('--no-examples: no primary-key values are asked for or shown', async () => {
@@ -51,7 +93,9 @@ test('a backfill UPDATE before SET NOT NULL and a dedup DELETE before the unique
   ].join('\n'));
   const { findings } = await checkJson([file, '--embedded-seed', PREFLIGHT_SEED]);
   assert.deepEqual(verdictLines(findings), [
+    '1: will-lose | will overwrite nick in 2 rows of dirty (e.g. id 2, 3)',
     '2: before-fix | 2 rows of dirty.nick are NULL (e.g. id 2, 3) today; the UPDATE on line 1 runs first, so this reflects the data before that step',
+    '3: before-fix | would delete 1 row of dirty (e.g. id 2) today; the UPDATE on line 1 runs first, so this reflects the data before that step',
     '4: before-fix | 2 groups of rows in dirty share (email) (e.g. id 1, 2, 3, 4) today; the DELETE on line 3 runs first, so this reflects the data before that step',
   ]);
   assert.deepEqual(failingLines(findings), []);

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Client } from 'pg';
 import { loggedStatements, READER, startPostgres, type PgServer } from '../support/postgres';
-import { checkJson, COMMON_VERDICTS, FIXTURES, failingLines, PREFLIGHT_SEED, verdictLines } from '../support/preflight';
+import { assertSampled, CHANGES_VERDICTS, checkJson, ENUM_VERDICTS, DJANGO_MIGRATION, DJANGO_VERDICTS, COMMON_VERDICTS, CORE_VERDICTS, LOCK_VERDICTS, LOCKS_SEED, lockLines, FIXTURES, failingLines, PREFLIGHT_SEED, verdictLines } from '../support/preflight';
 
 const MIGRATION = path.join(FIXTURES, 'migration.sql');
 
@@ -17,7 +17,7 @@ let server: PgServer;
 
 before(async () => {
   server = await startPostgres();
-  server.psql(`${fs.readFileSync(PREFLIGHT_SEED, 'utf8')}\nGRANT SELECT ON ALL TABLES IN SCHEMA public TO ${READER.user};\nANALYZE;`);
+  server.psql(`${fs.readFileSync(PREFLIGHT_SEED, 'utf8')}\n${fs.readFileSync(LOCKS_SEED, 'utf8')}\nGRANT SELECT ON ALL TABLES IN SCHEMA public TO ${READER.user};\nANALYZE;`);
 });
 
 after(() => server?.stop());
@@ -27,6 +27,35 @@ test('every check on PostgreSQL 15: will fail on dirty rows, safe on clean ones;
   assert.equal(code, 1, err);
   assert.deepEqual(verdictLines(findings), [...COMMON_VERDICTS, '23: not-checked | not checked: testing text for date needs pg_input_is_valid (PostgreSQL 16 or later)']);
   assert.deepEqual(failingLines(findings), [2, 3, 5, 6, 7, 8, 9, 10, 11]);
+});
+
+test('DELETE / UPDATE with a WHERE, DROP TYPE and an enum recreated without a label on PostgreSQL 15: the same rows as on PGlite', async () => {
+  const { findings } = await checkJson([path.join(FIXTURES, 'changes.sql'), '--database-url', server.readerUrl]);
+  assert.deepEqual(verdictLines(findings), CHANGES_VERDICTS);
+  assert.deepEqual(failingLines(findings), [11]);
+  const recreated = await checkJson([path.join(FIXTURES, 'enum.sql'), '--database-url', server.readerUrl]);
+  assert.deepEqual(verdictLines(recreated.findings), ENUM_VERDICTS);
+  assert.deepEqual(failingLines(recreated.findings), [4]);
+  const core = await checkJson([path.join(FIXTURES, 'alembic', '0005_core_deletes.py'), '--database-url', server.readerUrl]);
+  assert.deepEqual(verdictLines(core.findings), CORE_VERDICTS);
+});
+
+test('Django on PostgreSQL 15: unique_together, UniqueConstraint and a new ForeignKey, failing and passing', async () => {
+  const { findings } = await checkJson([DJANGO_MIGRATION, '--database-url', server.readerUrl]);
+  assert.deepEqual(verdictLines(findings), DJANGO_VERDICTS);
+  assert.deepEqual(failingLines(findings), [7, 9, 12]);
+});
+
+test('rewrites and long locks on PostgreSQL 15: the size of a table over 1 MB, with its row estimate', async () => {
+  const { findings, err } = await checkJson([path.join(FIXTURES, 'locks.sql'), '--database-url', server.readerUrl]);
+  assert.deepEqual(lockLines(findings), LOCK_VERDICTS, err);
+});
+
+test('sampling on PostgreSQL 15: TABLESAMPLE for a table the catalog puts at 50 million rows', async () => {
+  // The setup's ANALYZE counted the 20,000 rows again.
+  server.psql("UPDATE pg_class SET reltuples = 50000000 WHERE relname = 'huge';");
+  const { findings } = await checkJson([path.join(FIXTURES, 'sample.sql'), '--database-url', server.readerUrl]);
+  assertSampled(findings);
 });
 
 // `parents` has no column default: the catalog read's pg_get_expr waits on a locked table that has one.

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
+import type { ReviewState } from '../../server/src/protocol';
 import { fileUri, LspClient } from './client';
 
 const INCIDENT = path.join(__dirname, '..', '..', 'examples', 'incident');
@@ -44,4 +45,34 @@ test('diagnostics come first without the database; preflight then adds fails-on-
   const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 16, character: 10 } });
   assert.match(hover.contents.value, /\*\*Live data:\*\* will fail: 4 rows of users\.display_name are NULL/);
   assert.match(hover.contents.value, /```sql\nSELECT count\(\*\)::int AS rows, \(array_agg\(k\)\)\[1:5\] AS examples FROM \(SELECT "id"::text AS k FROM "public"\."users" WHERE "display_name" IS NULL LIMIT 100001\) AS hits\n```/);
+});
+
+async function reviewWhen(target: string, done: (r: ReviewState) => boolean): Promise<ReviewState> {
+  const deadline = Date.now() + 60_000;
+  let r = await client.request<ReviewState>('migrationGuard/review', { uri: target }, 60_000);
+  while (!done(r) && Date.now() < deadline) {
+    await new Promise((res) => setTimeout(res, 200));
+    r = await client.request<ReviewState>('migrationGuard/review', { uri: target }, 60_000);
+  }
+  return r;
+}
+
+test('the review sidebar: a Live data line per operation; "...and live data" stays unticked while a preflight fails, and is ticked when every one is clean', async () => {
+  const failing = await reviewWhen(uri, (r) => (r.liveData?.length ?? 0) >= 2);
+  assert.deepEqual(failing.liveData?.map((l) => `${l.line} ${l.verdict}: ${l.text}`), [
+    '17 will-fail: will fail: 4 rows of users.display_name are NULL (e.g. id 6, 12, 18, 24)',
+    '18 will-fail: will fail: 3 groups of rows in projects share (slug) (e.g. id 1, 101, 2, 102, 3)',
+  ]);
+  const item = failing.checklist.find((i) => i.id === 'live-schema')!;
+  assert.match(item.label, /^Verified against the live schema and live data/);
+  assert.equal(item.state, 'unchecked');
+  assert.match(item.detail, /^Live data: line 17 will fail: 4 rows of users\.display_name are NULL .*; line 18 will fail: 3 groups/);
+
+  const clean = fileUri(path.join(dir, 'migrations/versions/0004_unique_email.py'));
+  client.open(clean, ['"""unique email', '', 'Revision ID: 0004', 'Revises: 0003', '"""', 'from alembic import op', '', 'revision = "0004"', 'down_revision = "0003"', '', '', 'def upgrade():', '    op.create_index("ix_users_email_unique", "users", ["email"], unique=True)', '', '', 'def downgrade():', '    op.drop_index("ix_users_email_unique", table_name="users")', ''].join('\n'));
+  const passing = await reviewWhen(clean, (r) => (r.liveData?.length ?? 0) >= 1);
+  assert.deepEqual(passing.liveData?.map((l) => `${l.line} ${l.verdict}: ${l.text}`), ["13 safe: safe on today's data: no two rows of users share (email)"]);
+  const ticked = passing.checklist.find((i) => i.id === 'live-schema')!;
+  assert.equal(ticked.state, 'auto-checked', ticked.detail);
+  assert.match(ticked.detail, /; live data: 1 operation checked\.$/);
 });

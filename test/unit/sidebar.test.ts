@@ -167,3 +167,21 @@ test('operations carry the icon of their severity, and paths wrap at their separ
   const warning = view(sampleReview({ operations: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } }, line: 4, rules: ['update-rows-without-where'], table: 't', message: 'm', severity: 'warning', acknowledged: false }] }));
   assert.match(warning, /codicon-warning warn"[^>]*><\/span> Line 4:/);
 });
+
+test('preflight: a Live data line per operation with the icon of its verdict, the verdict on the data-loss operation too, all escaped', () => {
+  const review = sampleReview({
+    operations: [{ ...sampleReview().operations[0], live: 'will delete 2 rows of project_keywords (e.g. id <b>1</b>, 2)' }],
+    liveData: [
+      { range: { start: { line: 16, character: 4 }, end: { line: 16, character: 80 } }, line: 17, verdict: 'will-fail', text: 'will fail: 4 rows of users.display_name are NULL (e.g. id 6, 12, 18, 24)', acknowledged: false },
+      { range: { start: { line: 17, character: 4 }, end: { line: 17, character: 70 } }, line: 18, verdict: 'safe', text: "safe on today's data: no two rows of projects share (slug)", acknowledged: false },
+      { range: { start: { line: 18, character: 4 }, end: { line: 18, character: 37 } }, line: 19, verdict: 'will-lose', text: 'will delete 2 rows of project_keywords', acknowledged: true },
+    ],
+  });
+  const html = view(review);
+  assert.match(html, /<h3 id="h-live">Live data <span class="count">3<\/span><\/h3>/);
+  assert.match(html, /<li class="live" data-verdict="will-fail" data-line="16"><button type="button" class="link" id="live-16" data-action="reveal" data-line="16"><span class="codicon codicon-error err" aria-hidden="true"><\/span> Line 17<\/button><p class="detail">Live data: will fail: 4 rows of users\.display_name are NULL \(e\.g\. id 6, 12, 18, 24\)<\/p><\/li>/);
+  assert.match(html, /data-verdict="safe" data-line="17"><button [^>]*><span class="codicon codicon-pass ok"/);
+  assert.match(html, /Line 19<\/button> <span class="tag">acknowledged<\/span>/);
+  assert.match(html, /<p class="live">Live data: will delete 2 rows of project_keywords \(e\.g\. id &lt;b&gt;1&lt;\/b&gt;, 2\)<\/p>/);
+  assert.doesNotMatch(view(sampleReview()), /h-live/, 'no section without a live database');
+});

@@ -212,7 +212,7 @@ function runRules(ctx: RuleContext): Finding[] {
       const fixes = options.fixes === false ? [] : [...(h.fixes ?? []), ...fixesFor(f, h.op, ctx)];
       if (fixes.length > 0) f.fixes = fixes;
       if (ctx.facts) withRowCounts(f, rule, h.op, ctx.facts, options);
-      if (ctx.facts?.preflight) withPreflight(f, h.op, ctx);
+      if (ctx.facts?.preflight) withPreflight(f, h.op, ctx, severity);
       findings.push(f);
     }
   }

@@ -165,7 +165,7 @@ export class DatabaseStore {
         return undefined;
       }
       entry.open = { source, snapshot };
-      if (isQueryable(source)) entry.open.preflight = { answers: {}, examples: true, limit: DEFAULT_COUNT_LIMIT, serverVersionNum: await serverVersionNum(source) };
+      if (isQueryable(source)) entry.open.preflight = { answers: {}, examples: this.settings.preflightExamples !== false, limit: DEFAULT_COUNT_LIMIT, serverVersionNum: await serverVersionNum(source) };
       entry.status = { state: 'ready', description: source.description };
       this.log(`Migration Guard: read ${snapshot.tables.length} tables from ${source.description}.`);
       return entry.open;
@@ -204,5 +204,6 @@ function normalizeSettings(raw: unknown): DatabaseConnectionSettings {
   if (seed) out.embeddedSeed = seed;
   if (connect) out.connectTimeoutMs = connect;
   if (statement) out.statementTimeoutMs = statement;
+  if (value.preflightExamples === false) out.preflightExamples = false;
   return out;
 }

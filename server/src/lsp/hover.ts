@@ -9,6 +9,7 @@ import { formatRows } from '../core/enrich';
 import { modelsForTable, type ProjectFacts } from '../core/facts';
 import { SEVERITY_ORDER, type Finding } from '../core/findings';
 import { rulesOf } from '../core/merge';
+import { lockSentence } from '../core/preflight/attach';
 import { ruleById } from '../core/rules';
 import { SHOW_RULE_DOCS_COMMAND } from '../protocol';
 import { toLspRange, toOffset } from './positions';
@@ -40,7 +41,7 @@ export function describe(findings: Finding[], facts: ProjectFacts | undefined): 
   const out = tables.flatMap((name) => tableFacts(name, findings.find((f) => f.table === name), facts));
   // What preflight read from the live data, with the query, so a reviewer can run it again.
   const live = findings.find((f) => f.preflight)?.preflight;
-  if (live) out.push(`**Live data:** ${live.summary}`, ...(live.query ? [['Read-only query:', '```sql', live.query, '```'].join('\n')] : []));
+  if (live) out.push(`**Live data:** ${live.summary}${lockSentence(live)}`, ...(live.query ? [['Read-only query:', '```sql', live.query, '```'].join('\n')] : []));
   const rules = [...new Set(findings.flatMap(rulesOf))];
   const status = main.acknowledged ? `acknowledged: ${main.acknowledged.reason}` : main.severity;
   out.push(`**Migration Guard** \`${rules.join('`, `')}\` (${status})`);

@@ -7,7 +7,7 @@ import { BASELINE_FILE } from '../core/applied/baseline';
 import { appliedState } from '../core/applied/state';
 import type { ProjectFacts } from '../core/facts';
 import { withDefaults } from '../core/options';
-import { answersFrom, buildChecklist, destructiveOps, needsReview, signOffBlockers, tableLines } from '../core/review/checklist';
+import { answersFrom, buildChecklist, destructiveOps, liveDataLines, needsReview, signOffBlockers, tableLines } from '../core/review/checklist';
 import { signOffStatus } from '../core/review/ledger';
 import type { ReviewParams, ReviewSignOff, ReviewState } from '../protocol';
 import { analyseContent, type Analysis } from './documents';
@@ -74,6 +74,8 @@ export async function reviewState(state: LspState, uri: string): Promise<ReviewS
     blockers: signOffBlockers(checklist),
     database: state.facts.db.status(layout),
   };
+  const live = isMigration && facts?.preflight ? liveDataLines(report, lineOf) : [];
+  if (live.length > 0) result.liveData = live.map((l) => ({ ...l, range: toLspRange(index, l.range) }));
   if (ledger?.error) result.ledgerError = ledger.error;
   if (applied) result.applied = { source: applied.source, ...(applied.at ? { at: applied.at } : {}), fromDatabase: applied.source !== BASELINE_FILE };
   return result;

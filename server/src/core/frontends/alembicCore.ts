@@ -67,6 +67,8 @@ export function coreDataChange(expr: PyNode, scope: Scope): DataChange | 'harmle
     range: { start: expr.startIndex, end: expr.endIndex },
     details: { hasWhere: filtered },
   };
+  const predicate = filtered && !query ? wherePredicate(links, link.call, scope) : undefined;
+  if (predicate) draft.details.predicate = predicate;
   const values = links.find((l) => l.name === 'values');
   if (link.name === 'update' && values) {
     // `.values(col=...)`, or `.values({"col": ...})` with string keys.
@@ -148,4 +150,124 @@ function dictKeys(node: PyNode | undefined, scope: Scope): string[] {
     keys.push(key);
   }
   return keys;
+}
+
+/**
+ * A Core statement's WHERE as SQL text, for preflight to count the rows it matches: every `.where()`
+ * (ANDed) and `whereclause=`, translated when each is built only of columns, constants and the operators
+ * below; undefined otherwise. Preflight parses the text again and runs it only if it passes its own check.
+ */
+function wherePredicate(links: Link[], statement: PyNode, scope: Scope): string | undefined {
+  const parts: PyNode[] = [];
+  for (const l of links) {
+    if (FILTERS.has(l.name) && l.name !== 'where') return undefined;
+    if (l.name === 'where') parts.push(...positionalArgs(l.call));
+  }
+  const clause = keywordArg(statement, 'whereclause');
+  if (clause) parts.push(clause);
+  const sql = parts.map((p) => sqlOf(p, scope, 0));
+  return sql.length > 0 && sql.every((s) => s !== undefined) ? sql.map((s) => `(${s})`).join(' AND ') : undefined;
+}
+
+const COMPARISONS = new Set(['==', '!=', '<', '>', '<=', '>=']);
+const METHODS: Record<string, string> = { like: 'LIKE', ilike: 'ILIKE', notlike: 'NOT LIKE', not_like: 'NOT LIKE', notilike: 'NOT ILIKE', not_ilike: 'NOT ILIKE' };
+
+function sqlOf(node: PyNode, scope: Scope, depth: number): string | undefined {
+  if (depth > 32) return undefined;
+  const sub = (n: PyNode | null | undefined) => (n ? sqlOf(n, scope, depth + 1) : undefined);
+  const all = (ns: readonly PyNode[]) => {
+    const out = ns.map(sub);
+    return out.every((s) => s !== undefined) ? (out as string[]) : undefined;
+  };
+  const n = resolve(node, scope);
+  switch (n.type) {
+    case 'integer':
+    case 'float':
+      return /^[0-9.eE+-]+$/.test(n.text) ? n.text : undefined;
+    case 'true':
+      return 'true';
+    case 'false':
+      return 'false';
+    case 'none':
+      return 'NULL';
+    case 'string': {
+      const v = nameValue(n, scope);
+      return v === undefined ? undefined : `'${v.replace(/'/g, "''")}'`;
+    }
+    case 'parenthesized_expression':
+      return n.namedChildren.length === 1 ? sub(n.namedChildren[0]) : undefined;
+    case 'unary_operator': {
+      const op = n.childForFieldName('operator')?.text;
+      const arg = sub(n.childForFieldName('argument'));
+      return arg === undefined ? undefined : op === '~' ? `NOT (${arg})` : op === '-' ? `-${arg}` : undefined;
+    }
+    case 'binary_operator': {
+      const op = n.childForFieldName('operator')?.text;
+      const [l, r] = [sub(n.childForFieldName('left')), sub(n.childForFieldName('right'))];
+      if (l === undefined || r === undefined) return undefined;
+      return op === '&' ? `(${l}) AND (${r})` : op === '|' ? `(${l}) OR (${r})` : undefined;
+    }
+    case 'comparison_operator': {
+      if (n.namedChildren.length !== 2) return undefined;
+      const [left, right] = n.namedChildren;
+      const op = n.text.slice(left.endIndex - n.startIndex, right.startIndex - n.startIndex).trim();
+      const [l, r] = [sub(left), sub(right)];
+      if (!COMPARISONS.has(op) || l === undefined || r === undefined) return undefined;
+      // SQLAlchemy writes `== None` as IS NULL.
+      if (r === 'NULL') return op === '==' ? `${l} IS NULL` : op === '!=' ? `${l} IS NOT NULL` : undefined;
+      return `${l} ${op === '==' ? '=' : op === '!=' ? '<>' : op} ${r}`;
+    }
+    case 'attribute': {
+      // `t.c.name`: a column of the statement's table.
+      const object = n.childForFieldName('object');
+      return object?.type === 'attribute' && attributeName(object) === 'c' ? column(attributeName(n)) : undefined;
+    }
+    case 'subscript': {
+      const value = n.childForFieldName('value');
+      const key = n.namedChildren.find((c) => c.id !== value?.id);
+      return value?.type === 'attribute' && attributeName(value) === 'c' && key ? column(nameValue(key, scope)) : undefined;
+    }
+    case 'call':
+      return callSql(n, scope, sub, all);
+    default:
+      return undefined;
+  }
+}
+
+function callSql(n: PyNode, scope: Scope, sub: (n: PyNode | undefined) => string | undefined, all: (ns: readonly PyNode[]) => string[] | undefined): string | undefined {
+  const name = calleeName(n) ?? '';
+  const args = positionalArgs(n);
+  const fn = n.childForFieldName('function');
+  const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') ?? undefined : undefined;
+  const onModule = !receiver || (receiver.type === 'identifier' && MODULES.test(receiver.text));
+  if (onModule) {
+    if (name === 'and_' || name === 'or_') {
+      const parts = all(args);
+      return parts && parts.length > 0 ? parts.map((p) => `(${p})`).join(name === 'and_' ? ' AND ' : ' OR ') : undefined;
+    }
+    if (name === 'not_' && args.length === 1) return sub(args[0]) === undefined ? undefined : `NOT (${sub(args[0])})`;
+    if (name === 'column' && args.length === 1) return column(nameValue(args[0], scope));
+    // `sa.text("qty < 0")`: preflight reads the SQL itself.
+    if (name === 'text' && args.length === 1) return nameValue(args[0], scope);
+    if (name === 'literal' && args.length >= 1) return sub(args[0]);
+    return undefined;
+  }
+  const self = sub(receiver);
+  if (self === undefined) return undefined;
+  if ((name === 'is_' || name === 'isnot' || name === 'is_not') && args.length === 1 && sub(args[0]) === 'NULL') return `${self} IS ${name === 'is_' ? '' : 'NOT '}NULL`;
+  if (name === 'in_' || name === 'notin_' || name === 'not_in') {
+    const list = args.length === 1 ? resolve(args[0], scope) : undefined;
+    const items = list && (list.type === 'list' || list.type === 'tuple') ? all(list.namedChildren) : undefined;
+    return items && items.length > 0 ? `${self} ${name === 'in_' ? 'IN' : 'NOT IN'} (${items.join(', ')})` : undefined;
+  }
+  if (METHODS[name] && args.length === 1) return sub(args[0]) === undefined ? undefined : `${self} ${METHODS[name]} ${sub(args[0])}`;
+  if (name === 'between' && args.length === 2) {
+    const [a, b] = [sub(args[0]), sub(args[1])];
+    return a === undefined || b === undefined ? undefined : `${self} BETWEEN ${a} AND ${b}`;
+  }
+  return undefined;
+}
+
+function column(name: string | undefined): string | undefined {
+  return name === undefined ? undefined : `"${name.replace(/"/g, '""')}"`;
 }

@@ -23,7 +23,7 @@ const DB_ATTRIBUTES = ['max_length', 'max_digits', 'decimal_places', 'null', 'db
 const RELATIONS = new Set(['ForeignKey', 'OneToOneField', 'ParentalKey']);
 const MANY_TO_MANY = new Set(['ManyToManyField', 'ParentalManyToManyField', 'TaggableManager']);
 // Subclasses from other packages keep the name of what they extend (AutoOneToOneField, TreeForeignKey, SortedManyToManyField).
-const isRelation = (cls: string) => RELATIONS.has(cls) || /(?:ForeignKey|OneToOneField)$/.test(cls);
+export const isRelation = (cls: string) => RELATIONS.has(cls) || /(?:ForeignKey|OneToOneField)$/.test(cls);
 const isOneToOne = (cls: string) => cls.endsWith('OneToOneField');
 
 /** Reads `models.CharField(max_length=100, null=True)`; undefined when the node is not a call. */

@@ -5,9 +5,9 @@
 import type { OpDetails } from '../ops';
 import type { PyNode } from './pyNode';
 import type { OpDraft } from './alembicOps';
-import { columnOf, columnType, fieldChanges, fillsExistingRows, isIndexed, isManyToMany, isNullable, type FieldDef } from './djangoFields';
+import { columnOf, columnType, fieldChanges, fillsExistingRows, isIndexed, isManyToMany, isNullable, isRelation, type FieldDef } from './djangoFields';
 import type { AppState, StateOp } from './djangoState';
-import { arg, calleeName, keywordArg, nameValue, type Scope } from './pyValues';
+import { arg, calleeName, keywordArg, literalItems, nameValue, positionalArgs, type Scope } from './pyValues';
 
 const CONSTRAINT_CLASSES: Record<string, OpDetails['constraintType']> = {
   CheckConstraint: 'check',
@@ -74,7 +74,7 @@ export function schemaDrafts(name: string, call: PyNode, stateOps: StateOp[], st
       const added = op.sets.filter((s) => !before.includes(s));
       return [
         ...removed.map(() => (unique ? draft('drop-constraint', table, { constraintType: 'unique' }) : draft('drop-index', table, { concurrently: false }))),
-        ...added.map(() => (unique ? draft('add-constraint', table, { constraintType: 'unique', notValid: false }) : draft('create-index', table, { concurrently: false }))),
+        ...added.map((set) => (unique ? draft('add-constraint', table, { constraintType: 'unique', notValid: false, ...keyColumns(model, set.split(','), state) }) : draft('create-index', table, { concurrently: false }))),
       ];
     }
     case 'RemoveField': {
@@ -107,7 +107,15 @@ export function schemaDrafts(name: string, call: PyNode, stateOps: StateOp[], st
       const constraint = arg(call, 1, 'constraint');
       const cls = constraint?.type === 'call' ? calleeName(constraint) ?? '' : '';
       const constraintName = constraint?.type === 'call' ? nameValue(keywordArg(constraint, 'name'), scope) : undefined;
-      return table ? [draft('add-constraint', table, { constraintType: CONSTRAINT_CLASSES[cls] ?? 'unknown', constraintName, notValid: false })] : [];
+      const details: OpDetails = { constraintType: CONSTRAINT_CLASSES[cls] ?? 'unknown', constraintName, notValid: false };
+      // UniqueConstraint(fields=[...]): the columns, for preflight's duplicate check. With a condition or
+      // expressions the rows it covers are not these columns alone, so they are left unread.
+      if (constraint?.type === 'call' && cls === 'UniqueConstraint' && model && !['condition', 'expressions', 'nulls_distinct'].some((k) => keywordArg(constraint, k)) && positionalArgs(constraint).length === 0) {
+        const list = keywordArg(constraint, 'fields');
+        const fields = list ? literalItems(list, scope) : undefined;
+        if (fields && fields.length > 0 && fields.every((f) => !f.dynamic)) Object.assign(details, keyColumns(model, fields.map((f) => f.value), state));
+      }
+      return table ? [draft('add-constraint', table, details)] : [];
     }
     case 'RemoveConstraint':
       return table ? [draft('drop-constraint', table, { constraintName: nameValue(arg(call, 1, 'name'), scope), constraintType: 'unknown' })] : [];
@@ -128,7 +136,7 @@ function alterField(model: string, name: string, next: FieldDef, state: AppState
     if (isManyToMany(next)) return [];
     return [draft('alter-column', table, { newType: columnType(next, (f) => state.keyType(f)), previousUnknown: true }, columnOf(name, next))];
   }
-  return fieldChanges(name, previous, next, (f) => state.keyType(f)).map((c) => {
+  const changes = fieldChanges(name, previous, next, (f) => state.keyType(f)).map((c) => {
     switch (c.kind) {
       case 'rename-column':
         return draft('rename-column', table, { newName: c.newName }, c.column);
@@ -150,4 +158,31 @@ function alterField(model: string, name: string, next: FieldDef, state: AppState
         return draft(c.kind, table, { concurrently: false }, c.column);
     }
   });
+  // A column that becomes a ForeignKey (or gets its constraint back with db_constraint=True) gains a
+  // foreign key constraint, which PostgreSQL checks against every row.
+  const constrained = (f: FieldDef) => isRelation(f.cls) && f.kwargs.db_constraint !== 'False';
+  if (constrained(next) && !constrained(previous)) {
+    const references = referenced(next, state);
+    changes.push(draft('add-constraint', table, { constraintType: 'foreign-key', notValid: false, keyColumns: [columnOf(name, next)], ...(references ? { references } : {}) }, columnOf(name, next)));
+  }
+  return changes;
+}
+
+/** The columns of a model's fields, by field name; nothing when one of them is not known. */
+function keyColumns(model: string, fields: string[], state: AppState): Pick<OpDetails, 'keyColumns'> {
+  const columns = fields.map((f) => {
+    const field = state.field(model, f);
+    return field ? columnOf(f, field) : undefined;
+  });
+  return columns.every((c): c is string => c !== undefined) ? { keyColumns: columns } : {};
+}
+
+/** The table and key column a relation points at, when its model is one of this app's. */
+function referenced(relation: FieldDef, state: AppState): OpDetails['references'] {
+  if (!relation.to || (relation.toApp !== undefined && relation.toApp !== state.app.toLowerCase())) return undefined;
+  const target = state.model(relation.to);
+  if (!target) return undefined;
+  const toField = relation.kwargs.to_field?.startsWith('"') ? (JSON.parse(relation.kwargs.to_field) as string) : undefined;
+  const entry = [...target.fields.entries()].find(([n, f]) => (toField ? n === toField.toLowerCase() : f.kwargs.primary_key === 'True'));
+  return entry ? { table: state.tableOf(relation.to), columns: [columnOf(entry[0], entry[1])] } : undefined;
 }

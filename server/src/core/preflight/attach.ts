@@ -29,16 +29,34 @@ export function preflightOf(ctx: RuleContext): { all: Entry[]; byOp: Map<Operati
   return known;
 }
 
-export function withPreflight(f: Finding, op: Operation | undefined, ctx: RuleContext): void {
+/** `own`: the finding's severity before the table's row count raised it. */
+export function withPreflight(f: Finding, op: Operation | undefined, ctx: RuleContext, own: Finding['severity']): void {
   if (!op) return;
   const found = preflightOf(ctx).byOp.get(op);
   if (!found?.result) return;
   f.preflight = found.result;
+  // A DELETE or UPDATE loses the rows its WHERE matches, not the whole table's: when it matches none,
+  // the rows in the table are no reason to make it an error.
+  if (found.question.changes && found.result.rows !== undefined) f.rows = found.result.rows;
+  // An UPDATE with a WHERE keeps its rows: the values it overwrites are shown, never made an error.
+  const overwrite = op.kind === 'update-rows' && op.details.hasWhere;
+  if (overwrite || (found.question.changes && found.result.rows === 0)) f.severity = own;
   // The rule's own message is the verdict already.
-  if (f.rule !== PREFLIGHT_RULE) f.message = `${f.message} Live data: ${found.result.summary}.`;
+  if (f.rule !== PREFLIGHT_RULE) f.message = `${f.message} Live data: ${found.result.summary}.${lockSentence(found.result)}`;
+}
+
+/** " It rewrites events (41 GB, about 120 million rows) under ACCESS EXCLUSIVE.", when the verdict carries one. */
+export function lockSentence(p: PreflightResult): string {
+  return p.lock && p.verdict !== 'locks' ? ` It ${p.lock}.` : '';
 }
 
 /** Queries this analysis wants answered (the caller runs them and analyses the file again). */
 export function pendingQueries(ctx: RuleContext): string[] {
-  return preflightOf(ctx).all.flatMap((e) => (e.result === undefined && e.question.query !== undefined ? [e.question.query] : []));
+  const answers = ctx.facts?.preflight?.answers ?? {};
+  // Operations on one table share its size question.
+  const pending = preflightOf(ctx).all.flatMap((e) => {
+    if (e.result !== undefined) return [];
+    return [e.question.query, e.question.lock?.query].filter((q): q is string => q !== undefined && !answers[q]);
+  });
+  return [...new Set(pending)];
 }

@@ -10,8 +10,11 @@ export interface PreflightOutput {
   examples: string[];
   query: string | null;
   sampled: boolean;
+  /** The table's size on disk, for an operation that rewrites, scans or indexes all of it under a lock. */
+  bytes: number | null;
+  lock: string | null;
 }
 
 export function preflightOutput(p: PreflightResult): PreflightOutput {
-  return { verdict: p.verdict, summary: p.summary, rows: p.rows ?? null, capped: !!p.capped, examples: p.examples ?? [], query: p.query ?? null, sampled: p.sampled };
+  return { verdict: p.verdict, summary: p.summary, rows: p.rows ?? null, capped: !!p.capped, examples: p.examples ?? [], query: p.query ?? null, sampled: p.sampled, bytes: p.bytes ?? null, lock: p.lock ?? null };
 }

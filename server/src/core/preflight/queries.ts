@@ -28,9 +28,24 @@ function counted(from: string, key: { text: string } | undefined, limit: number)
   return `SELECT count(*)::int AS rows, (array_agg(k))[1:${EXAMPLE_LIMIT}] AS examples FROM (SELECT ${key.text} AS k ${from} LIMIT ${limit + 1}) AS hits`;
 }
 
-/** Rows of `t` where `condition` holds. */
-export function rowsWhere(t: TableInfo, condition: string, o: QueryOptions): string {
-  return counted(`FROM ${tableSql(t)} WHERE ${condition}`, o.examples ? keyOf(t) : undefined, o.limit);
+/** Tables the catalog estimates at this many rows or more are sampled rather than read in full. */
+export const SAMPLE_ABOVE_ROWS = 10_000_000;
+/** About this many rows are read from a sampled table. */
+const SAMPLE_ROWS = 1_000_000;
+
+/** The percentage of a table's pages to read (TABLESAMPLE SYSTEM), or undefined to read every row. */
+export function samplePercent(t: TableInfo): number | undefined {
+  if (t.rowEstimate === undefined || t.rowEstimate < SAMPLE_ABOVE_ROWS) return undefined;
+  return +((100 * SAMPLE_ROWS) / t.rowEstimate).toPrecision(2);
+}
+
+function from(t: TableInfo, sample: number | undefined, alias?: string): string {
+  return `${tableSql(t)}${alias ? ` AS ${alias}` : ''}${sample === undefined ? '' : ` TABLESAMPLE SYSTEM (${sample})`}`;
+}
+
+/** Rows of `t` where `condition` holds; `sample`: read only that percentage of its pages. */
+export function rowsWhere(t: TableInfo, condition: string, o: QueryOptions, sample?: number): string {
+  return counted(`FROM ${from(t, sample)} WHERE ${condition}`, o.examples ? keyOf(t) : undefined, o.limit);
 }
 
 /**
@@ -47,9 +62,15 @@ export function duplicateGroups(t: TableInfo, keys: string[], where: string | un
 }
 
 /** Child rows whose key is set and matches no parent row. */
-export function orphans(child: TableInfo, columns: string[], parent: TableInfo, refColumns: string[], o: QueryOptions): string {
+export function orphans(child: TableInfo, columns: string[], parent: TableInfo, refColumns: string[], o: QueryOptions, sample?: number): string {
   const set = columns.map((c) => `c.${quoteIdent(c)} IS NOT NULL`).join(' AND ');
   const match = columns.map((c, i) => `p.${quoteIdent(refColumns[i])} = c.${quoteIdent(c)}`).join(' AND ');
-  const from = `FROM ${tableSql(child)} AS c WHERE ${set} AND NOT EXISTS (SELECT 1 FROM ${tableSql(parent)} AS p WHERE ${match})`;
-  return counted(from, o.examples ? keyOf(child, 'c') : undefined, o.limit);
+  const rows = `FROM ${from(child, sample, 'c')} WHERE ${set} AND NOT EXISTS (SELECT 1 FROM ${tableSql(parent)} AS p WHERE ${match})`;
+  return counted(rows, o.examples ? keyOf(child, 'c') : undefined, o.limit);
+}
+
+/** Rows of several tables, each with its own condition, counted together (no examples: they span tables). */
+export function rowsInAny(parts: Array<{ t: TableInfo; condition: string }>, o: QueryOptions): string {
+  const union = parts.map((p) => `(SELECT 1 FROM ${tableSql(p.t)} WHERE ${p.condition})`).join(' UNION ALL ');
+  return `SELECT count(*)::int AS rows FROM (${union} LIMIT ${o.limit + 1}) AS hits`;
 }

@@ -33,7 +33,8 @@ export async function answerQueries(db: Queryable, queries: Iterable<string>, fa
 async function answer(db: Queryable, query: string, limit: number): Promise<RawAnswer> {
   const began = Date.now();
   try {
-    const [row] = await db.query<{ rows: number; examples?: unknown[] | string }>(query);
+    const [row] = await db.query<{ rows: number; examples?: unknown[] | string; bytes?: number | string }>(query);
+    if (row?.bytes !== undefined) return row.bytes === null ? { unknown: 'the table is gone' } : { bytes: Number(row.bytes) };
     const rows = Number(row?.rows ?? 0);
     const result: RawAnswer = rows > limit ? { rows: limit, capped: true } : { rows };
     // Duplicate groups give pairs (a two-dimensional array).

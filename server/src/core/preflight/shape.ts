@@ -17,6 +17,7 @@ export type Shape =
   | { kind: 'foreign-key'; columns: string[]; ref: { schema?: string; table: string; columns: string[] }; notValid: boolean }
   | { kind: 'check'; tree?: unknown; text?: string; notValid: boolean }
   | { kind: 'type'; column: string; newType: string }
+  | { kind: 'rows'; action: 'delete' | 'update'; where?: unknown; whereText?: string }
   | { kind: 'none'; why: string };
 
 const FROM_SQL = new Set(['sql-file', 'embedded-sql']);
@@ -30,6 +31,7 @@ export function shapeOf(op: Operation, text: string, nth: number): Shape | undef
     if (d.newType && !d.lossless && !d.previousUnknown && !d.valuesConverted) return { kind: 'type', column: op.column, newType: d.newType };
     return undefined;
   }
+  if (op.kind === 'delete-rows' || op.kind === 'update-rows') return rowsShape(op, text);
   const sql = FROM_SQL.has(op.origin) && (op.kind === 'create-index' || op.kind === 'add-constraint') ? fromSql(op, text, nth) : undefined;
   if (sql) return sql;
   if (op.kind === 'create-index' && d.unique) {
@@ -52,14 +54,39 @@ export function shapeOf(op: Operation, text: string, nth: number): Shape | undef
   }
 }
 
-function fromSql(op: Operation, text: string, nth: number): Shape | undefined {
-  let stmt: Node | undefined;
+/** The statement again from its text; a Shape of kind 'none' when it cannot be read. */
+function statementOf(op: Operation, text: string): Node | undefined | Shape {
   try {
-    stmt = pgParser().parse(text.slice(op.range.start, op.range.end)).stmts?.[0]?.stmt as Node | undefined;
+    return pgParser().parse(text.slice(op.range.start, op.range.end)).stmts?.[0]?.stmt as Node | undefined;
   } catch (err) {
     if (err instanceof ParserNotReady) throw err;
     return { kind: 'none', why: 'the statement could not be read again' };
   }
+}
+
+/**
+ * A DELETE or UPDATE with a WHERE: the rows it matches. Without one, every row goes (counted with the
+ * table's rows already); a partition, a TTL or an ORM object is not a condition preflight can count.
+ */
+function rowsShape(op: Operation, text: string): Shape | undefined {
+  const d = op.details;
+  if (!d.hasWhere || d.partition !== undefined || d.ttl || d.model !== undefined) return undefined;
+  const action = op.kind === 'delete-rows' ? 'delete' : 'update';
+  if (op.origin === 'python-call') return d.predicate ? { kind: 'rows', action, whereText: d.predicate } : { kind: 'none', why: 'the WHERE was not read from the migration (only columns, constants and comparisons are)' };
+  if (!FROM_SQL.has(op.origin)) return { kind: 'none', why: 'ORM filters are not translated to SQL' };
+  const stmt = statementOf(op, text);
+  if (stmt && 'kind' in stmt) return stmt as Shape;
+  const body = ((stmt as Node | undefined)?.[action === 'delete' ? 'DeleteStmt' : 'UpdateStmt']) as Node | undefined;
+  if (!body) return { kind: 'none', why: 'the statement could not be read again' };
+  if (body.withClause) return { kind: 'none', why: 'the statement has a WITH clause' };
+  if ((body.usingClause as unknown[] | undefined)?.length || (body.fromClause as unknown[] | undefined)?.length) return { kind: 'none', why: 'the statement joins another table' };
+  return body.whereClause ? { kind: 'rows', action, where: body.whereClause } : undefined;
+}
+
+function fromSql(op: Operation, text: string, nth: number): Shape | undefined {
+  const read = statementOf(op, text);
+  if (read && 'kind' in read) return read as Shape;
+  const stmt = read as Node | undefined;
   const index = stmt?.IndexStmt as Node | undefined;
   if (index) {
     if (!index.unique) return undefined;

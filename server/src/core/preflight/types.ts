@@ -10,6 +10,8 @@ export interface RawAnswer {
   capped?: boolean;
   /** Up to 5 primary-key values of offending rows, as text. */
   examples?: string[];
+  /** The table's size on disk (the size question of an operation that locks it). */
+  bytes?: number;
   /** Why there is no count: a statement timeout, a refused query, the run's budget used up. */
   unknown?: string;
 }
@@ -25,7 +27,7 @@ export interface PreflightFacts {
   serverVersionNum?: number;
 }
 
-export type Verdict = 'will-fail' | 'before-fix' | 'unchecked-rows' | 'safe' | 'unknown' | 'not-checked';
+export type Verdict = 'locks' | 'will-fail' | 'will-lose' | 'before-fix' | 'unchecked-rows' | 'safe' | 'unknown' | 'not-checked';
 
 /** What a finding carries (JSON/SARIF `preflight`). */
 export interface PreflightResult {
@@ -36,8 +38,12 @@ export interface PreflightResult {
   examples?: string[];
   /** The read-only query, so a reviewer can run it again. */
   query?: string;
-  /** Counts are exact (bounded), never from a sample. */
-  sampled: false;
+  /** The count comes from a sample of a very large table (TABLESAMPLE): "about" / "at least". */
+  sampled: boolean;
+  /** The table's size on disk, with `lock`. */
+  bytes?: number;
+  /** What the operation holds a lock over: "rewrites events (41 GB, about 120 million rows) under ACCESS EXCLUSIVE". */
+  lock?: string;
   /** The verdict in words: "will fail: 3 rows of projects.owner_email are NULL". */
   summary: string;
 }

@@ -9,6 +9,8 @@ import { modelsForTable, type ProjectFacts } from '../facts';
 import { maxSeverity, type Finding, type Severity } from '../findings';
 import { rulesOf } from '../merge';
 import { isDownPhase, type Range } from '../ops';
+import { lockSentence } from '../preflight/attach';
+import type { PreflightResult } from '../preflight/types';
 import type { FileReport } from '../report';
 import { RULES } from '../rules';
 import type { RecordedItem, SignOff } from './ledger';
@@ -53,6 +55,18 @@ export interface DestructiveOp {
   acknowledged: boolean;
   reason?: string;
   guard?: Finding['guard'];
+  /** What preflight read from today's rows about it (the verdict in words). */
+  live?: string;
+}
+
+/** One operation preflight asked the live data about, for the sidebar's "Live data" lines. */
+export interface LiveDataLine {
+  range: Range;
+  /** 1-based. */
+  line: number;
+  verdict: PreflightResult['verdict'];
+  text: string;
+  acknowledged: boolean;
 }
 
 export interface TableLine {
@@ -109,8 +123,32 @@ export function destructiveOps(report: FileReport, lineOf: (offset: number) => n
     if (reason) op.reason = reason;
     const guard = fs.find((f) => f.guard)?.guard;
     if (guard) op.guard = guard;
+    const live = fs.find((f) => f.preflight)?.preflight;
+    if (live) op.live = liveText(live);
     return op;
   });
+}
+
+function liveText(p: PreflightResult): string {
+  return `${p.summary}${lockSentence(p)}`;
+}
+
+/** Verdicts that need nothing from the reviewer: today's rows pass, or the migration's own earlier step fixes them. */
+const CLEAN_VERDICTS: ReadonlySet<PreflightResult['verdict']> = new Set(['safe', 'locks', 'before-fix']);
+
+/** Each forward operation preflight answered for, in file order, with its verdict. */
+export function liveDataLines(report: FileReport, lineOf: (offset: number) => number): LiveDataLine[] {
+  const byStart = new Map<number, LiveDataLine>();
+  for (const f of forward(report.findings)) {
+    if (!f.preflight) continue;
+    const known = byStart.get(f.range.start);
+    if (known) {
+      known.acknowledged &&= !!f.acknowledged;
+      continue;
+    }
+    byStart.set(f.range.start, { range: f.range, line: lineOf(f.range.start), verdict: f.preflight.verdict, text: liveText(f.preflight), acknowledged: !!f.acknowledged });
+  }
+  return [...byStart.values()].sort((a, b) => a.range.start - b.range.start);
 }
 
 export interface ChecklistInput {
@@ -143,7 +181,7 @@ export function buildChecklist({ report, facts, lineOf, manual = {} }: Checklist
       ...auto(unacknowledged.length === 0),
       detail: statements.length === 0 ? 'No DROP, DELETE, TRUNCATE or type change.' : unacknowledged.length === 0 ? 'Each one has an allow comment with a reason.' : `Without an allow comment: line ${lines(unacknowledged)}.`,
     },
-    liveSchemaItem(tableLines(report, facts), facts, manual.liveSchema === true, found.filter((f) => !f.acknowledged)),
+    liveSchemaItem(tableLines(report, facts), facts, manual.liveSchema === true, found.filter((f) => !f.acknowledged), { report, lineOf }),
     {
       id: 'tested',
       label: 'Tested on a local or staging database',
@@ -190,11 +228,19 @@ function parityProblems(open: Finding[], tables: TableLine[]): string | undefine
   return parts.length === 0 ? undefined : `Not clean: ${parts.join('; ')}.`;
 }
 
-/** Ticked only on good news: an unacknowledged drop that models and schema disagree about leaves it unticked. */
-function liveSchemaItem(tables: TableLine[], facts: ProjectFacts | undefined, ticked: boolean, open: Finding[]): ChecklistItem {
-  const label = 'Verified against the live schema: parity is clean for the tables this migration touches';
+/**
+ * Ticked only on good news: an unacknowledged drop that models and schema disagree about leaves it
+ * unticked, and so does a preflight verdict that is not clean (will fail, will delete, unknown, not
+ * checked) until its finding is acknowledged, or preflight answers that have not arrived yet.
+ */
+function liveSchemaItem(tables: TableLine[], facts: ProjectFacts | undefined, ticked: boolean, open: Finding[], data: { report: FileReport; lineOf: (offset: number) => number }): ChecklistItem {
+  const label = 'Verified against the live schema and live data: parity is clean for the tables this migration touches, and every preflight check is clean or acknowledged';
   const parity = parityProblems(open, tables);
   if (parity) return { id: 'live-schema', label, state: 'unchecked', detail: parity };
+  if (facts?.preflight && data.report.preflightQueries?.length) return { id: 'live-schema', label, state: 'unchecked', detail: 'Reading the live data...' };
+  const live = liveDataLines(data.report, data.lineOf);
+  const unclean = live.filter((l) => !l.acknowledged && !CLEAN_VERDICTS.has(l.verdict));
+  if (unclean.length > 0) return { id: 'live-schema', label, state: 'unchecked', detail: `Live data: ${unclean.map((l) => `line ${l.line} ${l.text}`).join('; ')}. Fix the data or the migration, or acknowledge it.` };
   if (!facts?.db) {
     return { id: 'live-schema', label, state: 'manual', checked: ticked, detail: 'No database is configured, so check the tables by hand (or configure one to have this checked).' };
   }
@@ -204,8 +250,16 @@ function liveSchemaItem(tables: TableLine[], facts: ProjectFacts | undefined, ti
     id: 'live-schema',
     label,
     ...auto(problems.length === 0),
-    detail: problems.length === 0 ? `Checked against ${facts.db.source}.` : problems.map((t) => `${qualifiedName(t)}: ${t.problem}`).join('; ') + '.',
+    detail: problems.length === 0 ? `Checked against ${facts.db.source}${liveSummary(live, !!facts.preflight)}.` : problems.map((t) => `${qualifiedName(t)}: ${t.problem}`).join('; ') + '.',
   };
+}
+
+/** What the live data said, after "Checked against <source>". */
+function liveSummary(live: LiveDataLine[], asked: boolean): string {
+  if (!asked) return ' (its schema only: a snapshot or a database without rows to ask)';
+  if (live.length === 0) return '; no operation depends on the live data';
+  const acknowledged = live.filter((l) => !CLEAN_VERDICTS.has(l.verdict)).length;
+  return `; live data: ${live.length} ${live.length === 1 ? 'operation' : 'operations'} checked${acknowledged > 0 ? `, ${acknowledged} acknowledged` : ''}`;
 }
 
 function qualifiedName(t: { name: string; schema?: string }): string {
