@@ -108,3 +108,19 @@ test("an edit cancels the analysis of the version it replaced: a pull for the ol
     await client.stop();
   }
 });
+
+test("without pull support: a small document's diagnostics are published before a large one's, which are complete", { timeout: LARGE_MS }, async () => {
+  const client = await LspClient.start({ folders: [dir], pull: false });
+  try {
+    const large = fileUri(path.join(dir, 'migrations', 'V6__pushed.sql'));
+    const small = fileUri(path.join(dir, 'migrations', 'V7__small.sql'));
+    client.open(large, drops('p', SHARED_OPS));
+    client.open(small, 'DROP TABLE events;\n');
+    const smallItems = await client.publishedUntil(small, (d) => d.length > 0, LARGE_MS);
+    assert.equal(client.published.get(large), undefined, 'the large document was published first');
+    assert.deepEqual(smallItems.map((d) => [d.code, d.range.start.line]), [['drop-table', 0]]);
+    assertEveryDrop(await client.publishedUntil(large, (d) => d.length > 0, LARGE_MS), 'p', SHARED_OPS);
+  } finally {
+    await client.stop();
+  }
+});
