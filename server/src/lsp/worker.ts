@@ -12,7 +12,7 @@ parentPort?.on('message', async (job: BackgroundJob) => {
   let reply: BackgroundReply;
   try {
     await ready;
-    reply = { id: job.id, report: analyzeBytes(job.absolute, job.bytes, job.options) };
+    reply = { id: job.id, report: JSON.stringify(analyzeBytes(job.absolute, job.bytes, job.options)) };
   } catch (err) {
     reply = { id: job.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }
