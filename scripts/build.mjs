@@ -48,6 +48,8 @@ const entries = [
 ];
 if (fs.existsSync(path.join(root, 'server/src/lsp/server.ts'))) {
   entries.push({ entryPoints: ['server/src/lsp/server.ts'], outfile: 'out/server.js', external: ['pg-native'] });
+  // Its background thread for large documents (server/src/lsp/background.ts), loaded from beside it.
+  entries.push({ entryPoints: ['server/src/lsp/worker.ts'], outfile: 'out/serverWorker.js', external: ['pg-native'] });
 }
 if (fs.existsSync(path.join(root, 'client/src/extension.ts'))) {
   entries.push({ entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.js', external: ['@electric-sql/pglite', 'pg-native', 'vscode'] });

@@ -4,22 +4,17 @@
 // in the background, decides for a Django project.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { contentHash } from '../../server/src/core/review/normalize';
 import type { FindingsSummary, ReviewState } from '../../server/src/protocol';
-import { fileUri, LspClient, type Diagnostic } from './client';
+import { fileUri, TestWorkspaces, type Diagnostic } from './client';
 
 const HINT = 4;
 const ERROR = 1;
 const WARNING = 2;
-const dirs: string[] = [];
-const clients: LspClient[] = [];
-after(async () => {
-  await Promise.all(clients.map((c) => c.stop()));
-  dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
-});
+const workspaces = new TestWorkspaces();
+after(() => workspaces.dispose());
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -34,8 +29,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 const drops = (items: Diagnostic[]) => items.filter((d) => d.code === 'drop-table');
 
 test('a baselined migration: hints, not counted in the status bar; an unsaved edit makes it pending; `full` restores the severity', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-lsp-applied-'));
-  dirs.push(dir);
+  const dir = workspaces.folder('mg-lsp-applied-');
   fs.mkdirSync(path.join(dir, '.git'));
   fs.mkdirSync(path.join(dir, 'db', 'migrations'), { recursive: true });
   const old = 'DROP TABLE audit;\n';
@@ -43,8 +37,7 @@ test('a baselined migration: hints, not counted in the status bar; an unsaved ed
   fs.writeFileSync(path.join(dir, 'db', 'migrations', '20240101_drop_audit.sql'), old);
   fs.writeFileSync(path.join(dir, 'db', 'migrations', '20240301_drop_orders.sql'), pending);
   fs.writeFileSync(path.join(dir, '.migration-guard-baseline.json'), JSON.stringify({ version: 1, files: { 'db/migrations/20240101_drop_audit.sql': contentHash(old) } }));
-  const client = await LspClient.start({ folders: [dir] });
-  clients.push(client);
+  const client = await workspaces.start(dir);
   const oldUri = fileUri(path.join(dir, 'db', 'migrations', '20240101_drop_audit.sql'));
   const newUri = fileUri(path.join(dir, 'db', 'migrations', '20240301_drop_orders.sql'));
   client.open(oldUri, old);
@@ -72,12 +65,9 @@ test('a baselined migration: hints, not counted in the status bar; an unsaved ed
 
 test("a Django project's django_migrations, read from the database in the background, makes its applied migration's findings hints", async () => {
   const fixture = path.join(__dirname, '..', 'fixtures', 'applied', 'django');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-lsp-applied-django-'));
-  dirs.push(dir);
-  fs.cpSync(fixture, dir, { recursive: true });
+  const dir = workspaces.folder('mg-lsp-applied-django-', fixture);
   fs.mkdirSync(path.join(dir, '.git'));
-  const client = await LspClient.start({ folders: [dir], database: { embeddedSeed: path.join(dir, 'seed.sql') } });
-  clients.push(client);
+  const client = await workspaces.start(dir, { seeded: true });
   const applied = path.join(dir, 'shop', 'migrations', '0002_remove_product_price.py');
   const late = path.join(dir, 'shop', 'migrations', '0003_delete_legacyorder.py');
   client.open(fileUri(applied), fs.readFileSync(applied, 'utf8'));
@@ -98,8 +88,7 @@ test("a Django project's django_migrations, read from the database in the backgr
 });
 
 test('a migration created on disk that sorts before the baselined ones is reported once the watcher says so; a new baseline takes it in', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-lsp-applied-new-'));
-  dirs.push(dir);
+  const dir = workspaces.folder('mg-lsp-applied-new-');
   fs.mkdirSync(path.join(dir, '.git'));
   const migrations = path.join(dir, 'db', 'migrations');
   fs.mkdirSync(migrations, { recursive: true });
@@ -107,8 +96,7 @@ test('a migration created on disk that sorts before the baselined ones is report
   fs.writeFileSync(path.join(migrations, '20240301_note.sql'), first);
   const baseline = path.join(dir, '.migration-guard-baseline.json');
   fs.writeFileSync(baseline, JSON.stringify({ version: 1, files: { 'db/migrations/20240301_note.sql': contentHash(first) } }));
-  const client = await LspClient.start({ folders: [dir] });
-  clients.push(client);
+  const client = await workspaces.start(dir);
   const firstUri = fileUri(path.join(migrations, '20240301_note.sql'));
   client.open(firstUri, first);
   await client.diagnostics(firstUri);

@@ -2,12 +2,16 @@
 // --stdio`), talks JSON-RPC to it, and answers the requests a server sends an editor (configuration,
 // refresh, capability registration) the way VS Code would.
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, ProgressType, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { LineIndex } from '../../server/src/core/text';
 
 export const SERVER = path.join(__dirname, '..', '..', 'out', 'server.js');
+/** The incident example: copies of it are the workspaces of several tests. */
+export const INCIDENT = path.join(__dirname, '..', '..', 'examples', 'incident');
 const REQUEST_TIMEOUT_MS = 15_000;
 
 export interface Position {
@@ -234,6 +238,36 @@ export class LspClient {
       this.rpc.dispose();
       if (this.proc.exitCode === null) this.proc.kill();
     }
+  }
+}
+
+/**
+ * Temporary workspace folders and the servers started on them, for a test file: `dispose()`, in its
+ * `after`, stops the servers and then removes the folders.
+ */
+export class TestWorkspaces {
+  private readonly dirs: string[] = [];
+  private readonly clients: LspClient[] = [];
+
+  /** A new folder in the system's temporary directory, empty or a copy of `from`. */
+  folder(prefix: string, from?: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    this.dirs.push(dir);
+    if (from) fs.cpSync(from, dir, { recursive: true });
+    return dir;
+  }
+
+  /** The bundled server with `dir` as its workspace folder; `seeded`: the folder's seed.sql in the embedded database. */
+  async start(dir: string, options: StartOptions & { seeded?: boolean } = {}): Promise<LspClient> {
+    const { seeded, ...rest } = options;
+    const client = await LspClient.start({ folders: [dir], ...(seeded ? { database: { embeddedSeed: path.join(dir, 'seed.sql') } } : {}), ...rest });
+    this.clients.push(client);
+    return client;
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all(this.clients.splice(0).map((c) => c.stop()));
+    for (const dir of this.dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -4,14 +4,13 @@
 // still without a model.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { EditResult, ReviewState } from '../../server/src/protocol';
-import { applyEdits, fileUri, LspClient, type CodeAction } from './client';
+import { applyEdits, fileUri, INCIDENT, TestWorkspaces, type CodeAction, type LspClient } from './client';
 
-const INCIDENT = path.join(__dirname, '..', '..', 'examples', 'incident');
 const REL = 'migrations/versions/0002_add_project_budget.py';
+const workspaces = new TestWorkspaces();
 let client: LspClient;
 let dir: string;
 let uri: string;
@@ -27,17 +26,13 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 }
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-lsp-mapped-'));
-  fs.cpSync(INCIDENT, dir, { recursive: true });
+  dir = workspaces.folder('mg-lsp-mapped-', INCIDENT);
   uri = fileUri(path.join(dir, REL));
-  client = await LspClient.start({ folders: [dir], database: { embeddedSeed: path.join(dir, 'seed.sql') } });
+  client = await workspaces.start(dir, { seeded: true });
   client.open(uri, fs.readFileSync(path.join(dir, REL), 'utf8'));
 });
 
-after(async () => {
-  await client?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+after(() => workspaces.dispose());
 
 test('after Generate model the drop is a drop-mapped-table error, and its quick fix removes the drop', async () => {
   const live = (r: ReviewState) => r.checklist.find((i) => i.id === 'live-schema');

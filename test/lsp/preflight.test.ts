@@ -3,30 +3,25 @@
 // the re-published diagnostics and the hover carry the verdicts and the query.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { ReviewState } from '../../server/src/protocol';
-import { fileUri, LspClient } from './client';
+import { fileUri, INCIDENT, LspClient, TestWorkspaces } from './client';
 
-const INCIDENT = path.join(__dirname, '..', '..', 'examples', 'incident');
 const REL = 'migrations/versions/0003_require_display_name_and_unique_slug.py';
+const workspaces = new TestWorkspaces();
 let client: LspClient;
 let dir: string;
 let uri: string;
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-lsp-preflight-'));
-  fs.cpSync(INCIDENT, dir, { recursive: true });
+  dir = workspaces.folder('mg-lsp-preflight-', INCIDENT);
   uri = fileUri(path.join(dir, REL));
-  client = await LspClient.start({ folders: [dir], database: { embeddedSeed: path.join(dir, 'seed.sql') } });
+  client = await workspaces.start(dir, { seeded: true });
   client.open(uri, fs.readFileSync(path.join(dir, REL), 'utf8'));
 });
 
-after(async () => {
-  await client?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+after(() => workspaces.dispose());
 
 test('diagnostics come first without the database; preflight then adds fails-on-current-data, and the hover shows the verdict and the query', async () => {
   const first = await client.diagnostics(uri);

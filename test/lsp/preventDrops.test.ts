@@ -3,32 +3,27 @@
 // edit it answers, and, once env.py has the hook, neither action nor hint.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { EditResult, ParityView, ReviewState } from '../../server/src/protocol';
-import { applyEdits, fileUri, LspClient, type CodeAction } from './client';
+import { applyEdits, fileUri, INCIDENT, TestWorkspaces, type CodeAction, type LspClient } from './client';
 
-const INCIDENT = path.join(__dirname, '..', '..', 'examples', 'incident');
 const REL = 'migrations/versions/0002_add_project_budget.py';
 type CommandAction = CodeAction & { command?: { command: string; arguments: unknown[] }; diagnostics?: unknown[] };
 
+const workspaces = new TestWorkspaces();
 let client: LspClient;
 let dir: string;
 let uri: string;
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-lsp-prevent-'));
-  fs.cpSync(INCIDENT, dir, { recursive: true });
+  dir = workspaces.folder('mg-lsp-prevent-', INCIDENT);
   uri = fileUri(path.join(dir, REL));
-  client = await LspClient.start({ folders: [dir], database: { embeddedSeed: path.join(dir, 'seed.sql') } });
+  client = await workspaces.start(dir, { seeded: true });
   client.open(uri, fs.readFileSync(path.join(dir, REL), 'utf8'));
 });
 
-after(async () => {
-  await client?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+after(() => workspaces.dispose());
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

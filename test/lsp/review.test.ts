@@ -6,27 +6,23 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { renderView } from '../../client/webview/render';
 import { sidebarHtml } from '../../client/src/sidebar/html';
 import { contentHash } from '../../server/src/core/review/normalize';
 import type { EditResult, ParityView, ReviewState, SignOffResult } from '../../server/src/protocol';
-import { applyEdits, fileUri, LspClient, type CodeAction } from './client';
+import { applyEdits, fileUri, INCIDENT, LspClient, TestWorkspaces, type CodeAction } from './client';
 
-const INCIDENT = path.join(__dirname, '..', '..', 'examples', 'incident');
 const REL = 'migrations/versions/0002_add_project_budget.py';
-const dirs: string[] = [];
+const workspaces = new TestWorkspaces();
 let client: LspClient;
 let dir: string;
 let uri: string;
 let text: string;
 
 function incidentCopy(git: boolean): string {
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-lsp-review-'));
-  dirs.push(copy);
-  fs.cpSync(INCIDENT, copy, { recursive: true });
+  const copy = workspaces.folder('mg-lsp-review-', INCIDENT);
   if (git) {
     execFileSync('git', ['init', '-q', copy]);
     execFileSync('git', ['-C', copy, 'config', 'user.name', 'Test Reviewer']);
@@ -53,14 +49,11 @@ before(async () => {
   dir = incidentCopy(true);
   uri = fileUri(path.join(dir, REL));
   text = fs.readFileSync(path.join(dir, REL), 'utf8');
-  client = await LspClient.start({ folders: [dir], database: { embeddedSeed: path.join(dir, 'seed.sql') } });
+  client = await workspaces.start(dir, { seeded: true });
   client.open(uri, text);
 });
 
-after(async () => {
-  await client?.stop();
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
+after(() => workspaces.dispose());
 
 test('the database is read in the background; then diagnostics carry row counts and the review lists three drops', async () => {
   const ready = await until('the database', async () => {

@@ -4,13 +4,12 @@
 // outside the editor, a client that does not watch).
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { recordSignOff } from '../../server/src/core/review/ledger';
 import { contentHash } from '../../server/src/core/review/normalize';
 import type { ReviewState, SignOffResult } from '../../server/src/protocol';
-import { fileUri, LspClient, type Registration } from './client';
+import { fileUri, TestWorkspaces, type LspClient, type Registration } from './client';
 
 const SQL_REL = 'db/migrations/V1__drop_audit.sql';
 const SQL = 'DROP TABLE audit_log;\nCREATE INDEX idx_orders_customer ON orders (customer_id);\n';
@@ -40,6 +39,7 @@ ${imports}
 target_metadata = Base.metadata
 `;
 
+const workspaces = new TestWorkspaces();
 let dir: string;
 let client: LspClient;
 const created = 1;
@@ -86,7 +86,7 @@ async function codes(rel: string): Promise<string[]> {
 }
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-lsp-watch-'));
+  dir = workspaces.folder('mg-lsp-watch-');
   write(SQL_REL, SQL);
   write('svc/alembic.ini', '[alembic]\nscript_location = migrations\n');
   write('svc/migrations/env.py', ENV_PY('from app.models.other import Base'));
@@ -96,15 +96,12 @@ before(async () => {
   write('svc/app/models/base.py', 'from sqlalchemy.orm import DeclarativeBase\n\n\nclass Base(DeclarativeBase):\n    pass\n');
   write('svc/app/models/other.py', 'from app.models.base import Base\n');
   write('svc/app/models/widget.py', 'from sqlalchemy.orm import Mapped, mapped_column\n\nfrom app.models.base import Base\n\n\nclass Widget(Base):\n    __tablename__ = "widgets"\n\n    id: Mapped[int] = mapped_column(primary_key=True)\n');
-  client = await LspClient.start({ folders: [dir] });
+  client = await workspaces.start(dir);
   client.open(fileUri(path.join(dir, SQL_REL)), SQL);
   client.open(fileUri(path.join(dir, ALEMBIC_REL)), ALEMBIC);
 });
 
-after(async () => {
-  await client?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+after(() => workspaces.dispose());
 
 test('the server asks the client to watch the ledger, the baseline, env.py and models, and the files that decide the dialect', async () => {
   const watch = await until('the watcher registration', async () => client.registrations.find((r: Registration) => r.method === 'workspace/didChangeWatchedFiles'));

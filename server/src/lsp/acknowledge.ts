@@ -17,17 +17,18 @@ export function acknowledge(state: LspState) {
     const doc = state.documents.get(params.uri);
     if (!doc) return { ok: false, message: 'Open the migration in an editor to acknowledge its operations.' };
     if (!Number.isInteger(params.line) || typeof params.reason !== 'string') return { ok: false, message: 'Malformed acknowledge request.' };
-    const { report, index } = state.analyses.get(doc, await state.settings.get(), state.settings.generation);
+    const { report, index, version } = await state.analyses.get(doc, await state.settings.get(), state.settings.generation);
     const here = report.findings.filter(
       (f) => rulesOf(f).some((r) => DATA_LOSS_RULES.has(r)) && !(f.phase && isDownPhase(f.phase)) && index.position(f.range.start).line === params.line,
     );
     if (here.length === 0) return { ok: false, message: `No data-loss operation starts on line ${params.line + 1} any more.` };
     const edit = acknowledgeEdit(here, params.reason.slice(0, MAX_REASON));
     if ('error' in edit) return { ok: false, message: edit.error };
+    // The version analysed: the document may have changed while a large one was analysed.
     return {
       ok: true,
       title: `Acknowledge line ${params.line + 1}`,
-      edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: [{ range: toLspRange(index, edit.range), newText: edit.newText }] }] },
+      edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: version ?? doc.version }, edits: [{ range: toLspRange(index, edit.range), newText: edit.newText }] }] },
     };
   };
 }

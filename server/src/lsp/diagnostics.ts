@@ -56,7 +56,7 @@ export function documentDiagnostics(state: LspState) {
     const generation = state.settings.generation;
     const resultId = `${doc.version}:${generation}`;
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    const analysis = state.analyses.get(doc, settings, generation);
+    const analysis = await state.analyses.get(doc, settings, generation);
     state.summary.changed();
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(analysis) };
   };

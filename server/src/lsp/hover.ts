@@ -22,7 +22,7 @@ export function hover(state: LspState) {
   return async (params: HoverParams): Promise<Hover | null> => {
     const doc = state.documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const analysis = state.analyses.get(doc, await state.settings.get(), state.settings.generation);
+    const analysis = await state.analyses.get(doc, await state.settings.get(), state.settings.generation);
     const offset = toOffset(analysis.index, params.position);
     const here = analysis.report.findings.filter((f) => f.range.start <= offset && offset <= f.range.end);
     if (here.length === 0) return null;

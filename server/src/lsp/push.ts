@@ -37,12 +37,15 @@ export class DiagnosticsPusher {
       this.scheduled = false;
       const uris = [...this.pending];
       this.pending.clear();
-      for (const uri of uris) {
-        const doc = this.state.documents.get(uri);
-        if (!doc) continue;
-        const analysis = this.state.analyses.get(doc, settings, this.state.settings.generation);
-        await this.state.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: toDiagnostics(analysis) });
-      }
+      // Each as soon as it is ready: a small document is not held back by a large one analysed in the background.
+      await Promise.all(
+        uris.map(async (uri) => {
+          const doc = this.state.documents.get(uri);
+          if (!doc) return;
+          const analysis = await this.state.analyses.get(doc, settings, this.state.settings.generation);
+          await this.state.connection.sendDiagnostics({ uri, version: analysis.version ?? doc.version, diagnostics: toDiagnostics(analysis) });
+        }),
+      );
       this.state.summary.changed();
     } catch (err) {
       this.scheduled = false;

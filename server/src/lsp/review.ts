@@ -10,7 +10,7 @@ import { withDefaults } from '../core/options';
 import { answersFrom, buildChecklist, destructiveOps, liveDataLines, needsReview, signOffBlockers, tableLines } from '../core/review/checklist';
 import { signOffStatus } from '../core/review/ledger';
 import type { ReviewParams, ReviewSignOff, ReviewState } from '../protocol';
-import { analyseContent, type Analysis } from './documents';
+import type { Analysis } from './documents';
 import type { LedgerView } from './facts';
 import { toLspRange } from './positions';
 import { uriToPath } from './scope';
@@ -28,7 +28,7 @@ async function currentAnalysis(state: LspState, uri: string): Promise<Analysis> 
   if (doc) return state.analyses.get(doc, settings, state.settings.generation);
   const absolute = uriToPath(uri);
   const bytes = absolute ? readBytes(absolute) : undefined;
-  return analyseContent(uri, null, bytes ?? new Uint8Array(), state.folders, settings, (p) => state.facts.forFile(p));
+  return state.analyser.file(uri, bytes ?? new Uint8Array(), settings);
 }
 
 function readBytes(absolute: string): Uint8Array | undefined {

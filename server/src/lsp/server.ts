@@ -53,7 +53,10 @@ connection.onRequest(ACKNOWLEDGE_REQUEST, guarded(connection, ACKNOWLEDGE_REQUES
 connection.onRequest(PARITY_REQUEST, guarded(connection, PARITY_REQUEST, () => ({ available: false as const, message: 'Parity failed; see the Migration Guard output.', database: { state: 'none' as const } }), parity(state)));
 connection.onRequest(GENERATE_MODEL_REQUEST, guarded(connection, GENERATE_MODEL_REQUEST, () => ({ ok: false as const, message: 'Generate model failed; see the Migration Guard output.' }), generateModel(state)));
 connection.onRequest(PREVENT_UNMAPPED_DROPS_REQUEST, guarded(connection, PREVENT_UNMAPPED_DROPS_REQUEST, () => ({ ok: false as const, message: 'Changing env.py failed; see the Migration Guard output.' }), preventUnmappedDrops(state)));
-connection.onShutdown(guarded(connection, 'shutdown', none, () => state.facts.db.closeAll()));
+connection.onShutdown(guarded(connection, 'shutdown', none, () => {
+  state.background?.close();
+  return state.facts.db.closeAll();
+}));
 
 state.documents.onDidClose(guarded(connection, 'textDocument/didClose', none, (e) => {
   state.analyses.forget(e.document.uri);

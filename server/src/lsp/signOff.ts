@@ -9,7 +9,6 @@ import { buildChecklist, recordChecklist, signOffBlockers } from '../core/review
 import { recordSignOff, LedgerError } from '../core/review/ledger';
 import { contentHash } from '../core/review/normalize';
 import { SIGNER_NAME_REQUEST, type ReviewAnswers, type SignOffParams, type SignOffResult } from '../protocol';
-import { analyseContent } from './documents';
 import { reviewState } from './review';
 import { uriToPath } from './scope';
 import type { LspState } from './state';
@@ -27,7 +26,7 @@ export function signOff(state: LspState) {
       return { ok: false, message: `Could not read ${absolute} (${(err as NodeJS.ErrnoException).code ?? String(err)}).` };
     }
     const facts = (p: string) => state.facts.forFile(p);
-    const { report, index } = analyseContent(params.uri, null, bytes, state.folders, await state.settings.get(), facts);
+    const { report, index } = await state.analyser.file(params.uri, bytes, await state.settings.get());
     if (!report.framework) return { ok: false, message: 'This file is not a migration Migration Guard checks.' };
     const ledger = state.facts.ledgerFor(absolute);
     if (ledger.error) return { ok: false, message: ledger.error };

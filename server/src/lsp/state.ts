@@ -6,7 +6,8 @@ import type { Finding } from '../core/findings';
 import { REVIEW_CHANGED_NOTIFICATION } from '../protocol';
 import { SettingsStore } from './config';
 import { DatabaseStore } from './database';
-import { DocumentAnalyses } from './documents';
+import { BackgroundAnalyser } from './background';
+import { Analyser, DocumentAnalyses } from './documents';
 import { FactsStore } from './facts';
 import { DiagnosticsPusher } from './push';
 import { WorkspaceFolders } from './scope';
@@ -18,7 +19,11 @@ export interface LspState {
   documents: TextDocuments<TextDocument>;
   folders: WorkspaceFolders;
   settings: SettingsStore;
+  /** Files read from disk go straight to it; open documents through `analyses`. */
+  analyser: Analyser;
   analyses: DocumentAnalyses;
+  /** Undefined when the server runs from source, without its worker bundle. */
+  background: BackgroundAnalyser | undefined;
   workspace: WorkspaceScan;
   summary: SummaryPublisher;
   /** Models, database and review ledger of the workspace's projects. */
@@ -58,8 +63,10 @@ export function createState(connection: Connection): LspState {
   const log = (m: string) => connection.console.info(m);
   const facts = new FactsStore(folders, new DatabaseStore(process.env, log, factsChanged), log, factsChanged);
   const factsFor = (absolute: string) => facts.forFile(absolute);
-  const analyses = new DocumentAnalyses(folders, factsFor, (absolute, queries) => facts.ask(absolute, queries));
-  const workspace = new WorkspaceScan(folders, (m) => connection.console.warn(m), factsFor);
+  const background = BackgroundAnalyser.beside(__dirname, log);
+  const analyser = new Analyser(folders, factsFor, background);
+  const analyses = new DocumentAnalyses(analyser, (absolute, queries) => facts.ask(absolute, queries));
+  const workspace = new WorkspaceScan(folders, (m) => connection.console.warn(m), (uri, bytes, s) => analyser.file(uri, bytes, s));
   const findings = (): Map<string, Finding[]> => {
     const byPath = workspace.findings();
     for (const a of analyses.all()) byPath.set(a.report.path, a.report.findings);
@@ -72,7 +79,9 @@ export function createState(connection: Connection): LspState {
     documents,
     folders,
     settings,
+    analyser,
     analyses,
+    background,
     workspace,
     summary,
     facts,

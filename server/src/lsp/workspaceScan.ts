@@ -23,7 +23,7 @@ import { DEFAULT_OPTIONS } from '../core/options';
 import { LineIndex } from '../core/text';
 import { collectCandidates, type Collected, type WalkError } from '../core/walk';
 import type { Settings } from '../protocol';
-import { analyseContent, type FactsLookup } from './documents';
+import type { Analysis } from './documents';
 import { toDiagnostics } from './diagnostics';
 import { isExcluded, pathToUri, type WorkspaceFolders } from './scope';
 import type { LspState } from './state';
@@ -55,7 +55,8 @@ export class WorkspaceScan {
   constructor(
     private readonly folders: WorkspaceFolders,
     private readonly log: (message: string) => void,
-    private readonly factsFor: FactsLookup,
+    /** A file's analysis: a large one on the background thread, so the scan blocks no other request. */
+    private readonly analyse: (uri: string, bytes: Uint8Array, settings: Settings) => Promise<Analysis>,
   ) {}
 
   /** Files were created, deleted or renamed, or the folders changed: walk again on the next pull. */
@@ -84,7 +85,7 @@ export class WorkspaceScan {
       if (token?.isCancellationRequested || progress?.cancelled) return;
       await new Promise((resolve) => setImmediate(resolve));
       const known = this.files.get(c.absolute);
-      const file = this.read(c.absolute, settings, generation);
+      const file = await this.read(c.absolute, settings, generation);
       done++;
       if (file && file !== known) progress?.read(done, candidates.length);
       if (!file) continue;
@@ -140,7 +141,7 @@ export class WorkspaceScan {
     return file;
   }
 
-  private read(absolute: string, settings: Settings, generation: number): ScannedFile | undefined {
+  private async read(absolute: string, settings: Settings, generation: number): Promise<ScannedFile | undefined> {
     if (isExcluded(this.folders.place(absolute), settings)) return undefined;
     const stat = fs.statSync(absolute, { throwIfNoEntry: false });
     if (!stat?.isFile()) return undefined;
@@ -155,7 +156,7 @@ export class WorkspaceScan {
       this.log(`Migration Guard: could not read ${absolute}: ${String(err)}`);
       return undefined;
     }
-    const analysis = analyseContent(uri, null, bytes, this.folders, settings, this.factsFor);
+    const analysis = await this.analyse(uri, bytes, settings);
     const file = { uri, stamp, findings: analysis.report.findings, diagnostics: toDiagnostics(analysis) };
     this.files.set(absolute, file);
     return file;
