@@ -203,11 +203,11 @@ for (const c of CASES) {
   });
 }
 
-// With Django installed (MG_PYTHON names an interpreter that has it, else python3), the generated models
+// With Django installed (MG_PYTHON names an interpreter that has it, else python3 or Debian's), the generated models
 // pass `manage.py check`, and `makemigrations` changes no table: for a table the app's migrations created,
 // at most an AlterField of on_delete (no SQL); for one they did not, a CreateModel of an unmanaged model.
 function pythonWith(module: string): string | undefined {
-  for (const python of [process.env.MG_PYTHON, 'python3'].filter((p): p is string => !!p)) {
+  for (const python of [process.env.MG_PYTHON, 'python3', '/usr/bin/python3'].filter((p): p is string => !!p)) {
     if (spawnSync(python, ['-c', `import ${module}`], { timeout: 20_000 }).status === 0) return python;
   }
   return undefined;
@@ -218,12 +218,14 @@ const PROJECT_STATE = '        migrations.CreateModel(name="Project", fields=[("
 const NOTE_STATE = '        migrations.CreateModel(name="Note", fields=[("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")), ("project", models.ForeignKey(on_delete=models.CASCADE, to="projects.project")), ("text", models.TextField(db_column="body"))]),\n';
 
 for (const [name, state, expected] of [
-  ['django-owned', PROJECT_STATE + NOTE_STATE, '    ~ Alter field project on note'],
-  ['django-unmanaged', PROJECT_STATE, '    + Create model ProjectKeyword'],
+  ['django-owned', PROJECT_STATE + NOTE_STATE, 'Alter field project on note'],
+  ['django-unmanaged', PROJECT_STATE, 'Create model ProjectKeyword'],
 ] as const) {
   test(`generate model, ${name}: Django accepts the model and makemigrations changes no table`, (t) => {
     const python = pythonWith('django');
     if (!python) {
+      // CI installs Debian's python3-django (.ci/run), so there a missing Django is a broken setup, not a skip.
+      assert.ok(!process.env.CI, 'Django is not importable, but .ci/run installs python3-django');
       t.skip('Django is not installed: compared with the expected file only');
       return;
     }
@@ -245,10 +247,14 @@ for (const [name, state, expected] of [
     assert.equal(check.status, 0, check.stderr);
     const made = django('makemigrations', 'projects');
     assert.equal(made.status, 0, made.stderr);
-    // The only operation: no DeleteModel, RemoveField or CreateModel of a managed model.
-    assert.deepEqual(made.stdout.split('\n').filter((l) => /^ {4}[-+~*] /.test(l)), [expected], made.stdout);
+    // The only operation: no DeleteModel, RemoveField or CreateModel of a managed model. Its bullet is
+    // Django's own and differs between versions ('-' in 3.2, '+'/'~' in 5), so only the words are compared.
+    const operations = made.stdout.split('\n').filter((l) => /^ {4}[-+~*] /.test(l)).map((l) => l.slice(6));
+    assert.deepEqual(operations, [expected], made.stdout);
     const sql = django('sqlmigrate', 'projects', '0002');
     assert.equal(sql.status, 0, sql.stderr);
-    assert.match(sql.stdout, /\(no-op\)/, `the migration makemigrations wrote runs no SQL:\n${sql.stdout}`);
+    // Django 5 says '(no-op)'; 3.2 prints only comments between BEGIN and COMMIT. Either way no statement.
+    const statements = sql.stdout.split('\n').filter((l) => l.trim() && !l.startsWith('--') && !/^(BEGIN|COMMIT);$/.test(l.trim()));
+    assert.deepEqual(statements, [], `the migration makemigrations wrote runs no SQL:\n${sql.stdout}`);
   });
 }
