@@ -96,6 +96,24 @@ test('the source database was only read: its statement log holds no DDL or DML',
   assert.deepEqual(writes, []);
 });
 
+test('--scratch-url: a statement that waits for a lock is stopped at the statement timeout, and the session goes on', async () => {
+  server.psql(`CREATE DATABASE scratch_wait OWNER ${READER.user};`);
+  const url = server.readerUrl.replace(/\/postgres$/, '/scratch_wait');
+  const { Client } = await import('pg');
+  const holder = new Client({ connectionString: url });
+  await holder.connect();
+  try {
+    await holder.query('SELECT pg_advisory_lock(42)');
+    const text = 'CREATE TABLE a (id int);\nSELECT pg_advisory_lock(42);\nDROP TABLE a;';
+    const side = { path: 'm.sql', text, segments: [{ start: 0, end: text.length }], inTransaction: true };
+    const r = await rehearse(side, undefined, { openScratch: () => openPgScratch(url, undefined, { statementMs: 500, budgetMs: 60_000 }), start: { kind: 'replay', earlier: [] }, rows: 0 });
+    assert.deepEqual(r.statements.map((s) => s.outcome), ['ok', 'failed']);
+    assert.match(r.statements[1].error?.message ?? '', /^it did not finish within 0\.5 s on the scratch database, so the rehearsal stopped it \(it runs that long or waits for a lock/);
+  } finally {
+    await holder.end();
+  }
+});
+
 test('--scratch-url refuses a database that holds tables, and the configured database', async () => {
   await assert.rejects(openPgScratch(server.readerUrl), (err: unknown) => err instanceof RehearsalError && /already holds \d+ table/.test(err.message) && !err.message.includes(READER.password));
   await assert.rejects(openPgScratch(scratchUrl(), scratchUrl().replace(`${READER.user}:`, 'admin:')), (err: unknown) => err instanceof RehearsalError && /names the configured database/.test(err.message));

@@ -15,6 +15,8 @@ import type { RehearseSettings } from './rehearse';
 export interface Skipped {
   path: string;
   reason: string;
+  /** The rehearsal started and was stopped (a timeout): an error of the run, not a file left out. */
+  failed?: boolean;
 }
 
 export async function rehearsePython(

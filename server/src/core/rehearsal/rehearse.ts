@@ -6,6 +6,7 @@ import { diffObjects, readObjects, recreationDdl, type Catalog } from './objects
 import { countAllRows, fillRows } from './rows';
 import { refOf, runSide, tablesOf } from './run';
 import type { Scratch } from './scratch';
+import { RehearsalTimeout } from './scratchProtocol';
 import { isTransactionControl, namesIn, statementsOf, type MigrationSide } from './statements';
 import type { Rehearsal, RoundTrip } from './types';
 
@@ -62,6 +63,7 @@ async function prepare(db: Scratch, start: StartingSchema, notes: string[]): Pro
       try {
         await db.exec(ddl);
       } catch (err) {
+        if (err instanceof RehearsalTimeout) throw err;
         notes.push(`The copy of the schema lacks what this statement creates, which failed on the scratch database (${(err as Error).message}): ${ddl.slice(0, 200)}`);
       }
     }
@@ -73,6 +75,7 @@ async function prepare(db: Scratch, start: StartingSchema, notes: string[]): Pro
       try {
         await db.exec(s.text);
       } catch (err) {
+        if (err instanceof RehearsalTimeout) throw new RehearsalTimeout(`Replaying ${side.path}:${lineOf(side.text, s.start)}: ${err.message}`, err.lost);
         notes.push(`Replaying ${side.path}:${lineOf(side.text, s.start)} failed (${(err as Error).message}); the rehearsal went on without it.`);
       }
     }

@@ -4,6 +4,7 @@
 
 import { quoteIdent as q } from '../db/catalog';
 import type { Scratch } from './scratch';
+import { RehearsalTimeout } from './scratchProtocol';
 
 interface FillColumn {
   table_oid: string;
@@ -62,7 +63,8 @@ export async function fillRows(db: Scratch, perTable: number): Promise<string[]>
           await db.exec(sql);
           inserted++;
           break;
-        } catch {
+        } catch (err) {
+          if (err instanceof RehearsalTimeout) throw err;
           // A check or unique constraint refused this row: the table gets fewer rows.
         }
       }

@@ -6,6 +6,7 @@
 import { diffObjects, readObjects, type Catalog, type CatalogObject } from './objects';
 import { countAllRows, type RowCounts } from './rows';
 import type { Scratch } from './scratch';
+import { RehearsalTimeout } from './scratchProtocol';
 import { isTransactionControl, runsOutsideTransaction, statementsOf, type MigrationSide } from './statements';
 import type { ObjectRef, StatementTrace } from './types';
 
@@ -54,7 +55,8 @@ export async function runSide(db: Scratch, side: MigrationSide, phase: 'up' | 'd
     try {
       await db.exec(s.text);
     } catch (err) {
-      if (open) await db.exec('ROLLBACK');
+      // A stopped PGlite took the scratch database with it: there is nothing left to roll back.
+      if (open && !(err instanceof RehearsalTimeout && err.lost)) await db.exec('ROLLBACK');
       open = false;
       trace.outcome = 'failed';
       trace.error = databaseError(err, s.start);
