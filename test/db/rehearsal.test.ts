@@ -210,3 +210,13 @@ test('check --rehearse reports the static findings and the rehearsal\'s together
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('walking a folder rehearses what check counts as migrations: examples/incident\'s seed.sql is not one', async () => {
+  let out = '';
+  let err = '';
+  const io = { cwd: path.join(__dirname, '..', '..', 'examples', 'incident'), stdout: (s: string) => void (out += s), stderr: (s: string) => void (err += s), isTty: false, env: {} };
+  assert.equal(await main(['rehearse', '.', '--rows', '0'], io), 0, out + err);
+  assert.doesNotMatch(out, /seed\.sql/);
+  assert.match(err, /0002_add_project_budget\.py was not rehearsed: its SQL comes from `alembic upgrade --sql`/);
+  assert.doesNotMatch(err, /seed\.sql/);
+});

@@ -216,7 +216,7 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   const history: AppliedInput = { root, baseline: readBaseline(path.join(root, BASELINE_FILE)), sources: new Set(), appliedFiles: 0, unreadable: [] };
   const review = ledger && reviewFacts(ledger);
   if (!spec) preferBaselineWasm(jobs);
-  const rehearsals = values.rehearse ? (await rehearseFiles(jobs.filter((j) => !j.bytes).map((j) => j.absolute), rehearseSettings(values, spec), io)).rehearsals : undefined;
+  const rehearsals = values.rehearse ? (await rehearseFiles(jobs.filter((j) => !j.bytes).map((j) => j.candidate), rehearseSettings(values, spec), io)).rehearsals : undefined;
   const run = spec
     ? await withSource(spec, (source) => checkProjects(jobs, options, source, review, settings, history, rehearsals))
     : await checkProjects(jobs, options, undefined, review, settings, history, rehearsals);

@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS, RehearsalTimeout, type ScratchLimits } from '../../core
 import { companionDown, earlierSides, sidesOf } from '../../core/rehearsal/sources';
 import type { Rehearsal } from '../../core/rehearsal/types';
 import { RULES } from '../../core/rules';
-import { collectCandidates, UsageError } from '../../core/walk';
+import { collectCandidates, isSqlMigrationCandidate, UsageError, type Candidate } from '../../core/walk';
 import type { CliIo } from '../io';
 import { analyzeFiles } from '../parallel';
 import { REPORT_FORMATS, reporterFor, type ReportFormat } from '../reporters';
@@ -65,10 +65,10 @@ function relative(cwd: string, file: string): string {
 }
 
 /**
- * Rehearses every SQL up migration among `files` (absolute paths); the result is keyed by the path the run
+ * Rehearses every SQL up migration among `candidates`; the result is keyed by the path the run
  * names each file, the up file and its separate down file alike. Python migrations are listed in `skipped`.
  */
-export async function rehearseFiles(files: string[], settings: RehearseSettings, io: CliIo): Promise<{ rehearsals: Record<string, Rehearsal>; skipped: Skipped[]; downFiles: string[] }> {
+export async function rehearseFiles(candidates: Candidate[], settings: RehearseSettings, io: CliIo): Promise<{ rehearsals: Record<string, Rehearsal>; skipped: Skipped[]; downFiles: string[] }> {
   const rehearsals: Record<string, Rehearsal> = {};
   const skipped: Skipped[] = [];
   const downFiles: string[] = [];
@@ -78,9 +78,12 @@ export async function rehearseFiles(files: string[], settings: RehearseSettings,
   if (settings.spec) copied = await readStartingSchema(settings.spec);
   const where = { baseDir: io.cwd };
   const nameOf = (absolute: string) => relative(io.cwd, absolute);
-  const rehearseSql = async (file: string) => {
+  const rehearseSql = async (c: Candidate) => {
+    const file = c.absolute;
     const rel = nameOf(file);
     const text = fs.readFileSync(file, 'utf8');
+    // A seed or a schema dump beside the migrations is not one (the same test as check's).
+    if (!isSqlMigrationCandidate(c, rel, text)) return;
     const sides = sidesOf(text, rel);
     if (!sides.up) return;
     let down = sides.down;
@@ -97,14 +100,15 @@ export async function rehearseFiles(files: string[], settings: RehearseSettings,
     rehearsals[rel] = result;
     if (down && down.path !== rel) rehearsals[down.path] = result;
   };
-  for (const file of files) {
+  for (const c of candidates) {
+    const file = c.absolute;
     try {
       if (/\.py$/i.test(file)) {
         const outcome = await rehearsePython(file, nameOf(file), settings, { openScratch, copied });
         if (outcome && 'reason' in outcome) skipped.push(outcome);
         else if (outcome) rehearsals[nameOf(file)] = outcome;
       } else if (/\.sql$/i.test(file)) {
-        await rehearseSql(file);
+        await rehearseSql(c);
       }
     } catch (err) {
       // A timeout outside the migration's own statements (replaying the earlier ones, filling rows, reading
@@ -136,8 +140,7 @@ export async function rehearseCommand(args: string[], io: CliIo, usage: string):
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   const collected = collectCandidates(positionals.length > 0 ? positionals : ['.'], io.cwd);
   const settings = rehearseSettings(values, sourceSpec(values, io, undefined, false));
-  const files = collected.candidates.filter((c) => !c.pipe).map((c) => c.absolute);
-  const { rehearsals, skipped } = await rehearseFiles(files, settings, io);
+  const { rehearsals, skipped } = await rehearseFiles(collected.candidates.filter((c) => !c.pipe), settings, io);
   const rels = Object.keys(rehearsals).sort();
   const jobs = rels.map((rel) => ({ absolute: path.resolve(io.cwd, rel), rel }));
   const results = await analyzeFiles(jobs, { baseDir: io.cwd, fixes: false, facts: { rehearsals } }, 1);
