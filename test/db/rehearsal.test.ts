@@ -220,3 +220,24 @@ test('walking a folder rehearses what check counts as migrations: examples/incid
   assert.match(err, /0002_add_project_budget\.py was not rehearsed: its SQL comes from `alembic upgrade --sql`/);
   assert.doesNotMatch(err, /seed\.sql/);
 });
+
+test('check --rehearse: a locking finding says which locks its statement took in the rehearsal', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-check-locks-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'migrations'));
+    fs.writeFileSync(path.join(dir, 'migrations', '0001_base.sql'), BASE);
+    fs.writeFileSync(path.join(dir, 'migrations', '0002_index.sql'), 'CREATE INDEX users_nick ON users (nick);\nALTER TABLE orders ADD CONSTRAINT total_small CHECK (total < 1000);\n');
+    let out = '';
+    const io = { cwd: dir, stdout: (s: string) => void (out += s), stderr: () => undefined, isTty: false, env: {} };
+    await main(['check', 'migrations/0002_index.sql', '--rehearse', '--format', 'json'], io);
+    const json = JSON.parse(out) as { findings: Array<{ rule: string; message: string }> };
+    const message = (rule: string) => json.findings.find((f) => f.rule === rule)?.message ?? '';
+    assert.match(message('create-index-non-concurrently'), /without CONCURRENTLY: writes to users are blocked until it finishes\. Measured in the rehearsal: took SHARE on public\.users\.$/);
+    assert.match(message('add-check-without-not-valid'), / Measured in the rehearsal: took ACCESS EXCLUSIVE on public\.orders\.$/);
+    out = '';
+    await main(['check', 'migrations/0002_index.sql', '--format', 'json'], io);
+    assert.doesNotMatch(out, /Measured in the rehearsal/, 'without a rehearsal nothing is claimed as measured');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
