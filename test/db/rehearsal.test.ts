@@ -241,3 +241,17 @@ test('check --rehearse: a locking finding says which locks its statement took in
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('non-null values removed per column: a dropped column, one set to NULL, rows deleted, a round trip that recreates a column empty', async () => {
+  const dropped = await run('ALTER TABLE users DROP COLUMN nick;', 'ALTER TABLE users ADD COLUMN nick text;');
+  // Three synthetic rows, the second with NULL in its nullable columns: two nicks.
+  assert.deepEqual(dropped.statements[0].valuesRemoved, { 'public.users.nick': 2 });
+  assert.deepEqual(dropped.statements[0].rowsRemoved, {});
+  assert.deepEqual(dropped.roundTrip?.valuesLost, { 'public.users.nick': 2 });
+  assert.deepEqual(dropped.roundTrip?.rowsLost, {});
+  const nulled = await run('UPDATE users SET nick = NULL WHERE id = 1;');
+  assert.deepEqual(nulled.statements[0].valuesRemoved, { 'public.users.nick': 1 });
+  const deleted = await run('DELETE FROM person WHERE id = 1;');
+  assert.deepEqual(deleted.statements[0].rowsRemoved, { 'public.person': 1 });
+  assert.equal(deleted.statements[0].valuesRemoved, undefined, 'the values of deleted rows are the rows, not counted again');
+});

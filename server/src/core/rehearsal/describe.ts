@@ -24,6 +24,14 @@ export function listRows(rows: Record<string, number>): string {
     .join(', ');
 }
 
+/** `public.users.nick (2 non-null values)`, in column order. */
+export function listValues(values: Record<string, number>): string {
+  return Object.keys(values)
+    .sort()
+    .map((c) => `${c} (${values[c]} non-null value${values[c] === 1 ? '' : 's'})`)
+    .join(', ');
+}
+
 /** The rehearsal that covers `path`, as the up file or as its separate down file. */
 export function rehearsalFor(rehearsals: Record<string, Rehearsal> | undefined, path: string): Rehearsal | undefined {
   return rehearsals && Object.hasOwn(rehearsals, path) ? rehearsals[path] : undefined;

@@ -3,8 +3,8 @@
 
 import { lineOf } from './lines';
 import { diffObjects, readObjects, recreationDdl, type Catalog } from './objects';
-import { countAllRows, fillRows } from './rows';
-import { refOf, runSide, tablesOf } from './run';
+import { countAll, fillRows, type Counts } from './rows';
+import { countsLost, refOf, runSide, tablesOf } from './run';
 import type { Scratch } from './scratch';
 import { RehearsalTimeout } from './scratchProtocol';
 import { isTransactionControl, namesIn, statementsOf, type MigrationSide } from './statements';
@@ -35,10 +35,10 @@ export async function rehearse(up: MigrationSide, down: MigrationSide | undefine
       if (refused.length > 0) notes.push(`No synthetic row satisfied the constraints of ${refused.join(', ')}; those tables stayed empty.`);
     }
     const catalog = await readObjects(db);
-    const rows = await countAllRows(db, tablesOf(catalog));
+    const counts = await countAll(db, tablesOf(catalog));
     const names = namesIn([...statementsOf(up).map((s) => s.text)]);
     const result: Rehearsal = { path: up.path, ranOn: db.description, startedFrom, at: new Date().toISOString(), rowsPerTable: opts.rows, statements: [], notes };
-    const upRun = await runSide(db, up, 'up', names, { catalog, rows });
+    const upRun = await runSide(db, up, 'up', names, { catalog, counts });
     result.statements.push(...upRun.traces);
     if (!upRun.completed) {
       if (down) notes.push('The up migration failed, so its down migration was not rehearsed.');
@@ -48,9 +48,9 @@ export async function rehearse(up: MigrationSide, down: MigrationSide | undefine
       notes.push('This migration has no down migration, so no round trip was rehearsed.');
       return result;
     }
-    const downRun = await runSide(db, down, 'down', namesIn(statementsOf(down).map((s) => s.text)), { catalog: upRun.catalog, rows: upRun.rows });
+    const downRun = await runSide(db, down, 'down', namesIn(statementsOf(down).map((s) => s.text)), { catalog: upRun.catalog, counts: upRun.counts });
     result.statements.push(...downRun.traces);
-    result.roundTrip = roundTrip(down, downRun.completed, catalog, downRun.catalog, rows, downRun.rows);
+    result.roundTrip = roundTrip(down, downRun.completed, catalog, downRun.catalog, counts, downRun.counts);
     return result;
   } finally {
     await db.close();
@@ -84,15 +84,11 @@ async function prepare(db: Scratch, start: StartingSchema, notes: string[]): Pro
   return n === 0 ? 'an empty database (the first migration)' : `the ${n} earlier migration${n === 1 ? '' : 's'} replayed in run order`;
 }
 
-function roundTrip(down: MigrationSide, completed: boolean, start: Catalog, end: Catalog, startRows: Map<string, number>, endRows: Map<string, number>): RoundTrip {
+function roundTrip(down: MigrationSide, completed: boolean, start: Catalog, end: Catalog, startCounts: Counts, endCounts: Counts): RoundTrip {
   const { gone, changed, added } = diffObjects(start, end);
   const addedTables = new Set(added.filter((o) => o.kind === 'table').map((o) => `${o.schema}.${o.name}`));
   const goneTables = new Set(gone.filter((o) => o.kind === 'table').map((o) => `${o.schema}.${o.name}`));
-  const rowsLost: Record<string, number> = {};
-  for (const [table, n] of startRows) {
-    const lost = n - (endRows.get(table) ?? 0);
-    if (lost > 0) rowsLost[table] = lost;
-  }
+  const lost = countsLost(startCounts, endCounts);
   // The finding points at the down migration's first statement.
   const first = statementsOf(down)[0];
   return {
@@ -103,6 +99,7 @@ function roundTrip(down: MigrationSide, completed: boolean, start: Catalog, end:
     missing: gone.filter((o) => !(o.owner && goneTables.has(o.owner))).map(refOf),
     changed: changed.map((c) => ({ ...refOf(c.after), before: c.before.def, after: c.after.def })),
     extra: added.filter((o) => !(o.owner && addedTables.has(o.owner))).map(refOf),
-    rowsLost,
+    rowsLost: lost.rows,
+    ...(Object.keys(lost.values).length > 0 ? { valuesLost: lost.values } : {}),
   };
 }
