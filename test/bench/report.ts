@@ -3,6 +3,7 @@ import type { AppliedBench } from './applied';
 import type { Comparison, UpDown } from './compare';
 import type { LatencyResult } from './latency';
 import type { ManyOpsRow } from './manyOps';
+import type { RehearsalBench } from './rehearsal';
 import type { ScaleResults } from './scale';
 import { formatInt, formatMb, formatMs, markdownTable, textTable } from './stats';
 
@@ -62,6 +63,7 @@ export interface Results {
   };
   /** One file with many operations per framework: time per operation must stay flat. */
   manyOps: ManyOpsRow[];
+  rehearsal: RehearsalBench;
   problems: string[];
   benchMs: number;
 }

@@ -15,6 +15,7 @@ import { bundledLatency } from './latencyBundled';
 import { hasGnuTime, timedRun } from './proc';
 import { renderMarkdown, renderText, type CliSeries, type Machine, type Results } from './report';
 import { measureManyOps, renderManyOps } from './manyOps';
+import { measureRehearsal, renderRehearsal } from './rehearsal';
 import { measureScale } from './scale';
 import { findSquawk, phaseLocator, runSquawk, type SquawkBinary, type SquawkViolation } from './squawk';
 import { median } from './stats';
@@ -179,6 +180,8 @@ async function main(): Promise<number> {
 
   log('one file with 1,000 / 10,000 / 100,000 operations, per framework…');
   const manyOps = await measureManyOps();
+  log('rehearsal: one migration over a 200-table schema, cold and warm, and examples/…');
+  const rehearsal = await measureRehearsal(ROOT, BENCH_DIR);
 
   const parseErrors = whole.last.findings.filter((f) => f.rule === 'parse-error').length;
   const filesMatch = whole.series.files === ws.expectedMigrationFiles;
@@ -228,6 +231,7 @@ async function main(): Promise<number> {
       scale,
     },
     manyOps,
+    rehearsal,
     problems,
     benchMs: 0,
   };
@@ -240,6 +244,7 @@ async function main(): Promise<number> {
   console.log('\nREADME markdown (also in .bench/performance.md):\n');
   console.log(markdown);
   console.log(`Time per operation as one file grows (should stay flat):\n\n${renderManyOps(manyOps)}\n`);
+  console.log(`Rehearsal:\n\n${renderRehearsal(rehearsal)}\n`);
   console.log('Machine-readable results: .bench/results.json');
   const wrong = !filesMatch || sql.ours.files !== ws.sqlFiles.length || whole.last.errors.length > 0 || parseErrors > 0;
   return wrong ? 1 : 0;

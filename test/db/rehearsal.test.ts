@@ -145,7 +145,7 @@ test('the overall budget stops a rehearsal whose earlier migrations never end, a
   assert.ok(Date.now() - started < 20_000, `stopped after ${Date.now() - started} ms`);
   assert.equal(code, 2);
   const json = JSON.parse(out.join(''));
-  assert.deepEqual(json.errors, [{ file: 'migrations/002_next.up.sql', message: 'the rehearsal was stopped: Replaying migrations/001_slow.up.sql:2: the rehearsal ran past its budget of 3 s, so it was stopped here (raise the budget with --rehearsal-budget)' }]);
+  assert.deepEqual(json.errors, [{ file: 'migrations/002_next.up.sql', message: 'the rehearsal was stopped: Replaying migrations/001_slow.up.sql: the rehearsal ran past its budget of 3 s, so it was stopped here (raise the budget with --rehearsal-budget)' }]);
 });
 
 test("the migration's own BEGIN/COMMIT and psql meta-commands are skipped, not reported as failures", async () => {
