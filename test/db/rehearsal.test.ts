@@ -255,3 +255,21 @@ test('non-null values removed per column: a dropped column, one set to NULL, row
   assert.deepEqual(deleted.statements[0].rowsRemoved, { 'public.person': 1 });
   assert.equal(deleted.statements[0].valuesRemoved, undefined, 'the values of deleted rows are the rows, not counted again');
 });
+
+test('check --rehearse: a rehearsal stopped by its budget is an error of the run, as with rehearse', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-check-limits-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'migrations'));
+    fs.writeFileSync(path.join(dir, 'migrations', '001_slow.up.sql'), 'CREATE TABLE a (id int);\nSELECT pg_sleep(30);\n');
+    fs.writeFileSync(path.join(dir, 'migrations', '002_next.up.sql'), 'DROP TABLE a;\n');
+    let out = '';
+    const io = { cwd: dir, stdout: (s: string) => void (out += s), stderr: () => undefined, isTty: false, env: {} };
+    const code = await main(['check', 'migrations/002_next.up.sql', '--rehearse', '--rehearsal-budget', '3', '--format', 'json'], io);
+    assert.equal(code, 2);
+    const json = JSON.parse(out) as { errors: Array<{ file: string; message: string }> };
+    assert.deepEqual(json.errors.map((e) => e.file), ['migrations/002_next.up.sql']);
+    assert.match(json.errors[0].message, /^the rehearsal was stopped: Replaying migrations\/001_slow\.up\.sql: the rehearsal ran past its budget of 3 s/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
