@@ -119,16 +119,15 @@ test('CREATE INDEX CONCURRENTLY runs outside the transaction, between statements
 
 test('a statement that never ends is stopped at the statement timeout and reported as the statement\'s failure', async () => {
   // PGlite ignores statement_timeout and runs on the thread that calls it: before the worker thread, this
-  // statement held the rehearsal (and the test) for its full 30 s and came back 'ok'.
+  // statement held the rehearsal (and the test) for its full 30 s and came back 'ok'. (No wall-clock
+  // assertion: on a loaded machine starting PGlite alone can take 20 s.)
   const limits = { statementMs: 400, budgetMs: 60_000 };
-  const started = Date.now();
   const r = await rehearse(side('ALTER TABLE users ADD COLUMN age int;\nSELECT pg_sleep(30);\nDROP TABLE orders;'), side('ALTER TABLE users DROP COLUMN age;', 'm.down.sql'), {
     openScratch: () => openPgliteScratch(limits),
     start: { kind: 'replay', earlier: [side(BASE, 'base.sql')] },
     rows: 3,
   });
   assert.deepEqual(r.statements.map((s) => s.outcome), ['ok', 'failed']);
-  assert.ok(Date.now() - started < 20_000, `stopped after ${Date.now() - started} ms`);
   assert.equal(r.statements[1].error?.message, 'it did not finish within 0.4 s on the scratch database, so the rehearsal stopped it (it runs that long or waits for a lock; raise the limit with --statement-timeout)');
   assert.equal(r.roundTrip, undefined);
   assert.deepEqual(r.notes, ['The up migration failed, so its down migration was not rehearsed.']);
@@ -140,9 +139,7 @@ test('the overall budget stops a rehearsal whose earlier migrations never end, a
   fs.writeFileSync(path.join(dir, 'migrations', '001_slow.up.sql'), 'CREATE TABLE a (id int);\nSELECT pg_sleep(30);\n');
   fs.writeFileSync(path.join(dir, 'migrations', '002_next.up.sql'), 'DROP TABLE a;\n');
   const out: string[] = [];
-  const started = Date.now();
   const code = await main(['rehearse', 'migrations/002_next.up.sql', '--rehearsal-budget', '3', '--format', 'json'], { cwd: dir, stdout: (s) => void out.push(s), stderr: (s) => void out.push(s), isTty: false, env: {} });
-  assert.ok(Date.now() - started < 20_000, `stopped after ${Date.now() - started} ms`);
   assert.equal(code, 2);
   const json = JSON.parse(out.join(''));
   assert.deepEqual(json.errors, [{ file: 'migrations/002_next.up.sql', message: 'the rehearsal was stopped: Replaying migrations/001_slow.up.sql: the rehearsal ran past its budget of 3 s, so it was stopped here (raise the budget with --rehearsal-budget)' }]);

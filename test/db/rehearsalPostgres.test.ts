@@ -89,6 +89,24 @@ test('a rehearsal from the copy fills rows that satisfy the constraints and sees
   assert.deepEqual(r.statements[0].rowsRemoved, { 'app.customers': 3 });
 });
 
+test('--sample: real rows copied in the read-only session (the log test below covers it), parents before children', async () => {
+  server.psql(`INSERT INTO app.customers (email, name) VALUES ('ann@example.com', 'Ann'), ('bob@example.com', 'Bob');
+INSERT INTO app.orders (customer_id, total) SELECT id, 7 FROM app.customers;`);
+  const source = await readStartingSchema({ kind: 'url', url: server.readerUrl }, 5);
+  assert.equal(source.sample?.rows.get('app.customers')?.length, 2);
+  const up = 'ALTER TABLE app.customers DROP COLUMN name;\nDELETE FROM app.orders;';
+  const r = await rehearse({ path: 'm.sql', text: up, segments: [{ start: 0, end: up.length }], inTransaction: true }, undefined, {
+    openScratch: openPgliteScratch,
+    start: { kind: 'copy', catalog: source.catalog, from: source.from, sample: source.sample },
+    rows: 3,
+  });
+  assert.equal(r.sampledRows, 5);
+  assert.equal(r.rowsPerTable, 0, 'sampled rows replace the synthetic ones');
+  assert.deepEqual(r.notes.filter((n) => !/no down migration/.test(n)), []);
+  assert.deepEqual(r.statements[0].valuesRemoved, { 'app.customers.name': 2 });
+  assert.deepEqual(r.statements[1].rowsRemoved, { 'app.orders': 2 });
+});
+
 test('the source database was only read: its statement log holds no DDL or DML', () => {
   const statements = loggedStatements(server.logFile, 'migration-guard');
   assert.ok(statements.length > 5, `the log holds the schema reads (${statements.length})`);

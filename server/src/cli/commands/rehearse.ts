@@ -30,6 +30,7 @@ export const REHEARSE_OPTIONS = {
   'allow-project-code': { type: 'boolean', default: false },
   'statement-timeout': { type: 'string' },
   'rehearsal-budget': { type: 'string' },
+  sample: { type: 'string' },
 } as const;
 
 const REHEARSAL_RULES = new Set(['rehearsal-failed', 'cascade-drop', 'downgrade-not-restoring']);
@@ -41,15 +42,20 @@ export interface RehearseSettings {
   scratchUrl?: string;
   spec?: SourceSpec;
   limits: ScratchLimits;
+  /** --sample N: real rows per table from the configured database, in memory only. */
+  sample: number;
 }
 
-type RehearseValues = { rows?: string; 'scratch-url'?: string; 'allow-project-code'?: boolean; 'statement-timeout'?: string; 'rehearsal-budget'?: string };
+type RehearseValues = { sample?: string; rows?: string; 'scratch-url'?: string; 'allow-project-code'?: boolean; 'statement-timeout'?: string; 'rehearsal-budget'?: string };
 
 export function rehearseSettings(values: RehearseValues, spec: SourceSpec | undefined): RehearseSettings {
   const rows = values.rows === undefined ? DEFAULT_ROWS : Number(values.rows);
   if (!Number.isInteger(rows) || rows < 0 || rows > 1000) throw new UsageError('--rows takes a whole number from 0 to 1000');
   const limits = { statementMs: seconds(values['statement-timeout'], '--statement-timeout', DEFAULT_LIMITS.statementMs), budgetMs: seconds(values['rehearsal-budget'], '--rehearsal-budget', DEFAULT_LIMITS.budgetMs) };
-  return { rows, limits, allowProjectCode: !!values['allow-project-code'], ...(values['scratch-url'] !== undefined ? { scratchUrl: values['scratch-url'] } : {}), ...(spec ? { spec } : {}) };
+  const sample = values.sample === undefined ? 0 : Number(values.sample);
+  if (values.sample !== undefined && (!Number.isInteger(sample) || sample < 1 || sample > 1000)) throw new UsageError('--sample takes a whole number from 1 to 1000');
+  if (sample > 0 && !spec) throw new UsageError('--sample copies rows from the configured database: name it with --database-url (or DATABASE_URL), --database or --embedded-seed');
+  return { rows, limits, sample, allowProjectCode: !!values['allow-project-code'], ...(values['scratch-url'] !== undefined ? { scratchUrl: values['scratch-url'] } : {}), ...(spec ? { spec } : {}) };
 }
 
 function seconds(value: string | undefined, flag: string, fallback: number): number {
@@ -75,7 +81,7 @@ export async function rehearseFiles(candidates: Candidate[], settings: RehearseS
   const configured = settings.spec?.kind === 'url' ? settings.spec.url : resolveDatabaseUrl({ env: io.env ?? process.env })?.url;
   const openScratch = settings.scratchUrl === undefined ? () => openPgliteScratch(settings.limits) : () => openPgScratch(settings.scratchUrl as string, configured, settings.limits);
   let copied: CopiedSchema | undefined;
-  if (settings.spec) copied = await readStartingSchema(settings.spec);
+  if (settings.spec) copied = await readStartingSchema(settings.spec, settings.sample);
   const where = { baseDir: io.cwd };
   const nameOf = (absolute: string) => relative(io.cwd, absolute);
   const rehearseSql = async (c: Candidate) => {
@@ -94,7 +100,7 @@ export async function rehearseFiles(candidates: Candidate[], settings: RehearseS
         if (down) downFiles.push(companion.path);
       }
     }
-    const start = copied ? { kind: 'copy' as const, catalog: copied.catalog, from: copied.from } : { kind: 'replay' as const, earlier: earlierSides(file, where, nameOf) };
+    const start = copied ? { kind: 'copy' as const, catalog: copied.catalog, from: copied.from, sample: copied.sample } : { kind: 'replay' as const, earlier: earlierSides(file, where, nameOf) };
     const result = await rehearse(sides.up, down, { openScratch, start, rows: settings.rows });
     if (copied?.note) result.notes.unshift(copied.note);
     rehearsals[rel] = result;

@@ -46,7 +46,7 @@ export async function rehearsePython(
   }
   const side = (generated: string) => generatedSide(rel, generated, true);
   const start = env.copied
-    ? { kind: 'copy' as const, catalog: env.copied.catalog, from: env.copied.from }
+    ? { kind: 'copy' as const, catalog: env.copied.catalog, from: env.copied.from, sample: env.copied.sample }
     : { kind: 'replay' as const, earlier: sql.earlier ? [side(sql.earlier)] : [] };
   const result = await rehearse(side(sql.up), side(sql.down), { openScratch: env.openScratch, start, rows: settings.rows });
   if (env.copied?.note) result.notes.unshift(env.copied.note);
@@ -74,7 +74,7 @@ async function rehearseDjango(file: string, rel: string, text: string, settings:
     throw err;
   }
   const start = env.copied
-    ? { kind: 'copy' as const, catalog: env.copied.catalog, from: env.copied.from }
+    ? { kind: 'copy' as const, catalog: env.copied.catalog, from: env.copied.from, sample: env.copied.sample }
     : { kind: 'replay' as const, earlier: sql.earlier ? [generatedSide(rel, sql.earlier, true)] : [] };
   const result = await rehearse(generatedSide(rel, sql.up, sql.atomic), generatedSide(rel, sql.down, sql.atomic), { openScratch: env.openScratch, start, rows: settings.rows });
   if (env.copied?.note) result.notes.unshift(env.copied.note);

@@ -4,7 +4,11 @@ import { isDownPhase, type Operation } from '../ops';
 import type { ObjectRef, Rehearsal, StatementTrace } from './types';
 
 export function where(r: Rehearsal): string {
-  const rows = r.rowsPerTable > 0 ? `, with ${r.rowsPerTable} synthetic row${r.rowsPerTable === 1 ? '' : 's'} per table` : '';
+  const rows = r.sampledRows
+    ? `, with up to ${r.sampledRows} row${r.sampledRows === 1 ? '' : 's'} per table copied from it`
+    : r.rowsPerTable > 0
+      ? `, with ${r.rowsPerTable} synthetic row${r.rowsPerTable === 1 ? '' : 's'} per table`
+      : '';
   return `rehearsed on ${r.ranOn}, starting from ${r.startedFrom}${rows}`;
 }
 

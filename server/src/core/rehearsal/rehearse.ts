@@ -1,9 +1,12 @@
 // One rehearsal: a fresh scratch database brought to the schema the migration runs against, filled with a
 // few synthetic rows, then the migration's up side and its down side, and the round trip compared.
 
+import type { CopiedSchema } from './copy';
+import { listRows } from './describe';
 import { lineOf } from './lines';
 import { diffObjects, readObjects, recreationDdl, type Catalog } from './objects';
 import { countAll, fillRows, type Counts } from './rows';
+import { insertSample } from './sample';
 import { countsLost, refOf, runSide, tablesOf } from './run';
 import type { Scratch } from './scratch';
 import { RehearsalTimeout } from './scratchProtocol';
@@ -12,7 +15,7 @@ import type { Rehearsal, RoundTrip } from './types';
 
 export type StartingSchema =
   /** A copy of a database's (or a snapshot's) schema. */
-  | { kind: 'copy'; catalog: Catalog; from: string }
+  | { kind: 'copy'; catalog: Catalog; from: string; sample?: CopiedSchema['sample'] }
   /** No schema configured: the migrations that run before this one, in run order. */
   | { kind: 'replay'; earlier: MigrationSide[] };
 
@@ -30,14 +33,20 @@ export async function rehearse(up: MigrationSide, down: MigrationSide | undefine
   try {
     const notes: string[] = [];
     const startedFrom = await prepare(db, opts.start, notes);
-    if (opts.rows > 0) {
+    const copy = opts.start.kind === 'copy' ? opts.start : undefined;
+    const sample = copy?.sample;
+    if (copy && sample) {
+      const refused = await insertSample(db, copy.catalog, sample.rows);
+      if (sample.unreadable.length > 0) notes.push(`The configured database did not let the rehearsal read ${sample.unreadable.join(', ')}; those tables stayed empty.`);
+      if (Object.keys(refused).length > 0) notes.push(`Sampled rows the copy's constraints refused (a foreign key to a row not sampled): ${listRows(refused)}.`);
+    } else if (opts.rows > 0) {
       const refused = await fillRows(db, opts.rows);
       if (refused.length > 0) notes.push(`No synthetic row satisfied the constraints of ${refused.join(', ')}; those tables stayed empty.`);
     }
     const catalog = await readObjects(db);
     const counts = await countAll(db, tablesOf(catalog));
     const names = namesIn([...statementsOf(up).map((s) => s.text)]);
-    const result: Rehearsal = { path: up.path, ranOn: db.description, startedFrom, at: new Date().toISOString(), rowsPerTable: opts.rows, statements: [], notes };
+    const result: Rehearsal = { path: up.path, ranOn: db.description, startedFrom, at: new Date().toISOString(), rowsPerTable: sample ? 0 : opts.rows, ...(sample ? { sampledRows: sample.perTable } : {}), statements: [], notes };
     const upRun = await runSide(db, up, 'up', names, { catalog, counts });
     result.statements.push(...upRun.traces);
     if (!upRun.completed) {

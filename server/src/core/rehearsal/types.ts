@@ -65,6 +65,8 @@ export interface Rehearsal {
   startedFrom: string;
   at: string;
   rowsPerTable: number;
+  /** `--sample N`: up to N real rows per table were copied from the configured database (instead of synthetic ones). */
+  sampledRows?: number;
   statements: StatementTrace[];
   /** Absent when there is no down migration, or the up migration failed. */
   roundTrip?: RoundTrip;
