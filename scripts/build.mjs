@@ -46,6 +46,9 @@ const entries = [
   { entryPoints: ['server/src/cli/launcher.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' }, define: {} },
   { entryPoints: ['server/src/cli/launcher.ts'], outfile: 'out/cliWorker.js', banner: {}, define: {} },
 ];
+// The rehearsal's PGlite thread (server/src/core/rehearsal/pgliteWorker.ts), PGlite bundled in: its wasm
+// and data files are already next to it, for the language server.
+entries.push({ entryPoints: ['server/src/core/rehearsal/pgliteWorker.ts'], outfile: 'out/rehearsalWorker.js', external: ['pg-native'] });
 if (fs.existsSync(path.join(root, 'server/src/lsp/server.ts'))) {
   entries.push({ entryPoints: ['server/src/lsp/server.ts'], outfile: 'out/server.js', external: ['pg-native'] });
   // Its background thread for large documents (server/src/lsp/background.ts), loaded from beside it.

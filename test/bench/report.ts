@@ -4,6 +4,7 @@ import type { Comparison, UpDown } from './compare';
 import type { LatencyResult } from './latency';
 import type { ManyOpsRow } from './manyOps';
 import { DEFAULT_BUDGET_MS } from '../../server/src/core/preflight/run';
+import type { RehearsalBench } from './rehearsal';
 import type { ScaleResults } from './scale';
 import { formatInt, formatMb, formatMs, markdownTable, textTable } from './stats';
 
@@ -65,6 +66,7 @@ export interface Results {
   manyOps: ManyOpsRow[];
   /** Preflight of 10 data-dependent operations against a 1,000,000-row table in PGlite (bench/preflight.ts). */
   preflight: { medianMs: number; operations: number; rows: number };
+  rehearsal: RehearsalBench;
   problems: string[];
   benchMs: number;
 }

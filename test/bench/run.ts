@@ -19,6 +19,7 @@ import { hasGnuTime, timedRun } from './proc';
 import { renderMarkdown, renderText, type CliSeries, type Machine, type Results } from './report';
 import { measureManyOps, renderManyOps } from './manyOps';
 import { PREFLIGHT_OPERATIONS, PREFLIGHT_ROWS, runPreflightBench } from './preflight';
+import { measureRehearsal, renderRehearsal } from './rehearsal';
 import { measureScale } from './scale';
 import { findSquawk, phaseLocator, runSquawk, type SquawkBinary, type SquawkViolation } from './squawk';
 import { median } from './stats';
@@ -185,6 +186,8 @@ async function main(): Promise<number> {
 
   log('one file with 1,000 / 10,000 / 100,000 operations, per framework…');
   const manyOps = await measureManyOps();
+  log('rehearsal: one migration over a 200-table schema, cold and warm, and examples/…');
+  const rehearsal = await measureRehearsal(ROOT, BENCH_DIR);
 
   // After the latency above, which ran without a database: preflight never runs without one.
   log(`preflight: ${PREFLIGHT_OPERATIONS} operations against a ${PREFLIGHT_ROWS.toLocaleString('en-US')}-row table in PGlite…`);
@@ -239,6 +242,7 @@ async function main(): Promise<number> {
     },
     manyOps,
     preflight: { medianMs: preflight.medianMs, operations: PREFLIGHT_OPERATIONS, rows: PREFLIGHT_ROWS },
+    rehearsal,
     problems,
     benchMs: 0,
   };
@@ -251,6 +255,7 @@ async function main(): Promise<number> {
   console.log('\nREADME markdown (also in .bench/performance.md):\n');
   console.log(markdown);
   console.log(`Time per operation as one file grows (should stay flat):\n\n${renderManyOps(manyOps)}\n`);
+  console.log(`Rehearsal:\n\n${renderRehearsal(rehearsal)}\n`);
   console.log('Machine-readable results: .bench/results.json');
   const wrong = !filesMatch || sql.ours.files !== ws.sqlFiles.length || whole.last.errors.length > 0 || parseErrors > 0;
   return wrong ? 1 : 0;

@@ -117,6 +117,34 @@ test('CREATE INDEX CONCURRENTLY runs outside the transaction, between statements
   assert.deepEqual(r.statements[2].locks, [{ relation: 'public.users', mode: 'AccessExclusiveLock' }]);
 });
 
+test('a statement that never ends is stopped at the statement timeout and reported as the statement\'s failure', async () => {
+  // PGlite ignores statement_timeout and runs on the thread that calls it: before the worker thread, this
+  // statement held the rehearsal (and the test) for its full 30 s and came back 'ok'. (No wall-clock
+  // assertion: on a loaded machine starting PGlite alone can take 20 s.)
+  const limits = { statementMs: 400, budgetMs: 60_000 };
+  const r = await rehearse(side('ALTER TABLE users ADD COLUMN age int;\nSELECT pg_sleep(30);\nDROP TABLE orders;'), side('ALTER TABLE users DROP COLUMN age;', 'm.down.sql'), {
+    openScratch: () => openPgliteScratch(limits),
+    start: { kind: 'replay', earlier: [side(BASE, 'base.sql')] },
+    rows: 3,
+  });
+  assert.deepEqual(r.statements.map((s) => s.outcome), ['ok', 'failed']);
+  assert.equal(r.statements[1].error?.message, 'it did not finish within 0.4 s on the scratch database, so the rehearsal stopped it (it runs that long or waits for a lock; raise the limit with --statement-timeout)');
+  assert.equal(r.roundTrip, undefined);
+  assert.deepEqual(r.notes, ['The up migration failed, so its down migration was not rehearsed.']);
+});
+
+test('the overall budget stops a rehearsal whose earlier migrations never end, as an error of the run', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-rehearse-budget-'));
+  fs.mkdirSync(path.join(dir, 'migrations'));
+  fs.writeFileSync(path.join(dir, 'migrations', '001_slow.up.sql'), 'CREATE TABLE a (id int);\nSELECT pg_sleep(30);\n');
+  fs.writeFileSync(path.join(dir, 'migrations', '002_next.up.sql'), 'DROP TABLE a;\n');
+  const out: string[] = [];
+  const code = await main(['rehearse', 'migrations/002_next.up.sql', '--rehearsal-budget', '3', '--format', 'json'], { cwd: dir, stdout: (s) => void out.push(s), stderr: (s) => void out.push(s), isTty: false, env: {} });
+  assert.equal(code, 2);
+  const json = JSON.parse(out.join(''));
+  assert.deepEqual(json.errors, [{ file: 'migrations/002_next.up.sql', message: 'the rehearsal was stopped: Replaying migrations/001_slow.up.sql: the rehearsal ran past its budget of 3 s, so it was stopped here (raise the budget with --rehearsal-budget)' }]);
+});
+
 test("the migration's own BEGIN/COMMIT and psql meta-commands are skipped, not reported as failures", async () => {
   const r = await run('BEGIN;\n\\set ON_ERROR_STOP on\nALTER TABLE users ADD COLUMN age int;\nCOMMIT;');
   assert.deepEqual(r.statements.map((s) => [s.outcome, s.skipped]), [
@@ -175,6 +203,69 @@ test('check --rehearse reports the static findings and the rehearsal\'s together
     assert.equal(await main(['check', 'migrations', '--rehearse', '--rows', '1', '--format', 'json'], io), 1);
     const json = JSON.parse(out) as { findings: Array<{ file: string; rule: string }> };
     assert.deepEqual(json.findings.filter((f) => f.file === 'migrations/0002_drop.sql').map((f) => f.rule).sort(), ['cascade-drop', 'drop-table']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('walking a folder rehearses what check counts as migrations: examples/incident\'s seed.sql is not one', async () => {
+  let out = '';
+  let err = '';
+  const io = { cwd: path.join(__dirname, '..', '..', 'examples', 'incident'), stdout: (s: string) => void (out += s), stderr: (s: string) => void (err += s), isTty: false, env: {} };
+  assert.equal(await main(['rehearse', '.', '--rows', '0'], io), 0, out + err);
+  assert.doesNotMatch(out, /seed\.sql/);
+  assert.match(err, /0002_add_project_budget\.py was not rehearsed: its SQL comes from `alembic upgrade --sql`/);
+  assert.doesNotMatch(err, /seed\.sql/);
+});
+
+test('check --rehearse: a locking finding says which locks its statement took in the rehearsal', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-check-locks-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'migrations'));
+    fs.writeFileSync(path.join(dir, 'migrations', '0001_base.sql'), BASE);
+    fs.writeFileSync(path.join(dir, 'migrations', '0002_index.sql'), 'CREATE INDEX users_nick ON users (nick);\nALTER TABLE orders ADD CONSTRAINT total_small CHECK (total < 1000);\n');
+    let out = '';
+    const io = { cwd: dir, stdout: (s: string) => void (out += s), stderr: () => undefined, isTty: false, env: {} };
+    await main(['check', 'migrations/0002_index.sql', '--rehearse', '--format', 'json'], io);
+    const json = JSON.parse(out) as { findings: Array<{ rule: string; message: string }> };
+    const message = (rule: string) => json.findings.find((f) => f.rule === rule)?.message ?? '';
+    assert.match(message('create-index-non-concurrently'), /without CONCURRENTLY: writes to users are blocked until it finishes\. Measured in the rehearsal: took SHARE on public\.users\.$/);
+    assert.match(message('add-check-without-not-valid'), / Measured in the rehearsal: took ACCESS EXCLUSIVE on public\.orders\.$/);
+    out = '';
+    await main(['check', 'migrations/0002_index.sql', '--format', 'json'], io);
+    assert.doesNotMatch(out, /Measured in the rehearsal/, 'without a rehearsal nothing is claimed as measured');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('non-null values removed per column: a dropped column, one set to NULL, rows deleted, a round trip that recreates a column empty', async () => {
+  const dropped = await run('ALTER TABLE users DROP COLUMN nick;', 'ALTER TABLE users ADD COLUMN nick text;');
+  // Three synthetic rows, the second with NULL in its nullable columns: two nicks.
+  assert.deepEqual(dropped.statements[0].valuesRemoved, { 'public.users.nick': 2 });
+  assert.deepEqual(dropped.statements[0].rowsRemoved, {});
+  assert.deepEqual(dropped.roundTrip?.valuesLost, { 'public.users.nick': 2 });
+  assert.deepEqual(dropped.roundTrip?.rowsLost, {});
+  const nulled = await run('UPDATE users SET nick = NULL WHERE id = 1;');
+  assert.deepEqual(nulled.statements[0].valuesRemoved, { 'public.users.nick': 1 });
+  const deleted = await run('DELETE FROM person WHERE id = 1;');
+  assert.deepEqual(deleted.statements[0].rowsRemoved, { 'public.person': 1 });
+  assert.equal(deleted.statements[0].valuesRemoved, undefined, 'the values of deleted rows are the rows, not counted again');
+});
+
+test('check --rehearse: a rehearsal stopped by its budget is an error of the run, as with rehearse', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-check-limits-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'migrations'));
+    fs.writeFileSync(path.join(dir, 'migrations', '001_slow.up.sql'), 'CREATE TABLE a (id int);\nSELECT pg_sleep(30);\n');
+    fs.writeFileSync(path.join(dir, 'migrations', '002_next.up.sql'), 'DROP TABLE a;\n');
+    let out = '';
+    const io = { cwd: dir, stdout: (s: string) => void (out += s), stderr: () => undefined, isTty: false, env: {} };
+    const code = await main(['check', 'migrations/002_next.up.sql', '--rehearse', '--rehearsal-budget', '3', '--format', 'json'], io);
+    assert.equal(code, 2);
+    const json = JSON.parse(out) as { errors: Array<{ file: string; message: string }> };
+    assert.deepEqual(json.errors.map((e) => e.file), ['migrations/002_next.up.sql']);
+    assert.match(json.errors[0].message, /^the rehearsal was stopped: Replaying migrations\/001_slow\.up\.sql: the rehearsal ran past its budget of 3 s/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

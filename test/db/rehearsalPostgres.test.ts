@@ -89,11 +89,47 @@ test('a rehearsal from the copy fills rows that satisfy the constraints and sees
   assert.deepEqual(r.statements[0].rowsRemoved, { 'app.customers': 3 });
 });
 
+test('--sample: real rows copied in the read-only session (the log test below covers it), parents before children', async () => {
+  server.psql(`INSERT INTO app.customers (email, name) VALUES ('ann@example.com', 'Ann'), ('bob@example.com', 'Bob');
+INSERT INTO app.orders (customer_id, total) SELECT id, 7 FROM app.customers;`);
+  const source = await readStartingSchema({ kind: 'url', url: server.readerUrl }, 5);
+  assert.equal(source.sample?.rows.get('app.customers')?.length, 2);
+  const up = 'ALTER TABLE app.customers DROP COLUMN name;\nDELETE FROM app.orders;';
+  const r = await rehearse({ path: 'm.sql', text: up, segments: [{ start: 0, end: up.length }], inTransaction: true }, undefined, {
+    openScratch: openPgliteScratch,
+    start: { kind: 'copy', catalog: source.catalog, from: source.from, sample: source.sample },
+    rows: 3,
+  });
+  assert.equal(r.sampledRows, 5);
+  assert.equal(r.rowsPerTable, 0, 'sampled rows replace the synthetic ones');
+  assert.deepEqual(r.notes.filter((n) => !/no down migration/.test(n)), []);
+  assert.deepEqual(r.statements[0].valuesRemoved, { 'app.customers.name': 2 });
+  assert.deepEqual(r.statements[1].rowsRemoved, { 'app.orders': 2 });
+});
+
 test('the source database was only read: its statement log holds no DDL or DML', () => {
   const statements = loggedStatements(server.logFile, 'migration-guard');
   assert.ok(statements.length > 5, `the log holds the schema reads (${statements.length})`);
   const writes = statements.filter((s) => !/^\s*(?:SELECT|SHOW|SET SESSION default_transaction_read_only)\b/i.test(s));
   assert.deepEqual(writes, []);
+});
+
+test('--scratch-url: a statement that waits for a lock is stopped at the statement timeout, and the session goes on', async () => {
+  server.psql(`CREATE DATABASE scratch_wait OWNER ${READER.user};`);
+  const url = server.readerUrl.replace(/\/postgres$/, '/scratch_wait');
+  const { Client } = await import('pg');
+  const holder = new Client({ connectionString: url });
+  await holder.connect();
+  try {
+    await holder.query('SELECT pg_advisory_lock(42)');
+    const text = 'CREATE TABLE a (id int);\nSELECT pg_advisory_lock(42);\nDROP TABLE a;';
+    const side = { path: 'm.sql', text, segments: [{ start: 0, end: text.length }], inTransaction: true };
+    const r = await rehearse(side, undefined, { openScratch: () => openPgScratch(url, undefined, { statementMs: 500, budgetMs: 60_000 }), start: { kind: 'replay', earlier: [] }, rows: 0 });
+    assert.deepEqual(r.statements.map((s) => s.outcome), ['ok', 'failed']);
+    assert.match(r.statements[1].error?.message ?? '', /^it did not finish within 0\.5 s on the scratch database, so the rehearsal stopped it \(it runs that long or waits for a lock/);
+  } finally {
+    await holder.end();
+  }
 });
 
 test('--scratch-url refuses a database that holds tables, and the configured database', async () => {

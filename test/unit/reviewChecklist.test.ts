@@ -183,3 +183,32 @@ test('the acknowledge edit: SQL comments in SQL, one line of reason, and never a
   assert.ok(!('error' in pyEdit));
   assert.equal(pyEdit.newText, '        -- migration-guard: allow truncate -- the nightly job\n', 'inside the SQL string: an SQL comment, quotes dropped');
 });
+
+test('"Tested on a local or staging database" is ticked by the tool after a rehearsal that ran to the end, and recorded with what ran where', () => {
+  const text = fs.readFileSync(MIGRATION, 'utf8');
+  const path0 = analyse(text).report.path;
+  const rehearsal = {
+    path: path0,
+    ranOn: 'an embedded PostgreSQL (PGlite)',
+    startedFrom: 'a copy of the schema of pglite',
+    at: '2026-12-07T01:00:00.000Z',
+    rowsPerTable: 3,
+    statements: [{ phase: 'up' as const, path: path0, start: 0, end: 10, line: 17, excerpt: 'DROP TABLE project_keywords;', outcome: 'ok' as const, cascaded: [], dropped: [], changed: [], rowsRemoved: {}, locks: [] }],
+    roundTrip: { path: path0, start: 0, end: 10, completed: true, missing: [], changed: [], extra: [], rowsLost: {} },
+    notes: [],
+  };
+  const { report, lineOf } = analyse(text, { ...facts, rehearsals: { [path0]: rehearsal } });
+  const items = buildChecklist({ report, facts: { ...facts, rehearsals: { [path0]: rehearsal } }, lineOf });
+  const tested = items.find((i) => i.id === 'tested');
+  const where = 'Rehearsed (up and down) by Migration Guard on an embedded PostgreSQL (PGlite), starting from a copy of the schema of pglite, 2026-12-07T01:00:00.000Z.';
+  assert.deepEqual(tested, { id: 'tested', label: 'Tested on a local or staging database', state: 'auto-checked', detail: where, note: where });
+  assert.deepEqual(recordChecklist(items).find((i) => i.id === 'tested'), { id: 'tested', state: 'checked', by: 'tool', note: where });
+
+  const failedRun = { ...rehearsal, statements: [{ ...rehearsal.statements[0], outcome: 'failed' as const, error: { message: 'boom' } }] };
+  const failed = buildChecklist({ report, facts: { ...facts, rehearsals: { [path0]: failedRun } }, lineOf, manual: { tested: { checked: true, note: 'staging, by hand' } } }).find((i) => i.id === 'tested');
+  assert.equal(failed?.state, 'manual', 'a failed rehearsal ticks nothing; the reviewer still can');
+  assert.equal(failed?.checked, true);
+  assert.equal(failed?.note, 'staging, by hand');
+  const unticked = buildChecklist({ report, facts: { ...facts, rehearsals: { [path0]: failedRun } }, lineOf }).find((i) => i.id === 'tested');
+  assert.equal(unticked?.detail, 'The rehearsal failed at line 17 (see rehearsal-failed): fix it and rehearse again, or run the migration on a copy of the data.');
+});

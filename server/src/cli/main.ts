@@ -71,8 +71,13 @@ configured one) brought to the schema it runs against: a copy of the database's 
 rehearsal-failed, cascade-drop and downgrade-not-restoring (--format as for check; exit 1 on errors).
   --rows N                          synthetic rows per table (default: 3)
   --scratch-url URL                 rehearse on this empty PostgreSQL database instead of PGlite
-  --allow-project-code              rehearse Alembic migrations: runs alembic --sql, which imports env.py
-check --rehearse (with --rows, --scratch-url) adds these findings to check's.
+  --allow-project-code              rehearse Alembic and Django migrations: runs alembic --sql (imports
+                                    env.py) or Django's sqlmigrate calls (imports settings and apps)
+  --sample N                        copy up to N real rows per table from the configured database
+                                    (read-only, kept in memory) instead of synthetic rows
+  --statement-timeout S             stop a statement after S seconds (default: 30; a lock wait counts)
+  --rehearsal-budget S              stop a migration's rehearsal after S seconds (default: 300)
+check --rehearse (with the options above) adds these findings to check's.
 
 ${DATABASE_USAGE}
 

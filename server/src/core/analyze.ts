@@ -7,7 +7,7 @@ import { alembicFrontend } from './frontends/alembic';
 import { alembicWithHistory } from './frontends/alembicHistory';
 import { djangoFrontend } from './frontends/django';
 import { sqlFileWithHistory } from './frontends/sqlHistory';
-import { isDownPhase, type Framework, type FrontendResult, type Range, type Suppression } from './ops';
+import { isDownPhase, type Framework, type FrontendResult, type Operation, type Range, type Suppression } from './ops';
 import { DEFAULT_OPTIONS, withDefaults, type AnalysisOptions } from './options';
 import { NestingTooDeep } from './parse/nesting';
 import { initPgParser } from './parse/pg';
@@ -15,6 +15,7 @@ import { initPythonParser } from './parse/python';
 import { dialectFromProject, dialectOfContent, directoryOf, siblingsOf } from './project';
 import { withRowCounts } from './enrich';
 import { pendingQueries, withPreflight } from './preflight/attach';
+import { measuredLocks, rehearsalFor } from './rehearsal/describe';
 import type { FileReport } from './report';
 import { touchedTables } from './review/touched';
 import { RULES } from './rules';
@@ -136,6 +137,13 @@ function asSquash(f: Finding, rule: Rule, replaced: number, options: AnalysisOpt
   f.message += ` This migration is a squash of ${replaced} migration${replaced === 1 ? '' : 's'}: Django runs it only where none of them has run (a new install, or a database last migrated before them), so it repeats changes every later database already made.`;
 }
 
+/** A locking finding on a rehearsed migration says which locks its statements really took. */
+function withMeasuredLocks(f: Finding, op: Operation, ctx: RuleContext): void {
+  const r = rehearsalFor(ctx.facts?.rehearsals, ctx.path);
+  const measured = r && measuredLocks(r, ctx.path, op);
+  if (measured) f.message += ` ${measured}`;
+}
+
 function lowerOf(a: Severity, b: Severity): Severity {
   return SEVERITY_ORDER[a] <= SEVERITY_ORDER[b] ? a : b;
 }
@@ -213,6 +221,7 @@ function runRules(ctx: RuleContext): Finding[] {
       if (fixes.length > 0) f.fixes = fixes;
       if (ctx.facts) withRowCounts(f, rule, h.op, ctx.facts, options);
       if (ctx.facts?.preflight) withPreflight(f, h.op, ctx, severity);
+      if (rule.category === 'locking' && h.op) withMeasuredLocks(f, h.op, ctx);
       findings.push(f);
     }
   }

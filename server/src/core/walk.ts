@@ -211,12 +211,16 @@ export function collectCandidates(paths: string[], cwd: string): Collected {
 
 /** Whether an analysed candidate is a migration (the CLI and the editor's workspace scan agree on this). */
 export function isMigrationCandidate(c: Candidate, rel: string, report: FileReport): boolean {
+  if (report.framework === 'sql') return isSqlMigrationCandidate(c, rel, report.text);
   if (c.explicit) return true;
-  if (report.framework === 'sql' && (c.layout ?? inSqitchLayout(c.absolute))) return true;
-  if (report.framework === 'sql') return isSqlMigration(rel, report.text);
   if (report.framework) return true;
   // Undecodable files only count when their location says they are migrations.
   return report.findings.length > 0 && (isSqlMigration(rel, '') || /(?:^|\/)versions\//.test(rel));
+}
+
+/** Whether a .sql candidate is a migration: named by the user, in a migration layout, or by its location, name or markers. */
+export function isSqlMigrationCandidate(c: Candidate, rel: string, text: string): boolean {
+  return c.explicit || (c.layout ?? inSqitchLayout(c.absolute)) || isSqlMigration(rel, text);
 }
 
 export class UsageError extends Error {}

@@ -216,11 +216,17 @@ export async function check(args: string[], io: CliIo, usage: string): Promise<n
   const history: AppliedInput = { root, baseline: readBaseline(path.join(root, BASELINE_FILE)), sources: new Set(), appliedFiles: 0, unreadable: [] };
   const review = ledger && reviewFacts(ledger);
   if (!spec) preferBaselineWasm(jobs);
-  const rehearsals = values.rehearse ? (await rehearseFiles(jobs.filter((j) => !j.bytes).map((j) => j.absolute), rehearseSettings(values, spec), io)).rehearsals : undefined;
+  const rehearsed = values.rehearse ? await rehearseFiles(jobs.filter((j) => !j.bytes).map((j) => j.candidate), rehearseSettings(values, spec), io) : undefined;
+  const rehearsals = rehearsed?.rehearsals;
   const run = spec
     ? await withSource(spec, (source) => checkProjects(jobs, options, source, review, settings, history, rehearsals))
     : await checkProjects(jobs, options, undefined, review, settings, history, rehearsals);
   run.errors.push(...walkErrors);
+  // A rehearsal stopped by its limits is an error of the run, as with `rehearse`; a file not rehearsed is said why.
+  for (const s of rehearsed?.skipped ?? []) {
+    if (s.failed) run.errors.push({ path: s.path, message: `the rehearsal was stopped: ${s.reason}` });
+    else io.stderr(`migration-guard: ${s.path} was not rehearsed: ${s.reason}.\n`);
+  }
   saveCache(settings.cache, io);
   if (ledger && format === 'markdown') run.signoffs = signOffStates(run.reports, ledger, io.cwd);
   const reporter = reporterFor(format, RULES.map((r) => ({ id: r.id, summary: r.docs.summary, why: r.docs.why, defaultSeverity: r.defaultSeverity })));

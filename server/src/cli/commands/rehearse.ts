@@ -11,10 +11,11 @@ import { SEVERITY_ORDER } from '../../core/findings';
 import { readStartingSchema, type CopiedSchema } from '../../core/rehearsal/copy';
 import { DEFAULT_ROWS, rehearse } from '../../core/rehearsal/rehearse';
 import { openPgliteScratch, openPgScratch } from '../../core/rehearsal/scratch';
+import { DEFAULT_LIMITS, RehearsalTimeout, type ScratchLimits } from '../../core/rehearsal/scratchProtocol';
 import { companionDown, earlierSides, sidesOf } from '../../core/rehearsal/sources';
 import type { Rehearsal } from '../../core/rehearsal/types';
 import { RULES } from '../../core/rules';
-import { collectCandidates, UsageError } from '../../core/walk';
+import { collectCandidates, isSqlMigrationCandidate, UsageError, type Candidate } from '../../core/walk';
 import type { CliIo } from '../io';
 import { analyzeFiles } from '../parallel';
 import { REPORT_FORMATS, reporterFor, type ReportFormat } from '../reporters';
@@ -27,6 +28,9 @@ export const REHEARSE_OPTIONS = {
   rows: { type: 'string' },
   'scratch-url': { type: 'string' },
   'allow-project-code': { type: 'boolean', default: false },
+  'statement-timeout': { type: 'string' },
+  'rehearsal-budget': { type: 'string' },
+  sample: { type: 'string' },
 } as const;
 
 const REHEARSAL_RULES = new Set(['rehearsal-failed', 'cascade-drop', 'downgrade-not-restoring']);
@@ -37,12 +41,28 @@ export interface RehearseSettings {
   allowProjectCode?: boolean;
   scratchUrl?: string;
   spec?: SourceSpec;
+  limits: ScratchLimits;
+  /** --sample N: real rows per table from the configured database, in memory only. */
+  sample: number;
 }
 
-export function rehearseSettings(values: { rows?: string; 'scratch-url'?: string; 'allow-project-code'?: boolean }, spec: SourceSpec | undefined): RehearseSettings {
+type RehearseValues = { sample?: string; rows?: string; 'scratch-url'?: string; 'allow-project-code'?: boolean; 'statement-timeout'?: string; 'rehearsal-budget'?: string };
+
+export function rehearseSettings(values: RehearseValues, spec: SourceSpec | undefined): RehearseSettings {
   const rows = values.rows === undefined ? DEFAULT_ROWS : Number(values.rows);
   if (!Number.isInteger(rows) || rows < 0 || rows > 1000) throw new UsageError('--rows takes a whole number from 0 to 1000');
-  return { rows, allowProjectCode: !!values['allow-project-code'], ...(values['scratch-url'] !== undefined ? { scratchUrl: values['scratch-url'] } : {}), ...(spec ? { spec } : {}) };
+  const limits = { statementMs: seconds(values['statement-timeout'], '--statement-timeout', DEFAULT_LIMITS.statementMs), budgetMs: seconds(values['rehearsal-budget'], '--rehearsal-budget', DEFAULT_LIMITS.budgetMs) };
+  const sample = values.sample === undefined ? 0 : Number(values.sample);
+  if (values.sample !== undefined && (!Number.isInteger(sample) || sample < 1 || sample > 1000)) throw new UsageError('--sample takes a whole number from 1 to 1000');
+  if (sample > 0 && !spec) throw new UsageError('--sample copies rows from the configured database: name it with --database-url (or DATABASE_URL), --database or --embedded-seed');
+  return { rows, limits, sample, allowProjectCode: !!values['allow-project-code'], ...(values['scratch-url'] !== undefined ? { scratchUrl: values['scratch-url'] } : {}), ...(spec ? { spec } : {}) };
+}
+
+function seconds(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!(n > 0 && n <= 86_400)) throw new UsageError(`${flag} takes a number of seconds from 0 to 86400, e.g. 30 or 0.5`);
+  return Math.round(n * 1000);
 }
 
 function relative(cwd: string, file: string): string {
@@ -51,31 +71,27 @@ function relative(cwd: string, file: string): string {
 }
 
 /**
- * Rehearses every SQL up migration among `files` (absolute paths); the result is keyed by the path the run
+ * Rehearses every SQL up migration among `candidates`; the result is keyed by the path the run
  * names each file, the up file and its separate down file alike. Python migrations are listed in `skipped`.
  */
-export async function rehearseFiles(files: string[], settings: RehearseSettings, io: CliIo): Promise<{ rehearsals: Record<string, Rehearsal>; skipped: Skipped[]; downFiles: string[] }> {
+export async function rehearseFiles(candidates: Candidate[], settings: RehearseSettings, io: CliIo): Promise<{ rehearsals: Record<string, Rehearsal>; skipped: Skipped[]; downFiles: string[] }> {
   const rehearsals: Record<string, Rehearsal> = {};
   const skipped: Skipped[] = [];
   const downFiles: string[] = [];
   const configured = settings.spec?.kind === 'url' ? settings.spec.url : resolveDatabaseUrl({ env: io.env ?? process.env })?.url;
-  const openScratch = settings.scratchUrl === undefined ? openPgliteScratch : () => openPgScratch(settings.scratchUrl as string, configured);
+  const openScratch = settings.scratchUrl === undefined ? () => openPgliteScratch(settings.limits) : () => openPgScratch(settings.scratchUrl as string, configured, settings.limits);
   let copied: CopiedSchema | undefined;
-  if (settings.spec) copied = await readStartingSchema(settings.spec);
+  if (settings.spec) copied = await readStartingSchema(settings.spec, settings.sample);
   const where = { baseDir: io.cwd };
   const nameOf = (absolute: string) => relative(io.cwd, absolute);
-  for (const file of files) {
-    if (/\.py$/i.test(file)) {
-      const outcome = await rehearsePython(file, nameOf(file), settings, { openScratch, copied });
-      if (outcome && 'reason' in outcome) skipped.push(outcome);
-      else if (outcome) rehearsals[nameOf(file)] = outcome;
-      continue;
-    }
-    if (!/\.sql$/i.test(file)) continue;
+  const rehearseSql = async (c: Candidate) => {
+    const file = c.absolute;
     const rel = nameOf(file);
     const text = fs.readFileSync(file, 'utf8');
+    // A seed or a schema dump beside the migrations is not one (the same test as check's).
+    if (!isSqlMigrationCandidate(c, rel, text)) return;
     const sides = sidesOf(text, rel);
-    if (!sides.up) continue;
+    if (!sides.up) return;
     let down = sides.down;
     if (!down) {
       const companion = companionDown(file, where);
@@ -84,11 +100,28 @@ export async function rehearseFiles(files: string[], settings: RehearseSettings,
         if (down) downFiles.push(companion.path);
       }
     }
-    const start = copied ? { kind: 'copy' as const, catalog: copied.catalog, from: copied.from } : { kind: 'replay' as const, earlier: earlierSides(file, where, nameOf) };
+    const start = copied ? { kind: 'copy' as const, catalog: copied.catalog, from: copied.from, sample: copied.sample } : { kind: 'replay' as const, earlier: earlierSides(file, where, nameOf) };
     const result = await rehearse(sides.up, down, { openScratch, start, rows: settings.rows });
     if (copied?.note) result.notes.unshift(copied.note);
     rehearsals[rel] = result;
     if (down && down.path !== rel) rehearsals[down.path] = result;
+  };
+  for (const c of candidates) {
+    const file = c.absolute;
+    try {
+      if (/\.py$/i.test(file)) {
+        const outcome = await rehearsePython(file, nameOf(file), settings, { openScratch, copied });
+        if (outcome && 'reason' in outcome) skipped.push(outcome);
+        else if (outcome) rehearsals[nameOf(file)] = outcome;
+      } else if (/\.sql$/i.test(file)) {
+        await rehearseSql(c);
+      }
+    } catch (err) {
+      // A timeout outside the migration's own statements (replaying the earlier ones, filling rows, reading
+      // the catalog) ends this file's rehearsal; one inside them is the statement's rehearsal-failed finding.
+      if (!(err instanceof RehearsalTimeout)) throw err;
+      skipped.push({ path: nameOf(file), reason: err.message, failed: true });
+    }
   }
   return { rehearsals, skipped, downFiles };
 }
@@ -113,8 +146,7 @@ export async function rehearseCommand(args: string[], io: CliIo, usage: string):
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   const collected = collectCandidates(positionals.length > 0 ? positionals : ['.'], io.cwd);
   const settings = rehearseSettings(values, sourceSpec(values, io, undefined, false));
-  const files = collected.candidates.filter((c) => !c.pipe).map((c) => c.absolute);
-  const { rehearsals, skipped } = await rehearseFiles(files, settings, io);
+  const { rehearsals, skipped } = await rehearseFiles(collected.candidates.filter((c) => !c.pipe), settings, io);
   const rels = Object.keys(rehearsals).sort();
   const jobs = rels.map((rel) => ({ absolute: path.resolve(io.cwd, rel), rel }));
   const results = await analyzeFiles(jobs, { baseDir: io.cwd, fixes: false, facts: { rehearsals } }, 1);
@@ -123,12 +155,13 @@ export async function rehearseCommand(args: string[], io: CliIo, usage: string):
     if (r.error !== undefined) run.errors.push({ path: jobs[i].rel, message: r.error });
     else run.reports.push({ ...r.report, findings: r.report.findings.filter((f) => REHEARSAL_RULES.has(f.rule)) });
   });
+  for (const s of skipped) if (s.failed) run.errors.push({ path: s.path, message: `the rehearsal was stopped: ${s.reason}` });
   run.filesChecked = new Set(Object.values(rehearsals).map((r) => r.path)).size;
   const reporter = reporterFor(format, RULES.filter((r) => REHEARSAL_RULES.has(r.id)).map((r) => ({ id: r.id, summary: r.docs.summary, why: r.docs.why, defaultSeverity: r.defaultSeverity })));
   const color = io.isTty && !values['no-color'] && !process.env.NO_COLOR;
   io.stdout(reporter(run, { color }));
   if (format === 'text') io.stdout(renderRehearsals(rehearsals));
-  for (const s of skipped) io.stderr(`migration-guard: ${s.path} was not rehearsed: ${s.reason}.\n`);
+  for (const s of skipped) if (!s.failed) io.stderr(`migration-guard: ${s.path} was not rehearsed: ${s.reason}.\n`);
   if (run.errors.length > 0) return 2;
   return run.reports.some((r) => r.findings.some((f) => !f.acknowledged && SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER.error)) ? 1 : 0;
 }

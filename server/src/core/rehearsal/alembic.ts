@@ -54,20 +54,32 @@ export async function alembicSql(iniPath: string, migrationText: string, python:
 }
 
 function alembic(iniPath: string, python: string, args: string[], timeoutMs: number): Promise<string> {
-  const cwd = path.dirname(iniPath);
   // `-m alembic` puts the project's folder on sys.path, as running `alembic` from there does for most projects.
-  const argv = ['-m', 'alembic', '-c', iniPath, ...args];
+  return runProjectPython(python, ['-m', 'alembic', '-c', iniPath, ...args], {
+    cwd: path.dirname(iniPath),
+    timeoutMs,
+    label: `${python} -m alembic ${args.join(' ')}`,
+    missing: /No module named '?alembic\b/,
+    install: `${python} cannot import Alembic; install it in the project's environment ("${python} -m pip install alembic", or on Debian "apt-get install python3-alembic")`,
+  });
+}
+
+/**
+ * Runs the project's Python (project code: the caller has the user's permission) and returns its stdout. Its
+ * failures become sentences: no Python, the tool not importable (`missing` on stderr), a timeout, the last
+ * line of stderr.
+ */
+export function runProjectPython(python: string, argv: string[], how: { cwd: string; timeoutMs: number; label: string; missing: RegExp; install: string; env?: Record<string, string> }): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(python, argv, { cwd, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } }, (err, stdout, stderr) => {
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1', ...how.env };
+    execFile(python, argv, { cwd: how.cwd, timeout: how.timeoutMs, maxBuffer: 64 * 1024 * 1024, env }, (err, stdout, stderr) => {
       if (!err) return resolve(stdout);
       const e = err as NodeJS.ErrnoException & { killed?: boolean };
       if (e.code === 'ENOENT') return reject(new ProjectCodeError(`no Python was found (${python}); create the project's .venv, or install python3`));
-      if (e.killed) return reject(new ProjectCodeError(`"${python} -m alembic ${args.join(' ')}" did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`));
-      if (/No module named alembic\b/.test(stderr)) {
-        return reject(new ProjectCodeError(`${python} cannot import Alembic; install it in the project's environment ("${python} -m pip install alembic", or on Debian "apt-get install python3-alembic")`));
-      }
+      if (e.killed) return reject(new ProjectCodeError(`"${how.label}" did not finish within ${Math.round(how.timeoutMs / 1000)} s and was stopped`));
+      if (how.missing.test(stderr)) return reject(new ProjectCodeError(how.install));
       const last = stderr.trim().split('\n').filter(Boolean).at(-1) ?? e.message;
-      reject(new ProjectCodeError(`"${python} -m alembic ${args.join(' ')}" failed in ${cwd}: ${last}`));
+      reject(new ProjectCodeError(`"${how.label}" failed in ${how.cwd}: ${last}`));
     });
   });
 }
@@ -82,8 +94,7 @@ export function functionRange(text: string, name: 'upgrade' | 'downgrade'): { st
  * Findings about SQL that Alembic generated point at the function that generates it (`def upgrade`,
  * `def downgrade`), and their messages quote the statement and the command that produced it.
  */
-export function pointAtFunctions(r: Rehearsal, text: string, command: string): void {
-  const ranges = { up: functionRange(text, 'upgrade'), down: functionRange(text, 'downgrade') };
+export function pointAtFunctions(r: Rehearsal, text: string, command: string, ranges = { up: functionRange(text, 'upgrade'), down: functionRange(text, 'downgrade') }): void {
   const lines = { up: lineOf(text, ranges.up.start), down: lineOf(text, ranges.down.start) };
   for (const s of r.statements) {
     const phase = s.phase === 'down' ? 'down' : 'up';

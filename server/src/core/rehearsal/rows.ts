@@ -4,6 +4,7 @@
 
 import { quoteIdent as q } from '../db/catalog';
 import type { Scratch } from './scratch';
+import { RehearsalTimeout } from './scratchProtocol';
 
 interface FillColumn {
   table_oid: string;
@@ -62,7 +63,8 @@ export async function fillRows(db: Scratch, perTable: number): Promise<string[]>
           await db.exec(sql);
           inserted++;
           break;
-        } catch {
+        } catch (err) {
+          if (err instanceof RehearsalTimeout) throw err;
           // A check or unique constraint refused this row: the table gets fewer rows.
         }
       }
@@ -117,14 +119,31 @@ function valueFor(c: FillColumn, i: number): string {
   return cast(String(i));
 }
 
-export type RowCounts = Map<string, number>;
+/** Rows per table (`public.users`) and non-null values per column (`public.users.email`). */
+export interface Counts {
+  rows: Map<string, number>;
+  values: Map<string, number>;
+}
 
-/** Exact counts of every user table (one query); keys are `schema.table`. */
-export async function countAllRows(db: Scratch, tables: Array<{ schema: string; name: string }>): Promise<RowCounts> {
-  const counts: RowCounts = new Map();
+// jsonb_build_array takes at most 100 arguments; wider tables are counted in several arrays.
+const PER_ARRAY = 100;
+
+/** Exact counts of every user table's rows and of each column's non-null values, in one query (one scan per table). */
+export async function countAll(db: Scratch, tables: Array<{ schema: string; name: string; columns: string[] }>): Promise<Counts> {
+  const counts: Counts = { rows: new Map(), values: new Map() };
   if (tables.length === 0) return counts;
-  const parts = tables.map((t, n) => `SELECT ${n} AS i, count(*)::int AS n FROM ${q(t.schema)}.${q(t.name)}`);
-  const rows = await db.query<{ i: number; n: number }>(parts.join(' UNION ALL '));
-  for (const r of rows) counts.set(`${tables[r.i].schema}.${tables[r.i].name}`, Number(r.n));
+  const parts = tables.map((t, n) => {
+    const arrays: string[] = [];
+    for (let i = 0; i < t.columns.length; i += PER_ARRAY) arrays.push(`jsonb_build_array(${t.columns.slice(i, i + PER_ARRAY).map((c) => `count(${q(c)})`).join(', ')})`);
+    const values = arrays.length === 0 ? `'[]'::jsonb` : arrays.join(' || ');
+    return `SELECT ${n} AS i, count(*)::int AS n, ${values} AS v FROM ${q(t.schema)}.${q(t.name)}`;
+  });
+  const rows = await db.query<{ i: number; n: number; v: number[] | string }>(parts.join(' UNION ALL '));
+  for (const r of rows) {
+    const t = tables[r.i];
+    counts.rows.set(`${t.schema}.${t.name}`, Number(r.n));
+    const v = typeof r.v === 'string' ? (JSON.parse(r.v) as number[]) : r.v;
+    t.columns.forEach((c, j) => counts.values.set(`${t.schema}.${t.name}.${c}`, Number(v[j])));
+  }
   return counts;
 }

@@ -4,8 +4,9 @@
 // rows it removed and the relation locks it added.
 
 import { diffObjects, readObjects, type Catalog, type CatalogObject } from './objects';
-import { countAllRows, type RowCounts } from './rows';
+import { countAll, type Counts } from './rows';
 import type { Scratch } from './scratch';
+import { RehearsalTimeout } from './scratchProtocol';
 import { isTransactionControl, runsOutsideTransaction, statementsOf, type MigrationSide } from './statements';
 import type { ObjectRef, StatementTrace } from './types';
 
@@ -13,15 +14,15 @@ export interface SideResult {
   traces: StatementTrace[];
   completed: boolean;
   catalog: Catalog;
-  rows: RowCounts;
+  counts: Counts;
 }
 
 const LOCKS = `SELECT relation::text AS oid, mode FROM pg_locks WHERE locktype = 'relation' AND pid = pg_backend_pid() AND granted`;
 
-export async function runSide(db: Scratch, side: MigrationSide, phase: 'up' | 'down', names: Set<string>, start: { catalog: Catalog; rows: RowCounts }): Promise<SideResult> {
+export async function runSide(db: Scratch, side: MigrationSide, phase: 'up' | 'down', names: Set<string>, start: { catalog: Catalog; counts: Counts }): Promise<SideResult> {
   const traces: StatementTrace[] = [];
   let catalog = start.catalog;
-  let rows = start.rows;
+  let counts = start.counts;
   let open = false;
   const begin = async () => {
     if (!open) await db.exec('BEGIN');
@@ -54,26 +55,26 @@ export async function runSide(db: Scratch, side: MigrationSide, phase: 'up' | 'd
     try {
       await db.exec(s.text);
     } catch (err) {
-      if (open) await db.exec('ROLLBACK');
+      // A stopped PGlite took the scratch database with it: there is nothing left to roll back.
+      if (open && !(err instanceof RehearsalTimeout && err.lost)) await db.exec('ROLLBACK');
       open = false;
       trace.outcome = 'failed';
       trace.error = databaseError(err, s.start);
-      return { traces, completed: false, catalog, rows };
+      return { traces, completed: false, catalog, counts };
     }
     if (!outside) trace.locks = addedLocks(held, await db.query<{ oid: string; mode: string }>(LOCKS), catalog);
     const after = await readObjects(db);
-    const counts = await countAllRows(db, tablesOf(after));
+    const now = await countAll(db, tablesOf(after));
     describeChanges(trace, catalog, after, names);
-    for (const [table, n] of rows) {
-      const removed = n - (counts.get(table) ?? 0);
-      if (removed > 0) trace.rowsRemoved[table] = removed;
-    }
+    const removed = countsLost(counts, now);
+    trace.rowsRemoved = removed.rows;
+    if (Object.keys(removed.values).length > 0) trace.valuesRemoved = removed.values;
     catalog = after;
-    rows = counts;
+    counts = now;
     if (!side.inTransaction) await commit();
   }
   await commit();
-  return { traces, completed: true, catalog, rows };
+  return { traces, completed: true, catalog, counts };
 }
 
 /** Lines of increasing offsets, counted once over the text. */
@@ -89,8 +90,32 @@ function lineCounter(text: string): (offset: number) => number {
   };
 }
 
-export function tablesOf(catalog: Catalog): Array<{ schema: string; name: string }> {
-  return [...catalog.values()].filter((o) => o.kind === 'table').map((o) => ({ schema: o.schema, name: o.name }));
+export function tablesOf(catalog: Catalog): Array<{ schema: string; name: string; columns: string[] }> {
+  const tables = new Map<string, { schema: string; name: string; columns: string[] }>();
+  for (const o of catalog.values()) if (o.kind === 'table') tables.set(`${o.schema}.${o.name}`, { schema: o.schema, name: o.name, columns: [] });
+  for (const o of catalog.values()) if (o.kind === 'column' && o.owner) tables.get(o.owner)?.columns.push(o.name);
+  return [...tables.values()];
+}
+
+/**
+ * Rows that were in `before` and are not in `after`, per table, and non-null values per column beyond what
+ * the rows removed from its table account for (a dropped column, one set to NULL, one recreated empty). A
+ * dropped table's columns are its rows, not counted again.
+ */
+export function countsLost(before: Counts, after: Counts): { rows: Record<string, number>; values: Record<string, number> } {
+  const rows: Record<string, number> = {};
+  for (const [table, n] of before.rows) {
+    const lost = n - (after.rows.get(table) ?? 0);
+    if (lost > 0) rows[table] = lost;
+  }
+  const values: Record<string, number> = {};
+  for (const [column, n] of before.values) {
+    const table = column.slice(0, column.lastIndexOf('.'));
+    if (!after.rows.has(table)) continue;
+    const lost = n - (after.values.get(column) ?? 0) - (rows[table] ?? 0);
+    if (lost > 0) values[column] = lost;
+  }
+  return { rows, values };
 }
 
 export function refOf(o: CatalogObject): ObjectRef {

@@ -32,6 +32,8 @@ export interface StatementTrace {
   changed: ObjectRef[];
   /** Rows the statement removed, per table (`public.users`). */
   rowsRemoved: Record<string, number>;
+  /** Non-null values the statement removed per column (`public.users.email`), beyond its table's rows removed. */
+  valuesRemoved?: Record<string, number>;
   /** Relation locks the statement added, as pg_locks shows them right after it. */
   locks: Array<{ relation: string; mode: string }>;
 }
@@ -48,6 +50,8 @@ export interface RoundTrip {
   extra: ObjectRef[];
   /** Rows at the start that were not there after up and down, per table. */
   rowsLost: Record<string, number>;
+  /** Non-null values at the start that were not there after up and down, per column, beyond the rows lost. */
+  valuesLost?: Record<string, number>;
 }
 
 export interface Rehearsal {
@@ -61,6 +65,8 @@ export interface Rehearsal {
   startedFrom: string;
   at: string;
   rowsPerTable: number;
+  /** `--sample N`: up to N real rows per table were copied from the configured database (instead of synthetic ones). */
+  sampledRows?: number;
   statements: StatementTrace[];
   /** Absent when there is no down migration, or the up migration failed. */
   roundTrip?: RoundTrip;

@@ -12,6 +12,7 @@ import { isDownPhase, type Range } from '../ops';
 import { lockSentence } from '../preflight/attach';
 import type { PreflightResult } from '../preflight/types';
 import type { FileReport } from '../report';
+import { rehearsalFor } from '../rehearsal/describe';
 import { RULES } from '../rules';
 import type { RecordedItem, SignOff } from './ledger';
 import type { TableChange } from './touched';
@@ -182,14 +183,7 @@ export function buildChecklist({ report, facts, lineOf, manual = {} }: Checklist
       detail: statements.length === 0 ? 'No DROP, DELETE, TRUNCATE or type change.' : unacknowledged.length === 0 ? 'Each one has an allow comment with a reason.' : `Without an allow comment: line ${lines(unacknowledged)}.`,
     },
     liveSchemaItem(tableLines(report, facts), facts, manual.liveSchema === true, found.filter((f) => !f.acknowledged), { report, lineOf }),
-    {
-      id: 'tested',
-      label: 'Tested on a local or staging database',
-      state: 'manual',
-      checked: tested?.checked === true,
-      detail: tested?.checked ? 'Ticked by the reviewer.' : 'Run the migration on a copy of the data first.',
-      ...(tested?.note?.trim() ? { note: tested.note.trim() } : {}),
-    },
+    testedItem(report.path, facts, tested),
     {
       id: 'stakeholder',
       label: 'A stakeholder confirmed the data loss',
@@ -200,6 +194,31 @@ export function buildChecklist({ report, facts, lineOf, manual = {} }: Checklist
     },
   ];
   return items;
+}
+
+/**
+ * "Tested on a local or staging database": ticked by the tool when a rehearsal of this migration ran up (and
+ * down, when it has one) to the end, with what ran where as the note the ledger records; otherwise the
+ * reviewer ticks it, with a note.
+ */
+function testedItem(path: string, facts: ProjectFacts | undefined, tested: ManualAnswers['tested']): ChecklistItem {
+  const label = 'Tested on a local or staging database';
+  const r = rehearsalFor(facts?.rehearsals, path);
+  const failed = r?.statements.find((s) => s.outcome === 'failed');
+  if (r && r.path === path && !failed && (r.roundTrip?.completed ?? true)) {
+    const sides = r.roundTrip ? 'up and down' : 'up';
+    const note = `Rehearsed (${sides}) by Migration Guard on ${r.ranOn}, starting from ${r.startedFrom}, ${r.at}.`;
+    return { id: 'tested', label, state: 'auto-checked', detail: note, note };
+  }
+  const untested = failed ? `The rehearsal failed at line ${failed.line} (see rehearsal-failed): fix it and rehearse again, or run the migration on a copy of the data.` : 'Run the migration on a copy of the data first.';
+  return {
+    id: 'tested',
+    label,
+    state: 'manual',
+    checked: tested?.checked === true,
+    detail: tested?.checked ? 'Ticked by the reviewer.' : untested,
+    ...(tested?.note?.trim() ? { note: tested.note.trim() } : {}),
+  };
 }
 
 function auto(ok: boolean): Pick<ChecklistItem, 'state'> {

@@ -1,4 +1,4 @@
-import { listObjects, listRows, rehearsalFor, where } from '../rehearsal/describe';
+import { listObjects, listRows, listValues, rehearsalFor, where } from '../rehearsal/describe';
 import type { Rule } from './types';
 
 export const downgradeNotRestoring: Rule = {
@@ -18,7 +18,9 @@ export const downgradeNotRestoring: Rule = {
     if (trip.missing.length > 0) parts.push(`missing ${listObjects(trip.missing)}`);
     if (trip.changed.length > 0) parts.push(`changed ${trip.changed.slice(0, 4).map((c) => `${c.kind} ${c.name} (was "${c.before}", now "${c.after}")`).join(', ')}${trip.changed.length > 4 ? ` and ${trip.changed.length - 4} more` : ''}`);
     if (trip.extra.length > 0) parts.push(`left behind ${listObjects(trip.extra)}`);
-    const lost = Object.keys(trip.rowsLost).length > 0 ? ` Rows that did not come back: ${listRows(trip.rowsLost)}.` : '';
+    const rows = Object.keys(trip.rowsLost).length > 0 ? ` Rows that did not come back: ${listRows(trip.rowsLost)}.` : '';
+    const values = trip.valuesLost && Object.keys(trip.valuesLost).length > 0 ? ` Values that did not come back: ${listValues(trip.valuesLost)}.` : '';
+    const lost = rows + values;
     if (parts.length === 0 && !lost) return [];
     const lineEnd = ctx.text.indexOf('\n', trip.start);
     const range = { start: trip.start, end: lineEnd < 0 ? trip.end : Math.min(lineEnd, trip.end) };
