@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { identityFor } from '../../server/src/core/applied/identity';
-import { revisionOf } from '../../server/src/core/frontends/alembicHistory';
+import { revisionOf } from '../../server/src/core/frontends/alembic/history';
 import type { Workspace } from './generate';
 import { median } from './stats';
 

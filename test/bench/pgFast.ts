@@ -6,7 +6,7 @@
  */
 import { parseSync } from 'libpg-query';
 import { initPgParser, pgParser } from '../../server/src/core/parse/pg';
-import { fastParse } from '../../server/src/core/parse/pgFast';
+import { fastParse } from '../../server/src/core/parse/pg/fast';
 import { splitStatements } from '../../server/src/core/parse/sqlSplit';
 import { generateSqlFiles } from './sqlGen';
 

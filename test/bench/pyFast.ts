@@ -6,7 +6,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { initPythonParser, parsePythonSource } from '../../server/src/core/parse/python';
-import { parsePythonFast } from '../../server/src/core/parse/pyFast';
+import { parsePythonFast } from '../../server/src/core/parse/python/fast';
 import { generateAlembicFiles } from './alembicGen';
 
 const PASSES = 7;

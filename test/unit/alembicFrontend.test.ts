@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { initAnalyzer } from '../../server/src/core/analyze';
-import { alembicFrontend } from '../../server/src/core/frontends/alembic';
+import { alembicFrontend } from '../../server/src/core/frontends/alembic/frontend';
 import type { Operation } from '../../server/src/core/ops';
 
 before(async () => {

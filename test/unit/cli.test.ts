@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import { main } from '../../server/src/cli/main';
 import { threadsFor } from '../../server/src/cli/parallel';
 import { initAnalyzer } from '../../server/src/core/analyze';
-import { fastParse } from '../../server/src/core/parse/pgFast';
-import { parsePythonFast } from '../../server/src/core/parse/pyFast';
+import { fastParse } from '../../server/src/core/parse/pg/fast';
+import { parsePythonFast } from '../../server/src/core/parse/python/fast';
 
 const REPO = path.join(__dirname, '..', '..');
 

@@ -8,8 +8,8 @@ import * as path from 'node:path';
 import { before, test } from 'node:test';
 import { parseSync, scanSync, type ParseResult } from 'libpg-query';
 import { initPgParser } from '../../server/src/core/parse/pg';
-import { fastParse } from '../../server/src/core/parse/pgFast';
-import { Kw, KEYWORDS } from '../../server/src/core/parse/pgFastKeywords';
+import { fastParse } from '../../server/src/core/parse/pg/fast';
+import { Kw, KEYWORDS } from '../../server/src/core/parse/pg/keywords';
 import { splitStatements } from '../../server/src/core/parse/sqlSplit';
 import { Rng } from '../bench/rng';
 import { generateSqlFiles } from '../bench/sqlGen';
@@ -40,7 +40,7 @@ function agrees(sql: string): boolean {
   return true;
 }
 
-/** Statement texts exactly as frontends/sql.ts passes them to the parser. */
+/** Statement texts exactly as frontends/sql/frontend.ts passes them to the parser. */
 function statementsOf(text: string): string[] {
   return splitStatements(text).map((s) => s.text);
 }

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { before, test } from 'node:test';
 import { parsePlPgSQLSync, parseSync } from 'libpg-query';
 import { initPgParser } from '../../server/src/core/parse/pg';
-import { fastParsePlPgSQL } from '../../server/src/core/parse/pgFastPlpgsql';
+import { fastParsePlPgSQL } from '../../server/src/core/parse/pg/fastPlpgsql';
 import { splitStatements } from '../../server/src/core/parse/sqlSplit';
 import { Rng } from '../bench/rng';
 import { generateSqlFiles } from '../bench/sqlGen';
@@ -19,7 +19,7 @@ before(async () => {
   await initPgParser();
 });
 
-/** A DO block's body as frontends/sql.ts hands it to the PL/pgSQL parser. */
+/** A DO block's body as frontends/sql/frontend.ts hands it to the PL/pgSQL parser. */
 function asFunction(body: string): string {
   return `CREATE FUNCTION __mg_do() RETURNS void LANGUAGE plpgsql AS $mg$${body}$mg$`;
 }

@@ -8,8 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, test } from 'node:test';
 import { initPythonParser, parsePythonSource, parsePythonSyntax, type Node, type Tree } from '../../server/src/core/parse/python';
-import { parsePythonFast } from '../../server/src/core/parse/pyFast';
-import type { FastNode } from '../../server/src/core/parse/pyFastTree';
+import { parsePythonFast } from '../../server/src/core/parse/python/fast';
+import type { FastNode } from '../../server/src/core/parse/python/tree';
 import { generateAlembicFiles } from '../bench/alembicGen';
 import { Rng } from '../bench/rng';
 

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { parseSync } from 'libpg-query';
-import { sqlToOps } from '../../server/src/core/frontends/sql';
-import { describeStatement } from '../../server/src/core/frontends/pgStatements';
+import { sqlToOps } from '../../server/src/core/frontends/sql/frontend';
+import { describeStatement } from '../../server/src/core/frontends/sql/pgStatements';
 import { initPgParser } from '../../server/src/core/parse/pg';
 import { readByHead, splitStatements } from '../../server/src/core/parse/sqlSplit';
 

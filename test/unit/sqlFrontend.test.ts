@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { sqlToOps, type SqlContext } from '../../server/src/core/frontends/sql';
-import { sqlFileFrontend } from '../../server/src/core/frontends/sqlFile';
+import { sqlToOps, type SqlContext } from '../../server/src/core/frontends/sql/frontend';
+import { sqlFileFrontend } from '../../server/src/core/frontends/sql/file';
 import type { Operation } from '../../server/src/core/ops';
 import { initPgParser } from '../../server/src/core/parse/pg';
 

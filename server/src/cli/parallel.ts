@@ -177,7 +177,7 @@ const RUN_ORDER = new Intl.Collator('en', { numeric: true });
 /**
  * The order files are analysed in (indices into `files`; results keep the input order): each directory's
  * migrations in the order they run, so that a migration's history was mostly analysed before it and is
- * reused (core/frontends/sqlHistory.ts) rather than analysed a second time.
+ * reused (core/frontends/sql/history.ts) rather than analysed a second time.
  */
 function runOrder(files: readonly FileJob[]): number[] {
   // Directories keep the place of their first file.

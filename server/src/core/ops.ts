@@ -50,7 +50,7 @@ export interface ColumnInfo {
   type?: string;
   nullable?: boolean;
   /**
-   * Replaying a schema (sqlSchema.ts): the enum type whose labels are the only values the column holds, by
+   * Replaying a schema (sql/schema.ts): the enum type whose labels are the only values the column holds, by
    * the id the replay gave that type (a type renamed later is still the same type). enumCopied: a text
    * column that an UPDATE of the same file filled from an enum column, not a column of the type itself.
    */

@@ -9,7 +9,7 @@
 // Pure: env.py's text in, text edits (UTF-16 offsets) out.
 
 import type { TextEdit } from '../findings';
-import { withPythonTree, type PyNode } from '../frontends/pyNode';
+import { withPythonTree, type PyNode } from '../python/node';
 
 export const PREVENT_UNMAPPED_DROPS_TITLE = 'Stop autogenerate from dropping tables without a model';
 

@@ -1,7 +1,7 @@
 // What env.py tells autogenerate: the metadata it compares (target_metadata), the tables it is told to
 // leave alone (include_object / include_name), the schemas it looks at and the version table.
 
-import { withPythonTree, type PyNode } from '../frontends/pyNode';
+import { withPythonTree, type PyNode } from '../python/node';
 import { iniValue } from '../ini';
 import { literal } from './pyModule';
 import type { TableFilter } from './types';

@@ -4,7 +4,7 @@
 // tree-sitter tree (when the fast parser declines the file) every node access crosses into wasm.
 
 import type { Range } from '../ops';
-import { withPythonTree, type PyNode } from '../frontends/pyNode';
+import { withPythonTree, type PyNode } from '../python/node';
 
 export interface ImportFacts {
   /** The module as written, dots included for relative imports ("..models"). */

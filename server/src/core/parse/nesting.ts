@@ -6,7 +6,7 @@
 // too, so no migration that runs nests this deeply.
 
 import type { Node } from 'web-tree-sitter';
-import type { SyntaxNode } from './pyFastTree';
+import type { SyntaxNode } from './python/tree';
 
 export const MAX_NESTING = 1000;
 

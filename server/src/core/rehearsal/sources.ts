@@ -1,10 +1,10 @@
 // The SQL a rehearsal runs for a SQL-file migration: its up side, its down side (a goose/dbmate section of
 // the same file, or the companion file the tools pair with it), and the earlier migrations to replay when
-// no schema is configured, in the order the SQL history already uses (frontends/sqlHistory.ts).
+// no schema is configured, in the order the SQL history already uses (frontends/sql/history.ts).
 
 import * as path from 'node:path';
-import { readSections } from '../frontends/sqlFile';
-import { earlierMigrations } from '../frontends/sqlHistory';
+import { readSections } from '../frontends/sql/file';
+import { earlierMigrations } from '../frontends/sql/history';
 import type { AnalysisOptions } from '../options';
 import { siblingsOf } from '../project';
 import type { MigrationSide } from './statements';
