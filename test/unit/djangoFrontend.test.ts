@@ -221,3 +221,25 @@ test('operations added with +=, append(), extend(), concatenation or a helper of
     'drop-table error ',
   ]);
 });
+
+test('a custom operation reads its methods as Python binds them: a redefined database_forwards is the last one, bases are inherited', () => {
+  const extra = [
+    'from django.db.migrations.operations.base import Operation',
+    '',
+    'class Base(Operation):',
+    '    def database_backwards(self, app_label, schema_editor, from_state, to_state):',
+    '        schema_editor.execute("DROP TABLE shop_restored")',
+    '',
+    'class DropLegacy(Base):',
+    '    def database_forwards(self, app_label, schema_editor, from_state, to_state):',
+    '        pass',
+    '',
+    '    def database_forwards(self, app_label, schema_editor, from_state, to_state):',
+    '        schema_editor.execute("DROP TABLE shop_legacy_export")',
+  ].join('\n');
+  const findings = analyse(migration(['0001_initial'], '        DropLegacy(),', extra));
+  assert.deepEqual(
+    findings.filter((f) => f.rule === 'drop-table').map((f) => `${f.table} ${f.phase}`),
+    ['shop_restored down', 'shop_legacy_export up'],
+  );
+});

@@ -9,6 +9,7 @@
 // Pure: env.py's text in, text edits (UTF-16 offsets) out.
 
 import type { TextEdit } from '../findings';
+import { readImport } from '../python/imports';
 import { withPythonTree, type PyNode } from '../python/node';
 
 export const PREVENT_UNMAPPED_DROPS_TITLE = 'Stop autogenerate from dropping tables without a model';
@@ -49,7 +50,7 @@ export function preventUnmappedDrops(text: string): IncludeObjectEdit {
       }
       const assign = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
       if (assign?.type === 'assignment') bound.add(assign.childForFieldName('left')?.text ?? '');
-      if (stmt.type === 'import_statement' || stmt.type === 'import_from_statement') for (const n of importedNames(stmt)) bound.add(n);
+      for (const imp of readImport(stmt)) for (const n of imp.names) bound.add(n.bound);
     }
     const calls = configureCalls(root);
     if (calls.length === 0) return { kind: 'error', message: 'env.py has no context.configure(...) call to pass include_object to.' };
@@ -127,15 +128,6 @@ function configureCalls(root: PyNode): ConfigureCall[] {
     out.push(entry);
   }
   return out;
-}
-
-function importedNames(stmt: PyNode): string[] {
-  const moduleStart = stmt.childForFieldName('module_name')?.startIndex;
-  return stmt.namedChildren.flatMap((n) => {
-    if (n.type === 'aliased_import') return [n.childForFieldName('alias')?.text ?? ''];
-    if (n.type === 'dotted_name' && n.startIndex !== moduleStart) return [n.text.split('.')[0]];
-    return [];
-  });
 }
 
 /** A function called with the hook's five positional arguments, and the names it gives them. */

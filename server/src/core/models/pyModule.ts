@@ -4,6 +4,7 @@
 // tree-sitter tree (when the fast parser declines the file) every node access crosses into wasm.
 
 import type { Range } from '../ops';
+import { readImport } from '../python/imports';
 import { withPythonTree, type PyNode } from '../python/node';
 
 export interface ImportFacts {
@@ -65,8 +66,7 @@ export function readModule(text: string): ModuleFacts {
     for (const stmt of root.namedChildren) moduleStatement(stmt, facts);
     for (const node of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
       if (node.parent?.type === 'module') continue;
-      const imp = importFacts(node, false);
-      if (imp) facts.imports.push(...imp);
+      facts.imports.push(...importFacts(node, false));
     }
     return facts;
   });
@@ -76,7 +76,7 @@ function moduleStatement(stmt: PyNode, facts: ModuleFacts): void {
   switch (stmt.type) {
     case 'import_statement':
     case 'import_from_statement':
-      facts.imports.push(...(importFacts(stmt, true) ?? []));
+      facts.imports.push(...importFacts(stmt, true));
       return;
     case 'class_definition':
       facts.classes.push(classFacts(stmt, []));
@@ -101,29 +101,14 @@ function moduleStatement(stmt: PyNode, facts: ModuleFacts): void {
   }
 }
 
-function importFacts(node: PyNode, topLevel: boolean): ImportFacts[] | undefined {
+function importFacts(node: PyNode, topLevel: boolean): ImportFacts[] {
   const typeCheckingOnly = !topLevel && underTypeChecking(node);
-  if (node.type === 'import_statement') {
-    return node.childrenForFieldName('name').map((n) => {
-      const dotted = n.type === 'aliased_import' ? n.childForFieldName('name')?.text ?? '' : n.text;
-      const alias = n.type === 'aliased_import' ? n.childForFieldName('alias')?.text : undefined;
-      // `import a.b` binds `a`; `import a.b as c` binds `c` to a.b.
-      const aliases: [string, string][] = alias ? [[alias, dotted]] : [[dotted.split('.')[0], dotted.split('.')[0]]];
-      return { module: dotted, names: [], aliases, typeCheckingOnly };
-    });
-  }
-  const moduleNode = node.childForFieldName('module_name');
-  if (!moduleNode) return undefined;
-  const module = moduleNode.text.replace(/\s+/g, '');
-  const names: string[] = [];
-  const aliases: [string, string][] = [];
-  for (const n of node.childrenForFieldName('name')) {
-    const name = n.type === 'aliased_import' ? n.childForFieldName('name')?.text ?? '' : n.text;
-    const alias = n.type === 'aliased_import' ? n.childForFieldName('alias')?.text ?? name : name;
-    names.push(name);
-    aliases.push([alias, `${module}${module.endsWith('.') ? '' : '.'}${name}`]);
-  }
-  return [{ module, names, aliases, typeCheckingOnly }];
+  return readImport(node).map((imp) => ({
+    module: imp.module,
+    names: imp.from ? imp.names.map((n) => n.name) : [],
+    aliases: imp.names.map((n): [string, string] => [n.bound, n.target]),
+    typeCheckingOnly,
+  }));
 }
 
 /** `if TYPE_CHECKING:` imports exist for type checkers only; Python never runs them. */

@@ -7,7 +7,9 @@
 import type { Phase, Problem } from '../../ops';
 import type { SqlDialect } from '../../options';
 import type { Receiver } from './ops';
-import { classDefinition, methodCall, readClass, selfParameter, type ClassInfo, type MethodCall } from './classes';
+import { methodCall, selfParameter, type MethodCall } from './classes';
+import { classDefinition, readClass, type ClassInfo } from '../../python/classes';
+import { readImport } from '../../python/imports';
 import { bind, boundNode, parameterName, parameters, withoutParameters } from './syntax';
 import type { PyNode } from '../../python/node';
 import { grownNames } from '../../python/syntaxErrors';
@@ -89,20 +91,15 @@ export abstract class CallFollower {
     const classDef = classDefinition(stmt);
     const cls = classDef ? readClass(classDef, (base) => this.classes.get(base)) : undefined;
     if (cls) this.classes.set(cls.name, cls);
-    if (stmt.type === 'import_from_statement' && /^from\s+alembic\s+import\b/.test(stmt.text)) {
-      for (const alias of stmt.namedChildren.filter((c) => c.type === 'aliased_import')) {
-        if (alias.childForFieldName('name')?.text === 'op') {
-          const as = alias.childForFieldName('alias')?.text;
-          if (as) this.opNames.add(as);
-        }
-      }
+    const imports = readImport(stmt);
+    if (stmt.type === 'import_from_statement' && imports[0]?.module === 'alembic') {
+      for (const n of imports[0].names) if (n.aliased && n.name === 'op' && n.bound) this.opNames.add(n.bound);
       return;
     }
     // `import alembic` (or `import alembic as a`): `alembic.op.drop_table(...)` calls op too.
     if (stmt.type === 'import_statement') {
-      for (const imported of stmt.namedChildren) {
-        const name = imported.type === 'aliased_import' ? imported.childForFieldName('name')?.text : imported.text;
-        const as = imported.type === 'aliased_import' ? imported.childForFieldName('alias')?.text : name;
+      for (const { name, bound, aliased } of imports.flatMap((imp) => imp.names)) {
+        const as = aliased ? bound : name;
         if (as && (name === 'alembic' || name === 'alembic.op')) this.opNames.add(`${as}${name === 'alembic' && as !== 'alembic.op' ? '.op' : ''}`);
       }
       return;

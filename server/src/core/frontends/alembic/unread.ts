@@ -5,6 +5,7 @@
 import type { OpDraft } from './ops';
 import { dynamicDraft } from './syntax';
 import type { WalkState } from './calls';
+import { readImport } from '../../python/imports';
 import type { PyNode } from '../../python/node';
 import { attributeName, calleeName, resolve, stringValue, type Scope } from '../../python/values';
 
@@ -33,12 +34,7 @@ function isDestructiveName(name: string): boolean {
 export function importsOf(root: PyNode): Map<string, string> {
   const imports = new Map<string, string>();
   for (const stmt of root.descendantsOfType('import_from_statement')) {
-    const module = stmt.childForFieldName('module_name')?.text;
-    if (!module) continue;
-    for (const child of stmt.childrenForFieldName('name')) {
-      const as = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : child.text;
-      if (as) imports.set(as, module);
-    }
+    for (const imp of readImport(stmt)) for (const n of imp.names) if (n.bound) imports.set(n.bound, imp.module);
   }
   return imports;
 }

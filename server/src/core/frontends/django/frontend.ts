@@ -11,6 +11,8 @@ import { appLabel, dependenciesOn, dependencyNames, migrationClass, otherAppStat
 import { schemaDrafts } from './ops';
 import { walkRunPython } from './runPython';
 import { operationCalls, operationName, readStateOps, type AppState } from './state';
+import { classDefinition, readClass, type ClassInfo } from '../../python/classes';
+import { readImport } from '../../python/imports';
 import { withPythonTree, type PyNode } from '../../python/node';
 import { pythonSqlOps } from '../sql/fromPython';
 import { syntaxProblems } from '../../python/syntaxErrors';
@@ -22,7 +24,7 @@ interface Module {
   scope: Map<string, PyNode>;
   functions: Map<string, PyNode>;
   /** Classes defined at module level: custom operations, holders of RunPython functions. */
-  classes: Map<string, PyNode>;
+  classes: Map<string, ClassInfo>;
   /** `from django.db.migrations.operations import RemoveField as RF`: RF -> RemoveField. */
   aliases: Map<string, string>;
 }
@@ -31,16 +33,19 @@ function readModule(root: PyNode): Module {
   const module: Module = { scope: new Map(), functions: new Map(), classes: new Map(), aliases: new Map() };
   for (const stmt of root.namedChildren) {
     if (stmt.type === 'import_from_statement') {
-      for (const item of stmt.descendantsOfType('aliased_import')) {
-        const original = item.childForFieldName('name')?.text.split('.').pop();
-        const alias = item.childForFieldName('alias')?.text;
-        if (original && alias) module.aliases.set(alias, original);
+      for (const n of readImport(stmt).flatMap((imp) => imp.names)) {
+        const original = n.name.split('.').pop();
+        if (original && n.aliased && n.bound) module.aliases.set(n.bound, original);
       }
     }
     const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-    if (def?.type === 'function_definition' || def?.type === 'class_definition') {
+    const classDef = classDefinition(stmt);
+    if (classDef) {
+      const cls = readClass(classDef, (base) => module.classes.get(base));
+      if (cls) module.classes.set(cls.name, cls);
+    } else if (def?.type === 'function_definition') {
       const name = def.childForFieldName('name')?.text;
-      if (name) (def.type === 'class_definition' ? module.classes : module.functions).set(name, def);
+      if (name) module.functions.set(name, def);
     } else if (stmt.type === 'expression_statement' && stmt.namedChildren[0]?.type === 'assignment') {
       const left = stmt.namedChildren[0].childForFieldName('left');
       const right = stmt.namedChildren[0].childForFieldName('right');
@@ -145,7 +150,7 @@ class DjangoWalker {
     const custom = DJANGO_OPERATIONS.has(written) ? undefined : this.module.classes.get(written);
     if (custom && this.customOperation(custom, call, state)) return;
     // A subclass of a Django operation that keeps its database behaviour: judged as that operation.
-    const name = custom ? djangoBase(custom, this.module.classes) ?? written : written;
+    const name = custom ? djangoBase(custom.node, this.module.classes) ?? written : written;
     if (!DJANGO_OPERATIONS.has(name)) {
       if (!custom && HARMLESS_THIRD_PARTY.has(name)) return;
       // A third-party or imported custom operation: it may run any SQL.
@@ -172,9 +177,9 @@ class DjangoWalker {
    * An Operation subclass written in the migration: its database_forwards runs forward and its
    * database_backwards on rollback, read like a RunPython function. False when it defines neither.
    */
-  private customOperation(cls: PyNode, call: PyNode, state: AppState): boolean {
-    const forwards = methodOf(cls, 'database_forwards', this.module.classes);
-    const backwards = methodOf(cls, 'database_backwards', this.module.classes);
+  private customOperation(cls: ClassInfo, call: PyNode, state: AppState): boolean {
+    const forwards = cls.methods.get('database_forwards')?.fn;
+    const backwards = cls.methods.get('database_backwards')?.fn;
     if (!forwards && !backwards) return false;
     if (forwards) this.walkFunction(forwards, call, state, 'up');
     if (backwards) this.walkFunction(backwards, call, state, 'down');
@@ -216,7 +221,7 @@ class DjangoWalker {
     }
     if (code.type === 'attribute') {
       const holder = this.module.classes.get(code.childForFieldName('object')?.text ?? '');
-      return holder ? methodOf(holder, code.childForFieldName('attribute')?.text ?? '', this.module.classes) : undefined;
+      return holder?.methods.get(code.childForFieldName('attribute')?.text ?? '')?.fn;
     }
     const first = code.type === 'call' && /^(?:functools\.)?partial$/.test(code.childForFieldName('function')?.text ?? '') ? positionalArgs(code)[0] : undefined;
     return first && depth < 4 ? this.functionOf(first, depth + 1) : undefined;
@@ -267,27 +272,12 @@ class DjangoWalker {
   }
 }
 
-/** A method defined in a class of the module or in one of its bases there. */
-function methodOf(cls: PyNode, name: string, classes: Map<string, PyNode>, depth = 0): PyNode | undefined {
-  for (const stmt of cls.childForFieldName('body')?.namedChildren ?? []) {
-    const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
-    if (def?.type === 'function_definition' && def.childForFieldName('name')?.text === name) return def;
-  }
-  if (depth > 4) return undefined;
-  for (const base of cls.childForFieldName('superclasses')?.namedChildren ?? []) {
-    const local = base.type === 'identifier' ? classes.get(base.text) : undefined;
-    const found = local && local.id !== cls.id ? methodOf(local, name, classes, depth + 1) : undefined;
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /** The Django operation a class of the module derives from (`class Drop(migrations.RemoveField)`), if any. */
-function djangoBase(cls: PyNode, classes: Map<string, PyNode>, depth = 0): string | undefined {
+function djangoBase(cls: PyNode, classes: Map<string, ClassInfo>, depth = 0): string | undefined {
   for (const base of cls.childForFieldName('superclasses')?.namedChildren ?? []) {
     const last = base.text.split('.').pop() ?? '';
     if (DJANGO_OPERATIONS.has(last)) return last;
-    const local = base.type === 'identifier' ? classes.get(base.text) : undefined;
+    const local = base.type === 'identifier' ? classes.get(base.text)?.node : undefined;
     const found = local && local.id !== cls.id && depth < 4 ? djangoBase(local, classes, depth + 1) : undefined;
     if (found) return found;
   }
