@@ -25,8 +25,8 @@ function resolveModule(from: string, spec: string): string | undefined {
   return [base, `${base}.ts`, path.join(base, 'index.ts')].find((p) => fs.existsSync(p) && fs.statSync(p).isFile());
 }
 
-/** The relative modules a file needs at run time: value imports, re-exports, import() and require(). */
-export function runtimeImports(file: string, text: string): string[] {
+/** The relative modules a file needs at run time (value imports, re-exports, import(), require()), or names at all. */
+export function runtimeImports(file: string, text: string, withTypes = false): string[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const specs: string[] = [];
   const visit = (node: ts.Node): void => {
@@ -34,11 +34,11 @@ export function runtimeImports(file: string, text: string): string[] {
       const clause = node.importClause;
       const bindings = clause?.namedBindings;
       const onlyTypes = clause !== undefined && (clause.isTypeOnly || (!clause.name && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly)));
-      if (!onlyTypes) specs.push(node.moduleSpecifier.text);
+      if (withTypes || !onlyTypes) specs.push(node.moduleSpecifier.text);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.exportClause;
       const onlyTypes = node.isTypeOnly || (clause !== undefined && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly));
-      if (!onlyTypes) specs.push(node.moduleSpecifier.text);
+      if (withTypes || !onlyTypes) specs.push(node.moduleSpecifier.text);
     } else if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]!) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
       specs.push(node.arguments[0].text);
     }
@@ -134,4 +134,22 @@ test('no import cycle between folders of server/src', () => {
 
 test(`no file in server/src over ${MAX_LINES} lines`, () => {
   assert.deepEqual(longFiles(SRC, MAX_LINES), []);
+});
+
+/** Imports of a frontend's own files from outside it: its index.ts is the only way in. */
+export function frontendsEnteredBySide(src: string): string[] {
+  const frontends = path.join(src, 'core', 'frontends');
+  const frontendOf = (file: string) => (file.startsWith(frontends + path.sep) ? path.relative(frontends, file).split(path.sep)[0] : undefined);
+  return sourceFiles(src).flatMap((file) =>
+    runtimeImports(file, fs.readFileSync(file, 'utf8'), true).flatMap((spec) => {
+      const target = resolveModule(file, spec);
+      const frontend = target && frontendOf(target);
+      if (!target || !frontend || frontendOf(file) === frontend || path.basename(target) === 'index.ts') return [];
+      return [`${path.relative(src, file)} -> ${path.relative(src, target)}`];
+    }),
+  );
+}
+
+test('code outside a frontend uses it through its index.ts only', () => {
+  assert.deepEqual(frontendsEnteredBySide(SRC), []);
 });

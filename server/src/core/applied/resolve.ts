@@ -2,7 +2,7 @@
 // else the committed baseline. Done once per project before analysis (like the model index), so that
 // analysing one file is a lookup by path; the result is plain data for worker threads and the cache.
 
-import { revisionOf } from '../frontends/alembic/history';
+import { revisionOf } from '../frontends/alembic';
 import type { HistoryTable, HistoryTool } from './history';
 import { compareVersions, djangoReplaces, identityFor, normaliseId, type Identity, type MigrationFile } from './identity';
 

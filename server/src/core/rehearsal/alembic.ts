@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { revisionOf } from '../frontends/alembic/history';
+import { revisionOf } from '../frontends/alembic';
 import { lineOf } from './lines';
 import type { Rehearsal } from './types';
 

@@ -3,8 +3,7 @@
 // no schema is configured, in the order the SQL history already uses (frontends/sql/history.ts).
 
 import * as path from 'node:path';
-import { readSections } from '../frontends/sql/file';
-import { earlierMigrations } from '../frontends/sql/history';
+import { readSections, earlierMigrations } from '../frontends/sql';
 import type { AnalysisOptions } from '../options';
 import { siblingsOf } from '../project';
 import type { MigrationSide } from './statements';

@@ -14,8 +14,7 @@ import { bind, boundNode, parameterName, parameters, withoutParameters } from '.
 import type { PyNode } from '../../python/node';
 import { grownNames } from '../../python/syntaxErrors';
 import { keywordArg, positionalArgs, resolve, stringValue, type PyString, type Scope } from '../../python/values';
-import type { GuardBook } from '../sql/frontend';
-import type { SchemaBook } from '../sql/schema';
+import type { GuardBook, SchemaBook } from '../sql';
 
 /** Calls followed into the migration's own functions, per file: helpers that call helpers twice each grow exponentially. */
 const MAX_EXPANSIONS = 5000;

@@ -14,11 +14,9 @@ import { autogenBlocks, bind, boundNode, dropRepeatedOps, dynamicDraft, isClause
 import { withPythonTree, type PyNode } from '../../python/node';
 import { grownNames, syntaxProblems } from '../../python/syntaxErrors';
 import { arg, attributeName, calleeName, keywordArg, nameValue, positionalArgs, resolve, stringValue } from '../../python/values';
-import { pythonSqlOps } from '../sql/fromPython';
+import { pythonSqlOps, GuardBook, SchemaBook, type History } from '../sql';
 import { plainLiteralBounds } from '../../python/tokens';
-import { GuardBook } from '../sql/frontend';
 import { recordDrafts, recordSqlOps } from './record';
-import { SchemaBook, type History } from '../sql/schema';
 import { withUpgrade } from './history';
 
 const PHASE_FN = /^(upgrade|downgrade)(?:_\w+)?$/;

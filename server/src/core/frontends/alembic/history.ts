@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { isDownPhase, type FrontendResult, type Operation } from '../../ops';
 import type { AnalysisOptions, SiblingFile, SqlDialect } from '../../options';
 import { directoryOf, siblingsOf } from '../../project';
-import { copyTables, foldOps, type History, type Tables } from '../sql/schema';
+import { copyTables, foldOps, type History, type Tables } from '../sql';
 
 const REVISION = /^revision\s*(?::[^=\n]+)?=\s*['"]([^'"]+)['"]/m;
 const DOWN_REVISION = /^down_revision\s*(?::[^=\n]+)?=\s*([^\n]+)/m;

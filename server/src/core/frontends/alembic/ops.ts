@@ -4,7 +4,7 @@ import type { PyNode } from '../../python/node';
 import { judgeTypeChange } from '../../typeWidening';
 import { arg, calleeName, isFalse, isTrue, keywordArg, literalItems, nameValue, positionalArgs, stringValue, type Scope } from '../../python/values';
 import { sqlTypeOf } from '../../python/saTypes';
-import type { SchemaBook } from '../sql/schema';
+import type { SchemaBook } from '../sql';
 
 /** Where an Alembic operation method was called: on `op` (table is an argument) or on a batch_alter_table alias. */
 export type Receiver = { kind: 'op' } | { kind: 'batch'; table?: string; schema?: string };

@@ -6,8 +6,7 @@ import type { Operation } from '../../ops';
 import type { WalkState } from './calls';
 import type { SqlDialect } from '../../options';
 import { judgeAgainstEarlier, type OpDraft } from './ops';
-import { GUARDABLE } from '../sql/frontend';
-import { completeRebuild, markNotCreated } from '../sql/scope';
+import { GUARDABLE, completeRebuild, markNotCreated } from '../sql';
 
 export function recordDrafts(ops: Operation[], drafts: OpDraft[], state: WalkState, origin: Operation['origin'], dialect: SqlDialect): void {
   for (const d of drafts) {

@@ -6,7 +6,7 @@
 
 import { isDownPhase, type FrontendResult, type Operation, type Phase, type PhaseInfo, type Problem } from '../../ops';
 import type { AnalysisOptions } from '../../options';
-import type { OpDraft } from '../alembic/ops';
+import type { OpDraft } from '../alembic';
 import { appLabel, dependenciesOn, dependencyNames, migrationClass, otherAppState, priorState } from './history';
 import { schemaDrafts } from './ops';
 import { walkRunPython } from './runPython';
@@ -14,11 +14,9 @@ import { operationCalls, operationName, readStateOps, type AppState } from './st
 import { classDefinition, readClass, type ClassInfo } from '../../python/classes';
 import { readImport } from '../../python/imports';
 import { withPythonTree, type PyNode } from '../../python/node';
-import { pythonSqlOps } from '../sql/fromPython';
+import { pythonSqlOps, GUARDABLE, GuardBook, SchemaBook } from '../sql';
 import { syntaxProblems } from '../../python/syntaxErrors';
 import { arg, calleeName, isFalse, isPyString, positionalArgs, stringValue, writtenElements, type Scope } from '../../python/values';
-import { GUARDABLE, GuardBook } from '../sql/frontend';
-import { SchemaBook } from '../sql/schema';
 
 interface Module {
   scope: Map<string, PyNode>;

@@ -4,7 +4,7 @@
 
 import type { OpDetails } from '../../ops';
 import type { PyNode } from '../../python/node';
-import type { OpDraft } from '../alembic/ops';
+import type { OpDraft } from '../alembic';
 import { columnOf, columnType, fieldChanges, fillsExistingRows, isIndexed, isManyToMany, isNullable, isRelation, type FieldDef } from './fields';
 import type { AppState, StateOp } from './state';
 import { arg, calleeName, keywordArg, literalItems, nameValue, positionalArgs, type Scope } from '../../python/values';

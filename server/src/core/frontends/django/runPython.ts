@@ -6,7 +6,7 @@
 import type { OpDetails, Range } from '../../ops';
 import type { PyNode } from '../../python/node';
 import { grownNames } from '../../python/syntaxErrors';
-import type { OpDraft } from '../alembic/ops';
+import type { OpDraft } from '../alembic';
 import type { AppState } from './state';
 import { columnOf } from './fields';
 import { calleeName, keywordArg, keywordNames, nameValue, positionalArgs, writtenElements, type PyString, type Scope } from '../../python/values';
