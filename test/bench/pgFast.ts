@@ -1,6 +1,6 @@
 /**
  * Micro-benchmark of the fast PostgreSQL path: µs per statement for fastParse, for libpg-query's parseSync,
- * and for what pg.ts now does (fast path, else libpg-query), over the statements of the bench corpus.
+ * and for what parse/pg does (fast path, else libpg-query), over the statements of the bench corpus.
  *
  *   node --import tsx test/bench/pgFast.ts
  */
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   console.log(`${statements.length} statements, fast path taken for ${hits} (${((100 * hits) / statements.length).toFixed(1)}%)`);
   console.log(`fastParse (incl. misses)   ${fast.toFixed(2)} µs/statement`);
   console.log(`libpg-query parseSync      ${slow.toFixed(2)} µs/statement`);
-  console.log(`pg.ts parse (fast, else libpg-query)  ${combined.toFixed(2)} µs/statement (${(slow / combined).toFixed(1)}x faster)`);
+  console.log(`parse/pg (fast, else libpg-query)  ${combined.toFixed(2)} µs/statement (${(slow / combined).toFixed(1)}x faster)`);
 }
 
 void main();
