@@ -4,11 +4,10 @@
 // model. Both land in the app's models.py as one previewed edit, and the drop becomes drop-mapped-table.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { EditResult, ReviewState } from '../../server/src/protocol';
-import { applyEdits, fileUri, LspClient } from './client';
+import { applyEdits, fileUri, TestWorkspaces, type LspClient } from './client';
 
 const FILES: Record<string, string> = {
   'manage.py': '#!/usr/bin/env python\n',
@@ -51,6 +50,7 @@ const FILES: Record<string, string> = {
   ].join('\n'),
 };
 const REL = 'shop/migrations/0002_delete_review.py';
+const workspaces = new TestWorkspaces();
 let client: LspClient;
 let dir: string;
 let uri: string;
@@ -66,20 +66,17 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 }
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-lsp-django-model-'));
+  dir = workspaces.folder('mg-lsp-django-model-');
   for (const [rel, text] of Object.entries(FILES)) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), text);
   }
   uri = fileUri(path.join(dir, REL));
-  client = await LspClient.start({ folders: [dir], database: { embeddedSeed: path.join(dir, 'seed.sql') } });
+  client = await workspaces.start(dir, { seeded: true });
   client.open(uri, fs.readFileSync(path.join(dir, REL), 'utf8'));
 });
 
-after(async () => {
-  await client?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+after(() => workspaces.dispose());
 
 /** Applies the edit as the editor does once the preview is confirmed; returns the files it touched. */
 function apply(result: EditResult & { ok: true }): string[] {
