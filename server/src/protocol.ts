@@ -242,6 +242,8 @@ export type SignOffResult = { ok: true; review: ReviewState } | { ok: false; mes
  * or staging database". Reports $/progress on the params' workDoneToken when the client sends one.
  */
 export const REHEARSE_REQUEST = 'migrationGuard/rehearse';
+/** The client command (and the sidebar's Rehearse button) that sends it; the argument is `{ uri }` or none (the active editor). */
+export const REHEARSE_COMMAND = 'migrationGuard.rehearse';
 export interface RehearseParams {
   uri: string;
   workDoneToken?: string | number;
