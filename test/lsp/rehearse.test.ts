@@ -133,3 +133,17 @@ test('an untrusted workspace rehearses a SQL migration but not an Alembic one, a
   assert.ok(sql.ok, JSON.stringify(sql));
   assert.equal(tested(sql.review).state, 'auto-checked');
 });
+
+test('a locking finding gains what the rehearsal measured', async () => {
+  const text = '-- migrate:up\nCREATE INDEX orders_user_id ON orders (user_id);\n\n-- migrate:down\nDROP INDEX orders_user_id;\n';
+  const dir = dbmateWorkspace({ '20240102000000_index.sql': text });
+  const uri = fileUri(path.join(dir, 'db', 'migrations', '20240102000000_index.sql'));
+  const client = await workspaces.start(dir);
+  client.open(uri, text);
+  const before = (await client.diagnostics(uri)).find((d) => d.code === 'create-index-non-concurrently');
+  assert.ok(before && !before.message.includes('Measured'), JSON.stringify(before));
+  const result = await client.request<RehearseResult>('migrationGuard/rehearse', { uri }, 60_000);
+  assert.ok(result.ok, JSON.stringify(result));
+  const measured = (await client.diagnostics(uri)).find((d) => d.code === 'create-index-non-concurrently');
+  assert.match(measured?.message ?? '', /Measured in the rehearsal: took SHARE on public\.orders\./);
+});
