@@ -132,6 +132,11 @@ test('an untrusted workspace rehearses a SQL migration but not an Alembic one, a
   const sql = await client.request<RehearseResult>('migrationGuard/rehearse', { uri: fileUri(path.join(dir, 'db', 'migrations', '20240102000000_add_note.sql')) }, 60_000);
   assert.ok(sql.ok, JSON.stringify(sql));
   assert.equal(tested(sql.review).state, 'auto-checked');
+  // Changed on disk (the file is not open): the rehearsal no longer says anything about it.
+  const file = path.join(dir, 'db', 'migrations', '20240102000000_add_note.sql');
+  fs.writeFileSync(file, ADD.replace('note text', 'note varchar(20)'));
+  client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 2 }] });
+  assert.equal(tested(await client.request<ReviewState>('migrationGuard/review', { uri: fileUri(file) })).state, 'manual');
 });
 
 test('a locking finding gains what the rehearsal measured', async () => {

@@ -3,6 +3,7 @@
 // not, so a file is analysed with whatever has been loaded, and each load that completes makes the server
 // analyse again and ask the client to pull fresh diagnostics (row counts, drop-unmapped-table, stale-review).
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ProjectFacts } from '../core/facts';
 import { forgetDirectoryLookups } from '../core/dirLookups';
@@ -79,6 +80,18 @@ export class FactsStore {
     if (!known || known.text === text) return;
     this.forgetRehearsal(absolute);
     this.changed();
+  }
+
+  /** A file changed on disk: a rehearsal of it stands only while it holds the text that was rehearsed. */
+  fileChanged(absolute: string): void {
+    if (!this.rehearsals.has(absolute)) return;
+    let text = '';
+    try {
+      text = fs.readFileSync(absolute, 'utf8');
+    } catch {
+      // Deleted: no text matches.
+    }
+    this.textChanged(absolute, text);
   }
 
   private forgetRehearsal(absolute: string): void {
