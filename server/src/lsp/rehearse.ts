@@ -46,6 +46,8 @@ async function rehearseFile(state: LspState, params: RehearseParams, absolute: s
   const progress = await progressFor(state, params);
   progress.begin('Migration Guard: rehearsing', undefined, `${path.basename(absolute)} up and down on an embedded PostgreSQL`, false);
   try {
+    // Read before the run: an edit saved while it runs is not what was rehearsed.
+    const rehearsedText = fs.readFileSync(absolute, 'utf8');
     const settings = { rows: DEFAULT_ROWS, limits: DEFAULT_LIMITS, sample: 0, allowProjectCode: state.trusted, ...(spec ? { spec } : {}) };
     const { rehearsals, skipped } = await rehearseFiles([{ absolute, explicit: true }], settings, { baseDir, env: process.env, nameOf: (p) => p });
     const mine = rehearsals[absolute];
@@ -54,7 +56,7 @@ async function rehearseFile(state: LspState, params: RehearseParams, absolute: s
       return { ok: false, message: reason ? `Not rehearsed: ${reason}.` : 'Not rehearsed: this file has no up migration to run.' };
     }
     const results: Record<string, { rehearsal: Rehearsal; text: string }> = {};
-    for (const [file, rehearsal] of Object.entries(rehearsals)) results[file] = { rehearsal, text: fs.readFileSync(file, 'utf8') };
+    for (const [file, rehearsal] of Object.entries(rehearsals)) results[file] = { rehearsal, text: file === absolute ? rehearsedText : fs.readFileSync(file, 'utf8') };
     state.facts.rehearsed(results);
     return { ok: true, message: summary(mine), review: await reviewState(state, params.uri) };
   } finally {
@@ -62,10 +64,11 @@ async function rehearseFile(state: LspState, params: RehearseParams, absolute: s
   }
 }
 
-/** `Rehearsed: 2 statements ran up and down, ...`: the outcome in a sentence, the details in the diagnostics. */
+/** `Rehearsed on ..., starting from ...: up and down ran to the end.`: the outcome in a sentence, the details in the diagnostics. */
 function summary(r: Rehearsal): string {
   const failed = r.statements.find((s) => s.outcome === 'failed');
-  const ran = `${where(r)[0]!.toUpperCase()}${where(r).slice(1)}`;
+  const sentence = where(r);
+  const ran = `${sentence[0]!.toUpperCase()}${sentence.slice(1)}`;
   if (failed) return `${ran}: the ${failed.phase === 'down' ? 'down' : 'up'} migration failed at line ${failed.line} (${failed.error?.message ?? 'see the diagnostics'}).`;
   const cascaded = r.statements.reduce((n, s) => n + s.cascaded.length, 0);
   const trip = r.roundTrip;
