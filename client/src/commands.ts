@@ -2,10 +2,11 @@
 // generates package.json's contributes.commands, so each contributed command has exactly one factory.
 
 import * as vscode from 'vscode';
-import { GENERATE_MODEL_COMMAND, PREVENT_UNMAPPED_DROPS_COMMAND, RESCAN_REQUEST, SHOW_RULE_DOCS_COMMAND, type FindingsSummary } from '../../server/src/protocol';
+import { GENERATE_MODEL_COMMAND, PREVENT_UNMAPPED_DROPS_COMMAND, REHEARSE_COMMAND, RESCAN_REQUEST, SHOW_RULE_DOCS_COMMAND, type FindingsSummary } from '../../server/src/protocol';
 import type { CommandId } from './commandIds';
 import { generateModelCommand } from './generateModel';
 import { preventUnmappedDropsCommand } from './preventUnmappedDrops';
+import { rehearseCommand } from './rehearse';
 import type { RuleDocs } from './ruleDocs';
 import { PASSWORD_SECRET, type Session } from './session';
 import { REVIEW_VIEW } from './sidebar/provider';
@@ -50,6 +51,9 @@ export const COMMANDS: Record<CommandId, Factory> = {
   },
   [PREVENT_UNMAPPED_DROPS_COMMAND]: (ctx) => async (arg) => {
     await preventUnmappedDropsCommand(ctx.session, arg);
+  },
+  [REHEARSE_COMMAND]: (ctx) => async (arg) => {
+    await rehearseCommand(ctx.session, arg);
   },
 };
 

@@ -3,7 +3,7 @@
 // goes to the server in its environment, never over the connection, whose message trace would print it.
 
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, WorkDoneProgress, type LanguageClientOptions, type ServerOptions, type WorkDoneProgressReport, type WorkDoneProgressBegin } from 'vscode-languageclient/node';
 import {
   DATABASE_SETTINGS_NOTIFICATION,
   FINDINGS_SUMMARY_NOTIFICATION,
@@ -105,6 +105,11 @@ export class Session implements vscode.Disposable {
   request<R>(method: string, params?: unknown): Promise<R> {
     if (!this.client) return Promise.reject(new Error('the Migration Guard language server is not running'));
     return params === undefined ? this.client.sendRequest<R>(method) : this.client.sendRequest<R>(method, params);
+  }
+
+  /** The $/progress the server reports on `token` (a token the client put in a request's workDoneToken). */
+  onWorkDone(token: string, handler: (value: WorkDoneProgressBegin | WorkDoneProgressReport | { kind: 'end' }) => void): vscode.Disposable {
+    return this.client?.onProgress(WorkDoneProgress.type, token, handler) ?? new vscode.Disposable(() => undefined);
   }
 
   /** Applies an edit the server computed (LSP shape); false when the editor refused it. */

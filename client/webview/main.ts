@@ -129,6 +129,9 @@ root.addEventListener('click', (event) => {
     case 'prevent-unmapped-drops':
       vscode.postMessage({ type: 'preventUnmappedDrops' });
       break;
+    case 'rehearse':
+      vscode.postMessage({ type: 'rehearse' });
+      break;
     case 'generate-model':
       vscode.postMessage({ type: 'generateModel', table: target.dataset.table ?? '', ...(target.dataset.schema ? { schema: target.dataset.schema } : {}) });
       break;

@@ -47,7 +47,7 @@ export function renderView(m: ViewModel): string {
     notice,
     header(r),
     r.ledgerError ? `<div class="notice error" role="alert">${icon('error')}<span>${esc(r.ledgerError)}</span></div>` : '',
-    checklist(r.checklist, m.answers),
+    checklist(r.checklist, m.answers, m.busy),
     operations(r.operations, m.drafts),
     liveData(r.liveData),
     signOff(r, m.busy),
@@ -91,18 +91,25 @@ function database(d: DatabaseStatus): string {
   return `<p class="database" data-state="${esc(d.state)}">${text}</p>`;
 }
 
-function checklist(items: ReviewChecklistItem[], answers: ReviewAnswers): string {
-  const rows = items.map((item) => (item.state === 'manual' ? manualItem(item, answers) : autoItem(item)));
+function checklist(items: ReviewChecklistItem[], answers: ReviewAnswers, busy: boolean): string {
+  const rows = items.map((item) => (item.state === 'manual' ? manualItem(item, answers, busy) : autoItem(item, busy)));
   return `<section aria-labelledby="h-checklist"><h3 id="h-checklist">Checklist</h3><ul class="checklist">${rows.join('')}</ul></section>`;
 }
 
-function autoItem(item: ReviewChecklistItem): string {
-  const ok = item.state === 'auto-checked';
-  const mark = ok ? icon('pass-filled', 'ok') : icon('circle-large-outline', 'open');
-  return `<li class="item" data-id="${esc(item.id)}" data-state="${esc(item.state)}">${mark}<div><span class="label">${esc(item.label)}</span> <span class="tag">${ok ? 'checked by Migration Guard' : 'automatic'}</span><span class="visually-hidden">${ok ? ', done' : ', not done'}</span><p class="detail">${esc(item.detail)}</p></div></li>`;
+/** "Tested": the tool ticks it when a rehearsal ran to the end; again after an edit, or the first time. */
+function rehearseButton(item: ReviewChecklistItem, busy: boolean): string {
+  if (item.id !== 'tested') return '';
+  const label = item.state === 'auto-checked' ? 'Rehearse again' : 'Rehearse';
+  return `<p class="detail">Runs the migration up and down on an embedded PostgreSQL and ticks this when both run to the end. Saves the file first.</p><button type="button" id="rehearse" data-action="rehearse"${busy ? ' disabled' : ''}>${icon('beaker')} ${label}</button>`;
 }
 
-function manualItem(item: ReviewChecklistItem, answers: ReviewAnswers): string {
+function autoItem(item: ReviewChecklistItem, busy: boolean): string {
+  const ok = item.state === 'auto-checked';
+  const mark = ok ? icon('pass-filled', 'ok') : icon('circle-large-outline', 'open');
+  return `<li class="item" data-id="${esc(item.id)}" data-state="${esc(item.state)}">${mark}<div><span class="label">${esc(item.label)}</span> <span class="tag">${ok ? 'checked by Migration Guard' : 'automatic'}</span><span class="visually-hidden">${ok ? ', done' : ', not done'}</span><p class="detail">${esc(item.detail)}</p>${rehearseButton(item, busy)}</div></li>`;
+}
+
+function manualItem(item: ReviewChecklistItem, answers: ReviewAnswers, busy: boolean): string {
   const id = `answer-${item.id}`;
   const checked = item.id === 'tested' ? answers.tested?.checked : item.id === 'stakeholder' ? answers.stakeholder?.checked : answers.liveSchema;
   const extra =
@@ -112,7 +119,7 @@ function manualItem(item: ReviewChecklistItem, answers: ReviewAnswers): string {
         ? textInput(`${id}-name`, 'stakeholder-name', answers.stakeholder?.name ?? '', 'Name of the person who agreed', 'Who confirmed the data loss')
         : '';
   const detail = item.id === 'stakeholder' && checked && !answers.stakeholder?.name?.trim() ? 'Add the name of the person who confirmed it; without one it is not counted.' : item.detail;
-  return `<li class="item manual" data-id="${esc(item.id)}" data-state="manual"><input type="checkbox" id="${id}" data-answer="${esc(item.id)}"${checked ? ' checked' : ''}><div><label for="${id}" class="label">${esc(item.label)}</label> <span class="tag">you check this</span><p class="detail">${esc(detail)}</p>${extra}</div></li>`;
+  return `<li class="item manual" data-id="${esc(item.id)}" data-state="manual"><input type="checkbox" id="${id}" data-answer="${esc(item.id)}"${checked ? ' checked' : ''}><div><label for="${id}" class="label">${esc(item.label)}</label> <span class="tag">you check this</span><p class="detail">${esc(detail)}</p>${extra}${rehearseButton(item, busy)}</div></li>`;
 }
 
 function textInput(id: string, answer: string, value: string, placeholder: string, label: string): string {

@@ -237,6 +237,21 @@ export interface SignOffParams {
 export type SignOffResult = { ok: true; review: ReviewState } | { ok: false; message: string };
 
 /**
+ * Request, client -> server: rehearse one migration (the file on disk; the client saves it first) on an
+ * embedded PostgreSQL, up and down. Its findings become the file's diagnostics and tick "Tested on a local
+ * or staging database". Reports $/progress on the params' workDoneToken when the client sends one.
+ */
+export const REHEARSE_REQUEST = 'migrationGuard/rehearse';
+/** The client command (and the sidebar's Rehearse button) that sends it; the argument is `{ uri }` or none (the active editor). */
+export const REHEARSE_COMMAND = 'migrationGuard.rehearse';
+export interface RehearseParams {
+  uri: string;
+  workDoneToken?: string | number;
+}
+/** `message`: one sentence on what ran and what it found, or why nothing ran. */
+export type RehearseResult = { ok: true; message: string; review: ReviewState } | { ok: false; message: string };
+
+/**
  * Request, server -> client, no params: who is signing off, when the server may not run git (an untrusted
  * workspace) or git has no user.name. Answers `Name <email>` or a name, or null when the reviewer cancels.
  */

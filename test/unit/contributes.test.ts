@@ -63,8 +63,8 @@ test('the walkthrough: every step has a markdown page that exists and is package
   assert.ok(walkthrough.steps.some((s: { description: string }) => s.description.includes('command:migrationGuard.setDatabasePassword')), 'the password goes into secret storage');
 });
 
-test('the language server and the worker it analyses large files on (server/src/lsp/background.ts) are packaged', () => {
-  for (const bundle of ['out/server.js', 'out/serverWorker.js']) assert.ok(packaged(bundle), `${bundle} is allowlisted in .vscodeignore`);
+test('the language server, the worker it analyses large files on (server/src/lsp/background.ts) and the one rehearsals run PGlite in (core/rehearsal/pgliteWorker.ts) are packaged', () => {
+  for (const bundle of ['out/server.js', 'out/serverWorker.js', 'out/rehearsalWorker.js']) assert.ok(packaged(bundle), `${bundle} is allowlisted in .vscodeignore`);
 });
 
 test('the icon is a 128x128 PNG, and it and the changelog are packaged', () => {

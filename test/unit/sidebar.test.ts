@@ -185,3 +185,21 @@ test('preflight: a Live data line per operation with the icon of its verdict, th
   assert.match(html, /<p class="live">Live data: will delete 2 rows of project_keywords \(e\.g\. id &lt;b&gt;1&lt;\/b&gt;, 2\)<\/p>/);
   assert.doesNotMatch(view(sampleReview()), /h-live/, 'no section without a live database');
 });
+
+test('"Tested" carries a Rehearse button, disabled while busy, and "Rehearse again" once the tool ticked it; its message is accepted bare', () => {
+  const html = view(sampleReview());
+  const tested = /<li class="item manual" data-id="tested"[^]*?<\/li>/.exec(html)?.[0] ?? '';
+  assert.match(tested, /<button type="button" id="rehearse" data-action="rehearse">.*Rehearse<\/button>/);
+  assert.ok(!/onclick|on\w+=/i.test(tested), 'no inline handler: the CSP allows only the nonced script');
+  assert.match(view(sampleReview(), { busy: true }), /id="rehearse" data-action="rehearse" disabled/);
+  const note = 'Rehearsed (up and down) by Migration Guard on an embedded PostgreSQL (PGlite), starting from the 1 earlier migration replayed in run order, 2026-12-07T01:00:00.000Z.';
+  const ticked = sampleReview({ checklist: [{ id: 'tested', label: 'Tested on a local or staging database', state: 'auto-checked', detail: note, note }] });
+  const auto = /<li class="item" data-id="tested"[^]*?<\/li>/.exec(view(ticked))?.[0] ?? '';
+  assert.match(auto, /checked by Migration Guard/);
+  assert.ok(auto.includes(esc(note)));
+  assert.match(auto, /data-action="rehearse">.*Rehearse again<\/button>/);
+  // Only the other items' buttons: "tested" alone rehearses.
+  assert.equal(view(sampleReview({ checklist: sampleReview().checklist.filter((i) => i.id !== 'tested') })).includes('data-action="rehearse"'), false);
+  assert.deepEqual(parseToExtension({ type: 'rehearse', uri: 'file:///elsewhere', command: 'rm -rf' }), { type: 'rehearse' });
+  assert.equal(parseToExtension({ type: 'Rehearse' }), undefined);
+});

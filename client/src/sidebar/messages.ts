@@ -15,6 +15,8 @@ export type ToExtension =
   | { type: 'generateModel'; table: string; schema?: string }
   /** Add Alembic's include_object hook to env.py (the parity panel's button). */
   | { type: 'preventUnmappedDrops' }
+  /** Run the migration up and down on a scratch database (the "tested" item's button). */
+  | { type: 'rehearse' }
   | { type: 'refresh' };
 
 export interface Notice {
@@ -70,6 +72,7 @@ export function parseToExtension(data: unknown): ToExtension | undefined {
     case 'ready':
     case 'refresh':
     case 'preventUnmappedDrops':
+    case 'rehearse':
       return { type: data.type };
     case 'reveal':
       return isLine(data.line) ? { type: 'reveal', line: data.line } : undefined;

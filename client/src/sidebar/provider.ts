@@ -1,6 +1,6 @@
 // The review sidebar (webview view `migrationGuard.review`): it follows the active migration, shows the
 // server's review of it and the project's parity, and carries out what the reviewer asks for: reveal a
-// line, acknowledge an operation with a reason, sign off, generate a model. Every message from the page
+// line, acknowledge an operation with a reason, rehearse, sign off, generate a model. Every message from the page
 // goes through parseToExtension first.
 
 import { randomBytes } from 'node:crypto';
@@ -18,6 +18,7 @@ import {
   type SignOffResult,
 } from '../../../server/src/protocol';
 import type { Session } from '../session';
+import { rehearse } from '../rehearse';
 import { sidebarHtml } from './html';
 import { parseToExtension, type ToExtension, type ToWebview } from './messages';
 
@@ -179,6 +180,20 @@ export class ReviewSidebar implements vscode.WebviewViewProvider, vscode.Disposa
       case 'preventUnmappedDrops':
         if (uri) await vscode.commands.executeCommand(PREVENT_UNMAPPED_DROPS_COMMAND, { uri: uri.toString() });
         return;
+      case 'rehearse':
+        return uri && this.rehearse(uri);
+    }
+  }
+
+  private async rehearse(uri: vscode.Uri): Promise<void> {
+    this.post({ type: 'busy', busy: true });
+    try {
+      const result = await rehearse(this.session, uri);
+      if (!result.ok) return this.notice('error', result.message);
+      if (this.isCurrent(uri)) this.post({ type: 'review', review: result.review });
+      this.notice('info', result.message);
+    } finally {
+      this.post({ type: 'busy', busy: false });
     }
   }
 

@@ -53,6 +53,13 @@ export class DatabaseStore {
     void this.closeAll();
   }
 
+  /** What the project's database settings name, for a rehearsal to copy the schema of; none in an untrusted workspace. */
+  specFor(layout: ProjectLayout | undefined): SourceSpec | undefined {
+    if (!this.trusted) return undefined;
+    const resolved = this.resolve(layout);
+    return resolved && 'spec' in resolved ? resolved.spec : undefined;
+  }
+
   /** The schema for a project, when it has been read; starts reading it otherwise. */
   snapshot(layout: ProjectLayout | undefined): SchemaSnapshot | undefined {
     return this.entry(layout)?.open?.snapshot;

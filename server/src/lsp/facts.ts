@@ -3,10 +3,12 @@
 // not, so a file is analysed with whatever has been loaded, and each load that completes makes the server
 // analyse again and ask the client to pull fresh diagnostics (row counts, drop-unmapped-table, stale-review).
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ProjectFacts } from '../core/facts';
 import { forgetDirectoryLookups } from '../core/dirLookups';
 import { buildModelIndex, findProject, type ModelIndex, type ProjectLayout } from '../core/models';
+import type { Rehearsal } from '../core/rehearsal/types';
 import { findRepositoryRoot, LEDGER_FILE, ledgerKey, LedgerError, readLedger, type Ledger } from '../core/review/ledger';
 import { AppliedStore } from './applied';
 import type { DatabaseStore } from './database';
@@ -31,6 +33,8 @@ export class FactsStore {
   private readonly models = new Map<string, ModelEntry>();
   private readonly ledgers = new Map<string, { ledger?: Ledger; error?: string }>();
   private readonly applied: AppliedStore;
+  /** Rehearsals run from the editor, by absolute path (up and separate down files), with the text each file had. */
+  private readonly rehearsals = new Map<string, { rehearsal: Rehearsal; text: string }>();
 
   constructor(
     private readonly folders: WorkspaceFolders,
@@ -56,7 +60,44 @@ export class FactsStore {
     if (view.ledger) facts.review = { root: view.root, signoffs: view.ledger.signoffs };
     const applied = this.applied.forFile(absolute, view.root, db);
     if (applied) facts.applied = applied;
+    const rehearsed = this.rehearsals.get(absolute);
+    if (rehearsed) facts.rehearsals = { [absolute]: rehearsed.rehearsal };
     return Object.keys(facts).length > 0 ? facts : undefined;
+  }
+
+  /** A rehearsal ran: its findings and the checklist's tick hold while each file keeps the text it was rehearsed with. */
+  rehearsed(results: Record<string, { rehearsal: Rehearsal; text: string }>): void {
+    for (const [file, result] of Object.entries(results)) {
+      this.forgetRehearsal(file);
+      this.rehearsals.set(file, result);
+    }
+    this.changed();
+  }
+
+  /** The file's text changed: a rehearsal of other text says nothing about it (nor about its up or down file). */
+  textChanged(absolute: string, text: string): void {
+    const known = this.rehearsals.get(absolute);
+    if (!known || known.text === text) return;
+    this.forgetRehearsal(absolute);
+    this.changed();
+  }
+
+  /** A file changed on disk: a rehearsal of it stands only while it holds the text that was rehearsed. */
+  fileChanged(absolute: string): void {
+    if (!this.rehearsals.has(absolute)) return;
+    let text = '';
+    try {
+      text = fs.readFileSync(absolute, 'utf8');
+    } catch {
+      // Deleted: no text matches.
+    }
+    this.textChanged(absolute, text);
+  }
+
+  private forgetRehearsal(absolute: string): void {
+    const known = this.rehearsals.get(absolute);
+    if (!known) return;
+    for (const [file, r] of this.rehearsals) if (r.rehearsal === known.rehearsal) this.rehearsals.delete(file);
   }
 
   /** Preflight queries an analysis of the file left unanswered: run them in the background. */

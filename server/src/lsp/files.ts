@@ -35,6 +35,7 @@ export function watchedFilesChanged(state: LspState) {
     // env.py sits in the migration folder, but decides which models autogenerate sees.
     else if (files.some((f) => f.endsWith('.py') && (path.basename(f) === 'env.py' || !state.facts.inMigrationFolder(f)))) state.facts.modelsChanged();
     if (names.some((n) => DIALECT_FILES.includes(n))) state.facts.dialectChanged();
+    for (const f of files) state.facts.fileChanged(f);
   };
 }
 

@@ -8,6 +8,7 @@ import {
   GENERATE_MODEL_REQUEST,
   PARITY_REQUEST,
   PREVENT_UNMAPPED_DROPS_REQUEST,
+  REHEARSE_REQUEST,
   RESCAN_REQUEST,
   REVIEW_REQUEST,
   RULE_DOCS_REQUEST,
@@ -23,10 +24,12 @@ import { hover } from './hover';
 import { initialize, initialized } from './initialize';
 import { parity } from './parity';
 import { preventUnmappedDrops } from './preventUnmappedDrops';
+import { rehearseRequest } from './rehearse';
 import { rescan } from './rescan';
 import { review } from './review';
 import { ruleDocs } from './ruleDocs';
 import { guarded } from './safe';
+import { uriToPath } from './scope';
 import { signOff } from './signOff';
 import { createState } from './state';
 import { workspaceDiagnostics } from './workspaceScan';
@@ -53,6 +56,7 @@ connection.onRequest(ACKNOWLEDGE_REQUEST, guarded(connection, ACKNOWLEDGE_REQUES
 connection.onRequest(PARITY_REQUEST, guarded(connection, PARITY_REQUEST, () => ({ available: false as const, message: 'Parity failed; see the Migration Guard output.', database: { state: 'none' as const } }), parity(state)));
 connection.onRequest(GENERATE_MODEL_REQUEST, guarded(connection, GENERATE_MODEL_REQUEST, () => ({ ok: false as const, message: 'Generate model failed; see the Migration Guard output.' }), generateModel(state)));
 connection.onRequest(PREVENT_UNMAPPED_DROPS_REQUEST, guarded(connection, PREVENT_UNMAPPED_DROPS_REQUEST, () => ({ ok: false as const, message: 'Changing env.py failed; see the Migration Guard output.' }), preventUnmappedDrops(state)));
+connection.onRequest(REHEARSE_REQUEST, guarded(connection, REHEARSE_REQUEST, () => ({ ok: false as const, message: 'The rehearsal failed; see the Migration Guard output.' }), rehearseRequest(state)));
 connection.onShutdown(guarded(connection, 'shutdown', none, () => {
   state.background?.close();
   return state.facts.db.closeAll();
@@ -63,7 +67,11 @@ state.documents.onDidClose(guarded(connection, 'textDocument/didClose', none, (e
   if (state.push) state.pusher.clear(e.document.uri);
 }));
 // Clients that do not pull diagnostics get them published (push.ts); onDidChangeContent covers opening too.
-state.documents.onDidChangeContent((e) => state.push && state.pusher.schedule(e.document.uri));
+state.documents.onDidChangeContent((e) => {
+  const absolute = uriToPath(e.document.uri);
+  if (absolute) state.facts.textChanged(absolute, e.document.getText());
+  if (state.push) state.pusher.schedule(e.document.uri);
+});
 state.documents.onDidSave((e) => state.push && state.pusher.schedule(e.document.uri));
 state.documents.listen(connection);
 connection.listen();

@@ -2,26 +2,20 @@
 // run, with its down migration, on a scratch database brought to the schema it runs against. The findings
 // go through the ordinary analysis (facts.rehearsals), so allow comments, severities and reporters apply.
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SourceSpec } from '../../core/db/open';
-import { resolveDatabaseUrl } from '../../core/db/url';
 import { SEVERITY_ORDER } from '../../core/findings';
-import { readStartingSchema, type CopiedSchema } from '../../core/rehearsal/copy';
-import { DEFAULT_ROWS, rehearse } from '../../core/rehearsal/rehearse';
-import { openPgliteScratch, openPgScratch } from '../../core/rehearsal/scratch';
-import { DEFAULT_LIMITS, RehearsalTimeout, type ScratchLimits } from '../../core/rehearsal/scratchProtocol';
-import { companionDown, earlierSides, sidesOf } from '../../core/rehearsal/sources';
-import type { Rehearsal } from '../../core/rehearsal/types';
+import { DEFAULT_ROWS } from '../../core/rehearsal/rehearse';
+import { rehearseFiles as rehearseCore, type RehearseSettings } from '../../core/rehearsal/runFile';
+import { DEFAULT_LIMITS } from '../../core/rehearsal/scratchProtocol';
 import { RULES } from '../../core/rules';
-import { collectCandidates, isSqlMigrationCandidate, UsageError, type Candidate } from '../../core/walk';
+import { collectCandidates, UsageError, type Candidate } from '../../core/walk';
 import type { CliIo } from '../io';
 import { analyzeFiles } from '../parallel';
 import { REPORT_FORMATS, reporterFor, type ReportFormat } from '../reporters';
 import type { RunResult } from '../reporters/types';
 import { DATABASE_OPTIONS, sourceSpec } from './database';
-import { rehearsePython, type Skipped } from './rehearsePython';
 import { renderRehearsals } from './rehearseText';
 
 export const REHEARSE_OPTIONS = {
@@ -34,17 +28,6 @@ export const REHEARSE_OPTIONS = {
 } as const;
 
 const REHEARSAL_RULES = new Set(['rehearsal-failed', 'cascade-drop', 'downgrade-not-restoring']);
-
-export interface RehearseSettings {
-  rows: number;
-  /** Alembic migrations: their SQL comes from running Alembic, which imports the project's env.py. */
-  allowProjectCode?: boolean;
-  scratchUrl?: string;
-  spec?: SourceSpec;
-  limits: ScratchLimits;
-  /** --sample N: real rows per table from the configured database, in memory only. */
-  sample: number;
-}
 
 type RehearseValues = { sample?: string; rows?: string; 'scratch-url'?: string; 'allow-project-code'?: boolean; 'statement-timeout'?: string; 'rehearsal-budget'?: string };
 
@@ -70,60 +53,9 @@ function relative(cwd: string, file: string): string {
   return (rel.startsWith('..') ? file : rel).split(path.sep).join('/');
 }
 
-/**
- * Rehearses every SQL up migration among `candidates`; the result is keyed by the path the run
- * names each file, the up file and its separate down file alike. Python migrations are listed in `skipped`.
- */
-export async function rehearseFiles(candidates: Candidate[], settings: RehearseSettings, io: CliIo): Promise<{ rehearsals: Record<string, Rehearsal>; skipped: Skipped[]; downFiles: string[] }> {
-  const rehearsals: Record<string, Rehearsal> = {};
-  const skipped: Skipped[] = [];
-  const downFiles: string[] = [];
-  const configured = settings.spec?.kind === 'url' ? settings.spec.url : resolveDatabaseUrl({ env: io.env ?? process.env })?.url;
-  const openScratch = settings.scratchUrl === undefined ? () => openPgliteScratch(settings.limits) : () => openPgScratch(settings.scratchUrl as string, configured, settings.limits);
-  let copied: CopiedSchema | undefined;
-  if (settings.spec) copied = await readStartingSchema(settings.spec, settings.sample);
-  const where = { baseDir: io.cwd };
-  const nameOf = (absolute: string) => relative(io.cwd, absolute);
-  const rehearseSql = async (c: Candidate) => {
-    const file = c.absolute;
-    const rel = nameOf(file);
-    const text = fs.readFileSync(file, 'utf8');
-    // A seed or a schema dump beside the migrations is not one (the same test as check's).
-    if (!isSqlMigrationCandidate(c, rel, text)) return;
-    const sides = sidesOf(text, rel);
-    if (!sides.up) return;
-    let down = sides.down;
-    if (!down) {
-      const companion = companionDown(file, where);
-      if (companion) {
-        down = sidesOf(companion.text, nameOf(companion.path)).down;
-        if (down) downFiles.push(companion.path);
-      }
-    }
-    const start = copied ? { kind: 'copy' as const, catalog: copied.catalog, from: copied.from, sample: copied.sample } : { kind: 'replay' as const, earlier: earlierSides(file, where, nameOf) };
-    const result = await rehearse(sides.up, down, { openScratch, start, rows: settings.rows });
-    if (copied?.note) result.notes.unshift(copied.note);
-    rehearsals[rel] = result;
-    if (down && down.path !== rel) rehearsals[down.path] = result;
-  };
-  for (const c of candidates) {
-    const file = c.absolute;
-    try {
-      if (/\.py$/i.test(file)) {
-        const outcome = await rehearsePython(file, nameOf(file), settings, { openScratch, copied });
-        if (outcome && 'reason' in outcome) skipped.push(outcome);
-        else if (outcome) rehearsals[nameOf(file)] = outcome;
-      } else if (/\.sql$/i.test(file)) {
-        await rehearseSql(c);
-      }
-    } catch (err) {
-      // A timeout outside the migration's own statements (replaying the earlier ones, filling rows, reading
-      // the catalog) ends this file's rehearsal; one inside them is the statement's rehearsal-failed finding.
-      if (!(err instanceof RehearsalTimeout)) throw err;
-      skipped.push({ path: nameOf(file), reason: err.message, failed: true });
-    }
-  }
-  return { rehearsals, skipped, downFiles };
+/** The rehearsals of `candidates` (core/rehearsal/runFile.ts), each file named relative to the command's directory. */
+export function rehearseFiles(candidates: Candidate[], settings: RehearseSettings, io: CliIo): ReturnType<typeof rehearseCore> {
+  return rehearseCore(candidates, settings, { baseDir: io.cwd, env: io.env ?? process.env, nameOf: (absolute) => relative(io.cwd, absolute) });
 }
 
 export async function rehearseCommand(args: string[], io: CliIo, usage: string): Promise<number> {

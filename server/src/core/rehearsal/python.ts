@@ -1,18 +1,18 @@
 // Python migrations in a rehearsal. Alembic's SQL comes from Alembic in offline mode, which imports the
 // project's env.py; Django's from the calls `manage.py sqlmigrate` makes, which import its settings and
-// apps: project code both, run only with --allow-project-code.
+// apps: project code both, run only with --allow-project-code (in the editor, in a trusted workspace).
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { alembicSql, findPython, pointAtFunctions, ProjectCodeError } from '../../core/rehearsal/alembic';
-import type { CopiedSchema } from '../../core/rehearsal/copy';
-import { djangoSql, operationsRange } from '../../core/rehearsal/django';
-import { rehearse } from '../../core/rehearsal/rehearse';
-import type { Scratch } from '../../core/rehearsal/scratch';
-import type { MigrationSide } from '../../core/rehearsal/statements';
-import type { Rehearsal } from '../../core/rehearsal/types';
-import { findProject } from '../../core/models';
-import type { RehearseSettings } from './rehearse';
+import { findProject } from '../models';
+import { alembicSql, findPython, pointAtFunctions, ProjectCodeError } from './alembic';
+import type { CopiedSchema } from './copy';
+import { djangoSql, operationsRange } from './django';
+import { rehearse } from './rehearse';
+import type { RehearseSettings } from './runFile';
+import type { Scratch } from './scratch';
+import type { MigrationSide } from './statements';
+import type { Rehearsal } from './types';
 
 export interface Skipped {
   path: string;
