@@ -19,11 +19,41 @@ export async function rehearse(session: Session, uri: vscode.Uri): Promise<Rehea
       if (value.kind !== 'end' && value.message) progress.report({ message: value.message });
     });
     try {
-      return await session.request<RehearseResult>(REHEARSE_REQUEST, { uri: uri.toString(), workDoneToken: token });
+      const python = await selectedPython(uri);
+      return await session.request<RehearseResult>(REHEARSE_REQUEST, { uri: uri.toString(), workDoneToken: token, ...(python ? { python } : {}) });
     } finally {
       listening.dispose();
     }
   });
+}
+
+/** The part of the Python extension's API (ms-python.python) read here. */
+interface PythonApi {
+  environments?: {
+    getActiveEnvironmentPath(resource?: vscode.Uri): { path: string };
+    resolveEnvironment(env: { path: string }): Promise<{ executable?: { uri?: vscode.Uri } } | undefined>;
+  };
+}
+
+/**
+ * The interpreter the user selected for this file in the Python extension, else `python.defaultInterpreterPath`
+ * when it is an absolute path; undefined lets the server look for the project's .venv, venv, then python3.
+ * Only Alembic and Django migrations run it, and only in a trusted workspace (the server checks).
+ */
+async function selectedPython(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    const extension = vscode.extensions.getExtension<PythonApi>('ms-python.python');
+    const api = extension ? (extension.isActive ? extension.exports : await extension.activate()) : undefined;
+    const environments = api?.environments;
+    if (environments) {
+      const executable = (await environments.resolveEnvironment(environments.getActiveEnvironmentPath(uri)))?.executable?.uri?.fsPath;
+      if (executable) return executable;
+    }
+  } catch {
+    // An older or failing Python extension: the setting, or the server's own search, still applies.
+  }
+  const configured = vscode.workspace.getConfiguration('python', uri).get<string>('defaultInterpreterPath');
+  return configured && path.isAbsolute(configured) ? configured : undefined;
 }
 
 export async function rehearseCommand(session: Session, arg: unknown): Promise<void> {

@@ -247,6 +247,8 @@ export const REHEARSE_COMMAND = 'migrationGuard.rehearse';
 export interface RehearseParams {
   uri: string;
   workDoneToken?: string | number;
+  /** The Python interpreter the editor has selected for this file (an absolute path), for Alembic and Django. */
+  python?: string;
 }
 /** `message`: one sentence on what ran and what it found, or why nothing ran. */
 export type RehearseResult = { ok: true; message: string; review: ReviewState } | { ok: false; message: string };

@@ -8,25 +8,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { main } from '../../server/src/cli/main';
+import { OFFLINE_ENV_PY } from '../support/alembicOffline';
 
 const REPO = path.join(__dirname, '..', '..');
 const SYSTEM_PYTHON = '/usr/bin/python3';
 let dir: string;
 
-// An env.py for offline mode alone: Debian's SQLAlchemy is 1.4, and the incident example's models need 2.0.
-const ENV_PY = `from alembic import context
-
-config = context.config
-context.configure(url=config.get_main_option("sqlalchemy.url"), literal_binds=True)
-with context.begin_transaction():
-    context.run_migrations()
-`;
 
 before(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-rehearse-alembic-'));
   fs.mkdirSync(path.join(dir, 'migrations', 'versions'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'alembic.ini'), '[alembic]\nscript_location = migrations\nsqlalchemy.url = postgresql://app@localhost/projects\n');
-  fs.writeFileSync(path.join(dir, 'migrations', 'env.py'), ENV_PY);
+  fs.writeFileSync(path.join(dir, 'migrations', 'env.py'), OFFLINE_ENV_PY);
   // The incident's revisions, as they are in examples/incident.
   for (const f of ['0001_initial.py', '0002_add_project_budget.py']) fs.copyFileSync(path.join(REPO, 'examples', 'incident', 'migrations', 'versions', f), path.join(dir, 'migrations', 'versions', f));
   fs.mkdirSync(path.join(dir, '.venv', 'bin'), { recursive: true });

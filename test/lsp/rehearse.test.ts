@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import type { RehearseResult, ReviewState } from '../../server/src/protocol';
+import { OFFLINE_ENV_PY } from '../support/alembicOffline';
 import { fileUri, INCIDENT, TestWorkspaces } from './client';
 
 const workspaces = new TestWorkspaces();
@@ -151,4 +152,19 @@ test('a locking finding gains what the rehearsal measured', async () => {
   assert.ok(result.ok, JSON.stringify(result));
   const measured = (await client.diagnostics(uri)).find((d) => d.code === 'create-index-non-concurrently');
   assert.match(measured?.message ?? '', /Measured in the rehearsal: took SHARE on public\.orders\./);
+});
+
+test("Alembic in a trusted workspace runs the interpreter the editor selected, and says so when it is missing", async () => {
+  const dir = workspaces.folder('mg-lsp-rehearse-alembic-', INCIDENT);
+  fs.writeFileSync(path.join(dir, 'migrations', 'env.py'), OFFLINE_ENV_PY);
+  // The seeded embedded database stands in for the one alembic.ini names: its schema is the starting point.
+  const client = await workspaces.start(dir, { seeded: true });
+  const uri = fileUri(path.join(dir, 'migrations', 'versions', '0002_add_project_budget.py'));
+  const missing = await client.request<RehearseResult>('migrationGuard/rehearse', { uri, python: '/nonexistent/mg-python' }, 120_000);
+  assert.equal(missing.ok, false);
+  assert.match(missing.message, /no Python was found \(\/nonexistent\/mg-python\)/);
+  // Debian's interpreter, which .ci/run gives Alembic: the revision's SQL comes from `alembic --sql`.
+  const ran = await client.request<RehearseResult>('migrationGuard/rehearse', { uri, python: '/usr/bin/python3' }, 180_000);
+  assert.ok(ran.ok, JSON.stringify(ran));
+  assert.equal(tested(ran.review).state, 'auto-checked');
 });

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WorkDoneProgress, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { DbError } from '../core/db/errors';
 import { where } from '../core/rehearsal/describe';
 import { DEFAULT_ROWS } from '../core/rehearsal/rehearse';
 import { rehearseFiles } from '../core/rehearsal/runFile';
@@ -48,8 +49,18 @@ async function rehearseFile(state: LspState, params: RehearseParams, absolute: s
   try {
     // Read before the run: an edit saved while it runs is not what was rehearsed.
     const rehearsedText = fs.readFileSync(absolute, 'utf8');
-    const settings = { rows: DEFAULT_ROWS, limits: DEFAULT_LIMITS, sample: 0, allowProjectCode: state.trusted, ...(spec ? { spec } : {}) };
-    const { rehearsals, skipped } = await rehearseFiles([{ absolute, explicit: true }], settings, { baseDir, env: process.env, nameOf: (p) => p });
+    // The editor's selected interpreter, when it names one by its absolute path; else .venv, venv, python3.
+    const interpreter = typeof params.python === 'string' && path.isAbsolute(params.python) ? { python: params.python } : {};
+    const settings = { rows: DEFAULT_ROWS, limits: DEFAULT_LIMITS, sample: 0, allowProjectCode: state.trusted, ...(spec ? { spec } : {}), ...interpreter };
+    let run;
+    try {
+      run = await rehearseFiles([{ absolute, explicit: true }], settings, { baseDir, env: process.env, nameOf: (p) => p });
+    } catch (err) {
+      // The configured database could not be read for its schema: its own sentence (password masked).
+      if (err instanceof DbError) return { ok: false, message: `Not rehearsed: ${err.message}` };
+      throw err;
+    }
+    const { rehearsals, skipped } = run;
     const mine = rehearsals[absolute];
     if (!mine) {
       const reason = skipped.find((s) => s.path === absolute)?.reason;

@@ -36,7 +36,7 @@ export async function rehearsePython(
   if (!settings.allowProjectCode) {
     return { path: rel, reason: 'its SQL comes from `alembic upgrade --sql`, which runs the project\'s env.py; pass --allow-project-code to allow that' };
   }
-  const python = findPython(layout.root);
+  const python = settings.python ?? findPython(layout.root);
   let sql;
   try {
     sql = await alembicSql(layout.alembicIni, text, python, !env.copied);
@@ -65,7 +65,7 @@ async function rehearseDjango(file: string, rel: string, text: string, settings:
   if (!settings.allowProjectCode) {
     return { path: rel, reason: "its SQL comes from Django (manage.py sqlmigrate), which imports the project's settings and apps; pass --allow-project-code to allow that" };
   }
-  const python = findPython(layout.root);
+  const python = settings.python ?? findPython(layout.root);
   let sql;
   try {
     sql = await djangoSql(path.join(layout.root, 'manage.py'), file, python, !env.copied);

@@ -25,6 +25,8 @@ export interface RehearseSettings {
   limits: ScratchLimits;
   /** --sample N: real rows per table from the configured database, in memory only. */
   sample: number;
+  /** The interpreter the editor has selected for the project (VS Code's Python extension); else it is looked for. */
+  python?: string;
 }
 
 export interface RehearseWhere {
