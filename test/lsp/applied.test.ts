@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { contentHash } from '../../server/src/core/review/normalize';
 import type { FindingsSummary, ReviewState } from '../../server/src/protocol';
-import { fileUri, TestWorkspaces, type Diagnostic } from './client';
+import { type Diagnostic, fileUri, TestWorkspaces, waitFor } from './client';
 
 const HINT = 4;
 const ERROR = 1;
@@ -16,15 +16,7 @@ const WARNING = 2;
 const workspaces = new TestWorkspaces();
 after(() => workspaces.dispose());
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined>) => waitFor(what, probe);
 
 const drops = (items: Diagnostic[]) => items.filter((d) => d.code === 'drop-table');
 
@@ -72,11 +64,11 @@ test("a Django project's django_migrations, read from the database in the backgr
   const late = path.join(dir, 'shop', 'migrations', '0003_delete_legacyorder.py');
   client.open(fileUri(applied), fs.readFileSync(applied, 'utf8'));
   client.open(fileUri(late), fs.readFileSync(late, 'utf8'));
-  const column = await until('drop-column as history', async () => {
+  const column = await waitFor('drop-column as history', async () => {
     // Loading the embedded database keeps the server busy for seconds on a loaded machine.
     const d = (await client.diagnostics(fileUri(applied), 60_000)).find((x) => x.code === 'drop-column');
     return d?.severity === HINT ? d : undefined;
-  }, 90_000);
+  }, { timeoutMs: 90_000 });
   assert.match(column.message, /Already run on 2024-03-05 \(django_migrations\), so this is history\./);
   const review = await client.request<ReviewState>('migrationGuard/review', { uri: fileUri(applied) });
   assert.deepEqual(review.applied, { source: 'django_migrations', at: '2024-03-05', fromDatabase: true });

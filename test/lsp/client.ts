@@ -282,3 +282,19 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   for (const e of located.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
 }
+
+/**
+ * Asks `probe` again every `everyMs` until it gives a value, and fails after `timeoutMs`. With
+ * `retryUnanswered`, a request the server did not answer in time (busy loading the embedded database on a
+ * slow machine) is asked again instead of failing the test.
+ */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, options: { timeoutMs?: number; everyMs?: number; retryUnanswered?: boolean } = {}): Promise<T> {
+  const { timeoutMs = 30_000, everyMs = 100, retryUnanswered = false } = options;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await (retryUnanswered ? probe().catch((err: Error) => (/got no answer/.test(err.message) ? undefined : Promise.reject(err))) : probe());
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { EditResult, ReviewState } from '../../server/src/protocol';
-import { applyEdits, fileUri, INCIDENT, TestWorkspaces, type CodeAction, type LspClient } from './client';
+import { applyEdits, type CodeAction, fileUri, INCIDENT, type LspClient, TestWorkspaces, waitFor } from './client';
 
 const REL = 'migrations/versions/0002_add_project_budget.py';
 const workspaces = new TestWorkspaces();
@@ -15,15 +15,7 @@ let client: LspClient;
 let dir: string;
 let uri: string;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined>) => waitFor(what, probe, { timeoutMs: 60_000 });
 
 before(async () => {
   dir = workspaces.folder('mg-lsp-mapped-', INCIDENT);

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { EditResult, ParityView, ReviewState } from '../../server/src/protocol';
-import { applyEdits, fileUri, INCIDENT, TestWorkspaces, type CodeAction, type LspClient } from './client';
+import { applyEdits, type CodeAction, fileUri, INCIDENT, type LspClient, TestWorkspaces, waitFor } from './client';
 
 const REL = 'migrations/versions/0002_add_project_budget.py';
 type CommandAction = CodeAction & { command?: { command: string; arguments: unknown[] }; diagnostics?: unknown[] };
@@ -25,16 +25,7 @@ before(async () => {
 
 after(() => workspaces.dispose());
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    // A request may time out while the server loads the embedded database on a busy machine: ask again.
-    const value = await probe().catch((err: Error) => (/got no answer/.test(err.message) ? undefined : Promise.reject(err)));
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined>) => waitFor(what, probe, { retryUnanswered: true });
 
 async function preventActions(): Promise<CommandAction[]> {
   const diagnostics = await client.diagnostics(uri);
@@ -52,10 +43,10 @@ test('one code action and a parity hint while env.py lacks the hook; its edit ad
   assert.equal(offered[0].diagnostics?.length, 3);
   assert.deepEqual(offered[0].command?.arguments, [{ uri }]);
 
-  await until('the database', async () => {
+  await waitFor('the database', async () => {
     const review = await client.request<ReviewState>('migrationGuard/review', { uri });
     return review.database.state === 'ready' ? true : undefined;
-  }, 120_000);
+  }, { timeoutMs: 120_000, retryUnanswered: true });
   const parity = await client.request<ParityView>('migrationGuard/parity', { uri });
   assert.ok(parity.available);
   assert.equal(parity.unmappedDropsPossible, true);

@@ -12,7 +12,7 @@ import { renderView } from '../../client/webview/render';
 import { sidebarHtml } from '../../client/src/sidebar/html';
 import { contentHash } from '../../server/src/core/review/normalize';
 import type { EditResult, ParityView, ReviewState, SignOffResult } from '../../server/src/protocol';
-import { applyEdits, fileUri, INCIDENT, LspClient, TestWorkspaces, type CodeAction } from './client';
+import { applyEdits, type CodeAction, fileUri, INCIDENT, LspClient, TestWorkspaces, waitFor } from './client';
 
 const REL = 'migrations/versions/0002_add_project_budget.py';
 const workspaces = new TestWorkspaces();
@@ -35,15 +35,7 @@ async function review(c: LspClient, u: string): Promise<ReviewState> {
   return c.request<ReviewState>('migrationGuard/review', { uri: u });
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined>) => waitFor(what, probe);
 
 before(async () => {
   dir = incidentCopy(true);

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { recordSignOff } from '../../server/src/core/review/ledger';
 import { contentHash } from '../../server/src/core/review/normalize';
 import type { ReviewState, SignOffResult } from '../../server/src/protocol';
-import { fileUri, TestWorkspaces, type LspClient, type Registration } from './client';
+import { fileUri, type LspClient, type Registration, TestWorkspaces, waitFor } from './client';
 
 const SQL_REL = 'db/migrations/V1__drop_audit.sql';
 const SQL = 'DROP TABLE audit_log;\nCREATE INDEX idx_orders_customer ON orders (customer_id);\n';
@@ -71,15 +71,7 @@ function teammateSignsOff(): void {
   });
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | undefined>) => waitFor(what, probe, { timeoutMs: 10_000, everyMs: 50 });
 
 async function codes(rel: string): Promise<string[]> {
   return (await client.diagnostics(fileUri(path.join(dir, rel)))).map((d) => String(d.code)).sort();
