@@ -7,10 +7,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, test } from 'node:test';
-import { main } from '../../server/src/cli/main';
 import { initAnalyzer } from '../../server/src/core/analyze';
 import { preventUnmappedDrops } from '../../server/src/core/fixes/includeObject';
 import { applyFix } from '../unit/fixes.helpers';
+import { runCli, type CliRun } from '../support/cli';
 
 const REPO = path.join(__dirname, '..', '..');
 const INCIDENT = path.join(REPO, 'examples', 'incident');
@@ -20,12 +20,7 @@ before(async () => {
   await initAnalyzer();
 });
 
-async function parity(dir: string, format = 'text'): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['parity', dir, '--embedded-seed', SEED, '--format', format], { cwd: REPO, stdout: (s) => (out += s), stderr: (s) => (err += s), isTty: false, env: {} });
-  return { code, out, err };
-}
+const parity = (dir: string, format = 'text'): Promise<CliRun> => runCli(['parity', dir, '--embedded-seed', SEED, '--format', format], REPO, {});
 
 test('parity hints at the include_object hook until env.py has it, then the three tables are left alone', async () => {
   const text = await parity(INCIDENT);

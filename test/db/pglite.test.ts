@@ -8,7 +8,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { PGlite } from '@electric-sql/pglite';
-import { main } from '../../server/src/cli/main';
 import { analyzeText, initAnalyzer } from '../../server/src/core/analyze';
 import { addExactCounts } from '../../server/src/core/db/open';
 import { PgliteSchemaSource } from '../../server/src/core/db/pglite';
@@ -16,6 +15,7 @@ import { findTable, type SchemaSnapshot } from '../../server/src/core/db/schemaS
 import { serialiseSnapshot } from '../../server/src/core/db/snapshot';
 import { buildModelIndex, findProject, type ModelIndex } from '../../server/src/core/models';
 import { computeParity } from '../../server/src/core/parity';
+import { runCli, type CliRun } from '../support/cli';
 
 const REPO = path.join(__dirname, '..', '..');
 const INCIDENT = path.join(REPO, 'examples', 'incident');
@@ -41,12 +41,7 @@ after(async () => {
   await db?.close();
 });
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { cwd: REPO, stdout: (s) => (out += s), stderr: (s) => (err += s), isTty: false, env: {} });
-  return { code, out, err };
-}
+const cli = (args: string[]): Promise<CliRun> => runCli(args, REPO, {});
 
 test('the catalog read: tables, columns, keys, defaults and row estimates', () => {
   assert.equal(snapshot.defaultSchema, 'public');

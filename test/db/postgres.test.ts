@@ -11,11 +11,11 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
-import { main } from '../../server/src/cli/main';
 import { DbError } from '../../server/src/core/db/errors';
 import { PgSchemaSource, PgSession } from '../../server/src/core/db/pg';
 import { PgliteSchemaSource } from '../../server/src/core/db/pglite';
 import { freePort, loggedStatements, READER, startPostgres, type PgServer } from '../support/postgres';
+import { runCli, type CliRun } from '../support/cli';
 
 const REPO = path.join(__dirname, '..', '..');
 const SEED = path.join(REPO, 'examples', 'incident', 'seed.sql');
@@ -29,12 +29,7 @@ before(async () => {
 
 after(() => server?.stop());
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { cwd: REPO, stdout: (s) => (out += s), stderr: (s) => (err += s), isTty: false, env });
-  return { code, out, err };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> => runCli(args, REPO, env);
 
 /** Runs `fn`, which must fail with a DbError of `kind` within `withinMs`. */
 async function failsWith(kind: DbError['kind'], withinMs: number, fn: () => Promise<unknown>): Promise<DbError> {

@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { main } from '../../server/src/cli/main';
 import { OFFLINE_ENV_PY } from '../support/alembicOffline';
+import { runCli, type CliRun } from '../support/cli';
 
 const REPO = path.join(__dirname, '..', '..');
 const SYSTEM_PYTHON = '/usr/bin/python3';
@@ -28,12 +28,7 @@ before(() => {
 
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { cwd: dir, stdout: (s) => (out += s), stderr: (s) => (err += s), isTty: false, env: {} });
-  return { code, out, err };
-}
+const cli = (args: string[]): Promise<CliRun> => runCli(args, dir, {});
 
 const MIGRATION = 'migrations/versions/0002_add_project_budget.py';
 

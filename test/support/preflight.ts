@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../server/src/cli/main';
 import { analyzeText, initAnalyzer } from '../../server/src/core/analyze';
 import { PgliteSchemaSource } from '../../server/src/core/db/pglite';
 import type { ProjectFacts } from '../../server/src/core/facts';
 import { preflightOutput } from '../../server/src/core/preflight/output';
 import { answerQueries, serverVersionNum } from '../../server/src/core/preflight/run';
+import { runCli } from './cli';
 
 export const REPO = path.join(__dirname, '..', '..');
 export const FIXTURES = path.join(REPO, 'test', 'fixtures', 'preflight');
@@ -25,9 +25,7 @@ export interface JsonFinding {
 }
 
 export async function checkJson(args: string[]): Promise<{ code: number; findings: JsonFinding[]; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['check', ...args, '--format', 'json'], { cwd: REPO, stdout: (s) => (out += s), stderr: (s) => (err += s), isTty: false, env: {} });
+  const { code, out, err } = await runCli(['check', ...args, '--format', 'json'], REPO, {});
   return { code, findings: out ? (JSON.parse(out) as { findings: JsonFinding[] }).findings : [], err };
 }
 

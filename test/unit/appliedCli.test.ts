@@ -5,17 +5,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
-import { main } from '../../server/src/cli/main';
+import { runCli, type CliRun } from '../support/cli';
 
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { cwd, stdout: (s) => (out += s), stderr: (s) => (err += s), isTty: false, env: {} });
-  return { code, out, err };
-}
+const run = (args: string[], cwd: string): Promise<CliRun> => runCli(args, cwd, {});
 
 /** A repository (it has .git) whose first migration, run long ago, dropped a table. */
 function repo(): string {

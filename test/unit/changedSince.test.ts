@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { main } from '../../server/src/cli/main';
+import { runCli, type CliRun } from '../support/cli';
 
 const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com' };
 
@@ -17,12 +17,7 @@ function write(dir: string, rel: string, text: string): void {
   fs.writeFileSync(path.join(dir, rel), text);
 }
 
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { cwd, stdout: (s) => (out += s), stderr: (s) => (err += s), isTty: false });
-  return { code, out, err };
-}
+const run = (args: string[], cwd: string): Promise<CliRun> => runCli(args, cwd);
 
 interface JsonFinding {
   file: string;

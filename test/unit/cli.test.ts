@@ -4,20 +4,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { main } from '../../server/src/cli/main';
 import { threadsFor } from '../../server/src/cli/parallel';
 import { initAnalyzer } from '../../server/src/core/analyze';
 import { fastParse } from '../../server/src/core/parse/pg/fast';
 import { parsePythonFast } from '../../server/src/core/parse/python/fast';
+import { runCli, type CliRun } from '../support/cli';
 
 const REPO = path.join(__dirname, '..', '..');
 
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { cwd, stdout: (s) => (out += s), stderr: (s) => (err += s), isTty: false });
-  return { code, out, err };
-}
+const run = (args: string[], cwd: string): Promise<CliRun> => runCli(args, cwd);
 
 function workspace(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-cli-'));

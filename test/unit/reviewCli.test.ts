@@ -5,18 +5,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
-import { main } from '../../server/src/cli/main';
 import { contentHash } from '../../server/src/core/review/normalize';
+import { runCli, type CliRun } from '../support/cli';
 
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { cwd, stdout: (s) => (out += s), stderr: (s) => (err += s), isTty: false, env: {} });
-  return { code, out, err };
-}
+const run = (args: string[], cwd: string): Promise<CliRun> => runCli(args, cwd, {});
 
 const DROP = '-- migration-guard: allow drop-table -- replaced by events_v2 in ticket 88\nDROP TABLE events;\n';
 const SAFE = 'CREATE TABLE events_v2 (id int);\n';
