@@ -3,12 +3,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeBytes } from '../core/analyze';
+import { analysisKey } from '../core/frontends/sql';
 import { DEFAULT_OPTIONS, withDefaults, type AnalysisOptions, type SiblingFile, type SqlDialect } from '../core/options';
 import { FileReadError, readRegularFile } from '../core/fileRead';
 import { withParsersLoaded } from '../core/parse/onDemand';
 import { dialectFromProject, dialectOfFileName, readSiblingsFromDisk } from '../core/project';
 import type { ResultCache } from './cache';
 import type { FileReport } from '../core/report';
+import { takeRead } from '../core/dirLookups';
 import { describeFsError } from '../core/walk';
 
 export interface FileJob {
@@ -92,7 +94,7 @@ function analyzeFile(file: FileJob, options: Partial<AnalysisOptions>): FileResu
     return read(dir);
   };
   try {
-    const bytes = file.bytes ?? readRegularFile(file.absolute, withDefaults(options).maxFileBytes);
+    const bytes = file.bytes ?? takeRead(file.absolute) ?? readRegularFile(file.absolute, withDefaults(options).maxFileBytes);
     const report = analyzeBytes(file.rel, bytes, { ...options, ...(file.named ? { named: true } : {}), ...dialectOf(file, options), readSiblings });
     return { report, siblingDirs: [...siblingDirs] };
   } catch (err) {
@@ -177,7 +179,8 @@ const RUN_ORDER = new Intl.Collator('en', { numeric: true });
 /**
  * The order files are analysed in (indices into `files`; results keep the input order): each directory's
  * migrations in the order they run, so that a migration's history was mostly analysed before it and is
- * reused (core/frontends/sql/history.ts) rather than analysed a second time.
+ * reused (core/frontends/sql/history.ts) rather than analysed a second time; a down migration comes just
+ * after its up migration, which its history holds.
  */
 function runOrder(files: readonly FileJob[]): number[] {
   // Directories keep the place of their first file.
@@ -185,9 +188,11 @@ function runOrder(files: readonly FileJob[]): number[] {
   const keys = files.map((f, i) => {
     const dir = path.dirname(f.absolute);
     if (!firstOfDir.has(dir)) firstOfDir.set(dir, i);
-    return { rank: firstOfDir.get(dir) ?? i, name: path.basename(f.absolute) };
+    return { rank: firstOfDir.get(dir) ?? i, ...analysisKey(path.basename(f.absolute)) };
   });
-  return files.map((_, i) => i).sort((a, b) => keys[a].rank - keys[b].rank || RUN_ORDER.compare(keys[a].name, keys[b].name) || a - b);
+  return files
+    .map((_, i) => i)
+    .sort((a, b) => keys[a].rank - keys[b].rank || RUN_ORDER.compare(keys[a].name, keys[b].name) || Number(keys[a].down) - Number(keys[b].down) || a - b);
 }
 
 /**

@@ -4,6 +4,9 @@
 // times. A CLI run never sees these files change; the language server forgets all answers when one of the
 // files they come from is created, changed or deleted, and on rescan (lsp/facts.ts).
 
+import type { Dirent } from 'node:fs';
+import * as path from 'node:path';
+
 const memos: Map<string, unknown>[] = [];
 
 /** A per-directory memo that forgetDirectoryLookups() clears. */
@@ -15,4 +18,60 @@ export function directoryMemo<T>(): Map<string, T> {
 
 export function forgetDirectoryLookups(): void {
   for (const memo of memos) memo.clear();
+}
+
+// ------------------------------------------------------------------------------------------ one run
+
+// What one CLI run has already read from the disk, to answer later questions about the same files:
+// the listings of the folders its walk read (is there an alembic.ini here, which migrations lie next to
+// this one), and the bytes of migrations read as another migration's history, which their own analysis
+// then takes instead of reading them again. Kept only between beginRun() and endRun(): the language
+// server's files change under it, so it always asks the disk. A folder created after the walk is asked
+// about on the disk; a file in it read again.
+interface RunMemory {
+  listings: Map<string, { entries: readonly Dirent[]; names: Set<string> }>;
+  read: Map<string, Uint8Array>;
+}
+
+let run: RunMemory | undefined;
+
+export function beginRun(): void {
+  run = { listings: new Map(), read: new Map() };
+}
+
+export function endRun(): void {
+  run = undefined;
+}
+
+export function inRun(): boolean {
+  return run !== undefined;
+}
+
+/** A folder's listing as the walk read it (no-op outside a run). */
+export function noteListing(dir: string, entries: readonly Dirent[]): void {
+  run?.listings.set(dir, { entries, names: new Set(entries.map((e) => e.name)) });
+}
+
+/** The listing the run read of `dir`, if it read one. */
+export function listingOf(dir: string): readonly Dirent[] | undefined {
+  return run?.listings.get(dir)?.entries;
+}
+
+/** false when the run's listing of the file's folder has no such name; undefined when there is no listing to ask. */
+export function mayExist(file: string): boolean | undefined {
+  const listing = run?.listings.get(path.dirname(file));
+  if (!listing) return undefined;
+  return listing.names.has(path.basename(file)) ? undefined : false;
+}
+
+/** Keeps a migration's bytes, read for another's history, for its own analysis (no-op outside a run). */
+export function noteRead(file: string, bytes: Uint8Array): void {
+  run?.read.set(file, bytes);
+}
+
+/** The bytes noteRead kept for `file`, once: the caller owns them after. */
+export function takeRead(file: string): Uint8Array | undefined {
+  const bytes = run?.read.get(file);
+  if (bytes !== undefined) run?.read.delete(file);
+  return bytes;
 }

@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { directoryMemo } from './dirLookups';
-import { readTextFile } from './fileRead';
+import { directoryMemo, inRun, listingOf, mayExist, noteRead } from './dirLookups';
+import { readRegularFile } from './fileRead';
 import type { AnalysisOptions, SiblingFile, SqlDialect } from './options';
 
 const MIGRATION_FILE = /\.(?:py|sql)$/i;
@@ -17,26 +17,39 @@ const MAX_SIBLING_BYTES = 4 * 1024 * 1024;
 const fileCache = new Map<string, { mtimeMs: number; size: number; text: string }>();
 
 function readCached(file: string): string | undefined {
+  // A CLI run knows most folders' listings from its walk: no file of that name, nothing to ask the disk.
+  if (mayExist(file) === false) return undefined;
   try {
+    // Within a CLI run each folder's migrations are read once, so there is nothing to keep for a second
+    // ask; the bytes are kept for the migration's own analysis instead (dirLookups.ts).
+    if (inRun()) return readText(file);
     // Most files asked for do not exist (a configuration file looked for in every parent directory):
     // answering that without an exception keeps the look-up cheap.
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (!stat?.isFile() || stat.size > MAX_SIBLING_BYTES) return undefined;
     const cached = fileCache.get(file);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
-    const text = readTextFile(file, MAX_SIBLING_BYTES);
-    fileCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, text });
+    const text = readText(file);
+    if (text !== undefined) fileCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, text });
     return text;
   } catch {
     return undefined;
   }
 }
 
+/** A regular file as UTF-8 (fileRead.ts refuses anything else), undefined past the size limit. */
+function readText(file: string): string | undefined {
+  const bytes = readRegularFile(file, MAX_SIBLING_BYTES);
+  if (bytes.length > MAX_SIBLING_BYTES) return undefined;
+  noteRead(file, bytes);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+}
+
 /** The .py and .sql files of `dir`, and the migration.sql of each sub-folder (Prisma keeps one folder per migration). */
 export function readSiblingsFromDisk(dir: string): SiblingFile[] {
-  let entries: fs.Dirent[];
+  let entries: readonly fs.Dirent[];
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    entries = listingOf(dir) ?? fs.readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }

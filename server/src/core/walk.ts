@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { noteListing } from './dirLookups';
 import { iniValue } from './ini';
 import { isSqlMigration } from './detect';
 import { readTextIfAny, specialKind } from './fileRead';
@@ -153,6 +154,7 @@ function walkDir(dir: string, walk: Walk, layout = false): void {
     if (walk.seenDirs.has(real)) return;
     walk.seenDirs.add(real);
     entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    noteListing(dir, entries);
   } catch (err) {
     walk.errors.push({ path: dir, message: `this folder could not be read (${describeFsError(err)}), so the migrations in it were not checked` });
     return;

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { detectFramework } from '../../core/detect';
+import { beginRun, endRun } from '../../core/dirLookups';
 import { SEVERITY_ORDER, type Severity } from '../../core/findings';
 import type { SchemaSnapshot, SchemaSource } from '../../core/db/schemaSource';
 import { BASELINE_FILE, readBaseline } from '../../core/applied/baseline';
@@ -163,7 +164,17 @@ function exitCode(run: RunResult, failOn: FailOn): number {
   return failing ? 1 : 0;
 }
 
+/** One run remembers what it read from the disk (core/dirLookups.ts), and forgets it when it ends. */
 export async function check(args: string[], io: CliIo, usage: string): Promise<number> {
+  beginRun();
+  try {
+    return await checkRun(args, io, usage);
+  } finally {
+    endRun();
+  }
+}
+
+async function checkRun(args: string[], io: CliIo, usage: string): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,

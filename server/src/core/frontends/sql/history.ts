@@ -111,6 +111,15 @@ function upName(down: string): string {
   return down.replace(/(^|[./\\])down\.sql$/i, '$1up.sql').replace(/^U(\d)/, 'V$1');
 }
 
+/**
+ * Where a file comes in the order a run analyses its directory: down migrations sort as their up
+ * migration, just after it. A down migration's history holds its own up migration, so analysing the down
+ * first (`x.down.sql` sorts before `x.up.sql`) analysed that up migration twice.
+ */
+export function analysisKey(name: string): { name: string; down: boolean } {
+  return DOWN_FILE.test(name) ? { name: upName(name), down: true } : { name, down: false };
+}
+
 // One collator for every comparison: String.localeCompare with options builds one per call.
 const NAME_ORDER = new Intl.Collator('en', { numeric: true });
 

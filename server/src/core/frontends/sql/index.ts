@@ -2,6 +2,6 @@
 export { GUARDABLE, GuardBook } from './frontend';
 export { readSections } from './file';
 export { pythonSqlOps } from './fromPython';
-export { earlierMigrations, sqlFileWithHistory } from './history';
+export { analysisKey, earlierMigrations, sqlFileWithHistory } from './history';
 export { copyTables, foldOps, SchemaBook, type History, type Tables } from './schema';
 export { completeRebuild, markNotCreated } from './scope';
