@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeBytes } from '../core/analyze';
 import { analysisKey } from '../core/frontends/sql';
-import { DEFAULT_OPTIONS, withDefaults, type AnalysisOptions, type SiblingFile, type SqlDialect } from '../core/options';
+import { DEFAULT_OPTIONS, type AnalysisOptions, type SiblingFile, type SqlDialect } from '../core/options';
 import { FileReadError, readRegularFile } from '../core/fileRead';
 import { withParsersLoaded } from '../core/parse/onDemand';
 import { dialectFromProject, dialectOfFileName, readSiblingsFromDisk } from '../core/project';
@@ -94,7 +94,7 @@ function analyzeFile(file: FileJob, options: Partial<AnalysisOptions>): FileResu
     return read(dir);
   };
   try {
-    const bytes = file.bytes ?? takeRead(file.absolute) ?? readRegularFile(file.absolute, withDefaults(options).maxFileBytes);
+    const bytes = file.bytes ?? takeRead(file.absolute) ?? readRegularFile(file.absolute, options.maxFileBytes ?? DEFAULT_OPTIONS.maxFileBytes);
     const report = analyzeBytes(file.rel, bytes, { ...options, ...(file.named ? { named: true } : {}), ...dialectOf(file, options), readSiblings });
     return { report, siblingDirs: [...siblingDirs] };
   } catch (err) {
@@ -123,7 +123,7 @@ export async function analyzeFilesCached(files: FileJob[], options: Partial<Anal
   files.forEach((file, index) => {
     let bytes: Uint8Array;
     try {
-      bytes = file.bytes ?? readRegularFile(file.absolute, withDefaults(options).maxFileBytes);
+      bytes = file.bytes ?? readRegularFile(file.absolute, options.maxFileBytes ?? DEFAULT_OPTIONS.maxFileBytes);
     } catch {
       // Analysing it reports why it cannot be read.
       pending.push({ index, key: '', job: file });

@@ -53,6 +53,7 @@ export const DEFAULT_OPTIONS: AnalysisOptions = {
   maxFileBytes: 4 * 1024 * 1024,
 };
 
+// Object.assign rather than spreads: the options come in many shapes, which V8's object spread copies far more slowly.
 export function withDefaults(partial: Partial<AnalysisOptions> | undefined): AnalysisOptions {
-  return { ...DEFAULT_OPTIONS, ...partial, rules: { ...DEFAULT_OPTIONS.rules, ...partial?.rules } };
+  return Object.assign({}, DEFAULT_OPTIONS, partial, { rules: Object.assign({}, DEFAULT_OPTIONS.rules, partial?.rules) });
 }

@@ -148,9 +148,12 @@ const CONFIGS: Array<{ file: string; setting: RegExp; optional?: boolean }> = [
 
 /** The names of the files that can decide a project's dialect: an editor watches them. */
 export const DIALECT_FILES: readonly string[] = CONFIGS.map((c) => c.file);
+const CONFIG_NAMES = new Set(DIALECT_FILES);
 
 /** null: a configuration file is here but names no known dialect; undefined: there is none. */
 function configuredAt(dir: string): SqlDialect | null | undefined {
+  const listed = listingOf(dir);
+  if (listed && !listed.some((e) => CONFIG_NAMES.has(e.name))) return undefined;
   for (const { file, setting, optional } of CONFIGS) {
     const text = readCached(path.join(dir, file));
     if (text === undefined) continue;

@@ -150,7 +150,8 @@ function walkDir(dir: string, walk: Walk, layout = false): void {
   let real: string;
   let entries: fs.Dirent[];
   try {
-    real = fs.realpathSync(dir);
+    // The system's realpath: one call, where Node's own asks for every component of the path in turn.
+    real = fs.realpathSync.native(dir);
     if (walk.seenDirs.has(real)) return;
     walk.seenDirs.add(real);
     entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { iniValue } from '../ini';
-import { directoryMemo, mayExist } from '../dirLookups';
+import { directoryMemo, listingOf, mayExist } from '../dirLookups';
 import { withParsersLoaded } from '../parse/onDemand';
 import { hasUnmappedGuard } from '../fixes/includeObject';
 import { iniExcludedTables, readEnvPy, type EnvFacts } from './alembicEnv';
@@ -45,7 +45,9 @@ export function findProject(start: string): ProjectLayout | undefined {
   const abs = path.resolve(start);
   const known = projects.get(abs);
   if (known !== undefined) return known ?? undefined;
-  return (fs.existsSync(abs) && fs.statSync(abs).isFile() ? projectAt(path.dirname(abs)) : projectAt(abs)) ?? undefined;
+  // A folder the run's walk listed needs no question to the disk.
+  const isFile = listingOf(abs) === undefined && fs.existsSync(abs) && fs.statSync(abs).isFile();
+  return (isFile ? projectAt(path.dirname(abs)) : projectAt(abs)) ?? undefined;
 }
 
 function projectAt(dir: string): ProjectLayout | null {
