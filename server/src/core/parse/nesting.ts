@@ -105,12 +105,19 @@ function checkTreeSitterDepth(root: Pick<Node, 'walk'>): void {
  * an expression is two objects (`{ A_Expr: { lexpr: ... } }`), so objects are counted in pairs.
  */
 export function checkSqlDepth(ast: unknown): void {
-  const stack: [unknown, number][] = [[ast, 0]];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const [value, depth] = item;
-    if (depth > 2 * MAX_NESTING) throw new NestingTooDeep(0, 'sql');
-    if (value === null || typeof value !== 'object') continue;
-    for (const child of Array.isArray(value) ? value : Object.values(value)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  if (ast === null || typeof ast !== 'object') return;
+  // Two stacks side by side rather than one of pairs: a statement's tree is walked without a pair per node.
+  const nodes: object[] = [ast];
+  const depths: number[] = [0];
+  for (let node = nodes.pop(); node !== undefined; node = nodes.pop()) {
+    const depth = (depths.pop() ?? 0) + 1;
+    if (depth > 2 * MAX_NESTING + 1) throw new NestingTooDeep(0, 'sql');
+    const children: unknown[] = Array.isArray(node) ? node : Object.values(node);
+    for (const child of children) {
+      if (child === null || typeof child !== 'object') continue;
+      nodes.push(child);
+      depths.push(depth);
+    }
   }
 }
 
