@@ -51,10 +51,10 @@ function wrapFs(fsCalls: CorpusCounts['fsCalls']): void {
         return found;
       };
     } else if (name.endsWith('Sync')) {
-      target[name] = (...args: unknown[]) => {
+      const counted = (call: (...args: unknown[]) => unknown) => (...args: unknown[]) => {
         c.call();
         try {
-          const result = original.apply(fs, args);
+          const result = call.apply(fs, args);
           // statSync(p, { throwIfNoEntry: false }) answers undefined instead of throwing.
           if (result === undefined && name !== 'accessSync') c.miss({ code: 'ENOENT' });
           return result;
@@ -63,6 +63,11 @@ function wrapFs(fsCalls: CorpusCounts['fsCalls']): void {
           throw err;
         }
       };
+      const wrapped = counted(original) as ((...args: unknown[]) => unknown) & { native?: unknown };
+      // realpathSync.native (the system's realpath) counts as realpath too.
+      const native = (original as { native?: unknown }).native;
+      if (typeof native === 'function') wrapped.native = counted(native as (...args: unknown[]) => unknown);
+      target[name] = wrapped;
     } else {
       const promised = promises[name] as ((...args: unknown[]) => Promise<unknown>) | undefined;
       if (typeof promised === 'function') {

@@ -10,7 +10,7 @@ import { withParsersLoaded } from '../core/parse/onDemand';
 import { dialectFromProject, dialectOfFileName, readSiblingsFromDisk } from '../core/project';
 import type { ResultCache } from './cache';
 import type { FileReport } from '../core/report';
-import { takeRead } from '../core/dirLookups';
+import { directoryMemo, takeRead } from '../core/dirLookups';
 import { describeFsError } from '../core/walk';
 
 export interface FileJob {
@@ -56,7 +56,7 @@ function workerScript(): string | undefined {
 }
 
 // One run never sees a configuration file change, so each directory's dialect is looked up once.
-const dialects = new Map<string, SqlDialect | null>();
+const dialects = directoryMemo<SqlDialect | null>();
 
 /** The dialect the file is read in: the one chosen, else its project's, else the default (guessed). */
 function dialectOf(file: FileJob, options: Partial<AnalysisOptions>): Pick<AnalysisOptions, 'dialect' | 'dialectGuessed'> {
@@ -74,7 +74,7 @@ function dialectOf(file: FileJob, options: Partial<AnalysisOptions>): Pick<Analy
 
 // Likewise each directory's migrations are read once per run: a file's history is its directory's earlier
 // migrations, so reading them again for every file (a stat each) grew with the square of the directory.
-const siblingListings = new Map<string, SiblingFile[]>();
+const siblingListings = directoryMemo<SiblingFile[]>();
 
 function readSiblingsOnce(dir: string): SiblingFile[] {
   let listing = siblingListings.get(dir);

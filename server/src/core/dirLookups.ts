@@ -35,7 +35,9 @@ interface RunMemory {
 
 let run: RunMemory | undefined;
 
+/** Starts a run: what an earlier run in this process found out about directories is forgotten too. */
 export function beginRun(): void {
+  forgetDirectoryLookups();
   run = { listings: new Map(), read: new Map() };
 }
 
