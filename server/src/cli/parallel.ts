@@ -10,7 +10,7 @@ import { withParsersLoaded } from '../core/parse/onDemand';
 import { dialectFromProject, dialectOfFileName, readSiblingsFromDisk } from '../core/project';
 import type { ResultCache } from './cache';
 import type { FileReport } from '../core/report';
-import { directoryMemo, takeRead } from '../core/dirLookups';
+import { directoryMemo, noteRead, takeRead } from '../core/dirLookups';
 import { describeFsError } from '../core/walk';
 
 export interface FileJob {
@@ -85,6 +85,14 @@ function readSiblingsOnce(dir: string): SiblingFile[] {
   return listing;
 }
 
+/** A migration's bytes, kept for the migrations after it that read it as their history (core/dirLookups.ts). */
+function readAndKeep(file: string, maxBytes: number): Uint8Array {
+  const bytes = readRegularFile(file, maxBytes);
+  // Past the limit the read stops short: those bytes are not the file.
+  if (bytes.length <= maxBytes) noteRead(file, bytes);
+  return bytes;
+}
+
 /** Reads and analyses one file with the parsers loaded so far (see core/parse/notReady.ts). */
 function analyzeFile(file: FileJob, options: Partial<AnalysisOptions>): FileResult {
   const siblingDirs = new Set<string>();
@@ -94,7 +102,7 @@ function analyzeFile(file: FileJob, options: Partial<AnalysisOptions>): FileResu
     return read(dir);
   };
   try {
-    const bytes = file.bytes ?? takeRead(file.absolute) ?? readRegularFile(file.absolute, options.maxFileBytes ?? DEFAULT_OPTIONS.maxFileBytes);
+    const bytes = file.bytes ?? takeRead(file.absolute) ?? readAndKeep(file.absolute, options.maxFileBytes ?? DEFAULT_OPTIONS.maxFileBytes);
     const report = analyzeBytes(file.rel, bytes, { ...options, ...(file.named ? { named: true } : {}), ...dialectOf(file, options), readSiblings });
     return { report, siblingDirs: [...siblingDirs] };
   } catch (err) {
@@ -182,7 +190,7 @@ const RUN_ORDER = new Intl.Collator('en', { numeric: true });
  * reused (core/frontends/sql/history.ts) rather than analysed a second time; a down migration comes just
  * after its up migration, which its history holds.
  */
-function runOrder(files: readonly FileJob[]): number[] {
+export function runOrder(files: readonly FileJob[]): number[] {
   // Directories keep the place of their first file.
   const firstOfDir = new Map<string, number>();
   const keys = files.map((f, i) => {

@@ -24,21 +24,25 @@ export function forgetDirectoryLookups(): void {
 
 // What one CLI run has already read from the disk, to answer later questions about the same files:
 // the listings of the folders its walk read (is there an alembic.ini here, which migrations lie next to
-// this one), and the bytes of migrations read as another migration's history, which their own analysis
-// then takes instead of reading them again. Kept only between beginRun() and endRun(): the language
-// server's files change under it, so it always asks the disk. A folder created after the walk is asked
-// about on the disk; a file in it read again.
+// this one), and the bytes of each migration read either for its own analysis or as another migration's
+// history, which the other reader then takes instead of reading the file again. Kept only between
+// beginRun() and endRun(): the language server's files change under it, so it always asks the disk. A
+// folder created after the walk is asked about on the disk.
 interface RunMemory {
   listings: Map<string, { entries: readonly Dirent[]; names: Set<string> }>;
   read: Map<string, Uint8Array>;
+  /** Bytes kept in `read`: past MAX_KEPT_BYTES a file is simply read again when asked for. */
+  kept: number;
 }
+
+const MAX_KEPT_BYTES = 64 * 1024 * 1024;
 
 let run: RunMemory | undefined;
 
 /** Starts a run: what an earlier run in this process found out about directories is forgotten too. */
 export function beginRun(): void {
   forgetDirectoryLookups();
-  run = { listings: new Map(), read: new Map() };
+  run = { listings: new Map(), read: new Map(), kept: 0 };
 }
 
 export function endRun(): void {
@@ -66,14 +70,19 @@ export function mayExist(file: string): boolean | undefined {
   return listing.names.has(path.basename(file)) ? undefined : false;
 }
 
-/** Keeps a migration's bytes, read for another's history, for its own analysis (no-op outside a run). */
+/** Keeps the bytes of a migration just read for the other reader of it (no-op outside a run). */
 export function noteRead(file: string, bytes: Uint8Array): void {
-  run?.read.set(file, bytes);
+  if (!run || run.read.has(file) || run.kept + bytes.length > MAX_KEPT_BYTES) return;
+  run.read.set(file, bytes);
+  run.kept += bytes.length;
 }
 
 /** The bytes noteRead kept for `file`, once: the caller owns them after. */
 export function takeRead(file: string): Uint8Array | undefined {
   const bytes = run?.read.get(file);
-  if (bytes !== undefined) run?.read.delete(file);
+  if (run && bytes !== undefined) {
+    run.read.delete(file);
+    run.kept -= bytes.length;
+  }
   return bytes;
 }

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { directoryMemo, inRun, listingOf, mayExist, noteRead } from './dirLookups';
+import { directoryMemo, inRun, listingOf, mayExist, noteRead, takeRead } from './dirLookups';
 import { readRegularFile } from './fileRead';
 import type { AnalysisOptions, SiblingFile, SqlDialect } from './options';
 
@@ -39,9 +39,10 @@ function readCached(file: string): string | undefined {
 
 /** A regular file as UTF-8 (fileRead.ts refuses anything else), undefined past the size limit. */
 function readText(file: string): string | undefined {
-  const bytes = readRegularFile(file, MAX_SIBLING_BYTES);
+  const kept = takeRead(file);
+  const bytes = kept ?? readRegularFile(file, MAX_SIBLING_BYTES);
   if (bytes.length > MAX_SIBLING_BYTES) return undefined;
-  noteRead(file, bytes);
+  if (!kept) noteRead(file, bytes);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
 }
 
