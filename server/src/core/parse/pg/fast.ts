@@ -17,6 +17,7 @@ import { Cursor, tokenize, type Token, unsure } from './lex';
 import {
   anyName, colId, compact, floatConst, intConst, rangeVar, relationExpr, str, stringConst, stringList, typeName,
 } from './names';
+import { analyze, createExtension } from './fastMisc';
 import { createFunction, doStmt, functionName } from './fastRoutines';
 
 /** PG_VERSION_NUM of the libpg-query release this mirrors (the tests compare whole results, version included). */
@@ -50,7 +51,7 @@ export function fastParse(sql: string): ParseResult | undefined {
 
 // The words statement() starts with. Most statements it declines are told by their first words (WITH,
 // ALTER TYPE, ALTER INDEX): those are declined before the whole statement is tokenised.
-const HEADS = new Set(['begin', 'start', 'commit', 'end', 'rollback', 'abort', 'set', 'alter', 'create', 'drop', 'comment', 'truncate', 'delete', 'update', 'insert', 'do', 'select']);
+const HEADS = new Set(['begin', 'start', 'commit', 'end', 'rollback', 'abort', 'set', 'alter', 'create', 'drop', 'comment', 'truncate', 'delete', 'update', 'insert', 'do', 'select', 'analyze', 'analyse']);
 const FIRST_WORDS = /^([A-Za-z]+)(?:[ \t\r\n]+([A-Za-z]+))?/;
 
 function declinedByHead(sql: string): boolean {
@@ -97,6 +98,9 @@ function statement(c: Cursor): Node {
       return doStmt(c);
     case 'select':
       return simpleSelect(c);
+    case 'analyze':
+    case 'analyse':
+      return analyze(c);
     default:
       return unsure();
   }
@@ -165,6 +169,7 @@ function create(c: Cursor): Node {
   if (word === 'trigger') return createTrigger(c);
   if (word === 'function') return createFunction(c, false);
   if (word === 'type') return createEnum(c);
+  if (word === 'extension') return createExtension(c);
   return unsure();
 }
 
