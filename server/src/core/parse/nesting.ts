@@ -35,30 +35,45 @@ export class NestingTooDeep extends Error {
  * comments are skipped.
  */
 export function checkPythonBrackets(text: string): void {
+  // The scans jump from one character that matters to the next with regular expressions, which run as
+  // compiled code from the first file on, where a loop over every character ran in V8's interpreter until
+  // it was warm: this check runs on every Python file before it is parsed.
+  const scan = /[()[\]{}#"']/g;
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let found = scan.exec(text); found; found = scan.exec(text)) {
+    const i = found.index;
     const c = text[i];
     if (c === '(' || c === '[' || c === '{') {
       if (++depth > PYTHON_MAX_BRACKETS) throw new NestingTooDeep(i, 'python-brackets');
     } else if (c === ')' || c === ']' || c === '}') {
       depth = Math.max(0, depth - 1);
     } else if (c === '#') {
-      while (i + 1 < text.length && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
-    } else if (c === '"' || c === "'") {
-      i = pythonStringEnd(text, i);
+      scan.lastIndex = indexOfMatch(LINE_END, text, i + 1);
+    } else {
+      scan.lastIndex = pythonStringEnd(text, i) + 1;
     }
   }
 }
 
+const LINE_END = /[\n\r]/g;
+const STRING_STOPS = { "'": /['\\\n\r]/g, '"': /["\\\n\r]/g, "'''": /['\\]/g, '"""': /["\\]/g } as const;
+
+/** Where `pattern` (global) next matches in `text` from `from`, or the end of the text. */
+function indexOfMatch(pattern: RegExp, text: string, from: number): number {
+  pattern.lastIndex = from;
+  return pattern.exec(text)?.index ?? text.length;
+}
+
 /** The index of the last character of the string literal opening at `open` (a backslash escapes, as in raw strings too). */
 function pythonStringEnd(text: string, open: number): number {
-  const quote = text[open];
+  const quote = text[open] as "'" | '"';
   const triple = text.startsWith(quote.repeat(3), open);
-  for (let i = open + (triple ? 3 : 1); i < text.length; i++) {
+  const stops = STRING_STOPS[triple ? (quote === "'" ? "'''" : '"""') : quote];
+  for (let i = indexOfMatch(stops, text, open + (triple ? 3 : 1)); i < text.length; i = indexOfMatch(stops, text, i + 1)) {
     const c = text[i];
     if (c === '\\') i++;
-    else if (!triple && (c === '\n' || c === '\r')) return i;
-    else if (c === quote && (!triple || text.startsWith(quote.repeat(3), i))) return triple ? i + 2 : i;
+    else if (c === '\n' || c === '\r') return i;
+    else if (!triple || text.startsWith(quote.repeat(3), i)) return triple ? i + 2 : i;
   }
   return text.length;
 }
@@ -66,6 +81,9 @@ function pythonStringEnd(text: string, open: number): number {
 /** Throws NestingTooDeep at the first node deeper than MAX_NESTING. Iterative, so it cannot overflow itself. */
 export function checkPythonDepth(root: SyntaxNode): void {
   if (isTreeSitterNode(root)) return checkTreeSitterDepth(root);
+  // A fast tree knows its height (parse/python/tree.ts): only one too deep is walked, to find where.
+  const { height } = root as { height?: number };
+  if (height !== undefined && height <= MAX_NESTING + 1) return;
   const stack: [SyntaxNode, number][] = [[root, 0]];
   for (let item = stack.pop(); item; item = stack.pop()) {
     const [node, depth] = item;

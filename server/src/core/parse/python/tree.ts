@@ -25,6 +25,8 @@ export class FastNode implements SyntaxNode {
   readonly id = nextId++;
   parent: FastNode | null = null;
   private cachedNamed?: readonly FastNode[];
+  /** Nodes on the longest path down from this one, itself included: checkPythonDepth reads it instead of walking the tree. */
+  height = 1;
 
   /** `fields` holds the field name of each child, when any child has one. */
   constructor(
@@ -35,7 +37,10 @@ export class FastNode implements SyntaxNode {
     readonly children: readonly FastNode[] = NO_CHILDREN,
     readonly fields?: readonly (string | undefined)[],
   ) {
-    for (const child of children) child.parent = this;
+    for (const child of children) {
+      child.parent = this;
+      if (child.height >= this.height) this.height = child.height + 1;
+    }
   }
 
   /**
@@ -50,6 +55,7 @@ export class FastNode implements SyntaxNode {
     (this.fields as (string | undefined)[] | undefined)?.splice(at, 0, undefined);
     extra.parent = this;
     this.cachedNamed = undefined;
+    for (let node: FastNode | null = this, height = extra.height + 1; node && node.height < height; node = node.parent, height++) node.height = height;
     for (let node: FastNode | null = this; node && node.type !== 'module' && node.endIndex < extra.endIndex; node = node.parent) node.endIndex = extra.endIndex;
   }
 
