@@ -4,7 +4,9 @@
 
 import { isDownPhase, type FrontendResult, type Operation } from '../ops';
 
-const key = (...parts: (string | undefined)[]) => JSON.stringify(parts);
+// Each part prefixed by its length ('-' for a missing one), so no two lists of parts give one key, whatever
+// the names hold: JSON.stringify of the parts cost more than the rest of the index.
+const key = (...parts: (string | undefined)[]) => parts.map((p) => (p === undefined ? '-' : `${p.length}:${p}`)).join('');
 
 /** Where an operation runs in the file's order (a RunPython function runs where its RunPython stands). */
 function runsAt(op: Operation): number {

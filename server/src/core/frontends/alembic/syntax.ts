@@ -80,23 +80,36 @@ export function parameterName(param: PyNode): string | undefined {
 
 /** A function called several times with the same arguments does the same thing each time: one report. */
 export function dropRepeatedOps(ops: Operation[]): void {
-  // Keys are made only for ops that share a range, which few do.
-  const byRange = new Map<string, { first: Operation; keys?: Set<string> }>();
+  // Keys are made only for ops that share a range, and the whole operation is written out as JSON only
+  // for one whose kind, phase, table and column match an op kept there: a loop over tables unrolls one call
+  // into many ops of one range, each on a table of its own.
+  const byRange = new Map<string, { first: Operation; bySignature?: Map<string, { first: Operation; keys?: Set<string> }> }>();
   let kept = 0;
   for (const op of ops) {
     const at = `${op.range.start}:${op.range.end}`;
     const entry = byRange.get(at);
     if (entry) {
-      entry.keys ??= new Set([JSON.stringify(entry.first)]);
-      const key = JSON.stringify(op);
-      if (entry.keys.has(key)) continue;
-      entry.keys.add(key);
+      entry.bySignature ??= new Map([[signature(entry.first), { first: entry.first }]]);
+      const same = entry.bySignature.get(signature(op));
+      if (same) {
+        same.keys ??= new Set([JSON.stringify(same.first)]);
+        const key = JSON.stringify(op);
+        if (same.keys.has(key)) continue;
+        same.keys.add(key);
+      } else {
+        entry.bySignature.set(signature(op), { first: op });
+      }
     } else {
       byRange.set(at, { first: op });
     }
     ops[kept++] = op;
   }
   ops.length = kept;
+}
+
+/** Equal operations have equal signatures (unequal ones may share one: JSON then decides). */
+function signature(op: Operation): string {
+  return `${op.kind}\u0000${op.phase}\u0000${op.table ?? ''}\u0000${op.column ?? ''}`;
 }
 
 /** The object of `a.b` or `a.b.c` (`a`, `a.b`), as written, when it is a name or a dotted name. */
