@@ -10,7 +10,8 @@ export function detectFramework(path: string, text: string): Framework | undefin
   const lower = path.toLowerCase();
   if (lower.endsWith('.sql')) return 'sql';
   if (!lower.endsWith('.py')) return undefined;
-  if (DJANGO.test(text) && /\bdjango\b/.test(text)) return 'django';
+  // The word first: a multi-line pattern tries every line start of a file that cannot match.
+  if (text.includes('Migration') && DJANGO.test(text) && /\bdjango\b/.test(text)) return 'django';
   if (ALEMBIC_UPGRADE.test(text) && ALEMBIC_MARKERS.test(text)) return 'alembic';
   return undefined;
 }
