@@ -51,7 +51,8 @@ function wrapFs(fsCalls: CorpusCounts['fsCalls']): void {
         return found;
       };
     } else if (name.endsWith('Sync')) {
-      target[name] = (...args: unknown[]) => {
+      // Object.assign keeps what hangs off the function, such as realpathSync.native (left uncounted).
+      target[name] = Object.assign((...args: unknown[]) => {
         c.call();
         try {
           const result = original.apply(fs, args);
@@ -62,7 +63,7 @@ function wrapFs(fsCalls: CorpusCounts['fsCalls']): void {
           c.miss(err);
           throw err;
         }
-      };
+      }, original);
     } else {
       const promised = promises[name] as ((...args: unknown[]) => Promise<unknown>) | undefined;
       if (typeof promised === 'function') {

@@ -4,12 +4,14 @@
 // undefined for anything it is not certain about so that the caller asks libpg-query. A wrong tree could
 // hide a DROP, so every doubt ends in undefined: test/unit/pgFast.test.ts checks it against libpg-query.
 //
-// Covered: BEGIN/START/COMMIT/END/ROLLBACK, SET, ALTER TABLE (common actions, RENAME), CREATE TABLE,
+// Covered: BEGIN/START/COMMIT/END/ROLLBACK, SET, ALTER TABLE (common actions, RENAME), ALTER INDEX ... RENAME,
+// ALTER TYPE (RENAME, enum values), CREATE TABLE,
 // CREATE [UNIQUE] INDEX, CREATE TRIGGER, CREATE TYPE ... AS ENUM, CREATE FUNCTION (trigger-function shape),
 // DO, DROP TABLE/INDEX/SEQUENCE/VIEW/TYPE/FUNCTION/TRIGGER/SCHEMA/EXTENSION, COMMENT ON, TRUNCATE, DELETE,
 // UPDATE, INSERT ... VALUES and SELECT ... FROM ... WHERE, each with simple expressions (EXISTS included).
 
 import type { Node, ObjectType, OnConflictClause, ParseResult, RawStmt } from 'libpg-query';
+import { alterIndex, alterType } from './fastAlter';
 import { alterTable, createEnum, createIndex, createTable, dropBehavior, indexElems } from './fastDdl';
 import { expr, negate, simpleSelect } from './fastExpr';
 import { Kw } from './keywords';
@@ -49,7 +51,7 @@ export function fastParse(sql: string): ParseResult | undefined {
 }
 
 // The words statement() starts with. Most statements it declines are told by their first words (WITH,
-// ALTER TYPE, ALTER INDEX): those are declined before the whole statement is tokenised.
+// ALTER VIEW, ALTER SEQUENCE): those are declined before the whole statement is tokenised.
 const HEADS = new Set(['begin', 'start', 'commit', 'end', 'rollback', 'abort', 'set', 'alter', 'create', 'drop', 'comment', 'truncate', 'delete', 'update', 'insert', 'do', 'select']);
 const FIRST_WORDS = /^([A-Za-z]+)(?:[ \t\r\n]+([A-Za-z]+))?/;
 
@@ -58,7 +60,17 @@ function declinedByHead(sql: string): boolean {
   if (!words) return false;
   const first = words[1].toLowerCase();
   if (!HEADS.has(first)) return true;
-  return first === 'alter' && words[2] !== undefined && words[2].toLowerCase() !== 'table';
+  return first === 'alter' && words[2] !== undefined && !ALTERED.has(words[2].toLowerCase());
+}
+
+const ALTERED = new Set(['table', 'index', 'type']);
+
+function alter(c: Cursor): Node {
+  const word = c.keyword();
+  if (word === 'table') return alterTable(c);
+  if (word === 'index') return alterIndex(c);
+  if (word === 'type') return alterType(c);
+  return unsure();
 }
 
 function statement(c: Cursor): Node {
@@ -77,8 +89,7 @@ function statement(c: Cursor): Node {
     case 'set':
       return variableSet(c);
     case 'alter':
-      c.expect('table');
-      return alterTable(c);
+      return alter(c);
     case 'create':
       return create(c);
     case 'drop':

@@ -1,0 +1,96 @@
+// The statement shapes the fast PostgreSQL path learnt from real migration corpora (ALTER INDEX and ALTER
+// TYPE renames, enum values, ...), checked against libpg-query as in pgFast.test.ts: every shape on many
+// variants, the near misses that must still go to libpg-query, every keyword in every name position, and
+// seeded mutations.
+
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { initPgParser } from '../../server/src/core/parse/pg';
+import { fastParse } from '../../server/src/core/parse/pg/fast';
+import { KEYWORDS } from '../../server/src/core/parse/pg/keywords';
+import { Rng } from '../bench/rng';
+import { agrees } from '../support/pgOracle';
+
+before(async () => {
+  await initPgParser();
+});
+
+/** Shapes the fast path must now read itself (and read as libpg-query does). */
+const TAKEN = [
+  // ALTER INDEX ... RENAME TO
+  'ALTER INDEX a RENAME TO b', 'ALTER INDEX a RENAME TO b;', 'ALTER INDEX "Mixed_pkey" RENAME TO "Other_pkey";', 'ALTER INDEX IF EXISTS s.a RENAME TO b',
+  'ALTER INDEX c.s.a RENAME TO "b"', 'alter index a rename to b', 'ALTER INDEX /* c */ a RENAME TO b -- x\n;',
+  // ALTER TYPE
+  "ALTER TYPE t ADD VALUE 'x'", "ALTER TYPE \"T\" ADD VALUE 'x';", "ALTER TYPE s.t ADD VALUE IF NOT EXISTS 'x'", "ALTER TYPE t ADD value 'x'",
+  "ALTER TYPE t ADD VALUE 'x' BEFORE 'y'", "ALTER TYPE t ADD VALUE 'x' AFTER 'y'", "ALTER TYPE t ADD VALUE IF NOT EXISTS 'x' AFTER 'y';",
+  "ALTER TYPE t ADD VALUE $$x$$", "ALTER TYPE t ADD VALUE 'it''s'", "ALTER TYPE t ADD VALUE ''", "ALTER TYPE a.b.c.d ADD VALUE 'x'",
+  'ALTER TYPE t RENAME TO u', 'ALTER TYPE "public"."T" RENAME TO "T_old";', "ALTER TYPE t RENAME VALUE 'a' TO 'b'", "ALTER TYPE s.t RENAME VALUE $a$x$a$ TO 'y'",
+];
+
+/** Near misses: each must either agree with libpg-query or be left to it. */
+const NEAR_MISSES = [
+  'ALTER INDEX a RENAME b', 'ALTER INDEX a RENAME TO', 'ALTER INDEX a RENAME TO b.c', 'ALTER INDEX IF a RENAME TO b', 'ALTER INDEX if RENAME TO b',
+  'ALTER INDEX a.b.c.d RENAME TO e', 'ALTER INDEX a SET TABLESPACE x', 'ALTER INDEX a SET (fillfactor = 70)', 'ALTER INDEX a ALTER COLUMN 1 SET STATISTICS 5',
+  'ALTER INDEX ALL IN TABLESPACE a SET TABLESPACE b', 'ALTER INDEX a ATTACH PARTITION b', 'ALTER INDEX a RENAME TO b, RENAME TO c', 'ALTER INDEX a RENAME COLUMN b TO c',
+  'ALTER INDEX a OWNER TO b', 'ALTER INDEX IF EXISTS RENAME TO b', 'ALTER INDEX "" RENAME TO b',
+  "ALTER TYPE t ADD VALUE x", "ALTER TYPE t ADD VALUE E'x'", "ALTER TYPE t ADD VALUE 'x' BEFORE", "ALTER TYPE t ADD VALUE 'x' BEFORE 'y' AFTER 'z'",
+  "ALTER TYPE t ADD VALUE IF EXISTS 'x'", "ALTER TYPE t ADD VALUE IF NOT 'x'", "ALTER TYPE t ADD 'x'", "ALTER TYPE t DROP VALUE 'x'",
+  "ALTER TYPE t RENAME VALUE 'a' 'b'", "ALTER TYPE t RENAME VALUE a TO b", "ALTER TYPE t RENAME VALUE 'a' TO b", "ALTER TYPE t RENAME ATTRIBUTE a TO b",
+  'ALTER TYPE t RENAME TO s.u', 'ALTER TYPE t OWNER TO bob', 'ALTER TYPE t SET SCHEMA s', "ALTER TYPE t ADD ATTRIBUTE a int", 'ALTER TYPE t RENAME TO',
+  "ALTER TYPE t ADD VALUE 'x', ADD VALUE 'y'", "ALTER TYPE t ADD VALUE 'caf\u00e9'", "ALTER TYPE t ADD VALUE 'a' 'b'", 'ALTER TYPE int RENAME TO x',
+  "ALTER TYPE t ADD VALUE 'x' AFTER $$y$$", 'ALTER VIEW v RENAME TO w', 'ALTER SEQUENCE s RENAME TO t', 'ALTER TYPE', 'ALTER INDEX',
+];
+
+/** Shapes the fast path must still leave to libpg-query: forms it does not build. */
+const DECLINED = ["ALTER TYPE t DROP VALUE 'x'", 'ALTER TYPE t OWNER TO bob', 'ALTER INDEX a SET TABLESPACE x', "ALTER TYPE t RENAME ATTRIBUTE a TO b"];
+
+test('reads the ALTER INDEX and ALTER TYPE shapes as libpg-query does', () => {
+  for (const s of TAKEN) assert.ok(agrees(s), `declined: ${s}`);
+});
+
+test('agrees with libpg-query on near misses, and leaves the other forms to it', () => {
+  for (const s of NEAR_MISSES) agrees(s);
+  for (const s of DECLINED) assert.equal(fastParse(s), undefined, s);
+});
+
+const KEYWORD_TEMPLATES = [
+  'ALTER INDEX K RENAME TO b', 'ALTER INDEX a RENAME TO K', 'ALTER INDEX IF EXISTS K.K RENAME TO K', "ALTER TYPE K ADD VALUE 'x'",
+  "ALTER TYPE s.K ADD VALUE 'x' K 'y'", "ALTER TYPE K RENAME VALUE 'a' TO 'b'", 'ALTER TYPE K RENAME TO K', "ALTER TYPE t ADD VALUE K 'x'", 'ALTER TYPE t K TO u',
+];
+
+test('agrees with libpg-query with every keyword in the new name positions', () => {
+  let hits = 0;
+  for (const word of KEYWORDS.keys()) {
+    for (const template of KEYWORD_TEMPLATES) {
+      for (const spelling of [word, word.toUpperCase(), `"${word}"`, `${word} /* c */`]) if (agrees(template.replaceAll('K', spelling))) hits++;
+    }
+  }
+  assert.ok(hits > 5_000, `only ${hits} keyword variants took the fast path`);
+});
+
+const PIECE = /'(?:[^']|'')*'?|"(?:[^"]|"")*"?|\$\$[^$]*\$\$|[A-Za-z_][A-Za-z0-9_$]*|\d+(?:\.\d*)?|::|\S/g;
+const INSERTS = [
+  'NOT', 'NULL', 'IF', 'EXISTS', 'TO', 'RENAME', 'VALUE', 'ADD', 'DROP', 'BEFORE', 'AFTER', 'SET', 'ONLY', 'ALL', 'TABLE', 'INDEX', 'TYPE',
+  ',', '(', ')', '.', ';', "'s'", "E'e'", '"Q"', '1', '$$x$$', '/* c */', '-- c\n', 'x', 'name', 'value', "'caf\u00e9'",
+];
+
+test('agrees with libpg-query on seeded mutations of the new shapes', () => {
+  const rng = new Rng(0xa17e2);
+  let hits = 0;
+  const total = 6_000;
+  for (let n = 0; n < total; n++) {
+    const pieces = rng.pick(TAKEN).match(PIECE) ?? [];
+    for (let k = rng.int(1, 3); k > 0; k--) {
+      const i = rng.int(0, Math.max(0, pieces.length - 1));
+      const edit = rng.int(0, 4);
+      if (edit === 0) pieces.splice(i, 1);
+      else if (edit === 1) pieces.splice(i, 0, pieces[i] ?? '');
+      else if (edit === 2) pieces.splice(i, 0, rng.pick(INSERTS));
+      else if (edit === 3) pieces[i] = rng.pick(INSERTS);
+      else if (i + 1 < pieces.length) [pieces[i], pieces[i + 1]] = [pieces[i + 1]!, pieces[i]!];
+    }
+    if (agrees(pieces.join(rng.pick([' ', '\n', '  '])))) hits++;
+  }
+  // These statements are short: most mutants break them, but a few hundred stay valid and get compared.
+  assert.ok(hits > total / 50, `only ${hits} of ${total} mutants took the fast path`);
+});
