@@ -27,6 +27,14 @@ const TAKEN = [
   'ALTER TYPE t RENAME TO u', 'ALTER TYPE "public"."T" RENAME TO "T_old";', "ALTER TYPE t RENAME VALUE 'a' TO 'b'", "ALTER TYPE s.t RENAME VALUE $a$x$a$ TO 'y'",
 ];
 
+/** Text outside ASCII in strings, quoted identifiers and comments: libpg-query counts its offsets in UTF-8 bytes. */
+const UNICODE = [
+  "INSERT INTO language (code, name) VALUES ('fr', 'Fran\u00e7ais');", "INSERT INTO t (a, b) VALUES ('\u65e5\u672c\u8a9e', 1), ('\u{1f600}', 2)",
+  "COMMENT ON TABLE t IS 'caf\u00e9';", "UPDATE t SET a = '\u0430\u0431' WHERE b = '\u00fc' AND c = 1", 'DROP TABLE "na\u00efve", b',
+  "/* \u00fc */ DELETE FROM t WHERE a = 1 -- \u00e9\n;", "DELETE FROM t WHERE a = '\u2028' OR b = '\u{10ffff}';", 'CREATE TABLE "\u00e9t\u00e9" ("\u00e0" int, b text)',
+  `DROP TABLE "${'\u00e9'.repeat(31)}a"`, "ALTER TYPE t ADD VALUE '\u00e9' AFTER 'e'", "DO $$ BEGIN RAISE NOTICE '\u00e9'; END $$",
+];
+
 /** Near misses: each must either agree with libpg-query or be left to it. */
 const NEAR_MISSES = [
   'ALTER INDEX a RENAME b', 'ALTER INDEX a RENAME TO', 'ALTER INDEX a RENAME TO b.c', 'ALTER INDEX IF a RENAME TO b', 'ALTER INDEX if RENAME TO b',
@@ -42,10 +50,16 @@ const NEAR_MISSES = [
 ];
 
 /** Shapes the fast path must still leave to libpg-query: forms it does not build. */
-const DECLINED = ["ALTER TYPE t DROP VALUE 'x'", 'ALTER TYPE t OWNER TO bob', 'ALTER INDEX a SET TABLESPACE x', "ALTER TYPE t RENAME ATTRIBUTE a TO b"];
+const DECLINED = [
+  "DELETE FROM t WHERE a = 'x\u0000'", "DELETE FROM t WHERE a = '\ud800'", "DELETE FROM t WHERE a = '\udc00\ud800'", 'DROP TABLE caf\u00e9',
+  `DROP TABLE "${'\u00e9'.repeat(32)}"`, "DELETE FROM t WHERE a = E'\u00e9'", 'DELETE FROM t WHERE a = 1\u00a0', 'DROP TABLE \u00e9',"ALTER TYPE t DROP VALUE 'x'", 'ALTER TYPE t OWNER TO bob', 'ALTER INDEX a SET TABLESPACE x', "ALTER TYPE t RENAME ATTRIBUTE a TO b"];
 
 test('reads the ALTER INDEX and ALTER TYPE shapes as libpg-query does', () => {
   for (const s of TAKEN) assert.ok(agrees(s), `declined: ${s}`);
+});
+
+test('reads strings, quoted names and comments outside ASCII with libpg-query\'s byte offsets', () => {
+  for (const s of UNICODE) assert.ok(agrees(s), `declined: ${s}`);
 });
 
 test('agrees with libpg-query on near misses, and leaves the other forms to it', () => {
@@ -71,7 +85,7 @@ test('agrees with libpg-query with every keyword in the new name positions', () 
 const PIECE = /'(?:[^']|'')*'?|"(?:[^"]|"")*"?|\$\$[^$]*\$\$|[A-Za-z_][A-Za-z0-9_$]*|\d+(?:\.\d*)?|::|\S/g;
 const INSERTS = [
   'NOT', 'NULL', 'IF', 'EXISTS', 'TO', 'RENAME', 'VALUE', 'ADD', 'DROP', 'BEFORE', 'AFTER', 'SET', 'ONLY', 'ALL', 'TABLE', 'INDEX', 'TYPE',
-  ',', '(', ')', '.', ';', "'s'", "E'e'", '"Q"', '1', '$$x$$', '/* c */', '-- c\n', 'x', 'name', 'value', "'caf\u00e9'",
+  ',', '(', ')', '.', ';', "'s'", "E'e'", '"Q"', '1', '$$x$$', '/* c */', '-- c\n', 'x', 'name', 'value', "'caf\u00e9'", '"\u00e9"', '/* \u{1f600} */', '\u00e9',
 ];
 
 test('agrees with libpg-query on seeded mutations of the new shapes', () => {
@@ -79,7 +93,7 @@ test('agrees with libpg-query on seeded mutations of the new shapes', () => {
   let hits = 0;
   const total = 6_000;
   for (let n = 0; n < total; n++) {
-    const pieces = rng.pick(TAKEN).match(PIECE) ?? [];
+    const pieces = rng.pick([...TAKEN, ...UNICODE]).match(PIECE) ?? [];
     for (let k = rng.int(1, 3); k > 0; k--) {
       const i = rng.int(0, Math.max(0, pieces.length - 1));
       const edit = rng.int(0, 4);

@@ -30,7 +30,7 @@ const PG_VERSION_NUM = 180004;
  */
 export function fastParse(sql: string): ParseResult | undefined {
   if (declinedByHead(sql)) return undefined;
-  const tokens = tokenize(sql);
+  const tokens = tokenize(sql, true);
   if (!tokens || tokens.length === 0) return undefined;
   const last = tokens[tokens.length - 1];
   const semicolon = last.kind === 'op' && last.text === ';' ? last.start : undefined;
