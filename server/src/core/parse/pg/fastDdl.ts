@@ -2,6 +2,7 @@
 // INDEX, with column definitions and constraints, in the node shapes libpg-query produces.
 
 import type { AlterTableCmd, AlterTableType, ColumnDef, Constraint, DropBehavior, IndexElem, Node, RangeVar, SortByNulls } from 'libpg-query';
+import { alterConstraintCmd, triggerCmd } from './fastAlter';
 import { expr, funcCall, isFunctionName } from './fastExpr';
 import { type Cursor, unsure } from './lex';
 import { anyName, colId, compact, nameList, rangeVar, relationExpr, sconst, str, stringList, typeName } from './names';
@@ -259,14 +260,19 @@ function cmd(subtype: AlterTableType, fields: AlterTableCmd = {}): Node {
 }
 
 function alterTableCmd(c: Cursor): Node {
-  switch (c.keyword()) {
+  const word = c.keyword();
+  switch (word) {
     case 'add':
       return addCmd(c);
     case 'drop':
       return dropCmd(c);
     case 'alter':
+      if (c.eat('constraint')) return alterConstraintCmd(c);
       c.eat('column');
       return alterColumnCmd(c, colId(c));
+    case 'enable':
+    case 'disable':
+      return triggerCmd(c, word);
     case 'validate':
       c.expect('constraint');
       return cmd('AT_ValidateConstraint', { name: colId(c).text });
