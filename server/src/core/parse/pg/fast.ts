@@ -12,7 +12,9 @@
 
 import type { Node, ObjectType, OnConflictClause, ParseResult, RawStmt } from 'libpg-query';
 import { alterIndex, alterType } from './fastAlter';
-import { alterTable, createEnum, createIndex, createTable, dropBehavior, indexElems } from './fastDdl';
+import { alterTable, createEnum, createTable, dropBehavior } from './fastDdl';
+import { createIndex, indexElems } from './fastIndex';
+import { createTrigger } from './fastTrigger';
 import { expr, negate, simpleSelect } from './fastExpr';
 import { Kw } from './keywords';
 import { Cursor, tokenize, type Token, unsure } from './lex';
@@ -327,57 +329,4 @@ function onConflictDoNothing(c: Cursor): OnConflictClause {
   c.expect('do');
   c.expect('nothing');
   return compact({ action: 'ONCONFLICT_NOTHING', infer, location: on.start });
-}
-
-// ---------------------------------------------------------------- CREATE TRIGGER
-
-const TRIGGER_EVENTS = new Map([['insert', 4], ['delete', 8], ['update', 16], ['truncate', 32]]);
-// TRIGGER_TYPE_BEFORE; AFTER is the absence of it.
-const BEFORE = 2;
-const AFTER = 0;
-
-/** CREATE TRIGGER name {BEFORE | AFTER} event [OR ...] ON table [FOR [EACH] {ROW | STATEMENT}] EXECUTE {FUNCTION | PROCEDURE} f('arg', ...). */
-function createTrigger(c: Cursor): Node {
-  const trigname = colId(c).text;
-  const timing = c.eat('before') ? BEFORE : AFTER;
-  if (timing === AFTER) c.expect('after');
-  let events = 0;
-  do {
-    const event = TRIGGER_EVENTS.get(c.keyword()) ?? unsure();
-    if (events & event) unsure();
-    events |= event;
-  } while (c.eat('or'));
-  if (c.is('of')) unsure();
-  c.expect('on');
-  const relation = rangeVar(c);
-  const row = forEachRow(c);
-  c.expect('execute');
-  if (!c.eat('function')) c.expect('procedure');
-  const funcname = stringList(functionName(c));
-  const args = triggerArguments(c);
-  return { CreateTrigStmt: compact({ trigname, relation, funcname, args, row, timing, events }) };
-}
-
-/** `FOR [EACH] {ROW | STATEMENT}`; a trigger without it fires per statement. */
-function forEachRow(c: Cursor): boolean {
-  if (!c.eat('for')) return false;
-  c.eat('each');
-  if (c.eat('row')) return true;
-  c.expect('statement');
-  return false;
-}
-
-/** The trigger function's arguments, all string literals here (gram.y keeps them as String nodes). */
-function triggerArguments(c: Cursor): Node[] {
-  c.expectOp('(');
-  const args: Node[] = [];
-  if (!c.isOp(')')) {
-    do {
-      const t = c.next();
-      if (t.kind !== 'string') unsure();
-      args.push(str(t.text));
-    } while (c.eatOp(','));
-  }
-  c.expectOp(')');
-  return args;
 }

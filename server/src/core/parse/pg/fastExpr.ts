@@ -138,10 +138,17 @@ function boolExpr(c: Cursor, left: Node, prec: number): Node {
   return { BoolExpr: { boolop, args: [left, right], location: op.start } };
 }
 
-/** `IS [NOT] NULL`; the other IS tests are left to libpg-query. */
+/** `IS [NOT] NULL` and `IS [NOT] DISTINCT FROM expr`; the other IS tests are left to libpg-query. */
 function nullTest(c: Cursor, arg: Node): Node {
   const is = c.next();
   const not = c.eat('not');
+  if (c.eat('distinct')) {
+    c.expect('from');
+    const rexpr = expr(c, IS + 1);
+    // IS is non-associative: `a IS DISTINCT FROM b IS NULL` is a syntax error (after IS NULL it is not).
+    if (c.is('is')) unsure();
+    return { A_Expr: { kind: not ? 'AEXPR_NOT_DISTINCT' : 'AEXPR_DISTINCT', name: [str('=')], lexpr: arg, rexpr, location: is.start } };
+  }
   c.expect('null');
   return { NullTest: { arg, nulltesttype: not ? 'IS_NOT_NULL' : 'IS_NULL', location: is.start } };
 }
