@@ -48,6 +48,19 @@ const TAKEN = [
   'DELETE FROM t WHERE a IS DISTINCT FROM b', 'DELETE FROM t WHERE a IS NOT DISTINCT FROM b = c', 'DELETE FROM t WHERE a = b IS DISTINCT FROM c',
   'DELETE FROM t WHERE a IS NULL IS DISTINCT FROM b', 'DELETE FROM t WHERE a IS DISTINCT FROM b AND c OR d', 'DELETE FROM t WHERE a IS DISTINCT FROM b IN (1)',
   'DELETE FROM t WHERE a IS DISTINCT FROM - b + 1', 'DELETE FROM t WHERE NOT a IS DISTINCT FROM b',
+  // DML: aliases, UPDATE ... FROM, scalar subqueries, LIMIT, LIKE, stars
+  "UPDATE pg_index SET indisready = FALSE WHERE indrelid = ( SELECT oid FROM pg_class WHERE relname = 'comment');",
+  'UPDATE t SET nid = (SELECT id FROM networks LIMIT 1);', 'UPDATE t SET a=(SELECT b FROM u WHERE id=u_id) WHERE a IS NULL OR a = 0',
+  'UPDATE t SET a = (SELECT count(*) FROM u WHERE u.t = t.id), b = (SELECT * FROM v)::int', 'SELECT (SELECT 1) + (SELECT 2 FROM t)',
+  'UPDATE t x SET a = 1', 'UPDATE t AS x SET a = x.b', 'UPDATE ONLY s.t "X" SET a = 1', 'UPDATE t SET a = u.b FROM u WHERE t.id = u.id',
+  'UPDATE t AS c SET a = p.a FROM post AS p, s.q r WHERE c.p = p.id AND r.x IS NULL;', 'UPDATE t set set = 1 FROM u', 'UPDATE t name SET a = 1',
+  'DELETE FROM t x WHERE x.a = 1', 'DELETE FROM t AS x', 'DELETE FROM t "X" WHERE NOT EXISTS (SELECT 1 FROM u y WHERE y.id = "X".id)',
+  "DELETE FROM t WHERE name LIKE 'admin'", "UPDATE t SET a = NULL WHERE a NOT LIKE 'http%'", "DELETE FROM t WHERE a LIKE b || '%' AND c = d LIKE e",
+  "DELETE FROM t WHERE a LIKE 'x' = TRUE", "DELETE FROM t WHERE a IN (1) LIKE b", "DELETE FROM t WHERE NOT a LIKE 'x'",
+  'SELECT * FROM t', 'SELECT t.* FROM t', 'SELECT s.t.*, * FROM s.t', 'SELECT count(*) FROM t', 'SELECT COUNT(*) FROM "Poll" WHERE a > 1;',
+  'SELECT a AS b, c + 1 AS "D", count(*) AS n FROM t x, u AS y WHERE x.a = y.a LIMIT 10', 'SELECT 1 LIMIT 0', 'SELECT a FROM t LIMIT 1;',
+  "INSERT INTO t (a, b) SELECT 'x', id AS b FROM u WHERE NOT EXISTS (SELECT * FROM t WHERE name = 'x');",
+  'INSERT INTO t (a) SELECT b FROM u x WHERE x.c LIKE \'%y\' LIMIT 100 ON CONFLICT DO NOTHING',
 ];
 
 /** Text outside ASCII in strings, quoted identifiers and comments: libpg-query counts its offsets in UTF-8 bytes. */
@@ -95,6 +108,20 @@ const NEAR_MISSES = [
   'DELETE FROM t WHERE a IS DISTINCT FROM NOT b', 'DELETE FROM t WHERE a IS DISTINCT b', 'DELETE FROM t WHERE a IS DISTINCT FROM', 'DELETE FROM t WHERE a IS NOT DISTINCT b',
   'DELETE FROM t WHERE a IS DISTINCT FROM b ISNULL', 'DELETE FROM t WHERE a IS DISTINCT FROM b NOTNULL', 'DELETE FROM t WHERE a IS DISTINCT FROM b NOT IN (1)',
   'DELETE FROM t WHERE a IS TRUE', 'DELETE FROM t WHERE a IS NOT UNKNOWN', 'DELETE FROM t WHERE a IS DISTINCT FROM b BETWEEN 1 AND 2',
+  'SELECT ((SELECT 1))', 'SELECT (((SELECT 1)))', 'SELECT ((SELECT 1) + 1)', 'SELECT (SELECT 1 UNION SELECT 2)', 'SELECT (SELECT 1 ORDER BY 1)',
+  'SELECT (SELECT 1 LIMIT 1 OFFSET 1)', 'SELECT (SELECT)', 'SELECT (SELECT 1', 'SELECT (SELECT 1).a', 'SELECT (SELECT 1)[1]', 'SELECT (SELECT 1, 2)',
+  'SELECT 1 LIMIT', 'SELECT 1 LIMIT ALL', 'SELECT 1 LIMIT -1', 'SELECT 1 LIMIT 1 + 1', 'SELECT 1 LIMIT 1.5', 'SELECT 1 LIMIT 2147483648',
+  'SELECT 1 LIMIT 1 LIMIT 2', 'SELECT 1 LIMIT 1::int', "SELECT 1 LIMIT '1'", 'SELECT 1 LIMIT NULL', 'SELECT 1 LIMIT (1)',
+  'UPDATE t AS SET a = 1', 'UPDATE t AS set SET a = 1', 'UPDATE t x y SET a = 1', 'UPDATE t x (a) SET a = 1', 'UPDATE t AS select SET a = 1',
+  'UPDATE t SET a = 1 FROM', 'UPDATE t SET a = 1 FROM u JOIN v ON u.a = v.a', 'UPDATE t SET a = 1 FROM u, (SELECT 1) v', 'UPDATE t SET a = 1 FROM u x (b)',
+  'UPDATE t SET a = 1 WHERE b = 2 FROM u', 'UPDATE t SET a = 1 FROM u RETURNING *', 'UPDATE t SET a = 1 FROM ONLY u *', 'UPDATE t SET a = 1 FROM u TABLESAMPLE system (1)',
+  'DELETE FROM t x y', 'DELETE FROM t set', 'DELETE FROM t AS', 'DELETE FROM t x USING u', 'DELETE FROM t AS x (a)', 'DELETE FROM t using',
+  "DELETE FROM t WHERE a LIKE 'x' ESCAPE '!'", "DELETE FROM t WHERE a LIKE b LIKE c", "DELETE FROM t WHERE a LIKE b IN (1)", "DELETE FROM t WHERE a LIKE b NOT LIKE c",
+  "DELETE FROM t WHERE a LIKE b NOT IN (1)", "DELETE FROM t WHERE a NOT LIKE", "DELETE FROM t WHERE a ILIKE 'x'", "DELETE FROM t WHERE a LIKE NOT b",
+  "DELETE FROM t WHERE a NOT /* c */ LIKE 'x'", "DELETE FROM t WHERE a LIKE 'x' BETWEEN 1 AND 2", "DELETE FROM t WHERE a SIMILAR TO 'x'", "DELETE FROM t WHERE a LIKE ANY (b)",
+  'SELECT *.a FROM t', 'SELECT t.*.a FROM t', 'SELECT t.*(1)', 'SELECT a.b.c.* FROM t', 'SELECT a.b.c.d.* FROM t', 'SELECT * AS a FROM t', 'SELECT count(*, 1)',
+  'SELECT count(* ) FILTER (WHERE a)', 'SELECT count(DISTINCT a)', 'SELECT count(ALL *)', 'SELECT f(*) OVER ()', 'SELECT a AS FROM t', 'SELECT a AS b c FROM t',
+  'SELECT a b FROM t', 'SELECT a AS "" FROM t', 'SELECT a AS from FROM t', 'SELECT 1 FROM t x, u y, v AS w LIMIT 5', 'SELECT 1 FROM t AS x (a)',
 ];
 
 /** Shapes the fast path must still leave to libpg-query: forms it does not build. */
@@ -127,6 +154,9 @@ const KEYWORD_TEMPLATES = [
   'CREATE TABLE t (a int, CONSTRAINT K NOT NULL K)', 'ALTER TABLE t ADD NOT NULL K', 'CREATE TABLE t (a int K DEFERRABLE)', 'CREATE TABLE t (a int INITIALLY K)',
   'CREATE TRIGGER x AFTER UPDATE OF K, K ON t EXECUTE FUNCTION f()', 'CREATE TRIGGER x AFTER UPDATE ON t FOR EACH ROW WHEN (K.a IS DISTINCT FROM K) EXECUTE FUNCTION f()',
   'CREATE TRIGGER x AFTER UPDATE OF a K ON t EXECUTE FUNCTION f()', 'DELETE FROM t WHERE a IS K FROM b', 'DELETE FROM t WHERE a IS DISTINCT FROM b K',
+  'UPDATE t K SET a = 1', 'UPDATE t AS K SET a = K.a', 'UPDATE t SET a = 1 FROM u K WHERE K.b = 1', 'UPDATE t SET a = 1 FROM u AS K, K', 'DELETE FROM t K WHERE a = 1',
+  'DELETE FROM t K', 'DELETE FROM t AS K', 'SELECT 1 FROM t K', 'SELECT a AS K FROM t', 'SELECT K.* FROM t', 'SELECT K(*) FROM t', 'SELECT (SELECT K FROM t K)',
+  'SELECT a FROM t LIMIT K', "DELETE FROM t WHERE a K 'x'", "DELETE FROM t WHERE a NOT K 'x'", "DELETE FROM t WHERE a LIKE 'x' K",
 ];
 
 test('agrees with libpg-query with every keyword in the new name positions', () => {
@@ -144,6 +174,7 @@ const INSERTS = [
   'NOT', 'NULL', 'IF', 'EXISTS', 'TO', 'RENAME', 'VALUE', 'ADD', 'DROP', 'BEFORE', 'AFTER', 'SET', 'ONLY', 'ALL', 'TABLE', 'INDEX', 'TYPE',
   'TRIGGER', 'USER', 'ENABLE', 'DISABLE', 'DEFERRABLE', 'INITIALLY', 'DEFERRED', 'IMMEDIATE', 'CONSTRAINT', 'VALID', 'ENFORCED',
   'OF', 'WHEN', 'OR', 'AND', 'IS', 'DISTINCT', 'FROM', 'UPDATE', 'INSERT', 'EACH', 'ROW', 'OLD', 'NEW', '=', 'INHERIT', 'NO',
+  'AS', 'LIKE', 'ILIKE', 'ESCAPE', 'LIMIT', 'OFFSET', 'SELECT', 'WHERE', 'JOIN', 'USING', 'IN', '*', '(SELECT 1)', 'count(*)', 'x.*',
   ',', '(', ')', '.', ';', "'s'", "E'e'", '"Q"', '1', '$$x$$', '/* c */', '-- c\n', 'x', 'name', 'value', "'caf\u00e9'", '"\u00e9"', '/* \u{1f600} */', '\u00e9',
 ];
 

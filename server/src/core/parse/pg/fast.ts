@@ -19,7 +19,7 @@ import { expr, negate, simpleSelect } from './fastExpr';
 import { Kw } from './keywords';
 import { Cursor, tokenize, type Token, unsure } from './lex';
 import {
-  anyName, colId, compact, floatConst, intConst, rangeVar, relationExpr, str, stringConst, stringList, typeName,
+  aliasedRelation, anyName, colId, compact, floatConst, intConst, rangeVar, relationExpr, str, stringConst, stringList, typeName,
 } from './names';
 import { createFunction, doStmt, functionName } from './fastRoutines';
 
@@ -271,25 +271,26 @@ function truncate(c: Cursor): Node {
 
 // ---------------------------------------------------------------- DML
 
-/** DELETE FROM [ONLY] table [WHERE condition], without alias, USING or RETURNING. */
+/** DELETE FROM [ONLY] table [[AS] alias] [WHERE condition], without USING or RETURNING. */
 function deleteStmt(c: Cursor): Node {
   c.expect('from');
-  const relation = relationExpr(c);
+  const relation = aliasedRelation(c);
   const whereClause = c.eat('where') ? expr(c) : undefined;
   return { DeleteStmt: compact({ relation, whereClause }) };
 }
 
-/** UPDATE [ONLY] table SET column = value, ... [WHERE condition], without alias, FROM or RETURNING. */
+/** UPDATE [ONLY] table [[AS] alias] SET column = value, ... [FROM table [[AS] alias], ...] [WHERE condition], without RETURNING. */
 function update(c: Cursor): Node {
-  const relation = relationExpr(c);
+  const relation = aliasedRelation(c);
   c.expect('set');
   const targetList = commaList(c, () => {
     const column = colId(c);
     c.expectOp('=');
     return { ResTarget: { name: column.text, val: expr(c), location: column.start } };
   });
+  const fromClause = c.eat('from') ? commaList(c, () => ({ RangeVar: aliasedRelation(c) })) : [];
   const whereClause = c.eat('where') ? expr(c) : undefined;
-  return { UpdateStmt: compact({ relation, targetList, whereClause }) };
+  return { UpdateStmt: compact({ relation, targetList, whereClause, fromClause }) };
 }
 
 /** INSERT INTO table [(columns)] VALUES (...), ... [ON CONFLICT [(columns)] DO NOTHING]. */
