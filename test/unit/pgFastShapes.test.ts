@@ -61,6 +61,16 @@ const TAKEN = [
   'SELECT a AS b, c + 1 AS "D", count(*) AS n FROM t x, u AS y WHERE x.a = y.a LIMIT 10', 'SELECT 1 LIMIT 0', 'SELECT a FROM t LIMIT 1;',
   "INSERT INTO t (a, b) SELECT 'x', id AS b FROM u WHERE NOT EXISTS (SELECT * FROM t WHERE name = 'x');",
   'INSERT INTO t (a) SELECT b FROM u x WHERE x.c LIKE \'%y\' LIMIT 100 ON CONFLICT DO NOTHING',
+  // CASE, ARRAY[...], COALESCE, CREATE TABLE ... AS SELECT, operator classes and qualified functions in indexes
+  "UPDATE t SET a = CASE WHEN b = 'x' THEN 'y'::e WHEN b IS NULL THEN NULL ELSE 'z' || b END WHERE c IS NULL;", 'SELECT CASE a WHEN 1 THEN 2 END',
+  'SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM u) THEN a ELSE CASE b WHEN c THEN d END END::text FROM t', 'SELECT (CASE WHEN a THEN 1 ELSE -1 END) + 1',
+  'ALTER TABLE t ADD COLUMN tags TEXT[] DEFAULT ARRAY[]::TEXT[];', "ALTER TABLE t ADD COLUMN a text[] NOT NULL DEFAULT ARRAY['core','basic']::TEXT[]",
+  'CREATE TABLE t (a JSONB[] DEFAULT ARRAY[]::JSONB[], b int[] DEFAULT ARRAY[1, 2 + 3])', 'SELECT ARRAY[a, b], ARRAY[]::int[] FROM t',
+  'SELECT coalesce(a, 0), COALESCE(b) FROM t', 'UPDATE t SET a = COALESCE(b, c::bigint, 0) + 1', 'CREATE INDEX i ON t (a, coalesce(b, c) DESC, id DESC)',
+  'CREATE TABLE a AS SELECT * FROM b;', 'CREATE TABLE IF NOT EXISTS s.a AS SELECT x, y AS z FROM b WHERE c LIMIT 1', 'CREATE TABLE "A" AS SELECT max(a) AS m FROM b x',
+  'CREATE INDEX i ON t USING gin (name gin_trgm_ops, title gin_trgm_ops);', 'CREATE INDEX i ON t USING GIN ("tags" array_ops)', 'CREATE INDEX i ON t (a s.text_pattern_ops DESC NULLS LAST)',
+  'CREATE INDEX i ON s.t USING btree (a, b DESC, s.f (c) DESC)', 'CREATE INDEX i ON t (lower(a) text_pattern_ops)', 'CREATE INDEX i ON t ((a + 1) "Ops")',
+  'INSERT INTO t (a) VALUES (1) ON CONFLICT (a text_pattern_ops) DO NOTHING',
 ];
 
 /** Text outside ASCII in strings, quoted identifiers and comments: libpg-query counts its offsets in UTF-8 bytes. */
@@ -122,6 +132,17 @@ const NEAR_MISSES = [
   'SELECT *.a FROM t', 'SELECT t.*.a FROM t', 'SELECT t.*(1)', 'SELECT a.b.c.* FROM t', 'SELECT a.b.c.d.* FROM t', 'SELECT * AS a FROM t', 'SELECT count(*, 1)',
   'SELECT count(* ) FILTER (WHERE a)', 'SELECT count(DISTINCT a)', 'SELECT count(ALL *)', 'SELECT f(*) OVER ()', 'SELECT a AS FROM t', 'SELECT a AS b c FROM t',
   'SELECT a b FROM t', 'SELECT a AS "" FROM t', 'SELECT a AS from FROM t', 'SELECT 1 FROM t x, u y, v AS w LIMIT 5', 'SELECT 1 FROM t AS x (a)',
+  'SELECT CASE END', 'SELECT CASE a END', 'SELECT CASE WHEN a END', 'SELECT CASE WHEN a THEN b', 'SELECT CASE WHEN a THEN b ELSE c ELSE d END',
+  'SELECT CASE WHEN a THEN b WHEN END', 'SELECT CASE ELSE 1 END', 'SELECT CASE a WHEN b THEN c END.x', 'SELECT CASE WHEN a THEN b END[1]', 'SELECT CASE WHEN a, b THEN c END',
+  'SELECT ARRAY', 'SELECT ARRAY[', 'SELECT ARRAY[1,]', 'SELECT ARRAY[[1], [2]]', 'SELECT ARRAY[1][1]', 'SELECT ARRAY(SELECT 1)', 'SELECT ARRAY[1, 2)', 'SELECT array[]',
+  'SELECT ARRAY[]', "SELECT ARRAY['a']::text[][]", 'SELECT coalesce', 'SELECT coalesce()', 'SELECT coalesce(a,)', 'SELECT coalesce(*)', 'SELECT s.coalesce(a)',
+  'SELECT coalesce(a) OVER ()', 'SELECT coalesce FROM t', 'CREATE TABLE t (a int DEFAULT coalesce(1, 2))', 'CREATE TABLE t (a int DEFAULT CASE WHEN true THEN 1 END)',
+  'CREATE TABLE a AS SELECT', 'CREATE TABLE a AS SELECT 1 WITH NO DATA', 'CREATE TABLE a AS SELECT 1 WITH DATA', 'CREATE TABLE a AS (SELECT 1)', 'CREATE TABLE a AS TABLE b',
+  'CREATE TABLE a AS VALUES (1)', 'CREATE TABLE a (x) AS SELECT 1', 'CREATE TABLE a AS SELECT 1 UNION SELECT 2', 'CREATE TEMP TABLE a AS SELECT 1', 'CREATE TABLE a AS EXECUTE p',
+  'CREATE INDEX i ON t (a b c)', 'CREATE INDEX i ON t (a b.c.d)', 'CREATE INDEX i ON t (a ops (x = 1))', 'CREATE INDEX i ON t (a COLLATE "C" ops)', 'CREATE INDEX i ON t (a ops COLLATE "C")',
+  'CREATE INDEX i ON t (a nulls)', 'CREATE INDEX i ON t (a nulls first)', 'CREATE INDEX i ON t (a ops nulls last)', 'CREATE INDEX i ON t (a asc ops)', 'CREATE INDEX i ON t (a select)',
+  'CREATE INDEX i ON t (s.f.g (a))', 'CREATE INDEX i ON t (s.f(a) ops)', 'CREATE INDEX i ON t (s.(a))', 'CREATE INDEX i ON t (s.f)', 'CREATE INDEX i ON t (coalesce(a) ops DESC)',
+  'CREATE INDEX i ON t (coalesce)', 'CREATE INDEX i ON t (coalesce DESC)', 'CREATE INDEX i ON t ("coalesce"(a))', 'CREATE INDEX i ON t (s.coalesce(a))',
 ];
 
 /** Shapes the fast path must still leave to libpg-query: forms it does not build. */
@@ -157,6 +178,8 @@ const KEYWORD_TEMPLATES = [
   'UPDATE t K SET a = 1', 'UPDATE t AS K SET a = K.a', 'UPDATE t SET a = 1 FROM u K WHERE K.b = 1', 'UPDATE t SET a = 1 FROM u AS K, K', 'DELETE FROM t K WHERE a = 1',
   'DELETE FROM t K', 'DELETE FROM t AS K', 'SELECT 1 FROM t K', 'SELECT a AS K FROM t', 'SELECT K.* FROM t', 'SELECT K(*) FROM t', 'SELECT (SELECT K FROM t K)',
   'SELECT a FROM t LIMIT K', "DELETE FROM t WHERE a K 'x'", "DELETE FROM t WHERE a NOT K 'x'", "DELETE FROM t WHERE a LIKE 'x' K",
+  'SELECT CASE K WHEN K THEN K ELSE K END', 'SELECT K[K]', 'SELECT ARRAY[K]::K[]', 'SELECT K(a, b)', 'CREATE TABLE K AS SELECT K FROM K', 'CREATE TABLE t AS K',
+  'CREATE INDEX i ON t (a K)', 'CREATE INDEX i ON t (a K.K)', 'CREATE INDEX i ON t (K.f (a))', 'CREATE INDEX i ON t (s.K (a) K)', 'CREATE INDEX i ON t (K(a) K DESC)',
 ];
 
 test('agrees with libpg-query with every keyword in the new name positions', () => {
@@ -175,6 +198,7 @@ const INSERTS = [
   'TRIGGER', 'USER', 'ENABLE', 'DISABLE', 'DEFERRABLE', 'INITIALLY', 'DEFERRED', 'IMMEDIATE', 'CONSTRAINT', 'VALID', 'ENFORCED',
   'OF', 'WHEN', 'OR', 'AND', 'IS', 'DISTINCT', 'FROM', 'UPDATE', 'INSERT', 'EACH', 'ROW', 'OLD', 'NEW', '=', 'INHERIT', 'NO',
   'AS', 'LIKE', 'ILIKE', 'ESCAPE', 'LIMIT', 'OFFSET', 'SELECT', 'WHERE', 'JOIN', 'USING', 'IN', '*', '(SELECT 1)', 'count(*)', 'x.*',
+  'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'ARRAY', '[', ']', 'COALESCE', 'DESC', 'NULLS', 'FIRST', 'COLLATE', 'gin_trgm_ops',
   ',', '(', ')', '.', ';', "'s'", "E'e'", '"Q"', '1', '$$x$$', '/* c */', '-- c\n', 'x', 'name', 'value', "'caf\u00e9'", '"\u00e9"', '/* \u{1f600} */', '\u00e9',
 ];
 

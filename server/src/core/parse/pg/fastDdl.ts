@@ -4,7 +4,7 @@
 
 import type { AlterTableCmd, AlterTableType, ColumnDef, Constraint, DropBehavior, Node, RangeVar } from 'libpg-query';
 import { alterConstraintCmd, triggerCmd } from './fastAlter';
-import { expr } from './fastExpr';
+import { expr, simpleSelect } from './fastExpr';
 import { type Cursor, unsure } from './lex';
 import { anyName, colId, compact, nameList, rangeVar, relationExpr, sconst, str, stringList, typeName } from './names';
 
@@ -222,10 +222,11 @@ function tableElement(c: Cursor): Node {
 
 // ---------------------------------------------------------------- statements
 
-/** CREATE TABLE [IF NOT EXISTS] name (elements), with no options after the list. */
+/** CREATE TABLE [IF NOT EXISTS] name (elements), with no options after the list, or AS SELECT. */
 export function createTable(c: Cursor): Node {
   const ifNotExists = c.ifNotExists();
   const relation = rangeVar(c);
+  if (c.eat('as')) return createTableAs(c, relation, ifNotExists);
   c.expectOp('(');
   const elements: Node[] = [];
   if (!c.isOp(')')) {
@@ -234,6 +235,13 @@ export function createTable(c: Cursor): Node {
   }
   c.expectOp(')');
   return { CreateStmt: compact({ relation, tableElts: elements, oncommit: 'ONCOMMIT_NOOP', if_not_exists: ifNotExists }) };
+}
+
+/** CREATE TABLE ... AS SELECT, for the SELECTs simpleSelect reads (WITH [NO] DATA and the rest go to libpg-query). */
+function createTableAs(c: Cursor, rel: RangeVar, ifNotExists: boolean): Node {
+  c.expect('select');
+  const query = simpleSelect(c);
+  return { CreateTableAsStmt: compact({ query, into: { rel, onCommit: 'ONCOMMIT_NOOP' }, objtype: 'OBJECT_TABLE', if_not_exists: ifNotExists }) };
 }
 
 /** ALTER TABLE [IF EXISTS] [ONLY] name: a RENAME, or a comma-separated list of the common actions. */

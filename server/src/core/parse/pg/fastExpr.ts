@@ -232,8 +232,43 @@ function primary(c: Cursor, bExpr: boolean): Node {
   if (t.kind === 'word' && t.text === 'default' && !bExpr) return { SetToDefault: { location: t.start } };
   if (t.kind === 'word' && t.text === 'interval') return typedLiteral(c, makeTypeName(systemType('interval', t.start)), true);
   if (t.kind === 'word' && t.text === 'exists') return existsSubLink(c, t);
+  if (t.kind === 'word' && t.text === 'case') return caseExpr(c, t);
+  if (t.kind === 'word' && t.text === 'array') return arrayExpr(c, t);
+  if (t.kind === 'word' && t.text === 'coalesce' && c.isOp('(')) return coalesceExpr(c, t);
   if (isFunctionName(t)) return nameExpr(c, t);
   return unsure();
+}
+
+/** `CASE [value] WHEN ... THEN ... [...] [ELSE ...] END`. */
+function caseExpr(c: Cursor, caseToken: Token): Node {
+  const arg = c.is('when') ? undefined : expr(c);
+  const args: Node[] = [];
+  do {
+    const when = c.expect('when');
+    const condition = expr(c);
+    c.expect('then');
+    args.push({ CaseWhen: { expr: condition, result: expr(c), location: when.start } });
+  } while (c.is('when'));
+  const defresult = c.eat('else') ? expr(c) : undefined;
+  c.expect('end');
+  return { CaseExpr: compact({ arg, args, defresult, location: caseToken.start }) };
+}
+
+/** `ARRAY[expr, ...]`, one dimension (nested brackets and ARRAY(SELECT ...) are left to libpg-query). */
+function arrayExpr(c: Cursor, arrayToken: Token): Node {
+  const open = c.expectOp('[');
+  if (c.isOp('[')) unsure();
+  const elements = c.isOp(']') ? [] : exprList(c);
+  const close = c.expectOp(']');
+  return { A_ArrayExpr: compact({ elements, list_start: open.start, list_end: close.start, location: arrayToken.start }) };
+}
+
+/** `COALESCE(expr, ...)`: a keyword with a node of its own, not a function call. */
+export function coalesceExpr(c: Cursor, coalesce: Token): Node {
+  c.expectOp('(');
+  const args = exprList(c);
+  c.expectOp(')');
+  return { CoalesceExpr: { args, location: coalesce.start } };
 }
 
 /** `EXISTS (SELECT ...)`, the emptiness check migrations guard destructive statements with. */
