@@ -71,6 +71,10 @@ const TAKEN = [
   'CREATE INDEX i ON t USING gin (name gin_trgm_ops, title gin_trgm_ops);', 'CREATE INDEX i ON t USING GIN ("tags" array_ops)', 'CREATE INDEX i ON t (a s.text_pattern_ops DESC NULLS LAST)',
   'CREATE INDEX i ON s.t USING btree (a, b DESC, s.f (c) DESC)', 'CREATE INDEX i ON t (lower(a) text_pattern_ops)', 'CREATE INDEX i ON t ((a + 1) "Ops")',
   'INSERT INTO t (a) VALUES (1) ON CONFLICT (a text_pattern_ops) DO NOTHING',
+  // REINDEX, CREATE EXTENSION, ALTER TRIGGER / FUNCTION ... RENAME
+  'REINDEX TABLE comment;', 'REINDEX TABLE CONCURRENTLY s.t', 'REINDEX INDEX i', 'reindex index concurrently "I";',
+  'CREATE EXTENSION IF NOT EXISTS "uuid-ossp";', 'CREATE EXTENSION pg_trgm', 'CREATE EXTENSION "Vector"',
+  'ALTER TRIGGER a ON t RENAME TO b;', 'ALTER TRIGGER "A" ON s.t RENAME TO "B"', 'ALTER FUNCTION f () RENAME TO g;', 'ALTER FUNCTION s.f RENAME TO g',
 ];
 
 /** Text outside ASCII in strings, quoted identifiers and comments: libpg-query counts its offsets in UTF-8 bytes. */
@@ -143,6 +147,13 @@ const NEAR_MISSES = [
   'CREATE INDEX i ON t (a nulls)', 'CREATE INDEX i ON t (a nulls first)', 'CREATE INDEX i ON t (a ops nulls last)', 'CREATE INDEX i ON t (a asc ops)', 'CREATE INDEX i ON t (a select)',
   'CREATE INDEX i ON t (s.f.g (a))', 'CREATE INDEX i ON t (s.f(a) ops)', 'CREATE INDEX i ON t (s.(a))', 'CREATE INDEX i ON t (s.f)', 'CREATE INDEX i ON t (coalesce(a) ops DESC)',
   'CREATE INDEX i ON t (coalesce)', 'CREATE INDEX i ON t (coalesce DESC)', 'CREATE INDEX i ON t ("coalesce"(a))', 'CREATE INDEX i ON t (s.coalesce(a))',
+  'REINDEX TABLE', 'REINDEX TABLE concurrently', 'REINDEX TABLE "concurrently"', 'REINDEX (VERBOSE) TABLE t', 'REINDEX SCHEMA s', 'REINDEX DATABASE d',
+  'REINDEX SYSTEM', 'REINDEX TABLE a, b', 'REINDEX TABLE CONCURRENTLY CONCURRENTLY t', 'REINDEX INDEX a.b.c.d', 'REINDEX t',
+  'CREATE EXTENSION', 'CREATE EXTENSION if', 'CREATE EXTENSION IF NOT EXISTS', 'CREATE EXTENSION x WITH SCHEMA s', 'CREATE EXTENSION x SCHEMA s', 'CREATE EXTENSION x VERSION \'1\'',
+  "CREATE EXTENSION 'x'", 'CREATE EXTENSION s.x', 'CREATE EXTENSION x CASCADE', 'CREATE OR REPLACE EXTENSION x',
+  'ALTER TRIGGER a RENAME TO b', 'ALTER TRIGGER a ON t RENAME b', 'ALTER TRIGGER a ON t DEPENDS ON EXTENSION e', 'ALTER TRIGGER s.a ON t RENAME TO b',
+  'ALTER TRIGGER a ON t RENAME TO s.b', 'ALTER FUNCTION f(int) RENAME TO g', 'ALTER FUNCTION f() OWNER TO bob', 'ALTER FUNCTION f() SET search_path = a',
+  'ALTER FUNCTION f() RENAME TO s.g', 'ALTER FUNCTION f( RENAME TO g', 'ALTER FUNCTION RENAME TO g', 'ALTER FUNCTION f() RENAME TO g CASCADE',
 ];
 
 /** Shapes the fast path must still leave to libpg-query: forms it does not build. */
@@ -180,6 +191,8 @@ const KEYWORD_TEMPLATES = [
   'SELECT a FROM t LIMIT K', "DELETE FROM t WHERE a K 'x'", "DELETE FROM t WHERE a NOT K 'x'", "DELETE FROM t WHERE a LIKE 'x' K",
   'SELECT CASE K WHEN K THEN K ELSE K END', 'SELECT K[K]', 'SELECT ARRAY[K]::K[]', 'SELECT K(a, b)', 'CREATE TABLE K AS SELECT K FROM K', 'CREATE TABLE t AS K',
   'CREATE INDEX i ON t (a K)', 'CREATE INDEX i ON t (a K.K)', 'CREATE INDEX i ON t (K.f (a))', 'CREATE INDEX i ON t (s.K (a) K)', 'CREATE INDEX i ON t (K(a) K DESC)',
+  'REINDEX TABLE K', 'REINDEX K K', 'REINDEX INDEX K.K', 'CREATE EXTENSION K', 'CREATE EXTENSION IF NOT EXISTS K', 'ALTER TRIGGER K ON K RENAME TO K',
+  'ALTER FUNCTION K() RENAME TO K', 'ALTER FUNCTION s.K RENAME TO b',
 ];
 
 test('agrees with libpg-query with every keyword in the new name positions', () => {
@@ -199,6 +212,7 @@ const INSERTS = [
   'OF', 'WHEN', 'OR', 'AND', 'IS', 'DISTINCT', 'FROM', 'UPDATE', 'INSERT', 'EACH', 'ROW', 'OLD', 'NEW', '=', 'INHERIT', 'NO',
   'AS', 'LIKE', 'ILIKE', 'ESCAPE', 'LIMIT', 'OFFSET', 'SELECT', 'WHERE', 'JOIN', 'USING', 'IN', '*', '(SELECT 1)', 'count(*)', 'x.*',
   'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'ARRAY', '[', ']', 'COALESCE', 'DESC', 'NULLS', 'FIRST', 'COLLATE', 'gin_trgm_ops',
+  'REINDEX', 'CONCURRENTLY', 'EXTENSION', 'SCHEMA', 'FUNCTION', '()',
   ',', '(', ')', '.', ';', "'s'", "E'e'", '"Q"', '1', '$$x$$', '/* c */', '-- c\n', 'x', 'name', 'value', "'caf\u00e9'", '"\u00e9"', '/* \u{1f600} */', '\u00e9',
 ];
 

@@ -4,14 +4,15 @@
 // undefined for anything it is not certain about so that the caller asks libpg-query. A wrong tree could
 // hide a DROP, so every doubt ends in undefined: test/unit/pgFast.test.ts checks it against libpg-query.
 //
-// Covered: BEGIN/START/COMMIT/END/ROLLBACK, SET, ALTER TABLE (common actions, RENAME), ALTER INDEX ... RENAME,
-// ALTER TYPE (RENAME, enum values), CREATE TABLE,
-// CREATE [UNIQUE] INDEX, CREATE TRIGGER, CREATE TYPE ... AS ENUM, CREATE FUNCTION (trigger-function shape),
-// DO, DROP TABLE/INDEX/SEQUENCE/VIEW/TYPE/FUNCTION/TRIGGER/SCHEMA/EXTENSION, COMMENT ON, TRUNCATE, DELETE,
-// UPDATE, INSERT ... VALUES and SELECT ... FROM ... WHERE, each with simple expressions (EXISTS included).
+// Covered: BEGIN/START/COMMIT/END/ROLLBACK, SET, ALTER TABLE (common actions, RENAME), ALTER INDEX/TRIGGER/
+// FUNCTION ... RENAME, ALTER TYPE (RENAME, enum values), CREATE TABLE [AS SELECT], CREATE [UNIQUE] INDEX,
+// CREATE TRIGGER, CREATE TYPE ... AS ENUM, CREATE FUNCTION (trigger-function shape), CREATE EXTENSION, DO,
+// DROP TABLE/INDEX/SEQUENCE/VIEW/TYPE/FUNCTION/TRIGGER/SCHEMA/EXTENSION, COMMENT ON, TRUNCATE, REINDEX,
+// DELETE, UPDATE [... FROM], INSERT ... VALUES and SELECT ... FROM ... WHERE ... LIMIT, each with the common
+// expressions (subqueries, EXISTS, CASE, ARRAY, LIKE, IS DISTINCT FROM included).
 
 import type { Node, ObjectType, OnConflictClause, ParseResult, RawStmt } from 'libpg-query';
-import { alterIndex, alterType } from './fastAlter';
+import { alterIndex, alterTrigger, alterType } from './fastAlter';
 import { alterTable, createEnum, createTable, dropBehavior } from './fastDdl';
 import { createIndex, indexElems } from './fastIndex';
 import { createTrigger } from './fastTrigger';
@@ -54,7 +55,10 @@ export function fastParse(sql: string): ParseResult | undefined {
 
 // The words statement() starts with. Most statements it declines are told by their first words (WITH,
 // ALTER VIEW, ALTER SEQUENCE): those are declined before the whole statement is tokenised.
-const HEADS = new Set(['begin', 'start', 'commit', 'end', 'rollback', 'abort', 'set', 'alter', 'create', 'drop', 'comment', 'truncate', 'delete', 'update', 'insert', 'do', 'select']);
+const HEADS = new Set([
+  'begin', 'start', 'commit', 'end', 'rollback', 'abort', 'set', 'alter', 'create', 'drop', 'comment', 'truncate', 'delete', 'update',
+  'insert', 'do', 'select', 'reindex',
+]);
 const FIRST_WORDS = /^([A-Za-z]+)(?:[ \t\r\n]+([A-Za-z]+))?/;
 
 function declinedByHead(sql: string): boolean {
@@ -65,14 +69,25 @@ function declinedByHead(sql: string): boolean {
   return first === 'alter' && words[2] !== undefined && !ALTERED.has(words[2].toLowerCase());
 }
 
-const ALTERED = new Set(['table', 'index', 'type']);
+const ALTERED = new Set(['table', 'index', 'type', 'trigger', 'function']);
 
 function alter(c: Cursor): Node {
   const word = c.keyword();
   if (word === 'table') return alterTable(c);
   if (word === 'index') return alterIndex(c);
   if (word === 'type') return alterType(c);
+  if (word === 'trigger') return alterTrigger(c);
+  if (word === 'function') return alterFunction(c);
   return unsure();
+}
+
+/** ALTER FUNCTION name[()] RENAME TO new_name, for a function named without argument types. */
+function alterFunction(c: Cursor): Node {
+  const object = functionWithoutArgs(c);
+  c.expect('rename');
+  c.expect('to');
+  const newname = colId(c).text;
+  return { RenameStmt: { renameType: 'OBJECT_FUNCTION', relationType: 'OBJECT_ACCESS_METHOD', object, newname, behavior: 'DROP_RESTRICT' } };
 }
 
 function statement(c: Cursor): Node {
@@ -110,6 +125,8 @@ function statement(c: Cursor): Node {
       return doStmt(c);
     case 'select':
       return simpleSelect(c);
+    case 'reindex':
+      return reindex(c);
     default:
       return unsure();
   }
@@ -178,7 +195,26 @@ function create(c: Cursor): Node {
   if (word === 'trigger') return createTrigger(c);
   if (word === 'function') return createFunction(c, false);
   if (word === 'type') return createEnum(c);
+  if (word === 'extension') return createExtension(c);
   return unsure();
+}
+
+/** CREATE EXTENSION [IF NOT EXISTS] name, without WITH options. */
+function createExtension(c: Cursor): Node {
+  const ifNotExists = c.ifNotExists();
+  return { CreateExtensionStmt: compact({ extname: colId(c).text, if_not_exists: ifNotExists }) };
+}
+
+/** REINDEX {TABLE | INDEX} [CONCURRENTLY] name; the parenthesised options and the other targets go to libpg-query. */
+function reindex(c: Cursor): Node {
+  const word = c.keyword();
+  if (word !== 'table' && word !== 'index') unsure();
+  const concurrently = c.peek();
+  const params: Node[] = concurrently && c.eat('concurrently')
+    ? [{ DefElem: { defname: 'concurrently', defaction: 'DEFELEM_UNSPEC', location: concurrently.start } }]
+    : [];
+  const relation = rangeVar(c);
+  return { ReindexStmt: compact({ kind: word === 'table' ? 'REINDEX_OBJECT_TABLE' : 'REINDEX_OBJECT_INDEX', relation, params }) };
 }
 
 // ---------------------------------------------------------------- DROP

@@ -21,6 +21,19 @@ export function alterIndex(c: Cursor): Node {
   };
 }
 
+/** ALTER TRIGGER name ON table RENAME TO new_name. */
+export function alterTrigger(c: Cursor): Node {
+  const subname = colId(c).text;
+  c.expect('on');
+  const relation = rangeVar(c);
+  c.expect('rename');
+  c.expect('to');
+  const newname = colId(c).text;
+  return {
+    RenameStmt: { renameType: 'OBJECT_TRIGGER', relationType: 'OBJECT_ACCESS_METHOD', relation, subname, newname, behavior: 'DROP_RESTRICT' },
+  };
+}
+
 /**
  * ALTER TYPE name RENAME TO new_name, ADD VALUE [IF NOT EXISTS] 'v' [{BEFORE | AFTER} 'w'] and
  * RENAME VALUE 'v' TO 'w'.
