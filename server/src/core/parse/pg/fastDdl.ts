@@ -16,6 +16,7 @@ function constraint(k: Constraint): Node {
   if (k.skip_validation) out.skip_validation = true;
   if (k.initially_valid) out.initially_valid = true;
   if (k.raw_expr) out.raw_expr = k.raw_expr;
+  if (k.generated_when) out.generated_when = k.generated_when;
   if (k.keys) out.keys = k.keys;
   if (k.pktable) out.pktable = k.pktable;
   if (k.fk_attrs) out.fk_attrs = k.fk_attrs;
@@ -91,9 +92,11 @@ function references(c: Cursor): { pktable: RangeVar; pk_attrs: Node[]; update: s
 
 // ---------------------------------------------------------------- column definitions
 
-const COLUMN_CONSTRAINT_START = new Set(['constraint', 'not', 'null', 'unique', 'primary', 'check', 'default', 'references', 'deferrable', 'initially']);
+const COLUMN_CONSTRAINT_START = new Set([
+  'constraint', 'not', 'null', 'unique', 'primary', 'check', 'default', 'references', 'deferrable', 'initially', 'generated',
+]);
 
-/** ColQualList without ENFORCED, NO INHERIT, COLLATE and GENERATED. */
+/** ColQualList without ENFORCED, NO INHERIT, COLLATE, generated columns and identity sequence options. */
 function columnConstraints(c: Cursor): Node[] {
   const out: Node[] = [];
   for (;;) {
@@ -111,6 +114,18 @@ function columnConstraint(c: Cursor, conname: string | undefined, location: numb
       if (c.eat('deferrable')) return constraintAttribute('CONSTR_ATTR_NOT_DEFERRABLE', conname, location);
       c.expect('null');
       return constraint({ contype: 'CONSTR_NOTNULL', conname, is_enforced: true, initially_valid: true, location });
+    case 'generated': {
+      // GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY; `AS (expr) STORED` and `IDENTITY (options)` are left to libpg-query.
+      const always = c.eat('always');
+      if (!always) {
+        c.expect('by');
+        c.expect('default');
+      }
+      c.expect('as');
+      c.expect('identity');
+      if (c.isOp('(')) unsure();
+      return constraint({ contype: 'CONSTR_IDENTITY', conname, generated_when: always ? 'a' : 'd', location });
+    }
     case 'deferrable':
       return constraintAttribute('CONSTR_ATTR_DEFERRABLE', conname, location);
     case 'initially':
