@@ -244,7 +244,7 @@ test('agrees with libpg-query on the bench corpus, and takes the fast path for a
 });
 
 test('returns undefined for what it must leave to libpg-query', () => {
-  const unsure = ['DROP TABLE a; DROP TABLE b', 'DROP TABLE café', "COMMENT ON TABLE t IS 'café';", 'DELETE FROM t WHERE a = $$x$$'];
+  const unsure = ['DROP TABLE a; DROP TABLE b', 'DROP TABLE café', 'DELETE FROM t WHERE a = $$x$$'];
   for (const s of [...unsure, "DELETE FROM t WHERE a = E'x'", '', '-- c']) assert.equal(fastParse(s), undefined, s);
 });
 

@@ -4,18 +4,23 @@
 // undefined for anything it is not certain about so that the caller asks libpg-query. A wrong tree could
 // hide a DROP, so every doubt ends in undefined: test/unit/pgFast.test.ts checks it against libpg-query.
 //
-// Covered: BEGIN/START/COMMIT/END/ROLLBACK, SET, ALTER TABLE (common actions, RENAME), CREATE TABLE,
-// CREATE [UNIQUE] INDEX, CREATE TRIGGER, CREATE TYPE ... AS ENUM, CREATE FUNCTION (trigger-function shape),
-// DO, DROP TABLE/INDEX/SEQUENCE/VIEW/TYPE/FUNCTION/TRIGGER/SCHEMA/EXTENSION, COMMENT ON, TRUNCATE, DELETE,
-// UPDATE, INSERT ... VALUES and SELECT ... FROM ... WHERE, each with simple expressions (EXISTS included).
+// Covered: BEGIN/START/COMMIT/END/ROLLBACK, SET, ALTER TABLE (common actions, RENAME), ALTER INDEX/TRIGGER/
+// FUNCTION ... RENAME, ALTER TYPE (RENAME, enum values), CREATE TABLE [AS SELECT], CREATE [UNIQUE] INDEX,
+// CREATE TRIGGER, CREATE TYPE ... AS ENUM, CREATE FUNCTION (trigger-function shape), CREATE EXTENSION, DO,
+// DROP TABLE/INDEX/SEQUENCE/VIEW/TYPE/FUNCTION/TRIGGER/SCHEMA/EXTENSION, COMMENT ON, TRUNCATE, REINDEX,
+// DELETE, UPDATE [... FROM], INSERT ... VALUES and SELECT ... FROM ... WHERE ... LIMIT, each with the common
+// expressions (subqueries, EXISTS, CASE, ARRAY, LIKE, IS DISTINCT FROM included).
 
 import type { Node, ObjectType, OnConflictClause, ParseResult, RawStmt } from 'libpg-query';
-import { alterTable, createEnum, createIndex, createTable, dropBehavior, indexElems } from './fastDdl';
+import { alterIndex, alterTrigger, alterType } from './fastAlter';
+import { alterTable, createEnum, createTable, dropBehavior } from './fastDdl';
+import { createIndex, indexElems } from './fastIndex';
+import { createTrigger } from './fastTrigger';
 import { expr, negate, simpleSelect } from './fastExpr';
 import { Kw } from './keywords';
 import { Cursor, tokenize, type Token, unsure } from './lex';
 import {
-  anyName, colId, compact, floatConst, intConst, rangeVar, relationExpr, str, stringConst, stringList, typeName,
+  aliasedRelation, anyName, colId, compact, floatConst, intConst, rangeVar, relationExpr, str, stringConst, stringList, typeName,
 } from './names';
 import { analyze, createExtension } from './fastMisc';
 import { createFunction, doStmt, functionName } from './fastRoutines';
@@ -29,7 +34,7 @@ const PG_VERSION_NUM = 180004;
  */
 export function fastParse(sql: string): ParseResult | undefined {
   if (declinedByHead(sql)) return undefined;
-  const tokens = tokenize(sql);
+  const tokens = tokenize(sql, true);
   if (!tokens || tokens.length === 0) return undefined;
   const last = tokens[tokens.length - 1];
   const semicolon = last.kind === 'op' && last.text === ';' ? last.start : undefined;
@@ -50,8 +55,11 @@ export function fastParse(sql: string): ParseResult | undefined {
 }
 
 // The words statement() starts with. Most statements it declines are told by their first words (WITH,
-// ALTER TYPE, ALTER INDEX): those are declined before the whole statement is tokenised.
-const HEADS = new Set(['begin', 'start', 'commit', 'end', 'rollback', 'abort', 'set', 'alter', 'create', 'drop', 'comment', 'truncate', 'delete', 'update', 'insert', 'do', 'select', 'analyze', 'analyse']);
+// ALTER VIEW, ALTER SEQUENCE): those are declined before the whole statement is tokenised.
+const HEADS = new Set([
+  'begin', 'start', 'commit', 'end', 'rollback', 'abort', 'set', 'alter', 'create', 'drop', 'comment', 'truncate', 'delete', 'update',
+  'insert', 'do', 'select', 'reindex', 'analyze', 'analyse',
+]);
 const FIRST_WORDS = /^([A-Za-z]+)(?:[ \t\r\n]+([A-Za-z]+))?/;
 
 function declinedByHead(sql: string): boolean {
@@ -59,7 +67,28 @@ function declinedByHead(sql: string): boolean {
   if (!words) return false;
   const first = words[1].toLowerCase();
   if (!HEADS.has(first)) return true;
-  return first === 'alter' && words[2] !== undefined && words[2].toLowerCase() !== 'table';
+  return first === 'alter' && words[2] !== undefined && !ALTERED.has(words[2].toLowerCase());
+}
+
+const ALTERED = new Set(['table', 'index', 'type', 'trigger', 'function']);
+
+function alter(c: Cursor): Node {
+  const word = c.keyword();
+  if (word === 'table') return alterTable(c);
+  if (word === 'index') return alterIndex(c);
+  if (word === 'type') return alterType(c);
+  if (word === 'trigger') return alterTrigger(c);
+  if (word === 'function') return alterFunction(c);
+  return unsure();
+}
+
+/** ALTER FUNCTION name[()] RENAME TO new_name, for a function named without argument types. */
+function alterFunction(c: Cursor): Node {
+  const object = functionWithoutArgs(c);
+  c.expect('rename');
+  c.expect('to');
+  const newname = colId(c).text;
+  return { RenameStmt: { renameType: 'OBJECT_FUNCTION', relationType: 'OBJECT_ACCESS_METHOD', object, newname, behavior: 'DROP_RESTRICT' } };
 }
 
 function statement(c: Cursor): Node {
@@ -78,8 +107,7 @@ function statement(c: Cursor): Node {
     case 'set':
       return variableSet(c);
     case 'alter':
-      c.expect('table');
-      return alterTable(c);
+      return alter(c);
     case 'create':
       return create(c);
     case 'drop':
@@ -98,6 +126,8 @@ function statement(c: Cursor): Node {
       return doStmt(c);
     case 'select':
       return simpleSelect(c);
+    case 'reindex':
+      return reindex(c);
     case 'analyze':
     case 'analyse':
       return analyze(c);
@@ -171,6 +201,18 @@ function create(c: Cursor): Node {
   if (word === 'type') return createEnum(c);
   if (word === 'extension') return createExtension(c);
   return unsure();
+}
+
+/** REINDEX {TABLE | INDEX} [CONCURRENTLY] name; the parenthesised options and the other targets go to libpg-query. */
+function reindex(c: Cursor): Node {
+  const word = c.keyword();
+  if (word !== 'table' && word !== 'index') unsure();
+  const concurrently = c.peek();
+  const params: Node[] = concurrently && c.eat('concurrently')
+    ? [{ DefElem: { defname: 'concurrently', defaction: 'DEFELEM_UNSPEC', location: concurrently.start } }]
+    : [];
+  const relation = rangeVar(c);
+  return { ReindexStmt: compact({ kind: word === 'table' ? 'REINDEX_OBJECT_TABLE' : 'REINDEX_OBJECT_INDEX', relation, params }) };
 }
 
 // ---------------------------------------------------------------- DROP
@@ -263,25 +305,26 @@ function truncate(c: Cursor): Node {
 
 // ---------------------------------------------------------------- DML
 
-/** DELETE FROM [ONLY] table [WHERE condition], without alias, USING or RETURNING. */
+/** DELETE FROM [ONLY] table [[AS] alias] [WHERE condition], without USING or RETURNING. */
 function deleteStmt(c: Cursor): Node {
   c.expect('from');
-  const relation = relationExpr(c);
+  const relation = aliasedRelation(c);
   const whereClause = c.eat('where') ? expr(c) : undefined;
   return { DeleteStmt: compact({ relation, whereClause }) };
 }
 
-/** UPDATE [ONLY] table SET column = value, ... [WHERE condition], without alias, FROM or RETURNING. */
+/** UPDATE [ONLY] table [[AS] alias] SET column = value, ... [FROM table [[AS] alias], ...] [WHERE condition], without RETURNING. */
 function update(c: Cursor): Node {
-  const relation = relationExpr(c);
+  const relation = aliasedRelation(c);
   c.expect('set');
   const targetList = commaList(c, () => {
     const column = colId(c);
     c.expectOp('=');
     return { ResTarget: { name: column.text, val: expr(c), location: column.start } };
   });
+  const fromClause = c.eat('from') ? commaList(c, () => ({ RangeVar: aliasedRelation(c) })) : [];
   const whereClause = c.eat('where') ? expr(c) : undefined;
-  return { UpdateStmt: compact({ relation, targetList, whereClause }) };
+  return { UpdateStmt: compact({ relation, targetList, whereClause, fromClause }) };
 }
 
 /** INSERT INTO table [(columns)] VALUES (...), ... [ON CONFLICT [(columns)] DO NOTHING]. */
@@ -321,57 +364,4 @@ function onConflictDoNothing(c: Cursor): OnConflictClause {
   c.expect('do');
   c.expect('nothing');
   return compact({ action: 'ONCONFLICT_NOTHING', infer, location: on.start });
-}
-
-// ---------------------------------------------------------------- CREATE TRIGGER
-
-const TRIGGER_EVENTS = new Map([['insert', 4], ['delete', 8], ['update', 16], ['truncate', 32]]);
-// TRIGGER_TYPE_BEFORE; AFTER is the absence of it.
-const BEFORE = 2;
-const AFTER = 0;
-
-/** CREATE TRIGGER name {BEFORE | AFTER} event [OR ...] ON table [FOR [EACH] {ROW | STATEMENT}] EXECUTE {FUNCTION | PROCEDURE} f('arg', ...). */
-function createTrigger(c: Cursor): Node {
-  const trigname = colId(c).text;
-  const timing = c.eat('before') ? BEFORE : AFTER;
-  if (timing === AFTER) c.expect('after');
-  let events = 0;
-  do {
-    const event = TRIGGER_EVENTS.get(c.keyword()) ?? unsure();
-    if (events & event) unsure();
-    events |= event;
-  } while (c.eat('or'));
-  if (c.is('of')) unsure();
-  c.expect('on');
-  const relation = rangeVar(c);
-  const row = forEachRow(c);
-  c.expect('execute');
-  if (!c.eat('function')) c.expect('procedure');
-  const funcname = stringList(functionName(c));
-  const args = triggerArguments(c);
-  return { CreateTrigStmt: compact({ trigname, relation, funcname, args, row, timing, events }) };
-}
-
-/** `FOR [EACH] {ROW | STATEMENT}`; a trigger without it fires per statement. */
-function forEachRow(c: Cursor): boolean {
-  if (!c.eat('for')) return false;
-  c.eat('each');
-  if (c.eat('row')) return true;
-  c.expect('statement');
-  return false;
-}
-
-/** The trigger function's arguments, all string literals here (gram.y keeps them as String nodes). */
-function triggerArguments(c: Cursor): Node[] {
-  c.expectOp('(');
-  const args: Node[] = [];
-  if (!c.isOp(')')) {
-    do {
-      const t = c.next();
-      if (t.kind !== 'string') unsure();
-      args.push(str(t.text));
-    } while (c.eatOp(','));
-  }
-  c.expectOp(')');
-  return args;
 }

@@ -1,8 +1,10 @@
 // The schema statements of the fast PostgreSQL path (pg/fast.ts): CREATE TABLE, ALTER TABLE and CREATE
-// INDEX, with column definitions and constraints, in the node shapes libpg-query produces.
+// TYPE ... AS ENUM, with column definitions and constraints, in the node shapes libpg-query produces.
+// CREATE INDEX is in pg/fastIndex.ts, ALTER INDEX, ALTER TYPE and the rarer ALTER TABLE actions in pg/fastAlter.ts.
 
-import type { AlterTableCmd, AlterTableType, ColumnDef, Constraint, DropBehavior, IndexElem, Node, RangeVar, SortByNulls } from 'libpg-query';
-import { expr, funcCall, isFunctionName } from './fastExpr';
+import type { AlterTableCmd, AlterTableType, ColumnDef, Constraint, DropBehavior, Node, RangeVar } from 'libpg-query';
+import { alterConstraintCmd, triggerCmd } from './fastAlter';
+import { expr, simpleSelect } from './fastExpr';
 import { type Cursor, unsure } from './lex';
 import { anyName, colId, compact, nameList, rangeVar, relationExpr, sconst, str, stringList, typeName } from './names';
 
@@ -14,6 +16,7 @@ function constraint(k: Constraint): Node {
   if (k.skip_validation) out.skip_validation = true;
   if (k.initially_valid) out.initially_valid = true;
   if (k.raw_expr) out.raw_expr = k.raw_expr;
+  if (k.generated_when) out.generated_when = k.generated_when;
   if (k.keys) out.keys = k.keys;
   if (k.pktable) out.pktable = k.pktable;
   if (k.fk_attrs) out.fk_attrs = k.fk_attrs;
@@ -89,9 +92,11 @@ function references(c: Cursor): { pktable: RangeVar; pk_attrs: Node[]; update: s
 
 // ---------------------------------------------------------------- column definitions
 
-const COLUMN_CONSTRAINT_START = new Set(['constraint', 'not', 'null', 'unique', 'primary', 'check', 'default', 'references']);
+const COLUMN_CONSTRAINT_START = new Set([
+  'constraint', 'not', 'null', 'unique', 'primary', 'check', 'default', 'references', 'deferrable', 'initially', 'generated',
+]);
 
-/** ColQualList without the attribute clauses (DEFERRABLE, ENFORCED, ...), COLLATE and GENERATED. */
+/** ColQualList without ENFORCED, NO INHERIT, COLLATE, generated columns and identity sequence options. */
 function columnConstraints(c: Cursor): Node[] {
   const out: Node[] = [];
   for (;;) {
@@ -106,8 +111,27 @@ function columnConstraint(c: Cursor, conname: string | undefined, location: numb
   const word = c.keyword();
   switch (word) {
     case 'not':
+      if (c.eat('deferrable')) return constraintAttribute('CONSTR_ATTR_NOT_DEFERRABLE', conname, location);
       c.expect('null');
       return constraint({ contype: 'CONSTR_NOTNULL', conname, is_enforced: true, initially_valid: true, location });
+    case 'generated': {
+      // GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY; `AS (expr) STORED` and `IDENTITY (options)` are left to libpg-query.
+      const always = c.eat('always');
+      if (!always) {
+        c.expect('by');
+        c.expect('default');
+      }
+      c.expect('as');
+      c.expect('identity');
+      if (c.isOp('(')) unsure();
+      return constraint({ contype: 'CONSTR_IDENTITY', conname, generated_when: always ? 'a' : 'd', location });
+    }
+    case 'deferrable':
+      return constraintAttribute('CONSTR_ATTR_DEFERRABLE', conname, location);
+    case 'initially':
+      if (c.eat('deferred')) return constraintAttribute('CONSTR_ATTR_DEFERRED', conname, location);
+      c.expect('immediate');
+      return constraintAttribute('CONSTR_ATTR_IMMEDIATE', conname, location);
     case 'null':
       return constraint({ contype: 'CONSTR_NULL', conname, location });
     case 'unique':
@@ -131,6 +155,12 @@ function columnConstraint(c: Cursor, conname: string | undefined, location: numb
   }
 }
 
+/** ConstraintAttr: its own node in the column's list (a later pass applies it to the constraint before it); never named. */
+function constraintAttribute(contype: Constraint['contype'], conname: string | undefined, location: number): Node {
+  if (conname !== undefined) unsure();
+  return constraint({ contype, location });
+}
+
 /** columnDef: name, type, constraints (no STORAGE, COMPRESSION, OPTIONS, COLLATE). */
 function columnDef(c: Cursor): Node {
   const name = colId(c);
@@ -144,14 +174,14 @@ function columnDef(c: Cursor): Node {
 
 // ---------------------------------------------------------------- table constraints
 
-const TABLE_CONSTRAINT_START = new Set(['constraint', 'check', 'unique', 'primary', 'foreign']);
+const TABLE_CONSTRAINT_START = new Set(['constraint', 'check', 'unique', 'primary', 'foreign', 'not']);
 
 function startsTableConstraint(c: Cursor): boolean {
   const t = c.peek();
   return t !== undefined && t.kind === 'word' && TABLE_CONSTRAINT_START.has(t.text);
 }
 
-/** TableConstraint: CHECK, UNIQUE, PRIMARY KEY and FOREIGN KEY, with NOT VALID where PostgreSQL allows it. */
+/** TableConstraint: CHECK, UNIQUE, PRIMARY KEY, FOREIGN KEY and NOT NULL column, with NOT VALID where PostgreSQL allows it. */
 function tableConstraint(c: Cursor): Node {
   const location = c.peek()?.start ?? unsure();
   const conname = constraintName(c);
@@ -164,6 +194,10 @@ function tableConstraint(c: Cursor): Node {
         contype: 'CONSTR_CHECK', conname, is_enforced: true, skip_validation: notValid, initially_valid: !notValid, raw_expr: raw, location,
       });
     }
+    case 'not':
+      // NOT NULL's attributes (NOT VALID, NO INHERIT) are left to libpg-query: the caller finds them unread.
+      c.expect('null');
+      return constraint({ contype: 'CONSTR_NOTNULL', conname, initially_valid: true, keys: [str(colId(c).text)], location });
     case 'unique':
       if (!c.isOp('(')) unsure();
       return constraint({ contype: 'CONSTR_UNIQUE', conname, keys: nameList(c), location });
@@ -203,10 +237,11 @@ function tableElement(c: Cursor): Node {
 
 // ---------------------------------------------------------------- statements
 
-/** CREATE TABLE [IF NOT EXISTS] name (elements), with no options after the list. */
+/** CREATE TABLE [IF NOT EXISTS] name (elements), with no options after the list, or AS SELECT. */
 export function createTable(c: Cursor): Node {
   const ifNotExists = c.ifNotExists();
   const relation = rangeVar(c);
+  if (c.eat('as')) return createTableAs(c, relation, ifNotExists);
   c.expectOp('(');
   const elements: Node[] = [];
   if (!c.isOp(')')) {
@@ -215,6 +250,13 @@ export function createTable(c: Cursor): Node {
   }
   c.expectOp(')');
   return { CreateStmt: compact({ relation, tableElts: elements, oncommit: 'ONCOMMIT_NOOP', if_not_exists: ifNotExists }) };
+}
+
+/** CREATE TABLE ... AS SELECT, for the SELECTs simpleSelect reads (WITH [NO] DATA and the rest go to libpg-query). */
+function createTableAs(c: Cursor, rel: RangeVar, ifNotExists: boolean): Node {
+  c.expect('select');
+  const query = simpleSelect(c);
+  return { CreateTableAsStmt: compact({ query, into: { rel, onCommit: 'ONCOMMIT_NOOP' }, objtype: 'OBJECT_TABLE', if_not_exists: ifNotExists }) };
 }
 
 /** ALTER TABLE [IF EXISTS] [ONLY] name: a RENAME, or a comma-separated list of the common actions. */
@@ -259,14 +301,19 @@ function cmd(subtype: AlterTableType, fields: AlterTableCmd = {}): Node {
 }
 
 function alterTableCmd(c: Cursor): Node {
-  switch (c.keyword()) {
+  const word = c.keyword();
+  switch (word) {
     case 'add':
       return addCmd(c);
     case 'drop':
       return dropCmd(c);
     case 'alter':
+      if (c.eat('constraint')) return alterConstraintCmd(c);
       c.eat('column');
       return alterColumnCmd(c, colId(c));
+    case 'enable':
+    case 'disable':
+      return triggerCmd(c, word);
     case 'validate':
       c.expect('constraint');
       return cmd('AT_ValidateConstraint', { name: colId(c).text });
@@ -312,53 +359,6 @@ function alterColumnCmd(c: Cursor, column: { text: string; start: number }): Nod
     return cmd('AT_AlterColumnType', { name, def: { ColumnDef: def } });
   }
   return unsure();
-}
-
-/** CREATE [UNIQUE] INDEX [CONCURRENTLY] [[IF NOT EXISTS] name] ON [ONLY] table [USING method] (elements) [WHERE ...]. */
-export function createIndex(c: Cursor, unique: boolean): Node {
-  const concurrent = c.eat('concurrently');
-  const ifNotExists = c.ifNotExists();
-  const idxname = ifNotExists || !c.is('on') ? colId(c).text : undefined;
-  c.expect('on');
-  const relation = relationExpr(c);
-  const accessMethod = c.eat('using') ? colId(c).text : 'btree';
-  const indexParams = indexElems(c);
-  const whereClause = c.eat('where') ? expr(c) : undefined;
-  return {
-    IndexStmt: compact({ idxname, relation, accessMethod, indexParams, whereClause, unique, concurrent, if_not_exists: ifNotExists }),
-  };
-}
-
-/** `( index_elem, ... )`, also used by INSERT ... ON CONFLICT. */
-export function indexElems(c: Cursor): Node[] {
-  c.expectOp('(');
-  const elems = [indexElem(c)];
-  while (c.eatOp(',')) elems.push(indexElem(c));
-  c.expectOp(')');
-  return elems;
-}
-
-/** A column, a function call or a parenthesised expression, then ASC/DESC and NULLS FIRST/LAST (no opclass, no COLLATE). */
-function indexElem(c: Cursor): Node {
-  let name: string | undefined;
-  let e: Node | undefined;
-  const t = c.peek();
-  if (c.eatOp('(')) {
-    e = expr(c);
-    c.expectOp(')');
-  } else if (c.isOp('(', 1) && isFunctionName(t)) {
-    c.next();
-    e = funcCall(c, [str(t.text)], t.start);
-  } else {
-    name = colId(c).text;
-  }
-  const ordering = c.eat('asc') ? 'SORTBY_ASC' : c.eat('desc') ? 'SORTBY_DESC' : 'SORTBY_DEFAULT';
-  let nulls: SortByNulls = 'SORTBY_NULLS_DEFAULT';
-  if (c.eat('nulls')) nulls = c.eat('first') ? 'SORTBY_NULLS_FIRST' : c.eat('last') ? 'SORTBY_NULLS_LAST' : unsure();
-  const elem: IndexElem = name === undefined ? { expr: e } : { name };
-  elem.ordering = ordering;
-  elem.nulls_ordering = nulls;
-  return { IndexElem: elem };
 }
 
 // ---------------------------------------------------------------- CREATE TYPE

@@ -6,7 +6,7 @@ import type { A_Const, FuncCall, Node, SQLValueFunctionOp, TypeName } from 'libp
 import { Kw } from './keywords';
 import { type Cursor, type Token, unsure } from './lex';
 import {
-  attrName, compact, floatConst, intConst, isIntervalField, makeTypeName, relationExpr, str, stringConst, systemType, typeName,
+  aliasedRelation, attrName, colId, compact, floatConst, intConst, isIntervalField, makeTypeName, str, stringConst, systemType, typeName,
 } from './names';
 
 // ---------------------------------------------------------------- constants
@@ -80,9 +80,10 @@ function operatorAt(c: Cursor, bExpr: boolean): number {
     case 'is':
       return IS;
     case 'in':
+    case 'like':
       return IN;
     case 'not':
-      return c.is('in', 1) ? IN : 0;
+      return c.is('in', 1) || c.is('like', 1) ? IN : 0;
     default:
       return 0;
   }
@@ -99,7 +100,7 @@ export function expr(c: Cursor, minPrec = 0, bExpr = false): Node {
     if (prec === COMPARISON && previous === COMPARISON) unsure();
     previous = prec;
     if (prec === IS) left = nullTest(c, left);
-    else if (prec === IN) left = inList(c, left);
+    else if (prec === IN) left = c.is('like') || c.is('like', 1) ? like(c, left) : inList(c, left);
     else if (prec === AND || prec === OR) left = boolExpr(c, left, prec);
     else {
       const op = c.next();
@@ -138,10 +139,17 @@ function boolExpr(c: Cursor, left: Node, prec: number): Node {
   return { BoolExpr: { boolop, args: [left, right], location: op.start } };
 }
 
-/** `IS [NOT] NULL`; the other IS tests are left to libpg-query. */
+/** `IS [NOT] NULL` and `IS [NOT] DISTINCT FROM expr`; the other IS tests are left to libpg-query. */
 function nullTest(c: Cursor, arg: Node): Node {
   const is = c.next();
   const not = c.eat('not');
+  if (c.eat('distinct')) {
+    c.expect('from');
+    const rexpr = expr(c, IS + 1);
+    // IS is non-associative: `a IS DISTINCT FROM b IS NULL` is a syntax error (after IS NULL it is not).
+    if (c.is('is')) unsure();
+    return { A_Expr: { kind: not ? 'AEXPR_NOT_DISTINCT' : 'AEXPR_DISTINCT', name: [str('=')], lexpr: arg, rexpr, location: is.start } };
+  }
   c.expect('null');
   return { NullTest: { arg, nulltesttype: not ? 'IS_NOT_NULL' : 'IS_NULL', location: is.start } };
 }
@@ -160,6 +168,17 @@ function inList(c: Cursor, lexpr: Node): Node {
       rexpr_list_start: open.start, rexpr_list_end: close.start, location: op.start,
     },
   };
+}
+
+/** `[NOT] LIKE pattern`, without ESCAPE. */
+function like(c: Cursor, lexpr: Node): Node {
+  const op = c.next();
+  const not = op.text === 'not';
+  if (not) c.expect('like');
+  const rexpr = expr(c, IN + 1);
+  // LIKE, IN and NOT share one non-associative level: `a LIKE b IN (1)` is a syntax error.
+  if (operatorAt(c, false) === IN) unsure();
+  return { A_Expr: { kind: 'AEXPR_LIKE', name: [str(not ? '!~~' : '~~')], lexpr, rexpr, location: op.start } };
 }
 
 function exprList(c: Cursor): Node[] {
@@ -198,6 +217,9 @@ function primary(c: Cursor, bExpr: boolean): Node {
   const value = constant(t);
   if (value) return value;
   if (t.kind === 'op' && t.text === '(') {
+    if (c.is('select')) return scalarSubLink(c, t);
+    // `((SELECT ...))` is one SubLink located at the outer parenthesis.
+    if (c.isOp('(') && c.is('select', 1)) unsure();
     const inner = expr(c);
     c.expectOp(')');
     return inner;
@@ -210,8 +232,43 @@ function primary(c: Cursor, bExpr: boolean): Node {
   if (t.kind === 'word' && t.text === 'default' && !bExpr) return { SetToDefault: { location: t.start } };
   if (t.kind === 'word' && t.text === 'interval') return typedLiteral(c, makeTypeName(systemType('interval', t.start)), true);
   if (t.kind === 'word' && t.text === 'exists') return existsSubLink(c, t);
+  if (t.kind === 'word' && t.text === 'case') return caseExpr(c, t);
+  if (t.kind === 'word' && t.text === 'array') return arrayExpr(c, t);
+  if (t.kind === 'word' && t.text === 'coalesce' && c.isOp('(')) return coalesceExpr(c, t);
   if (isFunctionName(t)) return nameExpr(c, t);
   return unsure();
+}
+
+/** `CASE [value] WHEN ... THEN ... [...] [ELSE ...] END`. */
+function caseExpr(c: Cursor, caseToken: Token): Node {
+  const arg = c.is('when') ? undefined : expr(c);
+  const args: Node[] = [];
+  do {
+    const when = c.expect('when');
+    const condition = expr(c);
+    c.expect('then');
+    args.push({ CaseWhen: { expr: condition, result: expr(c), location: when.start } });
+  } while (c.is('when'));
+  const defresult = c.eat('else') ? expr(c) : undefined;
+  c.expect('end');
+  return { CaseExpr: compact({ arg, args, defresult, location: caseToken.start }) };
+}
+
+/** `ARRAY[expr, ...]`, one dimension (nested brackets and ARRAY(SELECT ...) are left to libpg-query). */
+function arrayExpr(c: Cursor, arrayToken: Token): Node {
+  const open = c.expectOp('[');
+  if (c.isOp('[')) unsure();
+  const elements = c.isOp(']') ? [] : exprList(c);
+  const close = c.expectOp(']');
+  return { A_ArrayExpr: compact({ elements, list_start: open.start, list_end: close.start, location: arrayToken.start }) };
+}
+
+/** `COALESCE(expr, ...)`: a keyword with a node of its own, not a function call. */
+export function coalesceExpr(c: Cursor, coalesce: Token): Node {
+  c.expectOp('(');
+  const args = exprList(c);
+  c.expectOp(')');
+  return { CoalesceExpr: { args, location: coalesce.start } };
 }
 
 /** `EXISTS (SELECT ...)`, the emptiness check migrations guard destructive statements with. */
@@ -223,23 +280,43 @@ function existsSubLink(c: Cursor, exists: Token): Node {
   return { SubLink: { subLinkType: 'EXISTS_SUBLINK', subselect, location: exists.start } };
 }
 
+/** `(SELECT ...)` as a value: the parenthesis is consumed, the cursor is on SELECT. */
+function scalarSubLink(c: Cursor, open: Token): Node {
+  c.next();
+  const subselect = simpleSelect(c);
+  c.expectOp(')');
+  return { SubLink: { subLinkType: 'EXPR_SUBLINK', subselect, location: open.start } };
+}
+
 /**
- * The rest of `SELECT expr, ... [FROM table, ...] [WHERE condition]`, without aliases, joins or any later
- * clause (which the caller then finds unread, and so leaves to libpg-query).
+ * The rest of `SELECT {* | expr [AS name]}, ... [FROM table [[AS] alias], ...] [WHERE condition] [LIMIT n]`,
+ * without joins or any other clause (which the caller then finds unread, and so leaves to libpg-query).
  */
 export function simpleSelect(c: Cursor): Node {
   const targetList: Node[] = [];
-  do {
-    const start = c.peek()?.start ?? unsure();
-    targetList.push({ ResTarget: { val: expr(c), location: start } });
-  } while (c.eatOp(','));
+  do targetList.push(selectTarget(c));
+  while (c.eatOp(','));
   const fromClause: Node[] = [];
   if (c.eat('from')) {
-    do fromClause.push({ RangeVar: relationExpr(c) });
+    do fromClause.push({ RangeVar: aliasedRelation(c) });
     while (c.eatOp(','));
   }
   const whereClause = c.eat('where') ? expr(c) : undefined;
-  return { SelectStmt: compact({ targetList, fromClause, whereClause, limitOption: 'LIMIT_OPTION_DEFAULT', op: 'SETOP_NONE' }) };
+  // A LIMIT that is one integer; anything after it (an operator, OFFSET) is left unread.
+  const limit = c.eat('limit') ? c.next() : undefined;
+  if (limit && limit.kind !== 'int') unsure();
+  const limitCount = limit ? intConst(Number(limit.text), limit.start) : undefined;
+  const limitOption = limit ? 'LIMIT_OPTION_COUNT' : 'LIMIT_OPTION_DEFAULT';
+  return { SelectStmt: compact({ targetList, fromClause, whereClause, limitCount, limitOption, op: 'SETOP_NONE' }) };
+}
+
+/** target_el: `*`, or an expression with an optional `AS name` (names that are keywords are left to libpg-query). */
+function selectTarget(c: Cursor): Node {
+  const start = c.peek() ?? unsure();
+  if (c.eatOp('*')) return { ResTarget: { val: { ColumnRef: { fields: [{ A_Star: {} }], location: start.start } }, location: start.start } };
+  const val = expr(c);
+  if (!c.eat('as')) return { ResTarget: { val, location: start.start } };
+  return { ResTarget: { name: colId(c).text, val, location: start.start } };
 }
 
 /** `type 'literal'`, which gram.y turns into a cast located nowhere (-1). */
@@ -258,7 +335,11 @@ function nameExpr(c: Cursor, first: Token): Node {
     return typedLiteral(c, { names: [str(first.text)], typemod: -1, location: first.start });
   }
   const parts = [str(first.text)];
-  while (c.eatOp('.')) parts.push(str(attrName(c)));
+  while (c.eatOp('.')) {
+    // `t.*`: the star ends the name (postfixExpr leaves any `.` after it to libpg-query).
+    if (c.eatOp('*')) return { ColumnRef: { fields: [...parts, { A_Star: {} }], location: first.start } };
+    parts.push(str(attrName(c)));
+  }
   if (parts.length > 3) unsure();
   if (c.isOp('(')) return funcCall(c, parts, first.start);
   return { ColumnRef: { fields: parts, location: first.start } };
@@ -269,12 +350,15 @@ const AFTER_CALL = new Set(['within', 'filter', 'over']);
 
 export function funcCall(c: Cursor, funcname: Node[], location: number): Node {
   c.expectOp('(');
-  const args = c.isOp(')') ? [] : exprList(c);
+  // `count(*)`
+  const star = c.eatOp('*');
+  const args = star || c.isOp(')') ? [] : exprList(c);
   c.expectOp(')');
   const next = c.peek();
   if (next?.kind === 'word' && AFTER_CALL.has(next.text)) unsure();
   const call: FuncCall = { funcname };
   if (args.length) call.args = args;
+  if (star) call.agg_star = true;
   call.funcformat = 'COERCE_EXPLICIT_CALL';
   call.location = location;
   return { FuncCall: call };

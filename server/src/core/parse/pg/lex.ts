@@ -1,7 +1,7 @@
 // The tokenizer of the fast PostgreSQL path (pg/fast.ts), and the cursor its parser walks the tokens with.
 // The tokenizer follows PostgreSQL's scanner (scan.l) for the subset it accepts and gives up (returns
-// undefined) on everything whose tokens or offsets it is not sure of: non-ASCII text (libpg-query reports
-// UTF-8 byte offsets), parameters, E''/B''/X''/N'' and U& literals, string continuation, over-long
+// undefined) on everything whose tokens or offsets it is not sure of: non-ASCII text outside strings,
+// quoted identifiers and comments (and anywhere unless the caller takes UTF-8 byte offsets), parameters, E''/B''/X''/N'' and U& literals, string continuation, over-long
 // identifiers (PostgreSQL truncates them) and operators other than the handful the grammar uses.
 
 import { findKeyword, Kw, LOOKAHEAD, wordHash } from './keywords';
@@ -13,7 +13,7 @@ export interface Token {
   kind: TokenKind;
   /** Words: lower-cased; quoted identifiers and strings: unescaped (dollar strings: the body); numbers as written; operators normalised. */
   text: string;
-  /** Offset of the first character (a byte offset too: the text is ASCII). */
+  /** Offset of the first character: a UTF-8 byte offset, as libpg-query reports them, when tokenize was asked for those. */
   start: number;
   /** Offset just past the last character. */
   end: number;
@@ -31,10 +31,17 @@ const C = {
 
 /** Anything but ASCII shifts libpg-query's byte offsets away from string offsets; NUL ends its C string. */
 const NOT_PLAIN_ASCII = /[^\x01-\x7f]/;
+/** A surrogate without its partner has no UTF-8 form: libpg-query would see a replacement character. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** Splits `sql` into tokens, or returns undefined when it holds anything the fast path does not handle. */
-export function tokenize(sql: string): Token[] | undefined {
-  if (NOT_PLAIN_ASCII.test(sql)) return undefined;
+/**
+ * Splits `sql` into tokens, or returns undefined when it holds anything the fast path does not handle.
+ * With `utf8Offsets`, text outside ASCII is taken inside strings, quoted identifiers and comments (the
+ * scanner gives up on it anywhere else), and every offset is then a UTF-8 byte offset.
+ */
+export function tokenize(sql: string, utf8Offsets = false): Token[] | undefined {
+  const ascii = !NOT_PLAIN_ASCII.test(sql);
+  if (!ascii && (!utf8Offsets || sql.includes('\0') || LONE_SURROGATE.test(sql))) return undefined;
   const out: Token[] = [];
   const n = sql.length;
   let i = 0;
@@ -69,7 +76,35 @@ export function tokenize(sql: string): Token[] | undefined {
     if (end < 0) return undefined;
     i = end;
   }
+  if (!ascii) toUtf8Offsets(sql, out);
   return out;
+}
+
+/** UTF-8 bytes of one UTF-16 code unit; a surrogate pair's two halves make its four bytes. */
+function utf8Width(unit: number): number {
+  if (unit < 0x80) return 1;
+  if (unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff)) return 2;
+  return 3;
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) bytes += utf8Width(text.charCodeAt(i));
+  return bytes;
+}
+
+/** Turns the tokens' string offsets into byte offsets in one pass (tokens are in order and do not overlap). */
+function toUtf8Offsets(sql: string, tokens: Token[]): void {
+  let unit = 0;
+  let byte = 0;
+  const at = (offset: number): number => {
+    for (; unit < offset; unit++) byte += utf8Width(sql.charCodeAt(unit));
+    return byte;
+  };
+  for (const t of tokens) {
+    t.start = at(t.start);
+    t.end = at(t.end);
+  }
 }
 
 /** Marks the word before a lookahead partner as the merged token when it is one of the partner's words. */
@@ -153,7 +188,7 @@ function scanQuoted(sql: string, start: number, out: Token[]): number {
   const close = closingQuote(sql, start, '"');
   if (close < 0) return -1;
   const text = sql.slice(start + 1, close).replaceAll('""', '"');
-  if (text.length === 0 || text.length > MAX_IDENTIFIER) return -1;
+  if (text.length === 0 || utf8Length(text) > MAX_IDENTIFIER) return -1;
   out.push({ kind: 'quoted', text, start, end: close + 1, kw: Kw.None });
   return close + 1;
 }

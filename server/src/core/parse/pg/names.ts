@@ -85,6 +85,29 @@ export function relationExpr(c: Cursor): RangeVar {
   return relation;
 }
 
+/**
+ * relation_expr_opt_alias, and a table in a FROM list: `[ONLY] name [[AS] alias]`, without column aliases.
+ * A bare SET after the table is UPDATE's keyword, never an alias (gram.y gives it the lower precedence).
+ */
+export function aliasedRelation(c: Cursor): RangeVar {
+  const relation = relationExpr(c);
+  const as = c.eat('as');
+  const t = c.peek();
+  if (t?.kind === 'word' && t.text === 'set') return as ? unsure() : relation;
+  if (!as && !(t && (t.kind === 'quoted' || (t.kind === 'word' && t.kw <= Kw.ColName)))) return relation;
+  const aliasname = colId(c).text;
+  if (c.isOp('(')) unsure();
+  const rv: RangeVar = {};
+  if (relation.catalogname) rv.catalogname = relation.catalogname;
+  if (relation.schemaname) rv.schemaname = relation.schemaname;
+  rv.relname = relation.relname;
+  if (relation.inh) rv.inh = true;
+  rv.relpersistence = relation.relpersistence;
+  rv.alias = { aliasname };
+  rv.location = relation.location;
+  return rv;
+}
+
 /** A parenthesised list of column names (columnList). */
 export function nameList(c: Cursor): Node[] {
   c.expectOp('(');
