@@ -12,7 +12,7 @@ import { contentHash } from '../../server/src/core/review/normalize';
 import { findSuppressions } from '../../server/src/core/suppressions';
 import { LineIndex } from '../../server/src/core/text';
 import { collectCandidates } from '../../server/src/core/walk';
-import { timeManyOps, type ManyOpsFramework } from '../bench/manyOps';
+import { timeManyOps, type ManyOpsFramework, type ManyOpsRow } from '../bench/manyOps';
 
 const MB = 1024 * 1024;
 const spaces = ' '.repeat(MB);
@@ -38,7 +38,28 @@ export const READERS: Record<string, () => unknown> = {
   'imports read by the fix builders': () => analyzeText('versions/0002.py', `from alembic import (op${spaces}x)\n${alembic('    op.drop_table("t")\n')}`),
 };
 
-parentPort?.on('message', async (job: { kind: 'readers' } | { kind: 'ops'; framework: ManyOpsFramework; counts: number[] }) => {
+let directories = 0;
+
+/**
+ * A Prisma migrations folder of `count` migrations, each analysed in turn as `check` does: each creates a
+ * table and changes a column type of the one before, judged against the history. A migration's history
+ * is every earlier one; reading it must not cost more for a later migration than for an early one.
+ */
+function timeHistory(count: number): ManyOpsRow {
+  const root = `/bench/prisma-${count}-${directories++}/migrations`;
+  const files = Array.from({ length: count }, (_, i) => ({
+    path: `${root}/${String(i).padStart(6, '0')}_m/migration.sql`,
+    text: `CREATE TABLE t${i} (id int, c int, a text, b text, d text, e text, f text, g text);\n${i > 0 ? `ALTER TABLE t${i - 1} ALTER COLUMN c TYPE bigint;\n` : ''}`,
+  }));
+  const readSiblings = (dir: string) => (dir === root ? files : []);
+  const started = performance.now();
+  let findings = 0;
+  for (const file of files) findings += analyzeText(file.path, file.text, { dialect: 'postgres', readSiblings }).findings.length;
+  const ms = performance.now() - started;
+  return { framework: 'sql-types', operations: count, ms, usPerOp: (ms * 1000) / count, findings };
+}
+
+parentPort?.on('message', async (job: { kind: 'readers' } | { kind: 'ops' | 'history'; framework: ManyOpsFramework; counts: number[] }) => {
   await initAnalyzer();
   if (job.kind === 'readers') {
     for (const [name, read] of Object.entries(READERS)) {
@@ -46,6 +67,11 @@ parentPort?.on('message', async (job: { kind: 'readers' } | { kind: 'ops'; frame
       const t = performance.now();
       read();
       parentPort?.postMessage({ name, ms: performance.now() - t });
+    }
+  } else if (job.kind === 'history') {
+    for (const count of job.counts) {
+      parentPort?.postMessage({ started: `history of ${count}` });
+      parentPort?.postMessage({ name: `history of ${count}`, row: timeHistory(count) });
     }
   } else {
     for (const count of job.counts) {

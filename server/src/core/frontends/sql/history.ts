@@ -17,16 +17,24 @@ const REPEATABLE = /^R__/i;
 // Each earlier migration is analysed once per process, however many later ones ask for it.
 const analysed = new Map<string, { text: string; dialect: SqlDialect; guessed: boolean; ops: Operation[] }>();
 
-/** The earlier up migrations of the file's directory (or Prisma's migrations folder), in the order they run. */
-export function earlierMigrations(filePath: string, options: Pick<AnalysisOptions, 'baseDir' | 'readSiblings'> & Partial<Pick<AnalysisOptions, 'dialect'>>): SiblingFile[] {
+/**
+ * Where a file's history is listed: the folder whose migrations run before it (Prisma's migrations folder,
+ * above the file's own), the name it is ordered by, and which per-database variant runs with it.
+ */
+function placeOf(filePath: string, options: Pick<AnalysisOptions, 'baseDir'> & Partial<Pick<AnalysisOptions, 'dialect'>>): { root: string; prisma: boolean; name: string; own: string } {
   const dir = directoryOf(filePath, options);
   const prisma = path.basename(filePath) === 'migration.sql';
-  const root = prisma ? path.dirname(dir) : dir;
   const name = prisma ? path.basename(dir) : path.basename(filePath);
+  return { root: prisma ? path.dirname(dir) : dir, prisma, name, own: prisma ? '' : ownVariant(name, options.dialect ?? 'postgres') };
+}
+
+/** The earlier up migrations of the file's directory (or Prisma's migrations folder), in the order they run. */
+export function earlierMigrations(filePath: string, options: Pick<AnalysisOptions, 'baseDir' | 'readSiblings'> & Partial<Pick<AnalysisOptions, 'dialect'>>): SiblingFile[] {
+  const { root, prisma, name, own } = placeOf(filePath, options);
   // A down migration (x.down.sql, Flyway's U5__x.sql) runs after its own up migration.
   const down = DOWN_FILE.test(name);
   const key = down ? upName(name) : name;
-  const all = upMigrations(siblingsOf(root, options), prisma, prisma ? '' : ownVariant(name, options.dialect ?? 'postgres'));
+  const all = upMigrations(siblingsOf(root, options), prisma, own);
   // The first migration that does not run before this one (binary search: the list is in run order).
   let lo = 0;
   for (let hi = all.length; lo < hi; ) {
@@ -52,11 +60,16 @@ export function sqlHistory(filePath: string, options: AnalysisOptions): Operatio
  */
 export function sqlHistoryTables(filePath: string, options: AnalysisOptions): Tables {
   const earlier = earlierMigrations(filePath, options);
-  // Each dialect's variants of a directory have a history of their own.
-  const dir = `${directoryOf(filePath, options)}\u0000${ownVariant(path.basename(filePath), options.dialect)}`;
+  // Each dialect's variants of a directory have a history of their own. Prisma's migrations, one folder
+  // each, share their parent's: keyed by the file's own folder, each of them folded its whole history anew.
+  const { root, own } = placeOf(filePath, options);
+  const dir = `${root}\u0000${own}`;
+  const guessed = !!options.dialectGuessed;
   const folded = foldedHistories.get(dir);
-  const extends_ = folded && folded.dialect === options.dialect && folded.files.length <= earlier.length && folded.files.every((f, i) => f.path === earlier[i].path && f.text === earlier[i].text);
-  const base = extends_ ? folded : { dialect: options.dialect, files: [] as SiblingFile[], tables: new Map() as Tables };
+  // The earlier files are analysed as the asking file is read (opsOf): a fold read otherwise is not its history.
+  const extends_ =
+    folded && folded.dialect === options.dialect && folded.guessed === guessed && folded.files.length <= earlier.length && folded.files.every((f, i) => f.path === earlier[i].path && f.text === earlier[i].text);
+  const base = extends_ ? folded : { dialect: options.dialect, guessed, files: [] as SiblingFile[], tables: new Map() as Tables };
   for (const file of earlier.slice(base.files.length)) foldOps(opsOf(file.path, file.text, options), base.tables);
   base.files = earlier;
   if (!folded || extends_ || earlier.length >= folded.files.length) foldedHistories.set(dir, base);
@@ -64,7 +77,7 @@ export function sqlHistoryTables(filePath: string, options: AnalysisOptions): Ta
   return base.tables;
 }
 
-const foldedHistories = new Map<string, { dialect: SqlDialect; files: SiblingFile[]; tables: Tables }>();
+const foldedHistories = new Map<string, { dialect: SqlDialect; guessed: boolean; files: SiblingFile[]; tables: Tables }>();
 
 interface Ranked {
   file: SiblingFile;

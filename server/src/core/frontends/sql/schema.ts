@@ -175,9 +175,6 @@ export class SchemaBook {
   private readonly copies: Array<{ copy: TableCopy; range: Range }> = [];
   /** The tables the earlier migrations leave, folded once: a file asks once per type change it judges. */
   private historyTables?: Tables;
-  /** The tables after the history and the first `presentUpTo` operations of this file. */
-  private present?: Tables;
-  private presentUpTo = 0;
 
   /** `history` returns the operations of earlier migrations; it is only called when this file alone cannot answer. */
   constructor(private readonly history: History = () => []) {}
@@ -187,11 +184,32 @@ export class SchemaBook {
   private readonly createdHere = new Set<string>();
   /** The history's tables with this file's operations folded on top; built on first need, then kept up to date. */
   private withHistory?: Tables;
+  /** Where in `local` the operations on each table (by lower-case name) are. */
+  private readonly byTable = new Map<string, number[]>();
+  /** The tables this file renames another table to: the only operation that moves columns between tables. */
+  private readonly renamedInto = new Set<string>();
+  /** This file creates, changes or drops a type: the columns it declares may then name enums the history does not. */
+  private typesChanged = false;
+  /**
+   * Only the tables asked about, each taken from the history and folded with this file's operations on it:
+   * what `withHistory` holds for them, without copying every table of the history for one question.
+   */
+  private asked?: Tables;
+  /** How many of each asked table's operations `asked` holds. */
+  private readonly askedUpTo = new Map<string, number>();
 
   note(op: Operation): void {
-    this.local.push(op);
+    const at = this.local.push(op) - 1;
     foldOps([op], this.folded, true);
+    if (op.table) {
+      const key = op.table.toLowerCase();
+      const positions = this.byTable.get(key);
+      if (positions) positions.push(at);
+      else this.byTable.set(key, [at]);
+    }
     if (op.kind === 'create-table' && op.table) this.createdHere.add(op.table.toLowerCase());
+    if (op.kind === 'rename-table' && op.details.newName) this.renamedInto.add(op.details.newName.toLowerCase());
+    if (op.details.enumChange || op.kind === 'drop-type') this.typesChanged = true;
     if (this.withHistory) foldOps([op], this.withHistory, true);
   }
 
@@ -205,13 +223,47 @@ export class SchemaBook {
     const key = table.toLowerCase();
     const local = this.folded.get(key);
     if (local !== undefined || this.createdHere.has(key)) return local ?? undefined;
-    return this.current().get(key) ?? undefined;
+    return this.tablesFor(key).get(key) ?? undefined;
+  }
+
+  private historyFolded(): Tables {
+    this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
+    return this.historyTables;
+  }
+
+  /**
+   * The history's tables with this file's operations so far folded on top, exact for table `key` (and for
+   * enum types): all of them once this file renames a table to `key` or changes a type; otherwise `key`
+   * alone, since foldOps changes a table only for an operation on that table, and reads nothing besides it
+   * but the enum types, which are then the history's.
+   */
+  private tablesFor(key: string): Tables {
+    if (this.withHistory || this.typesChanged || this.renamedInto.has(key)) return this.current();
+    const history = this.historyFolded();
+    let asked = this.asked;
+    if (!asked) {
+      asked = this.asked = new Map();
+      // Shares the history's enum maps, which only an operation on a type changes: none reaches this fold.
+      const side = sides.get(history);
+      if (side) sides.set(asked, { nextId: side.nextId, enumNames: side.enumNames, enumLabels: side.enumLabels, engines: new Map() });
+    }
+    let upTo = this.askedUpTo.get(key);
+    if (upTo === undefined) {
+      upTo = 0;
+      const before = history.get(key);
+      if (before !== undefined) asked.set(key, before && new Map(before));
+      const engine = sides.get(history)?.engines.get(key);
+      if (engine !== undefined) sides.get(asked)?.engines.set(key, engine);
+    }
+    const positions = this.byTable.get(key) ?? [];
+    foldOps(positions.slice(upTo).map((i) => this.local[i]), asked, true);
+    this.askedUpTo.set(key, positions.length);
+    return asked;
   }
 
   /** The history's tables with this file's operations so far folded on top. */
   private current(): Tables {
-    this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
-    this.withHistory ??= foldOps(this.local, copyTables(this.historyTables), true);
+    this.withHistory ??= foldOps(this.local, copyTables(this.historyFolded()), true);
     return this.withHistory;
   }
 
@@ -220,9 +272,10 @@ export class SchemaBook {
    * `same` when the column already is of that type.
    */
   enumLabels(table: string, column: string, type: string): { from: readonly string[]; to: readonly string[]; same: boolean } | undefined {
-    const tables = this.current();
+    const key = table.toLowerCase();
+    const tables = this.tablesFor(key);
     const side = sides.get(tables);
-    const fromId = tables.get(table.toLowerCase())?.get(column.toLowerCase())?.enumId;
+    const fromId = tables.get(key)?.get(column.toLowerCase())?.enumId;
     const toId = enumIdOf(side, type);
     if (!side || fromId === undefined || toId === undefined) return undefined;
     const [from, to] = [side.enumLabels.get(fromId), side.enumLabels.get(toId)];
@@ -235,9 +288,8 @@ export class SchemaBook {
     const local = sides.get(this.folded)?.engines.get(key);
     if (local !== undefined || this.createdHere.has(key)) return local;
     // Most projects create no ClickHouse table: then the file's own fold over the history is not needed.
-    this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
-    if (!sides.get(this.historyTables)?.engines.size) return undefined;
-    return sides.get(this.current())?.engines.get(key);
+    if (!sides.get(this.historyFolded())?.engines.size) return undefined;
+    return sides.get(this.tablesFor(key))?.engines.get(key);
   }
 
   /**
@@ -250,26 +302,30 @@ export class SchemaBook {
     const prefix = this.prefixUpTo(upTo);
     const local = prefix.tables.get(key);
     if (local !== undefined || prefix.created.has(key)) return local ?? undefined;
-    const ops = this.local.slice(0, upTo);
-    this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
-    // Only a rename can bring another table's columns here: without one, this table's history suffices.
-    if (prefix.renamed) return foldOps(ops, copyTables(this.historyTables), true).get(key) ?? undefined;
-    const before = this.historyTables.get(key);
+    const history = this.historyFolded();
+    // Only a rename to this table can bring another table's columns here: without one, this table's history
+    // and the operations on it suffice (rebuilds rename a copy to each table they rebuild: a file of many
+    // rebuilds asks after renames to other tables). The callers read the columns' names only.
+    if (prefix.renamedInto.has(key)) return foldOps(this.local.slice(0, upTo), copyTables(history), true).get(key) ?? undefined;
+    const before = history.get(key);
     const start: Tables = before === undefined ? new Map() : new Map([[key, before && new Map(before)]]);
-    return foldOps(ops.filter((op) => op.table?.toLowerCase() === key), start, true).get(key) ?? undefined;
+    const on = this.byTable.get(key) ?? [];
+    let end = 0;
+    while (end < on.length && on[end] < upTo) end++;
+    return foldOps(on.slice(0, end).map((i) => this.local[i]), start, true).get(key) ?? undefined;
   }
 
-  private prefix?: { upTo: number; tables: Tables; created: Set<string>; renamed: boolean };
+  private prefix?: { upTo: number; tables: Tables; created: Set<string>; renamedInto: Set<string> };
 
   /** The fold of this file's first `upTo` operations, extended from the last one asked for when it can be. */
-  private prefixUpTo(upTo: number): { upTo: number; tables: Tables; created: Set<string>; renamed: boolean } {
-    if (!this.prefix || this.prefix.upTo > upTo) this.prefix = { upTo: 0, tables: new Map(), created: new Set(), renamed: false };
+  private prefixUpTo(upTo: number): { upTo: number; tables: Tables; created: Set<string>; renamedInto: Set<string> } {
+    if (!this.prefix || this.prefix.upTo > upTo) this.prefix = { upTo: 0, tables: new Map(), created: new Set(), renamedInto: new Set() };
     const p = this.prefix;
     const more = this.local.slice(p.upTo, upTo);
     foldOps(more, p.tables, true);
     for (const op of more) {
       if (op.kind === 'create-table' && op.table) p.created.add(op.table.toLowerCase());
-      if (op.kind === 'rename-table') p.renamed = true;
+      if (op.kind === 'rename-table' && op.details.newName) p.renamedInto.add(op.details.newName.toLowerCase());
     }
     p.upTo = upTo;
     return p;
@@ -280,14 +336,12 @@ export class SchemaBook {
    * `table`: a DROP TABLE IF EXISTS of it finds nothing to drop.
    */
   lacks(table: string): boolean {
-    this.historyTables ??= this.history.tables?.() ?? foldOps(this.history());
-    if (this.historyTables.size === 0) return false;
-    // Folded on from where the last question stopped, so a file of many drops is read once.
-    this.present ??= copyTables(this.historyTables);
-    foldOps(this.local.slice(this.presentUpTo), this.present);
-    this.presentUpTo = this.local.length;
+    const history = this.historyFolded();
+    if (history.size === 0) return false;
     // SQL built at run time (before, or earlier in this file) may have created any table.
-    return !this.present.has(UNREADABLE) && !this.present.has(table.toLowerCase());
+    if (history.has(UNREADABLE) || this.folded.has(UNREADABLE)) return false;
+    const key = table.toLowerCase();
+    return !this.tablesFor(key).has(key);
   }
 
   /** What a MODIFY/CHANGE really changes, judged against the column's previous definition. */
