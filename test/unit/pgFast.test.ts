@@ -6,12 +6,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, test } from 'node:test';
-import { parseSync, scanSync, type ParseResult } from 'libpg-query';
+import { scanSync } from 'libpg-query';
 import { initPgParser } from '../../server/src/core/parse/pg';
 import { fastParse } from '../../server/src/core/parse/pg/fast';
 import { Kw, KEYWORDS } from '../../server/src/core/parse/pg/keywords';
 import { splitStatements } from '../../server/src/core/parse/sqlSplit';
 import { Rng } from '../bench/rng';
+import { agrees } from '../support/pgOracle';
 import { generateSqlFiles } from '../bench/sqlGen';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -19,26 +20,6 @@ const ROOT = path.resolve(__dirname, '../..');
 before(async () => {
   await initPgParser();
 });
-
-/** libpg-query's answer, or undefined when it rejects the input. */
-function oracle(sql: string): ParseResult | undefined {
-  try {
-    return parseSync(sql);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Checks one input; returns whether the fast path answered. */
-function agrees(sql: string): boolean {
-  const fast = fastParse(sql);
-  if (fast === undefined) return false;
-  const expected = oracle(sql);
-  assert.ok(expected, `the fast path parsed what libpg-query rejects: ${JSON.stringify(sql)}`);
-  assert.equal(JSON.stringify(fast), JSON.stringify(expected), `different parse for ${JSON.stringify(sql)}`);
-  assert.deepStrictEqual(fast, expected);
-  return true;
-}
 
 /** Statement texts exactly as frontends/sql/frontend.ts passes them to the parser. */
 function statementsOf(text: string): string[] {
