@@ -11,6 +11,8 @@ export interface CliFinding {
   file: string;
   line: number;
   rule: string;
+  /** The other rules that reported the same operation (one finding per operation). */
+  alsoRules?: string[];
   severity: string;
   phase?: string | null;
 }
@@ -77,7 +79,9 @@ export function compare(
   squawk: readonly SquawkViolation[],
   squawkPhase: (file: string, line0: number) => 'up' | 'down',
 ): Comparison {
-  const o: Located[] = ours.map((f) => ({ key: `${f.file}:${f.line}`, phase: isDown(f.phase) ? 'down' : 'up', rule: f.rule }));
+  // A finding counts for every rule that reported its operation: a drop of a table no model maps is one
+  // finding of drop-unmapped-table, also reported by drop-table.
+  const o: Located[] = ours.flatMap((f) => [f.rule, ...(f.alsoRules ?? [])].map((rule) => ({ key: `${f.file}:${f.line}`, phase: isDown(f.phase) ? 'down' as const : 'up' as const, rule })));
   const s: Located[] = squawk.map((v) => ({ key: `${v.file}:${v.line}`, phase: squawkPhase(v.file, v.line), rule: v.rule_name }));
   const destructive = DESTRUCTIVE.map((d) => ({
     label: d.label,
