@@ -4,7 +4,7 @@
 // times. A CLI run never sees these files change; the language server forgets all answers when one of the
 // files they come from is created, changed or deleted, and on rescan (lsp/facts.ts).
 
-import type { Dirent } from 'node:fs';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const memos: Map<string, unknown>[] = [];
@@ -29,7 +29,7 @@ export function forgetDirectoryLookups(): void {
 // beginRun() and endRun(): the language server's files change under it, so it always asks the disk. A
 // folder created after the walk is asked about on the disk.
 interface RunMemory {
-  listings: Map<string, { entries: readonly Dirent[]; names: Set<string> }>;
+  listings: Map<string, { entries: readonly fs.Dirent[]; names: Set<string> }>;
   read: Map<string, Uint8Array>;
   /** Bytes kept in `read`: past MAX_KEPT_BYTES a file is simply read again when asked for. */
   kept: number;
@@ -54,12 +54,12 @@ export function inRun(): boolean {
 }
 
 /** A folder's listing as the walk read it (no-op outside a run). */
-export function noteListing(dir: string, entries: readonly Dirent[]): void {
+export function noteListing(dir: string, entries: readonly fs.Dirent[]): void {
   run?.listings.set(dir, { entries, names: new Set(entries.map((e) => e.name)) });
 }
 
 /** The listing the run read of `dir`, if it read one. */
-export function listingOf(dir: string): readonly Dirent[] | undefined {
+export function listingOf(dir: string): readonly fs.Dirent[] | undefined {
   return run?.listings.get(dir)?.entries;
 }
 
@@ -68,6 +68,11 @@ export function mayExist(file: string): boolean | undefined {
   const listing = run?.listings.get(path.dirname(file));
   if (!listing) return undefined;
   return listing.names.has(path.basename(file)) ? undefined : false;
+}
+
+/** fs.existsSync, answered without the disk when the run's listing of the folder has no such name. */
+export function existsOnDisk(file: string): boolean {
+  return mayExist(file) !== false && fs.existsSync(file);
 }
 
 /** Keeps the bytes of a migration just read for the other reader of it (no-op outside a run). */

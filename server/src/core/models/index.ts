@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { iniValue } from '../ini';
-import { directoryMemo, listingOf, mayExist } from '../dirLookups';
+import { directoryMemo, existsOnDisk, listingOf } from '../dirLookups';
 import { withParsersLoaded } from '../parse/onDemand';
 import { hasUnmappedGuard } from '../fixes/includeObject';
 import { iniExcludedTables, readEnvPy, type EnvFacts } from './alembicEnv';
@@ -55,11 +55,11 @@ function projectAt(dir: string): ProjectLayout | null {
   if (known !== undefined) return known;
   let found: ProjectLayout | null;
   const ini = path.join(dir, 'alembic.ini');
-  if (mayExist(ini) !== false && fs.existsSync(ini)) {
+  if (existsOnDisk(ini)) {
     const text = readFromDisk(ini) ?? '';
     const location = iniValue(text, 'alembic', 'script_location')?.replace(/%\(here\)s/g, dir);
     found = { framework: 'alembic', root: dir, alembicIni: ini, scriptLocation: path.resolve(dir, location ?? 'alembic') };
-  } else if (mayExist(path.join(dir, 'manage.py')) !== false && fs.existsSync(path.join(dir, 'manage.py'))) {
+  } else if (existsOnDisk(path.join(dir, 'manage.py'))) {
     found = { framework: 'django', root: dir };
   } else {
     const parent = path.dirname(dir);

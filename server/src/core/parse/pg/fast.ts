@@ -22,7 +22,7 @@ import { Cursor, tokenize, type Token, unsure } from './lex';
 import {
   aliasedRelation, anyName, colId, compact, floatConst, intConst, rangeVar, relationExpr, str, stringConst, stringList, typeName,
 } from './names';
-import { analyze, createExtension } from './fastMisc';
+import { analyze, createExtension, reindex } from './fastMisc';
 import { createFunction, doStmt, functionName } from './fastRoutines';
 
 /** PG_VERSION_NUM of the libpg-query release this mirrors (the tests compare whole results, version included). */
@@ -201,18 +201,6 @@ function create(c: Cursor): Node {
   if (word === 'type') return createEnum(c);
   if (word === 'extension') return createExtension(c);
   return unsure();
-}
-
-/** REINDEX {TABLE | INDEX} [CONCURRENTLY] name; the parenthesised options and the other targets go to libpg-query. */
-function reindex(c: Cursor): Node {
-  const word = c.keyword();
-  if (word !== 'table' && word !== 'index') unsure();
-  const concurrently = c.peek();
-  const params: Node[] = concurrently && c.eat('concurrently')
-    ? [{ DefElem: { defname: 'concurrently', defaction: 'DEFELEM_UNSPEC', location: concurrently.start } }]
-    : [];
-  const relation = rangeVar(c);
-  return { ReindexStmt: compact({ kind: word === 'table' ? 'REINDEX_OBJECT_TABLE' : 'REINDEX_OBJECT_INDEX', relation, params }) };
 }
 
 // ---------------------------------------------------------------- DROP

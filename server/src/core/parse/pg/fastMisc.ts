@@ -1,5 +1,5 @@
-// Fast-path statements that Alembic migrations send through op.execute() beside their DDL: ANALYZE after a
-// data fix, CREATE EXTENSION before a column that needs one. Each is read to exactly the tree libpg-query
+// Fast-path statements that migrations run beside their DDL: ANALYZE after a data fix, REINDEX, CREATE
+// EXTENSION before a column that needs one (Alembic's through op.execute()). Each is read to exactly the tree libpg-query
 // builds (test/unit/pgFastMisc.test.ts), and anything else of the same statement is left to libpg-query.
 
 import type { Node } from 'libpg-query';
@@ -8,9 +8,7 @@ import { colId, compact, nameList, rangeVar, sconst, str } from './names';
 
 /** ANALYZE | ANALYSE [VERBOSE] [table [(column, ...)], ...]; the parenthesised option list is declined. */
 export function analyze(c: Cursor): Node {
-  const options: Node[] = [];
-  const verbose = c.peek();
-  if (c.eat('verbose') && verbose) options.push({ DefElem: { defname: 'verbose', defaction: 'DEFELEM_UNSPEC', location: verbose.start } });
+  const options = optionWord(c, 'verbose');
   if (c.isOp('(')) unsure();
   const rels: Node[] = [];
   if (!c.atEnd()) {
@@ -21,6 +19,21 @@ export function analyze(c: Cursor): Node {
     } while (c.eatOp(','));
   }
   return { VacuumStmt: compact({ options, rels }) };
+}
+
+/** REINDEX {TABLE | INDEX} [CONCURRENTLY] name; the parenthesised options and the other targets go to libpg-query. */
+export function reindex(c: Cursor): Node {
+  const word = c.keyword();
+  if (word !== 'table' && word !== 'index') unsure();
+  const params = optionWord(c, 'concurrently');
+  const relation = rangeVar(c);
+  return { ReindexStmt: compact({ kind: word === 'table' ? 'REINDEX_OBJECT_TABLE' : 'REINDEX_OBJECT_INDEX', relation, params }) };
+}
+
+/** An option spelled as one word before the statement's object (ANALYZE VERBOSE, REINDEX ... CONCURRENTLY): a DefElem without argument, or none. */
+function optionWord(c: Cursor, word: string): Node[] {
+  const t = c.peek();
+  return t && c.eat(word) ? [{ DefElem: { defname: word, defaction: 'DEFELEM_UNSPEC', location: t.start } }] : [];
 }
 
 /** CREATE EXTENSION [IF NOT EXISTS] name [WITH] [SCHEMA s] [VERSION 'v'] [CASCADE], after CREATE EXTENSION. */

@@ -1,8 +1,9 @@
 // The tokenizer of the fast PostgreSQL path (pg/fast.ts), and the cursor its parser walks the tokens with.
 // The tokenizer follows PostgreSQL's scanner (scan.l) for the subset it accepts and gives up (returns
 // undefined) on everything whose tokens or offsets it is not sure of: non-ASCII text outside strings,
-// quoted identifiers and comments (and anywhere unless the caller takes UTF-8 byte offsets), parameters, E''/B''/X''/N'' and U& literals, string continuation, over-long
-// identifiers (PostgreSQL truncates them) and operators other than the handful the grammar uses.
+// quoted identifiers and comments (and anywhere unless the caller takes UTF-8 byte offsets), parameters,
+// E''/B''/X''/N'' and U& literals, string continuation, over-long identifiers (PostgreSQL truncates them)
+// and operators other than the handful the grammar uses.
 
 import { findKeyword, Kw, LOOKAHEAD, wordHash } from './keywords';
 
