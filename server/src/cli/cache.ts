@@ -11,8 +11,8 @@ import * as path from 'node:path';
 import { serialize } from 'node:v8';
 import { decode } from '../core/analyze';
 import { withDefaults, type AnalysisOptions } from '../core/options';
-import { readSiblingsFromDisk } from '../core/project';
 import type { FileReport } from '../core/report';
+import { readSiblingsOnce } from './parallel';
 
 const FORMAT = 1;
 
@@ -120,11 +120,11 @@ export class ResultCache {
     this.dirty = false;
   }
 
-  /** What the analysis would read as `dir`'s migrations, digested once per run. */
+  /** What the analysis reads as `dir`'s migrations (the same listing, read once per run), digested once per run. */
   private dirDigest(dir: string): string {
     let digest = this.dirDigests.get(dir);
     if (digest === undefined) {
-      digest = sha256(...readSiblingsFromDisk(dir).flatMap((f) => [f.path, f.text]));
+      digest = sha256(...readSiblingsOnce(dir).flatMap((f) => [f.path, f.text]));
       this.dirDigests.set(dir, digest);
     }
     return digest;

@@ -76,7 +76,7 @@ function dialectOf(file: FileJob, options: Partial<AnalysisOptions>): Pick<Analy
 // migrations, so reading them again for every file (a stat each) grew with the square of the directory.
 const siblingListings = directoryMemo<SiblingFile[]>();
 
-function readSiblingsOnce(dir: string): SiblingFile[] {
+export function readSiblingsOnce(dir: string): SiblingFile[] {
   let listing = siblingListings.get(dir);
   if (!listing) {
     listing = readSiblingsFromDisk(dir);
@@ -85,11 +85,15 @@ function readSiblingsOnce(dir: string): SiblingFile[] {
   return listing;
 }
 
-/** A migration's bytes, kept for the migrations after it that read it as their history (core/dirLookups.ts). */
-function readAndKeep(file: string, maxBytes: number): Uint8Array {
-  const bytes = readRegularFile(file, maxBytes);
+/** Keeps a migration's bytes for the migrations after it that read it as their history (core/dirLookups.ts). */
+function keepForHistory(file: string, bytes: Uint8Array, maxBytes: number): void {
   // Past the limit the read stops short: those bytes are not the file.
   if (bytes.length <= maxBytes) noteRead(file, bytes);
+}
+
+function readAndKeep(file: string, maxBytes: number): Uint8Array {
+  const bytes = readRegularFile(file, maxBytes);
+  keepForHistory(file, bytes, maxBytes);
   return bytes;
 }
 
@@ -130,8 +134,9 @@ export async function analyzeFilesCached(files: FileJob[], options: Partial<Anal
   const pending: Array<{ index: number; key: string; job: FileJob }> = [];
   files.forEach((file, index) => {
     let bytes: Uint8Array;
+    const maxBytes = options.maxFileBytes ?? DEFAULT_OPTIONS.maxFileBytes;
     try {
-      bytes = file.bytes ?? readRegularFile(file.absolute, options.maxFileBytes ?? DEFAULT_OPTIONS.maxFileBytes);
+      bytes = file.bytes ?? readRegularFile(file.absolute, maxBytes);
     } catch {
       // Analysing it reports why it cannot be read.
       pending.push({ index, key: '', job: file });
@@ -140,8 +145,13 @@ export async function analyzeFilesCached(files: FileJob[], options: Partial<Anal
     const { dialect, dialectGuessed } = dialectOf(file, options);
     const key = cache.keyFor(file.rel, `${digest}:${dialect}${dialectGuessed ? '?' : ''}`, bytes);
     const report = cache.lookup(file.rel, key, bytes, options);
-    if (report) results[index] = { report };
-    else pending.push({ index, key, job: { ...file, bytes } });
+    if (report) {
+      results[index] = { report };
+      return;
+    }
+    // Analysed below: a later migration's history may read it, which then needs no second read.
+    keepForHistory(file.absolute, bytes, maxBytes);
+    pending.push({ index, key, job: { ...file, bytes } });
   });
   const fresh = await analyzeFiles(pending.map((p) => p.job), options, jobs);
   fresh.forEach((result, i) => {
